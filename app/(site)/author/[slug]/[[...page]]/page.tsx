@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Pagination } from "@/components/site/story-bits";
+import { StoryList } from "@/components/site/story-list";
+import { getBylineBySlug, listPublicStories } from "@/lib/articles/queries";
+import { listPageHref, pageFromRest } from "@/lib/site/list-route";
+import { pageCount } from "@/lib/site/pagination";
+import { decodeSegment, getReaderContext } from "@/lib/site/reader";
+
+/** A byline page: the author's profile and public stories, newest first. Cached (ISR). */
+export const revalidate = 60;
+export function generateStaticParams(): { slug: string; page?: string[] }[] {
+  return [];
+}
+
+const PER_PAGE = 20;
+type Props = { params: Promise<{ slug: string; page?: string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const decoded = decodeSegment(slug);
+  const byline = decoded ? await getBylineBySlug(decoded) : null;
+  if (!byline) return { title: "Not found" };
+  const { settings } = await getReaderContext();
+  return { title: `${byline.name} | ${settings.siteName}`, description: byline.bio || undefined };
+}
+
+export default async function BylinePage({ params }: Props) {
+  const { slug, page: rest } = await params;
+  const page = pageFromRest(rest);
+  const decoded = decodeSegment(slug);
+  if (page === null || decoded === null) notFound();
+  const byline = await getBylineBySlug(decoded);
+  if (!byline) notFound();
+  const { now, settings } = await getReaderContext();
+  const { items, total } = await listPublicStories({ now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, authorId: byline.id });
+  if (page > 1 && items.length === 0) notFound();
+  const base = `/author/${byline.slug}`;
+  return (
+    <section className="mx-auto max-w-3xl">
+      <header className="mb-8 border-b-2 border-brand pb-4" data-testid="byline-profile">
+        <h1 className="font-serif text-4xl font-bold">{byline.name}</h1>
+        {byline.jobTitle ? <p className="mt-1 text-sm font-semibold uppercase tracking-wide text-neutral-600">{byline.jobTitle}</p> : null}
+        {byline.bio ? <p className="mt-3 text-neutral-700">{byline.bio}</p> : null}
+      </header>
+      {items.length === 0 ? (
+        <p className="text-neutral-600">No published stories yet.</p>
+      ) : (
+        <StoryList stories={items} timeZone={settings.timeZone} siteLocale={settings.locale} />
+      )}
+      <Pagination page={page} pages={pageCount(total, PER_PAGE)} hrefFor={(n) => listPageHref(base, n)} />
+    </section>
+  );
+}

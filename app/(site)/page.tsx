@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BreakingLabel, StoryListItem } from "@/components/site/story-bits";
+import { listBreakingStories, listPublicStories, listSectionBlocks } from "@/lib/articles/queries";
+import { getReaderContext } from "@/lib/site/reader";
+
+/**
+ * The front page: breaking-news bar, lead story, latest stories, a block per section, and a
+ * link to older stories. Rendered per request for now (it has no route params, so ISR would
+ * prerender it at build time, when the database must not be read; DESIGN.md).
+ */
+export const dynamic = "force-dynamic";
+
+const LATEST = 6;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { settings } = await getReaderContext();
+  return { title: settings.tagline ? `${settings.siteName} — ${settings.tagline}` : settings.siteName, description: settings.aboutText || undefined };
+}
+
+export default async function HomePage() {
+  const { now, settings } = await getReaderContext();
+  const [breaking, latest] = await Promise.all([listBreakingStories(now, 5), listPublicStories({ now, limit: LATEST + 1 })]);
+  const [lead, ...rest] = latest.items;
+  const shownIds = latest.items.map((s) => s.id);
+  const sections = await listSectionBlocks(now, { sections: 4, perSection: 3, excludeIds: shownIds });
+  const tz = settings.timeZone;
+  const loc = settings.locale;
+
+  if (!lead) {
+    return (
+      <section className="py-24 text-center">
+        <h1 className="font-serif text-3xl font-bold">{settings.siteName}</h1>
+        <p className="mt-4 text-neutral-600">No stories have been published yet.</p>
+      </section>
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-12">
+      <h1 className="sr-only">{settings.siteName}</h1>
+      {breaking.length > 0 ? (
+        <section aria-label="Breaking news" className="flex flex-wrap items-center gap-3 border-y-2 border-brand bg-red-50 px-4 py-3" data-testid="breaking-bar">
+          <BreakingLabel />
+          <ul className="flex flex-wrap gap-x-6 gap-y-1">
+            {breaking.map((b) => (
+              <li key={b.id} lang={b.language} dir={b.direction}>
+                <Link href={`/news/${b.slug}`} className="font-semibold hover:text-brand hover:underline">
+                  {b.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <div className="grid gap-10 lg:grid-cols-3">
+        <section aria-label="Lead story" className="lg:col-span-2" data-testid="lead-story">
+          <StoryListItem story={lead} timeZone={tz} siteLocale={loc} size="lg" />
+        </section>
+        <section aria-labelledby="latest-heading" data-testid="latest">
+          <h2 id="latest-heading" className="mb-4 border-b-2 border-neutral-900 pb-1 text-sm font-bold uppercase tracking-wider">
+            Latest
+          </h2>
+          <ul className="flex flex-col gap-5">
+            {rest.slice(0, LATEST).map((s) => (
+              <li key={s.id}>
+                <StoryListItem story={s} timeZone={tz} siteLocale={loc} size="sm" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+
+      {sections.length > 0 ? (
+        <div className="grid gap-10 md:grid-cols-2">
+          {sections.map(({ section, stories }) => (
+            <section key={section.id} aria-labelledby={`section-${section.slug}`} data-testid="section-block">
+              <h2 id={`section-${section.slug}`} className="mb-4 border-b-2 border-brand pb-1 text-sm font-bold uppercase tracking-wider">
+                <Link href={`/tag/${section.slug}`} className="hover:text-brand">
+                  {section.name}
+                </Link>
+              </h2>
+              <ul className="flex flex-col gap-5">
+                {stories.map((s) => (
+                  <li key={s.id}>
+                    <StoryListItem story={s} timeZone={tz} siteLocale={loc} size="sm" />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      ) : null}
+
+      {latest.total > LATEST + 1 ? (
+        <p className="text-center">
+          <Link href="/page/2" className="inline-block rounded border border-neutral-900 px-5 py-2 font-semibold hover:bg-neutral-900 hover:text-white">
+            More stories
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

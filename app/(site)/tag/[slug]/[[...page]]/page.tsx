@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Pagination } from "@/components/site/story-bits";
+import { StoryList } from "@/components/site/story-list";
+import { getTagBySlug, listPublicStories } from "@/lib/articles/queries";
+import { listPageHref, pageFromRest } from "@/lib/site/list-route";
+import { pageCount } from "@/lib/site/pagination";
+import { decodeSegment, getReaderContext } from "@/lib/site/reader";
+
+/** A tag (section) page: its public stories, newest first, paginated. Cached (ISR). */
+export const revalidate = 60;
+export function generateStaticParams(): { slug: string; page?: string[] }[] {
+  return [];
+}
+
+const PER_PAGE = 20;
+type Props = { params: Promise<{ slug: string; page?: string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const decoded = decodeSegment(slug);
+  const tag = decoded ? await getTagBySlug(decoded) : null;
+  if (!tag) return { title: "Not found" };
+  const { settings } = await getReaderContext();
+  return { title: `${tag.name} | ${settings.siteName}`, description: tag.description || undefined };
+}
+
+export default async function TagPage({ params }: Props) {
+  const { slug, page: rest } = await params;
+  const page = pageFromRest(rest);
+  const decoded = decodeSegment(slug);
+  if (page === null || decoded === null) notFound();
+  const tag = await getTagBySlug(decoded);
+  if (!tag) notFound();
+  const { now, settings } = await getReaderContext();
+  const { items, total } = await listPublicStories({ now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, tagId: tag.id });
+  if (page > 1 && items.length === 0) notFound();
+  const base = `/tag/${tag.slug}`;
+  return (
+    <section className="mx-auto max-w-3xl">
+      <header className="mb-8 border-b-2 border-brand pb-3">
+        <h1 className="font-serif text-4xl font-bold">{tag.name}</h1>
+        {tag.description ? <p className="mt-2 text-neutral-700">{tag.description}</p> : null}
+      </header>
+      {items.length === 0 ? (
+        <p className="text-neutral-600">No stories in this section yet.</p>
+      ) : (
+        <StoryList stories={items} timeZone={settings.timeZone} siteLocale={settings.locale} />
+      )}
+      <Pagination page={page} pages={pageCount(total, PER_PAGE)} hrefFor={(n) => listPageHref(base, n)} />
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import type { TagRef } from "@/lib/articles/queries";
+
+/** The reader site's masthead and section navigation. Server Component. */
+export function SiteHeader({ siteName, tagline, sections }: { siteName: string; tagline: string; sections: TagRef[] }) {
+  return (
+    <header className="border-b border-neutral-200">
+      <div className="mx-auto max-w-6xl px-4 py-5 text-center">
+        <Link href="/" className="font-serif text-3xl font-bold tracking-tight text-neutral-900 sm:text-4xl">
+          {siteName}
+        </Link>
+        {tagline ? <p className="mt-1 text-sm text-neutral-600">{tagline}</p> : null}
+      </div>
+      {sections.length > 0 ? (
+        <nav aria-label="Sections" className="border-t border-neutral-200">
+          <ul className="mx-auto flex max-w-6xl flex-wrap justify-center gap-x-5 gap-y-1 px-4 py-2 text-sm font-semibold uppercase tracking-wide">
+            {sections.map((s) => (
+              <li key={s.id}>
+                <Link href={`/tag/${s.slug}`} className="text-neutral-700 hover:text-brand">
+                  {s.name}
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link href="/about" className="text-neutral-700 hover:text-brand">
+                About
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+/** The reader site's footer. */
+export function SiteFooter({ siteName }: { siteName: string }) {
+  return (
+    <footer className="mt-16 border-t border-neutral-200 bg-neutral-50">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-6 text-sm text-neutral-600">
+        <p>
+          © {siteName}
+        </p>
+        <p className="flex gap-4">
+          <Link href="/about" className="hover:text-brand">
+            About
+          </Link>
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Small pieces of reader pages shared by the article page and lists. Server Components.
+ */
+import Link from "next/link";
+import type { BylineRef, StoryCard } from "@/lib/articles/queries";
+import { cutExcerpt } from "@/lib/articles/excerpt";
+import { dateLocaleFor, formatLongDate } from "@/lib/dates/format";
+import { labelsFor } from "@/lib/i18n/languages";
+
+/** "(Last Updated On: March 18, 2017)" in the newsroom's zone, with a machine-readable <time>. */
+export function LastUpdated({
+  instant,
+  timeZone,
+  siteLocale,
+  language,
+  className = "",
+}: {
+  instant: Date;
+  timeZone: string;
+  siteLocale: string;
+  language: string;
+  className?: string;
+}) {
+  const labels = labelsFor(language);
+  return (
+    <p className={`text-sm text-neutral-600 ${className}`} data-testid="last-updated">
+      ({labels.lastUpdatedOn}:{" "}
+      <time dateTime={instant.toISOString()}>{formatLongDate(instant, timeZone, dateLocaleFor(language, siteLocale))}</time>)
+    </p>
+  );
+}
+
+/** "By: A, B" with each byline linking to its page. */
+export function Bylines({ bylines, language }: { bylines: BylineRef[]; language: string }) {
+  if (bylines.length === 0) return null;
+  return (
+    <p className="text-base font-semibold text-neutral-800" data-testid="bylines">
+      {labelsFor(language).by}:{" "}
+      {bylines.map((b, i) => (
+        <span key={b.id}>
+          {i > 0 ? ", " : null}
+          <Link href={`/author/${b.slug}`} rel="author" className="text-brand hover:underline">
+            {b.name}
+          </Link>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** The red "Breaking News" label. */
+export function BreakingLabel({ language = "en" }: { language?: string }) {
+  return (
+    <span className="inline-block rounded-sm bg-brand px-2 py-0.5 text-xs font-bold uppercase tracking-wider text-white">
+      {labelsFor(language).breaking}
+    </span>
+  );
+}
+
+/** A story in a list: section, title, dek or excerpt, date and bylines. */
+export function StoryListItem({
+  story,
+  timeZone,
+  siteLocale,
+  size = "md",
+}: {
+  story: StoryCard;
+  timeZone: string;
+  siteLocale: string;
+  size?: "lg" | "md" | "sm";
+}) {
+  const titleClass =
+    size === "lg" ? "text-3xl sm:text-4xl" : size === "md" ? "text-xl" : "text-lg";
+  return (
+    <article lang={story.language} dir={story.direction} className="flex flex-col gap-1">
+      <div className="flex flex-wrap items-center gap-2">
+        {story.breaking ? <BreakingLabel language={story.language} /> : null}
+        {story.section ? (
+          <Link href={`/tag/${story.section.slug}`} className="text-xs font-bold uppercase tracking-wide text-brand">
+            {story.section.name}
+          </Link>
+        ) : null}
+      </div>
+      <h3 className={`font-serif font-bold leading-tight ${titleClass}`}>
+        <Link href={`/news/${story.slug}`} className="hover:text-brand">
+          {story.title}
+        </Link>
+      </h3>
+      {size !== "sm" ? <p className="text-neutral-700">{story.dek || cutExcerpt(story.excerpt, 200)}</p> : null}
+      <LastUpdated instant={story.lastUpdatedAt} timeZone={timeZone} siteLocale={siteLocale} language={story.language} />
+    </article>
+  );
+}
+
+/** Previous/next links for a paginated list. `hrefFor(1)` is the list's own URL. */
+export function Pagination({ page, pages, hrefFor }: { page: number; pages: number; hrefFor: (n: number) => string }) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label="Pagination" className="mt-10 flex items-center justify-between border-t border-neutral-200 pt-4 text-sm">
+      {page > 1 ? (
+        <Link href={hrefFor(page - 1)} rel="prev" className="font-semibold text-brand hover:underline">
+          ← Newer stories
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="text-neutral-500">
+        Page {page} of {pages}
+      </span>
+      {page < pages ? (
+        <Link href={hrefFor(page + 1)} rel="next" className="font-semibold text-brand hover:underline">
+          Older stories →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

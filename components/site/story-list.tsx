@@ -1,0 +1,15 @@
+import { StoryListItem } from "./story-bits";
+import type { StoryCard } from "@/lib/articles/queries";
+
+/** A vertical list of stories with dividers. Server Component. */
+export function StoryList({ stories, timeZone, siteLocale }: { stories: StoryCard[]; timeZone: string; siteLocale: string }) {
+  return (
+    <ul className="divide-y divide-neutral-200" data-testid="story-list">
+      {stories.map((s) => (
+        <li key={s.id} className="py-5 first:pt-0">
+          <StoryListItem story={s} timeZone={timeZone} siteLocale={siteLocale} />
+        </li>
+      ))}
+    </ul>
+  );
+}

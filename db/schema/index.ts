@@ -1,0 +1,258 @@
+/**
+ * The whole data model of the newsroom (DESIGN.md, "Data model"), written once with
+ * `drizzle-orm/pg-core` so the same schema runs on embedded PGlite and on PostgreSQL.
+ *
+ * Conventions:
+ * - Table constants are plural camelCase; SQL names are snake_case.
+ * - Every instant is `timestamp with time zone` in `mode: "date"`: the driver hands us a JS
+ *   `Date` (an absolute instant), never a wall-clock string in the session's zone (see C17 in
+ *   ../shared/acceptance/cases.md).
+ * - Keep migrations to SQL that both PostgreSQL 15 (Debian) and PGlite (PostgreSQL 18) accept.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/** An instant, stored in UTC. */
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const userRole = pgEnum("user_role", ["writer", "editor", "admin"]);
+
+/**
+ * Story workflow states. "Scheduled" is not a state: it is a `published` story whose
+ * `published_at` is still in the future (DESIGN.md, "Publishing rules").
+ */
+export const articleStatus = pgEnum("article_status", ["draft", "in_review", "published", "unpublished"]);
+
+/** What a revision snapshot records (DESIGN.md: autosave, draft save, publish, update, minor edit, correction). */
+export const revisionKind = pgEnum("revision_kind", [
+  "autosave",
+  "draft",
+  "submit",
+  "publish",
+  "update",
+  "minor_edit",
+  "correction",
+  "unpublish",
+]);
+
+export const textDirection = pgEnum("text_direction", ["ltr", "rtl"]);
+
+/** People who log in to the desk. E-mail is stored lower-cased. */
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: userRole("role").notNull().default("writer"),
+    active: boolean("active").notNull().default(true),
+    deactivatedAt: instant("deactivated_at"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+/** Bylines: public author profiles. `userId` is null for guest and wire bylines. */
+export const authors = pgTable(
+  "authors",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    jobTitle: text("job_title").notNull().default(""),
+    bio: text("bio").notNull().default(""),
+    photoUrl: text("photo_url"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("authors_slug_key").on(t.slug), uniqueIndex("authors_user_id_key").on(t.userId)],
+);
+
+/** Tags; the first tag of a story is its section. */
+export const tags = pgTable(
+  "tags",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("tags_slug_key").on(t.slug)],
+);
+
+/**
+ * Stories. Dates:
+ * - `publishedAt`: first publication, or the scheduled instant while it is in the future;
+ * - `lastUpdatedAt`: the public "Last Updated On" (set on publish, moved only by an update);
+ * - `updatedAt`: any change at all (desk bookkeeping, never shown to readers).
+ */
+export const articles = pgTable(
+  "articles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    dek: text("dek").notNull().default(""),
+    /** A hand-written excerpt; when empty, readers see one cut from `bodyText`. */
+    excerpt: text("excerpt").notNull().default(""),
+    /** Tiptap (ProseMirror) JSON document. */
+    body: jsonb("body").notNull(),
+    /** Sanitised HTML rendered from `body` at save time; reader requests do no Tiptap work. */
+    bodyHtml: text("body_html").notNull().default(""),
+    /** Plain text of the body, for automatic excerpts and search. */
+    bodyText: text("body_text").notNull().default(""),
+    /** BCP 47 language tag of the story, e.g. "en", "fa", "ps". */
+    language: text("language").notNull().default("en"),
+    direction: textDirection("direction").notNull().default("ltr"),
+    status: articleStatus("status").notNull().default("draft"),
+    publishedAt: instant("published_at"),
+    lastUpdatedAt: instant("last_updated_at"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    /** Optimistic locking: a save carries the version it started from. */
+    version: integer("version").notNull().default(1),
+    isBreaking: boolean("is_breaking").notNull().default(false),
+    /** When set, the breaking label stops showing at this instant. */
+    breakingUntil: instant("breaking_until"),
+    primaryTagId: uuid("primary_tag_id").references(() => tags.id, { onDelete: "set null" }),
+    seoTitle: text("seo_title").notNull().default(""),
+    seoDescription: text("seo_description").notNull().default(""),
+    canonicalUrl: text("canonical_url"),
+  },
+  (t) => [
+    uniqueIndex("articles_slug_key").on(t.slug),
+    index("articles_status_published_at_idx").on(t.status, t.publishedAt.desc()),
+    index("articles_primary_tag_idx").on(t.primaryTagId),
+    index("articles_breaking_idx").on(t.isBreaking).where(sql`${t.isBreaking}`),
+    index("articles_updated_at_idx").on(t.updatedAt.desc()),
+    check("articles_version_positive", sql`${t.version} > 0`),
+  ],
+);
+
+/** Ordered bylines of a story. */
+export const articleAuthors = pgTable(
+  "article_authors",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => authors.id, { onDelete: "restrict" }),
+    position: smallint("position").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.authorId] }), index("article_authors_author_idx").on(t.authorId)],
+);
+
+/** Ordered tags of a story; position 0 is the section. */
+export const articleTags = pgTable(
+  "article_tags",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    tagId: uuid("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    position: smallint("position").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index("article_tags_tag_idx").on(t.tagId)],
+);
+
+/** A snapshot for every save, with who, when, what kind, and its public note. */
+export const articleRevisions = pgTable(
+  "article_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    kind: revisionKind("kind").notNull(),
+    /** Public note (shown to readers for updates and corrections). */
+    note: text("note"),
+    title: text("title").notNull(),
+    dek: text("dek").notNull().default(""),
+    body: jsonb("body").notNull(),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("article_revisions_article_idx").on(t.articleId, t.createdAt.desc())],
+);
+
+/** Old slugs of a story; requests for them redirect (308) to the current slug. */
+export const slugRedirects = pgTable(
+  "slug_redirects",
+  {
+    oldSlug: text("old_slug").primaryKey(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("slug_redirects_article_idx").on(t.articleId)],
+);
+
+/** Site-wide settings: exactly one row (id = 1). */
+export const settings = pgTable(
+  "settings",
+  {
+    id: smallint("id").primaryKey().default(1),
+    siteName: text("site_name").notNull(),
+    tagline: text("tagline").notNull().default(""),
+    aboutText: text("about_text").notNull().default(""),
+    /** IANA time zone in which readers see dates, e.g. "Asia/Kabul". */
+    timeZone: text("time_zone").notNull().default("UTC"),
+    /** BCP 47 locale for dates and the site's own language, e.g. "en-US". */
+    locale: text("locale").notNull().default("en-US"),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [check("settings_single_row", sql`${t.id} = 1`)],
+);
+
+/** Who did what to which record, and when. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    details: jsonb("details"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), index("audit_log_created_idx").on(t.createdAt)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Author = typeof authors.$inferSelect;
+export type Tag = typeof tags.$inferSelect;
+export type Article = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;
+export type ArticleRevision = typeof articleRevisions.$inferSelect;
+export type Settings = typeof settings.$inferSelect;
+export type ArticleStatus = (typeof articleStatus.enumValues)[number];
+export type UserRole = (typeof userRole.enumValues)[number];
+export type RevisionKind = (typeof revisionKind.enumValues)[number];

@@ -1,0 +1,108 @@
+/**
+ * The demo newsroom: settings, sections, bylines and stories written for this project
+ * (db/seed-data.ts). Idempotent: settings, tags and bylines are upserted by slug, and a story
+ * whose slug exists is left alone, so seeding twice duplicates nothing.
+ */
+import "server-only";
+import { count, inArray } from "drizzle-orm";
+import type { JSONContent } from "@tiptap/core";
+import { getDb } from "@/db";
+import { articles, settings } from "@/db/schema";
+import { createStory, saveSiteSettings, upsertByline, upsertTag } from "@/lib/articles/store";
+import { demoAuthors, demoSettings, demoStories, demoTags, type DemoBlock } from "./seed-data";
+
+const HOUR = 3_600_000;
+
+/** Turns "**bold** and *italic*" markers into Tiptap text nodes with marks. */
+export function inlineMarkup(text: string): JSONContent[] {
+  const out: JSONContent[] = [];
+  const re = /(\*\*[^*]+\*\*|\*[^*]+\*)/g;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index > last) out.push({ type: "text", text: text.slice(last, m.index) });
+    const bold = m[0].startsWith("**");
+    out.push({ type: "text", text: m[0].slice(bold ? 2 : 1, bold ? -2 : -1), marks: [{ type: bold ? "bold" : "italic" }] });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ type: "text", text: text.slice(last) });
+  return out;
+}
+
+/** Converts demo blocks into a Tiptap document. */
+export function demoBlocksToDoc(blocks: DemoBlock[]): JSONContent {
+  const paragraph = (text: string): JSONContent => ({ type: "paragraph", content: inlineMarkup(text) });
+  return {
+    type: "doc",
+    content: blocks.map((b): JSONContent => {
+      switch (b.type) {
+        case "paragraph":
+          return paragraph(b.text);
+        case "heading":
+          return { type: "heading", attrs: { level: 2 }, content: inlineMarkup(b.text) };
+        case "quote":
+          return { type: "blockquote", content: [paragraph(b.text)] };
+        case "bullets":
+          return { type: "bulletList", content: b.items.map((i) => ({ type: "listItem", content: [paragraph(i)] })) };
+      }
+    }),
+  };
+}
+
+export interface SeedReport {
+  storiesCreated: number;
+  storiesSkipped: number;
+}
+
+/**
+ * Seeds the demo newsroom into the process's database.
+ * @param now the seeding instant; story times are relative to it.
+ */
+export async function seedDemo(now: Date = new Date()): Promise<SeedReport> {
+  const db = await getDb();
+  const [existingSettings] = await db.select({ n: count() }).from(settings);
+  // Settings are the admins' once they exist: seeding again does not overwrite them.
+  if (!existingSettings?.n) await saveSiteSettings(demoSettings);
+  for (const t of demoTags) await upsertTag(t);
+  for (const a of demoAuthors) await upsertByline(a);
+  const existing = new Set(
+    (
+      await db
+        .select({ slug: articles.slug })
+        .from(articles)
+        .where(inArray(articles.slug, demoStories.map((s) => s.slug)))
+    ).map((r) => r.slug),
+  );
+  let created = 0;
+  for (const s of demoStories) {
+    if (existing.has(s.slug)) continue;
+    const publishedAt = s.status === "draft" ? null : new Date(now.getTime() - s.publishedHoursAgo * HOUR);
+    const lastUpdatedAt =
+      publishedAt && s.updatedHoursAfterPublish ? new Date(publishedAt.getTime() + s.updatedHoursAfterPublish * HOUR) : publishedAt;
+    await createStory({
+      slug: s.slug,
+      title: s.title,
+      dek: s.dek,
+      body: demoBlocksToDoc(s.body),
+      language: s.language,
+      status: s.status === "draft" ? "draft" : "published",
+      publishedAt,
+      lastUpdatedAt,
+      isBreaking: s.breaking ?? false,
+      tagSlugs: s.tags,
+      bylineSlugs: s.bylines,
+      note: s.updateNote ?? null,
+    });
+    created++;
+  }
+  return { storiesCreated: created, storiesSkipped: demoStories.length - created };
+}
+
+/** True when the database holds no stories and no settings (a fresh install). */
+export async function isDatabaseEmpty(): Promise<boolean> {
+  const db = await getDb();
+  const [[a], [s]] = await Promise.all([
+    db.select({ n: count() }).from(articles),
+    db.select({ n: count() }).from(settings),
+  ]);
+  return !a?.n && !s?.n;
+}

@@ -1,0 +1,21 @@
+/**
+ * Server start (Node runtime): validates the environment and applies pending migrations.
+ * Skipped during `next build`, which must not touch the database (DESIGN.md). A failure
+ * stops the server with a clear message rather than serving errors.
+ */
+import { getDatabase } from "./db/handle";
+import { runMigrations } from "./db/migrate";
+import { env } from "./lib/env";
+
+async function start(): Promise<void> {
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  try {
+    env();
+    await runMigrations(await getDatabase());
+  } catch (e) {
+    console.error(`\nNewsroom cannot start: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
+}
+
+await start();

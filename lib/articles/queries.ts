@@ -1,0 +1,366 @@
+/**
+ * Reader-side reads of stories, tags and bylines. Every query here filters with the one
+ * visibility rule `isPublic(now)`; nothing returns a draft or a not-yet-due story.
+ * Results are plain objects shaped for reader pages, never whole rows.
+ * All list queries are paginated (PGlite memory never shrinks; DESIGN.md).
+ */
+import "server-only";
+import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { articleAuthors, articles, articleTags, authors, slugRedirects, tags } from "@/db/schema";
+import { cutExcerpt } from "./excerpt";
+import { rankRelated } from "./related";
+import { isBreakingAt, isPublic } from "./visibility";
+
+export interface TagRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface BylineRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** A story as shown in lists, "Check Also" and the home page. */
+export interface StoryCard {
+  id: string;
+  slug: string;
+  title: string;
+  dek: string;
+  /** Hand-written excerpt, or the body cut at a word with "…". */
+  excerpt: string;
+  language: string;
+  direction: "ltr" | "rtl";
+  publishedAt: Date;
+  /** The public "Last Updated On" instant (falls back to the publication instant). */
+  lastUpdatedAt: Date;
+  /** Breaking label showing at the time of the query. */
+  breaking: boolean;
+  section: TagRef | null;
+  bylines: BylineRef[];
+}
+
+/** A full story for its reader page. */
+export interface PublicStory extends StoryCard {
+  bodyHtml: string;
+  tags: TagRef[];
+  seoTitle: string;
+  seoDescription: string;
+  canonicalUrl: string | null;
+}
+
+const cardColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  title: articles.title,
+  dek: articles.dek,
+  excerpt: articles.excerpt,
+  bodyText: articles.bodyText,
+  language: articles.language,
+  direction: articles.direction,
+  publishedAt: articles.publishedAt,
+  lastUpdatedAt: articles.lastUpdatedAt,
+  isBreaking: articles.isBreaking,
+  breakingUntil: articles.breakingUntil,
+  primaryTagId: articles.primaryTagId,
+};
+
+type CardRow = {
+  id: string;
+  slug: string;
+  title: string;
+  dek: string;
+  excerpt: string;
+  bodyText: string;
+  language: string;
+  direction: "ltr" | "rtl";
+  publishedAt: Date | null;
+  lastUpdatedAt: Date | null;
+  isBreaking: boolean;
+  breakingUntil: Date | null;
+  primaryTagId: string | null;
+};
+
+/** Loads ordered bylines and tags for a set of stories in two queries. */
+async function loadRefs(ids: string[]) {
+  const bylines = new Map<string, BylineRef[]>();
+  const tagMap = new Map<string, TagRef[]>();
+  if (ids.length === 0) return { bylines, tags: tagMap };
+  const db = await getDb();
+  const [bylineRows, tagRows] = await Promise.all([
+    db
+      .select({ articleId: articleAuthors.articleId, id: authors.id, slug: authors.slug, name: authors.name })
+      .from(articleAuthors)
+      .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
+      .where(inArray(articleAuthors.articleId, ids))
+      .orderBy(articleAuthors.articleId, articleAuthors.position),
+    db
+      .select({ articleId: articleTags.articleId, id: tags.id, slug: tags.slug, name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(inArray(articleTags.articleId, ids))
+      .orderBy(articleTags.articleId, articleTags.position),
+  ]);
+  for (const { articleId, ...ref } of bylineRows) bylines.set(articleId, [...(bylines.get(articleId) ?? []), ref]);
+  for (const { articleId, ...ref } of tagRows) tagMap.set(articleId, [...(tagMap.get(articleId) ?? []), ref]);
+  return { bylines, tags: tagMap };
+}
+
+function toCard(row: CardRow, refs: Awaited<ReturnType<typeof loadRefs>>, now: Date): StoryCard {
+  // Only public rows reach here, so publishedAt is set.
+  const publishedAt = row.publishedAt as Date;
+  const storyTags = refs.tags.get(row.id) ?? [];
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    dek: row.dek,
+    excerpt: row.excerpt.trim() ? row.excerpt.trim() : cutExcerpt(row.bodyText),
+    language: row.language,
+    direction: row.direction,
+    publishedAt,
+    lastUpdatedAt: row.lastUpdatedAt ?? publishedAt,
+    breaking: isBreakingAt(row, now),
+    section: storyTags.find((t) => t.id === row.primaryTagId) ?? storyTags[0] ?? null,
+    bylines: refs.bylines.get(row.id) ?? [],
+  };
+}
+
+async function toCards(rows: CardRow[], now: Date): Promise<StoryCard[]> {
+  const refs = await loadRefs(rows.map((r) => r.id));
+  return rows.map((r) => toCard(r, refs, now));
+}
+
+export type StoryLookup = { kind: "story"; story: PublicStory } | { kind: "redirect"; slug: string } | { kind: "missing" };
+
+/**
+ * A public story by slug, or where an old slug now points.
+ * @param slug the URL segment, already percent-decoded by the router.
+ * @param now the instant of the request.
+ * @returns `missing` for unknown, draft, unpublished and not-yet-due stories alike.
+ */
+export async function getPublicStory(slug: string, now: Date): Promise<StoryLookup> {
+  if (slug.length === 0 || slug.length > 200) return { kind: "missing" };
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      ...cardColumns,
+      bodyHtml: articles.bodyHtml,
+      seoTitle: articles.seoTitle,
+      seoDescription: articles.seoDescription,
+      canonicalUrl: articles.canonicalUrl,
+    })
+    .from(articles)
+    .where(and(eq(articles.slug, slug), isPublic(now)))
+    .limit(1);
+  if (!row) {
+    const [redirect] = await db
+      .select({ slug: articles.slug })
+      .from(slugRedirects)
+      .innerJoin(articles, eq(articles.id, slugRedirects.articleId))
+      .where(and(eq(slugRedirects.oldSlug, slug), isPublic(now)))
+      .limit(1);
+    return redirect ? { kind: "redirect", slug: redirect.slug } : { kind: "missing" };
+  }
+  const refs = await loadRefs([row.id]);
+  return {
+    kind: "story",
+    story: {
+      ...toCard(row, refs, now),
+      bodyHtml: row.bodyHtml,
+      tags: refs.tags.get(row.id) ?? [],
+      seoTitle: row.seoTitle,
+      seoDescription: row.seoDescription,
+      canonicalUrl: row.canonicalUrl,
+    },
+  };
+}
+
+export interface StoryListOptions {
+  now: Date;
+  limit: number;
+  offset?: number;
+  /** Only stories carrying this tag (any position). */
+  tagId?: string;
+  /** Only stories with this byline. */
+  authorId?: string;
+  /** Only stories whose section (primary tag) is this tag. */
+  sectionId?: string;
+  excludeIds?: string[];
+}
+
+function listFilter(o: StoryListOptions) {
+  const conditions = [isPublic(o.now)];
+  if (o.tagId) {
+    conditions.push(
+      sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${articleTags.tagId} = ${o.tagId})`,
+    );
+  }
+  if (o.authorId) {
+    conditions.push(
+      sql`exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articles.id} and ${articleAuthors.authorId} = ${o.authorId})`,
+    );
+  }
+  if (o.sectionId) conditions.push(eq(articles.primaryTagId, o.sectionId));
+  for (const id of o.excludeIds ?? []) conditions.push(ne(articles.id, id));
+  return and(...conditions);
+}
+
+/**
+ * Public stories, newest first, with the total for pagination.
+ * @returns `items` (at most `limit`) and `total` matching stories.
+ */
+export async function listPublicStories(o: StoryListOptions): Promise<{ items: StoryCard[]; total: number }> {
+  const db = await getDb();
+  const where = listFilter(o);
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select(cardColumns)
+      .from(articles)
+      .where(where)
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(Math.min(Math.max(o.limit, 1), 100))
+      .offset(Math.max(o.offset ?? 0, 0)),
+    db.select({ n: count() }).from(articles).where(where),
+  ]);
+  return { items: await toCards(rows, o.now), total: totalRow?.n ?? 0 };
+}
+
+/** Stories whose breaking label shows at `now`, newest first. */
+export async function listBreakingStories(now: Date, limit = 5): Promise<StoryCard[]> {
+  const db = await getDb();
+  const rows = await db
+    .select(cardColumns)
+    .from(articles)
+    .where(
+      and(
+        isPublic(now),
+        eq(articles.isBreaking, true),
+        sql`(${articles.breakingUntil} is null or ${articles.breakingUntil} > ${now})`,
+      ),
+    )
+    .orderBy(desc(articles.publishedAt))
+    .limit(limit);
+  return toCards(rows, now);
+}
+
+/**
+ * "Check Also": up to `limit` related public stories for a story (same section first, then
+ * shared tags, then recency; never the story itself). Reads at most ~60 candidates.
+ */
+export async function listRelatedStories(
+  story: { id: string; section: TagRef | null; tags: TagRef[] },
+  now: Date,
+  limit = 3,
+): Promise<StoryCard[]> {
+  const db = await getDb();
+  const tagIds = story.tags.map((t) => t.id);
+  const sharing =
+    tagIds.length === 0
+      ? []
+      : await db
+          .select(cardColumns)
+          .from(articles)
+          .where(
+            and(
+              isPublic(now),
+              ne(articles.id, story.id),
+              sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${inArray(articleTags.tagId, tagIds)})`,
+            ),
+          )
+          .orderBy(desc(articles.publishedAt))
+          .limit(50);
+  const recent = await db
+    .select(cardColumns)
+    .from(articles)
+    .where(and(isPublic(now), ne(articles.id, story.id)))
+    .orderBy(desc(articles.publishedAt))
+    .limit(limit + 1);
+  const rows = [...sharing, ...recent];
+  const refs = await loadRefs([...new Set(rows.map((r) => r.id))]);
+  const candidates = rows.map((r) => ({
+    row: r,
+    id: r.id,
+    sectionId: r.primaryTagId,
+    tagIds: (refs.tags.get(r.id) ?? []).map((t) => t.id),
+    publishedAt: r.publishedAt as Date,
+  }));
+  const ranked = rankRelated({ id: story.id, sectionId: story.section?.id ?? null, tagIds }, candidates, limit);
+  return ranked.map((c) => toCard(c.row, refs, now));
+}
+
+/** Tags that are the section of at least one public story, most recently active first. */
+export async function listActiveSections(now: Date, limit = 8): Promise<TagRef[]> {
+  const db = await getDb();
+  return db
+    .select({ id: tags.id, slug: tags.slug, name: tags.name })
+    .from(articles)
+    .innerJoin(tags, eq(tags.id, articles.primaryTagId))
+    .where(isPublic(now))
+    .groupBy(tags.id, tags.slug, tags.name)
+    .orderBy(sql`max(${articles.publishedAt}) desc`)
+    .limit(limit);
+}
+
+/** Home-page blocks: the most recently active sections, each with its newest stories. */
+export async function listSectionBlocks(
+  now: Date,
+  { sections = 4, perSection = 3, excludeIds = [] as string[] } = {},
+): Promise<{ section: TagRef; stories: StoryCard[] }[]> {
+  const active = await listActiveSections(now, sections);
+  const blocks = await Promise.all(
+    active.map(async (section) => ({
+      section,
+      stories: (await listPublicStories({ now, limit: perSection, sectionId: section.id, excludeIds })).items,
+    })),
+  );
+  return blocks.filter((b) => b.stories.length > 0);
+}
+
+export interface TagPage {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+}
+
+/** A tag by slug (tags are public labels; a tag with no public story still has a page). */
+export async function getTagBySlug(slug: string): Promise<TagPage | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: tags.id, slug: tags.slug, name: tags.name, description: tags.description })
+    .from(tags)
+    .where(eq(tags.slug, slug))
+    .limit(1);
+  return row ?? null;
+}
+
+export interface BylinePage {
+  id: string;
+  slug: string;
+  name: string;
+  jobTitle: string;
+  bio: string;
+  photoUrl: string | null;
+}
+
+/** A byline's public profile by slug. */
+export async function getBylineBySlug(slug: string): Promise<BylinePage | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: authors.id,
+      slug: authors.slug,
+      name: authors.name,
+      jobTitle: authors.jobTitle,
+      bio: authors.bio,
+      photoUrl: authors.photoUrl,
+    })
+    .from(authors)
+    .where(eq(authors.slug, slug))
+    .limit(1);
+  return row ?? null;
+}

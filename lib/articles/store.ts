@@ -1,0 +1,198 @@
+/**
+ * System-level writes of stories, tags, bylines and settings: the building blocks the seed,
+ * importers and tests use, and that the desk's permission-checked mutations wrap.
+ *
+ * Nothing here checks permissions: never call these from a page or server action directly.
+ * Every multi-row write runs in one transaction (no half-written stories).
+ */
+import "server-only";
+import { eq, inArray, sql } from "drizzle-orm";
+import type { JSONContent } from "@tiptap/core";
+import { getDb, type Db } from "@/db";
+import {
+  articleAuthors,
+  articleRevisions,
+  articles,
+  articleTags,
+  authors,
+  settings,
+  tags,
+  type ArticleStatus,
+} from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { directionOf } from "@/lib/i18n/languages";
+import { isValidTimeZone } from "@/lib/dates/format";
+import { renderBody } from "@/lib/editor/render";
+import { isValidSlug, makeSlug } from "./slug";
+import type { SiteSettings } from "@/lib/site/settings";
+
+/** Saves the site settings row. @throws AppError(bad_request) for an unknown time zone. */
+export async function saveSiteSettings(values: SiteSettings, db?: Db): Promise<void> {
+  if (!isValidTimeZone(values.timeZone)) {
+    throw new AppError("bad_request", `Unknown time zone "${values.timeZone}"`, { timeZone: "Unknown IANA time zone" });
+  }
+  const d = db ?? (await getDb());
+  await d
+    .insert(settings)
+    .values({ id: 1, ...values, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: settings.id, set: { ...values, updatedAt: new Date() } });
+}
+
+/** Creates a tag or updates its name and description. @returns the tag id. */
+export async function upsertTag(t: { slug: string; name: string; description?: string }, db?: Db): Promise<string> {
+  if (!isValidSlug(t.slug)) throw new AppError("bad_request", `Invalid tag slug "${t.slug}"`);
+  const d = db ?? (await getDb());
+  const [row] = await d
+    .insert(tags)
+    .values({ slug: t.slug, name: t.name, description: t.description ?? "" })
+    .onConflictDoUpdate({ target: tags.slug, set: { name: t.name, description: t.description ?? "" } })
+    .returning({ id: tags.id });
+  return row!.id;
+}
+
+/** Creates a byline or updates its profile. @returns the byline id. */
+export async function upsertByline(
+  a: { slug: string; name: string; jobTitle?: string; bio?: string; userId?: string | null },
+  db?: Db,
+): Promise<string> {
+  if (!isValidSlug(a.slug)) throw new AppError("bad_request", `Invalid byline slug "${a.slug}"`);
+  const d = db ?? (await getDb());
+  const values = { slug: a.slug, name: a.name, jobTitle: a.jobTitle ?? "", bio: a.bio ?? "", userId: a.userId ?? null };
+  const [row] = await d
+    .insert(authors)
+    .values(values)
+    .onConflictDoUpdate({ target: authors.slug, set: { ...values, updatedAt: new Date() } })
+    .returning({ id: authors.id });
+  return row!.id;
+}
+
+export interface NewStoryInput {
+  title: string;
+  /** Omitted: generated from the title and made unique with -2, -3… */
+  slug?: string;
+  dek?: string;
+  excerpt?: string;
+  body: JSONContent;
+  language?: string;
+  status: ArticleStatus;
+  /** First publication, or the scheduled instant (required for status "published"). */
+  publishedAt?: Date | null;
+  /** Public "Last Updated On"; defaults to `publishedAt`. */
+  lastUpdatedAt?: Date | null;
+  isBreaking?: boolean;
+  breakingUntil?: Date | null;
+  /** Tag slugs in order; the first is the section. They must exist. */
+  tagSlugs?: string[];
+  /** Byline slugs in order. They must exist. */
+  bylineSlugs?: string[];
+  /** The acting user, for bookkeeping (null for the system). */
+  actorId?: string | null;
+  /** Public note of the first revision. */
+  note?: string | null;
+}
+
+async function uniqueSlug(db: Db, base: string): Promise<string> {
+  const taken = new Set(
+    (
+      await db
+        .select({ slug: articles.slug })
+        .from(articles)
+        .where(sql`${articles.slug} = ${base} or ${articles.slug} like ${`${base}-%`}`)
+    ).map((r) => r.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) {
+    const suffix = `-${i}`;
+    const candidate = `${base.slice(0, 80 - suffix.length).replace(/-+$/, "")}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * Creates a story with its tags, bylines and first revision, in one transaction.
+ * @returns the new story's id and slug.
+ * @throws AppError(bad_request) for an invalid slug, body, or unknown tag/byline slug;
+ *   AppError(conflict) when an explicit slug is taken; InvalidBodyError for a bad body.
+ */
+export async function createStory(input: NewStoryInput, db?: Db): Promise<{ id: string; slug: string }> {
+  const title = input.title.trim();
+  if (!title) throw new AppError("bad_request", "A story needs a headline", { title: "Required" });
+  if (input.status === "published" && !input.publishedAt) {
+    throw new AppError("bad_request", "A published story needs a publication time");
+  }
+  const rendered = renderBody(input.body);
+  const language = input.language ?? "en";
+  const d = db ?? (await getDb());
+  return d.transaction(async (tx) => {
+    let slug: string;
+    if (input.slug !== undefined) {
+      if (!isValidSlug(input.slug)) throw new AppError("bad_request", `Invalid slug "${input.slug}"`, { slug: "Invalid" });
+      const [clash] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, input.slug)).limit(1);
+      if (clash) throw new AppError("conflict", `The slug "${input.slug}" is taken`, { slug: "Taken" });
+      slug = input.slug;
+    } else {
+      slug = await uniqueSlug(tx, makeSlug(title, `story-${Date.now().toString(36)}`));
+    }
+    const tagSlugs = input.tagSlugs ?? [];
+    const bylineSlugs = input.bylineSlugs ?? [];
+    const tagRows = tagSlugs.length
+      ? await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, tagSlugs))
+      : [];
+    const bylineRows = bylineSlugs.length
+      ? await tx.select({ id: authors.id, slug: authors.slug }).from(authors).where(inArray(authors.slug, bylineSlugs))
+      : [];
+    const tagId = (s: string) => {
+      const row = tagRows.find((r) => r.slug === s);
+      if (!row) throw new AppError("bad_request", `Unknown tag "${s}"`);
+      return row.id;
+    };
+    const bylineId = (s: string) => {
+      const row = bylineRows.find((r) => r.slug === s);
+      if (!row) throw new AppError("bad_request", `Unknown byline "${s}"`);
+      return row.id;
+    };
+    const tagIds = [...new Set(tagSlugs.map(tagId))];
+    const bylineIds = [...new Set(bylineSlugs.map(bylineId))];
+    const now = new Date();
+    const [row] = await tx
+      .insert(articles)
+      .values({
+        slug,
+        title,
+        dek: input.dek?.trim() ?? "",
+        excerpt: input.excerpt?.trim() ?? "",
+        body: rendered.json,
+        bodyHtml: rendered.html,
+        bodyText: rendered.text,
+        language,
+        direction: directionOf(language),
+        status: input.status,
+        publishedAt: input.publishedAt ?? null,
+        lastUpdatedAt: input.lastUpdatedAt ?? input.publishedAt ?? null,
+        isBreaking: input.isBreaking ?? false,
+        breakingUntil: input.breakingUntil ?? null,
+        primaryTagId: tagIds[0] ?? null,
+        createdBy: input.actorId ?? null,
+        updatedBy: input.actorId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: articles.id });
+    const id = row!.id;
+    if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((t, i) => ({ articleId: id, tagId: t, position: i })));
+    if (bylineIds.length) {
+      await tx.insert(articleAuthors).values(bylineIds.map((a, i) => ({ articleId: id, authorId: a, position: i })));
+    }
+    await tx.insert(articleRevisions).values({
+      articleId: id,
+      version: 1,
+      kind: input.status === "published" ? "publish" : "draft",
+      note: input.note ?? null,
+      title,
+      dek: input.dek?.trim() ?? "",
+      body: rendered.json,
+      createdBy: input.actorId ?? null,
+    });
+    return { id, slug };
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * The one visibility rule for readers (DESIGN.md, "Publishing rules"):
+ * a story is public exactly when `status = 'published' AND published_at <= now`.
+ * "Scheduled" is a published story whose time has not come. Every public query — pages,
+ * feeds, sitemaps, search, related stories — filters with {@link isPublic}.
+ *
+ * `now` is always passed in (an absolute instant), so tests can set the clock and a page
+ * render uses one instant throughout.
+ */
+import { and, eq, isNotNull, lte, type SQL } from "drizzle-orm";
+import { articles, type ArticleStatus } from "@/db/schema";
+
+/** SQL filter for stories readers may see at `now`. */
+export function isPublic(now: Date): SQL {
+  return and(eq(articles.status, "published"), isNotNull(articles.publishedAt), lte(articles.publishedAt, now)) as SQL;
+}
+
+/** The same rule for a row already in memory. */
+export function isPubliclyVisible(story: { status: ArticleStatus; publishedAt: Date | null }, now: Date): boolean {
+  return story.status === "published" && story.publishedAt !== null && story.publishedAt.getTime() <= now.getTime();
+}
+
+/** A published story whose publication instant is still in the future. */
+export function isScheduled(story: { status: ArticleStatus; publishedAt: Date | null }, now: Date): boolean {
+  return story.status === "published" && story.publishedAt !== null && story.publishedAt.getTime() > now.getTime();
+}
+
+/** Whether the breaking-news label shows at `now`: flagged, and its expiry (if any) not reached. */
+export function isBreakingAt(story: { isBreaking: boolean; breakingUntil: Date | null }, now: Date): boolean {
+  return story.isBreaking && (story.breakingUntil === null || story.breakingUntil.getTime() > now.getTime());
+}

@@ -1,0 +1,64 @@
+/**
+ * Dates shown to readers. Always in the newsroom's IANA time zone from settings, never the
+ * server's (DESIGN.md, "Publishing rules"); Intl.DateTimeFormat does the zone arithmetic
+ * from the IANA database, so half-hour zones (Asia/Kabul, +04:30) and DST zones work.
+ */
+
+/** Locale used to write dates for a story language ("fa" and "ps" read the Afghan calendar). */
+export function dateLocaleFor(language: string, siteLocale: string): string {
+  const base = language.toLowerCase().split("-")[0];
+  if (base === "fa") return "fa-AF";
+  if (base === "ps") return "ps-AF";
+  return siteLocale;
+}
+
+/**
+ * Formats an instant as a long calendar date in a time zone, e.g. "March 18, 2017" for
+ * en-US.
+ * @param instant an absolute instant.
+ * @param timeZone IANA zone, e.g. "Asia/Kabul".
+ * @param locale BCP 47 locale, default "en-US".
+ * @throws RangeError for an unknown time zone or an invalid date.
+ */
+export function formatLongDate(instant: Date, timeZone: string, locale = "en-US"): string {
+  if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid date");
+  const format = new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "long", day: "numeric" });
+  if (locale.toLowerCase().startsWith("ps")) {
+    // CLDR's Pashto pattern prints the era ("AP 1405 ...") first; Afghan papers write
+    // day, month, year, as Dari does.
+    const part = (type: string) => format.formatToParts(instant).find((p) => p.type === type)?.value ?? "";
+    return `${part("day")} ${part("month")} ${part("year")}`;
+  }
+  return format.format(instant);
+}
+
+/**
+ * Formats an instant with date and time of day in a time zone, e.g. "March 30, 2025, 9:00 AM".
+ * @throws RangeError for an unknown time zone or an invalid date.
+ */
+export function formatDateTime(instant: Date, timeZone: string, locale = "en-US"): string {
+  if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid date");
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(instant);
+}
+
+/** The calendar date of an instant in a zone as "YYYY-MM-DD" (for `<time dateTime>` and tests). */
+export function isoDateInZone(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

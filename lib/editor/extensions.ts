@@ -1,0 +1,29 @@
+/**
+ * The one extension list for story bodies, shared by the desk's Tiptap editor and the
+ * server renderer, so what an editor sees is what readers get (DESIGN.md, "Rendering").
+ *
+ * Text direction: every block carries `dir` (default "auto", so each paragraph of a mixed
+ * Dari/English story takes the direction of its first strong character; C08). The editor
+ * passes `textDirection: TEXT_DIRECTION`; the server passes the same as a static option.
+ */
+import type { Extensions } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+import { isSafeUrl } from "./urls";
+
+export const TEXT_DIRECTION = "auto" as const;
+
+export const storyExtensions: Extensions = [
+  StarterKit.configure({
+    heading: { levels: [2, 3, 4] },
+    link: {
+      openOnClick: false,
+      autolink: true,
+      defaultProtocol: "https",
+      protocols: ["mailto", "tel"],
+      // Links stay in the same tab; internal links get no rel="nofollow" (DESIGN.md).
+      HTMLAttributes: { target: null, rel: null },
+      isAllowedUri: (url) => isSafeUrl(url),
+      shouldAutoLink: (url) => isSafeUrl(url),
+    },
+  }),
+];

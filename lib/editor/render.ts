@@ -1,0 +1,131 @@
+/**
+ * Story bodies: validation of Tiptap JSON and rendering to reader HTML, on the server,
+ * without a DOM (@tiptap/static-renderer).
+ *
+ * Two walls against script in stored content (C10): unsafe link marks are removed from the
+ * JSON before it is stored (`cleanBody`), and the rendered HTML goes through sanitize-html
+ * with an allow-list of elements, attributes and URL schemes.
+ */
+import { getSchema, type JSONContent } from "@tiptap/core";
+import { Node as PMNode } from "@tiptap/pm/model";
+import { applyStaticEditorOptionsToExtensions, renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
+import sanitizeHtml from "sanitize-html";
+import { storyExtensions, TEXT_DIRECTION } from "./extensions";
+import { isSafeUrl, SAFE_SCHEMES } from "./urls";
+
+/** Largest accepted body, as serialised JSON (bytes of UTF-8). */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+const staticOptions = { textDirection: TEXT_DIRECTION } as const;
+const schemaExtensions = applyStaticEditorOptionsToExtensions(storyExtensions, staticOptions);
+const bodySchema = getSchema(schemaExtensions);
+
+/** Thrown when a body is not a valid story document; `message` is safe to show to staff. */
+export class InvalidBodyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InvalidBodyError";
+  }
+}
+
+/** A body with no content: one empty paragraph. */
+export function emptyBody(): JSONContent {
+  return { type: "doc", content: [{ type: "paragraph" }] };
+}
+
+function stripUnsafeLinks(node: JSONContent): JSONContent {
+  const marks = node.marks?.filter((m) => m.type !== "link" || isSafeUrl(String(m.attrs?.href ?? "")));
+  return {
+    ...node,
+    ...(node.marks ? { marks } : {}),
+    ...(node.content ? { content: node.content.map(stripUnsafeLinks) } : {}),
+  };
+}
+
+/**
+ * Validates a story body against the shared schema and removes link marks whose URL is not
+ * allowed (the text stays, the link goes).
+ * @param input parsed JSON (unknown shape).
+ * @returns a ProseMirror document node of the cleaned body.
+ * @throws InvalidBodyError for non-objects, oversize bodies, unknown nodes or marks, or a
+ *   structure the schema does not allow.
+ */
+export function parseBody(input: unknown): PMNode {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new InvalidBodyError("The body must be a Tiptap JSON document.");
+  }
+  const size = Buffer.byteLength(JSON.stringify(input), "utf8");
+  if (size > MAX_BODY_BYTES) {
+    throw new InvalidBodyError(`The body is ${(size / 1048576).toFixed(1)} MB; the limit is 2 MB.`);
+  }
+  const json = input as JSONContent;
+  if (json.type !== "doc") throw new InvalidBodyError('The body must be a document (type "doc").');
+  try {
+    const node = PMNode.fromJSON(bodySchema, stripUnsafeLinks(json));
+    node.check();
+    return node;
+  } catch (e) {
+    throw new InvalidBodyError(`The body is not a valid story document: ${(e as Error).message}`);
+  }
+}
+
+/** The cleaned JSON of a body (what is stored). @throws InvalidBodyError */
+export function cleanBody(input: unknown): JSONContent {
+  return parseBody(input).toJSON() as JSONContent;
+}
+
+const sanitizeOptions: sanitizeHtml.IOptions = {
+  allowedTags: ["p", "h2", "h3", "h4", "strong", "em", "u", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr", "br"],
+  allowedAttributes: {
+    "*": ["dir"],
+    a: ["href"],
+    ol: ["start", "type"],
+    pre: ["class"],
+    code: ["class"],
+  },
+  allowedSchemes: [...SAFE_SCHEMES],
+  allowedSchemesAppliedToAttributes: ["href"],
+  allowProtocolRelative: true,
+  disallowedTagsMode: "discard",
+  exclusiveFilter: (frame) => frame.tag === "a" && !!frame.attribs.href && !isSafeUrl(frame.attribs.href),
+};
+
+/** Sanitises HTML with the story allow-list (used for rendered bodies and imported HTML). */
+export function sanitizeBodyHtml(html: string): string {
+  return sanitizeHtml(html, sanitizeOptions);
+}
+
+export interface RenderedBody {
+  /** The cleaned JSON to store. */
+  json: JSONContent;
+  /** Sanitised HTML for readers. */
+  html: string;
+  /** Plain text, blocks separated by blank lines (for excerpts and search). */
+  text: string;
+}
+
+/**
+ * Validates, cleans and renders a story body. Costs a few milliseconds for a long story;
+ * call it at save time, never per reader request.
+ * @throws InvalidBodyError
+ */
+export function renderBody(input: unknown): RenderedBody {
+  const node = parseBody(input);
+  const html = renderToHTMLString({ content: node, extensions: storyExtensions, staticEditorOptions: staticOptions });
+  return {
+    json: node.toJSON() as JSONContent,
+    html: sanitizeBodyHtml(html),
+    text: node.textBetween(0, node.content.size, "\n\n", " ").trim(),
+  };
+}
+
+/** Builds a body document from plain paragraphs (used by seeds, importers and tests). */
+export function bodyFromParagraphs(paragraphs: string[]): JSONContent {
+  return {
+    type: "doc",
+    content: paragraphs.map((text) => ({
+      type: "paragraph",
+      content: text ? [{ type: "text", text }] : [],
+    })),
+  };
+}

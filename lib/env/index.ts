@@ -1,0 +1,67 @@
+/**
+ * Environment, validated once with zod (DESIGN.md, "Environment").
+ *
+ * Returns a frozen object; throws `EnvError` with one line per bad variable so a
+ * misconfigured server stops at start with a message a person can act on.
+ */
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      message: "must start with postgres:// or postgresql://",
+    }),
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SITE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.replace(/\/+$/, "") : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: "must be an absolute http(s) URL" }),
+  AUTH_SECRET: z.string().optional(),
+  DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").default("newsroom-demo"),
+  /** Internal secret for the scheduled-revalidation route; generated when missing. */
+  REVALIDATE_SECRET: z.string().optional(),
+});
+
+export type Env = Readonly<z.infer<typeof schema>>;
+
+/** Thrown when an environment variable has a bad value. */
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+let cached: Env | undefined;
+
+/**
+ * Reads and validates `process.env` (or the given source, for tests).
+ * @throws EnvError naming every variable with a bad value.
+ */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+/** The validated environment of this process, read once. @throws EnvError */
+export function env(): Env {
+  cached ??= readEnv();
+  return cached;
+}
+
+/** The site's absolute origin for feeds and metadata, without a trailing slash. */
+export function siteUrl(): string {
+  const e = env();
+  return e.SITE_URL ?? `http://localhost:${e.PORT}`;
+}

@@ -1,0 +1,21 @@
+import type { NextConfig } from "next";
+
+/**
+ * Next.js configuration.
+ * - PGlite ships WASM and data files that must be loaded from node_modules at run time,
+ *   not bundled (DESIGN.md, "Facts about this stack").
+ * - `poweredByHeader: false`: no need to advertise the framework to readers.
+ * - `isrFlushToDisk: false`: see below.
+ */
+const nextConfig: NextConfig = {
+  serverExternalPackages: ["@electric-sql/pglite"],
+  poweredByHeader: false,
+  typedRoutes: false,
+  experimental: {
+    // Keep ISR results in memory (and, later, in the shared cache handler), not in .next on
+    // disk: a page cached against one database must never be served against another.
+    isrFlushToDisk: false,
+  },
+};
+
+export default nextConfig;

@@ -5,7 +5,7 @@
  * All list queries are paginated (PGlite memory never shrinks; DESIGN.md).
  */
 import "server-only";
-import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articleAuthors, articles, articleTags, authors, slugRedirects, tags } from "@/db/schema";
 import { cutExcerpt } from "./excerpt";
@@ -239,7 +239,8 @@ export async function listBreakingStories(now: Date, limit = 5): Promise<StoryCa
       and(
         isPublic(now),
         eq(articles.isBreaking, true),
-        sql`(${articles.breakingUntil} is null or ${articles.breakingUntil} > ${now})`,
+        // Through the column (not a raw sql param) so the driver encodes the Date as timestamptz.
+        or(isNull(articles.breakingUntil), gt(articles.breakingUntil, now)),
       ),
     )
     .orderBy(desc(articles.publishedAt))

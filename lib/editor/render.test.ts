@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { bodyFromParagraphs, cleanBody, InvalidBodyError, MAX_BODY_BYTES, renderBody } from "./render";
+import { isSafeUrl } from "./urls";
+
+// C10 in ../shared/acceptance/cases.md.
+const UNSAFE = [
+  "javascript:alert(document.domain)",
+  "  JaVaScRiPt:alert(1)",
+  "java&#x09;script:alert(1)",
+  "java\tscript:alert(1)",
+  "&#106;avascript:alert(1)",
+  "&amp;#106;avascript:alert(1)",
+  "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+  "vbscript:msgbox(1)",
+  "\u0000javascript:alert(1)",
+  "jav\u200Bascript:alert(1)",
+];
+const SAFE = ["https://example.org/report", "http://example.org", "mailto:desk@example.org", "tel:+93700000000", "/news/x", "#notes", "?q=1", "//cdn.example.org/a", "report.pdf"];
+
+function linked(href: string) {
+  return {
+    type: "doc",
+    content: [
+      {
+        type: "paragraph",
+        content: [{ type: "text", text: "Read the full report", marks: [{ type: "link", attrs: { href } }] }],
+      },
+    ],
+  };
+}
+
+describe("URL allow-list", () => {
+  it.each(UNSAFE)("refuses %j", (href) => expect(isSafeUrl(href)).toBe(false));
+  it.each(SAFE)("accepts %j", (href) => expect(isSafeUrl(href)).toBe(true));
+});
+
+describe("renderBody", () => {
+  it.each(UNSAFE)("stores and renders the text without the unsafe link %j", (href) => {
+    const r = renderBody(linked(href));
+    expect(JSON.stringify(r.json)).not.toContain('"link"');
+    expect(r.html).toBe('<p dir="auto">Read the full report</p>');
+    expect(r.html).not.toMatch(/href|on\w+=/i);
+  });
+
+  it("keeps safe links, with no target or nofollow", () => {
+    const r = renderBody(linked("https://example.org/report"));
+    expect(r.html).toBe('<p dir="auto"><a href="https://example.org/report">Read the full report</a></p>');
+  });
+
+  it("renders the shared node set with a direction on every block", () => {
+    const r = renderBody({
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Title" }] },
+        { type: "paragraph", content: [{ type: "text", text: "امروز", marks: [{ type: "bold" }] }] },
+        { type: "blockquote", content: [{ type: "paragraph", content: [{ type: "text", text: "“Quoted”" }] }] },
+        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "one" }] }] }] },
+        { type: "horizontalRule" },
+      ],
+    });
+    expect(r.html).toContain('<h2 dir="auto">Title</h2>');
+    expect(r.html).toContain('<p dir="auto"><strong>امروز</strong></p>');
+    expect(r.html).toContain("<blockquote");
+    expect(r.html).toContain("<ul");
+    expect(r.html).toContain("<hr");
+    expect(r.text).toBe("Title\n\nامروز\n\n“Quoted”\n\none");
+  });
+
+  it("escapes text, never passing markup through", () => {
+    const r = renderBody(bodyFromParagraphs(['<img src=x onerror="alert(1)"> & <script>alert(1)</script>']));
+    expect(r.html).not.toContain("<img");
+    expect(r.html).not.toContain("<script");
+    expect(r.html).toContain("&lt;script&gt;");
+  });
+
+  it("refuses unknown nodes and marks, non-documents and oversize bodies", () => {
+    expect(() => renderBody({ type: "doc", content: [{ type: "iframe", attrs: { src: "https://x" } }] })).toThrow(InvalidBodyError);
+    expect(() =>
+      renderBody({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "blink" }] }] }] }),
+    ).toThrow(InvalidBodyError);
+    expect(() => renderBody("<p>hi</p>")).toThrow(InvalidBodyError);
+    expect(() => renderBody([])).toThrow(InvalidBodyError);
+    expect(() => renderBody({ type: "paragraph" })).toThrow(InvalidBodyError);
+    const huge = bodyFromParagraphs([("x".repeat(1000) + " ").repeat(Math.ceil(MAX_BODY_BYTES / 1000))]);
+    expect(() => renderBody(huge)).toThrow(/limit is 2 MB/);
+  });
+
+  it("cleanBody returns the stored form", () => {
+    expect(cleanBody(bodyFromParagraphs(["a"]))).toEqual({
+      type: "doc",
+      attrs: { dir: "auto" },
+      content: [{ type: "paragraph", attrs: { dir: "auto" }, content: [{ type: "text", text: "a" }] }],
+    });
+  });
+});

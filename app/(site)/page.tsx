@@ -93,9 +93,9 @@ export default async function HomePage() {
         </div>
       ) : null}
 
-      {latest.total > LATEST + 1 ? (
+      {latest.total > 0 ? (
         <p className="text-center">
-          <Link href="/page/2" className="inline-block rounded border border-neutral-900 px-5 py-2 font-semibold hover:bg-neutral-900 hover:text-white">
+          <Link href="/latest" className="inline-block rounded border border-neutral-900 px-5 py-2 font-semibold hover:bg-neutral-900 hover:text-white">
             More stories
           </Link>
         </p>

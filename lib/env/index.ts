@@ -45,7 +45,7 @@ let cached: Env | undefined;
  * Reads and validates `process.env` (or the given source, for tests).
  * @throws EnvError naming every variable with a bad value.
  */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

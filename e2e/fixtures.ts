@@ -1,0 +1,49 @@
+/**
+ * The e2e fixtures: the seed article (../shared/fixtures/seed, third-party text used as real
+ * test input only) and a few stories of our own for the visibility checks. Shared by
+ * e2e/prepare-data.ts (which writes them) and the specs (which check them).
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+export interface SeedFixture {
+  site: { name: string; about_heading: string; timezone: string };
+  breaking_label: string;
+  article: {
+    title: string;
+    last_updated_on_display: string;
+    last_updated_date: string;
+    bylines: string[];
+    byline_display: string;
+    paragraphs: string[];
+    suggested_tags: string[];
+  };
+  check_also: { title: string; last_updated_on_display: string; last_updated_date: string; excerpt_as_shown: string }[];
+}
+
+export const seedFixture: SeedFixture = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, "../../shared/fixtures/seed/ariana-news-article.json"), "utf8"),
+);
+
+/** Our own About text for the fixture site (the seed page's box had none we may reuse). */
+export const FIXTURE_ABOUT_TEXT = "An independent news service covering Afghanistan and the region. (End-to-end test settings.)";
+
+/**
+ * The body of the "Check Also" story: our own text, whose first words are the ones the seed
+ * page shows in its cut excerpt.
+ */
+export const CHECK_ALSO_BODY = [
+  "If the United States does not pull out all of its forces, the talks cannot move to the next stage, a spokesman said in this test story.",
+  "This paragraph is written for the end-to-end test and is not part of the seed page.",
+];
+
+export const E2E = {
+  sectionSlug: "e2e-checks",
+  sectionName: "E2E checks",
+  draftSlug: "e2e-draft-story",
+  scheduledSlug: "e2e-scheduled-story",
+  scheduledTitle: "E2E scheduled story for tomorrow",
+  draftTitle: "E2E draft story nobody may read",
+  rtlSlug: "e2e-dari-story",
+  rtlTitle: "شورای شهر کابل امروز نشست خود را برگزار کرد",
+} as const;

@@ -1,0 +1,94 @@
+/**
+ * Writes the e2e data through the data layer, before the server starts (PGlite allows one
+ * process per data directory): migrations, the demo newsroom, the seed article as an editor
+ * would publish it, its "Check Also" story, a draft, a scheduled story and a Dari story.
+ */
+import { fromZonedTime } from "date-fns-tz";
+import { closeDatabase, getDatabase } from "../db/handle";
+import { runMigrations } from "../db/migrate";
+import { seedDemo } from "../db/seed";
+import { makeSlug } from "../lib/articles/slug";
+import { createStory, saveSiteSettings, upsertByline, upsertTag } from "../lib/articles/store";
+import { bodyFromParagraphs } from "../lib/editor/render";
+import { CHECK_ALSO_BODY, E2E, FIXTURE_ABOUT_TEXT, seedFixture as f } from "./fixtures";
+
+async function main() {
+  await runMigrations(await getDatabase());
+  await seedDemo();
+  const tz = f.site.timezone;
+  await saveSiteSettings({ siteName: f.site.name, tagline: "", aboutText: FIXTURE_ABOUT_TEXT, timeZone: tz, locale: "en-US" });
+
+  const tagSlugs: string[] = [];
+  for (const name of f.article.suggested_tags) {
+    const slug = makeSlug(name);
+    await upsertTag({ slug, name });
+    tagSlugs.push(slug);
+  }
+  const bylineSlugs: string[] = [];
+  for (const name of f.article.bylines) {
+    const slug = makeSlug(name);
+    await upsertByline({ slug, name, jobTitle: "Reporter", bio: `${name} reports on diplomacy and security.` });
+    bylineSlugs.push(slug);
+  }
+
+  // Midday in the newsroom's zone on the fixture's dates: the date shown must be that day.
+  const related = f.check_also[0]!;
+  const relatedAt = fromZonedTime(`${related.last_updated_date}T12:00:00`, tz);
+  await createStory({
+    title: related.title,
+    body: bodyFromParagraphs(CHECK_ALSO_BODY),
+    status: "published",
+    publishedAt: relatedAt,
+    lastUpdatedAt: relatedAt,
+    tagSlugs: [tagSlugs[0]!],
+    bylineSlugs,
+  });
+
+  const publishedAt = fromZonedTime(`${f.article.last_updated_date}T09:00:00`, tz);
+  await createStory({
+    title: f.article.title,
+    body: bodyFromParagraphs(f.article.paragraphs),
+    status: "published",
+    publishedAt,
+    lastUpdatedAt: fromZonedTime(`${f.article.last_updated_date}T18:00:00`, tz),
+    isBreaking: true,
+    tagSlugs,
+    bylineSlugs,
+  });
+
+  // The visibility stories live in their own section so they never crowd the seed
+  // article's "Check Also".
+  await upsertTag({ slug: E2E.sectionSlug, name: E2E.sectionName });
+  const hour = 3_600_000;
+  await createStory({
+    slug: E2E.draftSlug,
+    title: E2E.draftTitle,
+    body: bodyFromParagraphs(["This draft must never reach readers."]),
+    status: "draft",
+    tagSlugs: [E2E.sectionSlug],
+  });
+  await createStory({
+    slug: E2E.scheduledSlug,
+    title: E2E.scheduledTitle,
+    body: bodyFromParagraphs(["This scheduled story must stay hidden until its time."]),
+    status: "published",
+    publishedAt: new Date(Date.now() + 24 * hour),
+    tagSlugs: [E2E.sectionSlug],
+  });
+  await createStory({
+    slug: E2E.rtlSlug,
+    title: E2E.rtlTitle,
+    language: "fa",
+    body: bodyFromParagraphs(["شورای شهر کابل امروز نشست خود را برگزار کرد.", "The meeting ended at 3 pm."]),
+    status: "published",
+    publishedAt: new Date(Date.now() - hour),
+    tagSlugs: [E2E.sectionSlug],
+  });
+  await closeDatabase();
+  console.log("e2e data prepared");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { demoStories } from "../db/seed-data";
+import { makeSlug } from "../lib/articles/slug";
+import { seedFixture as f } from "./fixtures";
+
+test("the home page has the breaking bar, a lead story, latest stories and section blocks", async ({ page }) => {
+  const res = await page.goto("/");
+  expect(res?.status()).toBe(200);
+  const breaking = page.getByTestId("breaking-bar");
+  await expect(breaking).toContainText("Breaking News", { ignoreCase: true });
+  await expect(breaking.getByRole("link", { name: f.article.title })).toHaveAttribute("href", `/news/${makeSlug(f.article.title)}`);
+  const demoBreaking = demoStories.find((s) => s.breaking)!;
+  await expect(breaking.getByRole("link", { name: demoBreaking.title })).toBeVisible();
+  await expect(page.getByTestId("lead-story").getByRole("heading")).toBeVisible();
+  expect(await page.getByTestId("latest").getByRole("listitem").count()).toBeGreaterThanOrEqual(3);
+  expect(await page.getByTestId("section-block").count()).toBeGreaterThanOrEqual(2);
+  await page.screenshot({ path: "test-results/screenshots/home-page.png", fullPage: true });
+});
+
+test("a reader follows the home page to an article, its section and more stories", async ({ page }) => {
+  await page.goto("/");
+  const lead = page.getByTestId("lead-story").getByRole("heading").getByRole("link");
+  const title = (await lead.textContent())!;
+  await lead.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  const section = page.getByTestId("article").getByRole("link").first();
+  const sectionName = (await section.textContent())!;
+  await section.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(sectionName, { ignoreCase: true });
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+
+  await page.goto("/");
+  await page.getByRole("link", { name: "More stories" }).click();
+  await expect(page).toHaveURL(/\/latest$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Latest stories");
+  expect(await page.getByTestId("story-list").getByRole("listitem").count()).toBeGreaterThanOrEqual(1);
+});
+
+test("the about page shows the site's about text", async ({ page }) => {
+  await page.goto("/about");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`About ${f.site.name}`);
+  await expect(page.getByText("independent news service")).toBeVisible();
+});
+
+test("the article page has a canonical URL and a readable title", async ({ page }) => {
+  await page.goto(`/news/${makeSlug(f.article.title)}`);
+  await expect(page).toHaveTitle(`${f.article.title} | ${f.site.name}`);
+  const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
+  expect(canonical).toMatch(new RegExp(`/news/${makeSlug(f.article.title)}$`));
+});
+
+test("the article page is usable on a phone", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`/news/${makeSlug(f.article.title)}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: "test-results/screenshots/article-phone.png", fullPage: true });
+  await context.close();
+});

@@ -2,8 +2,12 @@
  * `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the embedded
  * database under DATA_DIR when no server holds it (the lock says who does).
  */
+import { loadEnvConfig } from "@next/env";
 import { getDatabase } from "./handle";
 import { runMigrations } from "./migrate";
+
+// The same .env files the Next server reads (.env, .env.local, …), so both use one database.
+loadEnvConfig(process.cwd());
 
 async function main() {
   const handle = await getDatabase();

@@ -2,9 +2,13 @@
  * `npm run db:seed`: migrates, then seeds the demo newsroom (idempotent).
  * `--if-empty` seeds only a database with no stories and no settings.
  */
+import { loadEnvConfig } from "@next/env";
 import { getDatabase } from "./handle";
 import { runMigrations } from "./migrate";
 import { isDatabaseEmpty, seedDemo } from "./seed";
+
+// The same .env files the Next server reads (.env, .env.local, …), so both use one database.
+loadEnvConfig(process.cwd());
 
 async function main() {
   const handle = await getDatabase();

@@ -27,7 +27,6 @@ function fullyDecode(value: string): string {
  */
 export function isSafeUrl(href: string): boolean {
   const normalized = fullyDecode(href)
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0020\u007F-\u009F\u200B-\u200F\u2028\u2029\uFEFF]/g, "")
     .toLowerCase();
   if (normalized === "") return false;

@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Cached pages may be served stale for at most 2 minutes while they regenerate (the
+  // default is a year), so a correction or takedown never lingers at a CDN.
+  expireTime: 120,
   experimental: {
     // Keep ISR results in memory (and, later, in the shared cache handler), not in .next on
     // disk: a page cached against one database must never be served against another.

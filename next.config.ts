@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
     // Keep ISR results in memory (and, later, in the shared cache handler), not in .next on
     // disk: a page cached against one database must never be served against another.
     isrFlushToDisk: false,
+    // Story bodies may be up to 2 MB of JSON (checked with a clear message in lib); leave
+    // room for the other fields so the limit that speaks is ours, not the framework's.
+    serverActions: { bodySizeLimit: "3mb" },
   },
 };
 

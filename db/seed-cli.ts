@@ -5,7 +5,7 @@
 import { loadEnvConfig } from "@next/env";
 import { getDatabase } from "./handle";
 import { runMigrations } from "./migrate";
-import { isDatabaseEmpty, seedDemo } from "./seed";
+import { demoLoginsInUse, isDatabaseEmpty, seedDemo } from "./seed";
 
 // The same .env files the Next server reads (.env, .env.local, …), so both use one database.
 loadEnvConfig(process.cwd());
@@ -16,10 +16,17 @@ async function main() {
     await runMigrations(handle);
     if (process.argv.includes("--if-empty") && !(await isDatabaseEmpty())) {
       console.log("Database already has content; demo seed skipped.");
-      return;
+    } else {
+      const report = await seedDemo();
+      console.log(`Demo newsroom seeded: ${report.storiesCreated} stories created, ${report.storiesSkipped} already present.`);
     }
-    const report = await seedDemo();
-    console.log(`Demo newsroom seeded: ${report.storiesCreated} stories created, ${report.storiesSkipped} already present.`);
+    const logins = await demoLoginsInUse();
+    if (logins.length) {
+      console.log("\n  Demo logins (password: the DEMO_PASSWORD setting, default \"newsroom-demo\"):");
+      for (const l of logins) console.log(`    ${l.role.padEnd(7)} ${l.email}`);
+      console.log("  WARNING: these are for a demo only. On a real install, remove them and create your");
+      console.log("  first admin with: npm run user:create -- --email you@example.org --role admin\n");
+    }
   } finally {
     await handle.close();
   }

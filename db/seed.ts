@@ -9,9 +9,23 @@ import type { JSONContent } from "@tiptap/core";
 import { getDb } from "@/db";
 import { articles, settings } from "@/db/schema";
 import { createStory, saveSiteSettings, upsertByline, upsertTag } from "@/lib/articles/store";
+import { env } from "@/lib/env";
+import { createUser, findUserByEmail } from "@/lib/users/store";
+import { verifyPassword } from "@/lib/auth/password";
+import type { UserRole } from "./schema";
 import { demoAuthors, demoSettings, demoStories, demoTags, type DemoBlock } from "./seed-data";
 
 const HOUR = 3_600_000;
+
+/**
+ * Demo logins, one per role, with the password from DEMO_PASSWORD. For trying the desk only:
+ * a production install creates its first admin with `npm run user:create`.
+ */
+export const DEMO_USERS: { email: string; name: string; role: UserRole; bylineSlug: string }[] = [
+  { email: "admin@example.com", name: "Laila Karimzada", role: "admin", bylineSlug: "laila-karimzada" },
+  { email: "editor@example.com", name: "Farida Noorzai", role: "editor", bylineSlug: "farida-noorzai" },
+  { email: "writer@example.com", name: "Jawid Sultani", role: "writer", bylineSlug: "jawid-sultani" },
+];
 
 /** Turns "**bold** and *italic*" markers into Tiptap text nodes with marks. */
 export function inlineMarkup(text: string): JSONContent[] {
@@ -64,6 +78,13 @@ export async function seedDemo(now: Date = new Date()): Promise<SeedReport> {
   if (!existingSettings?.n) await saveSiteSettings(demoSettings);
   for (const t of demoTags) await upsertTag(t);
   for (const a of demoAuthors) await upsertByline(a);
+  // Users are created once; an existing account (and its password) is never touched.
+  const userBySlug = new Map<string, string>();
+  for (const u of DEMO_USERS) {
+    const existing = await findUserByEmail(u.email);
+    const id = existing?.id ?? (await createUser({ ...u, password: env().DEMO_PASSWORD }));
+    userBySlug.set(u.bylineSlug, id);
+  }
   const existing = new Set(
     (
       await db
@@ -91,6 +112,8 @@ export async function seedDemo(now: Date = new Date()): Promise<SeedReport> {
       tagSlugs: s.tags,
       bylineSlugs: s.bylines,
       note: s.updateNote ?? null,
+      // The story belongs to the desk user behind its first byline, if any.
+      actorId: userBySlug.get(s.bylines[0] ?? "") ?? null,
     });
     created++;
   }
@@ -105,4 +128,14 @@ export async function isDatabaseEmpty(): Promise<boolean> {
     db.select({ n: count() }).from(settings),
   ]);
   return !a?.n && !s?.n;
+}
+
+/** Demo accounts that still exist and still accept the demo password (worth a warning). */
+export async function demoLoginsInUse(): Promise<{ email: string; role: UserRole }[]> {
+  const out: { email: string; role: UserRole }[] = [];
+  for (const u of DEMO_USERS) {
+    const user = await findUserByEmail(u.email);
+    if (user?.active && (await verifyPassword(user.passwordHash, env().DEMO_PASSWORD))) out.push({ email: user.email, role: user.role });
+  }
+  return out;
 }

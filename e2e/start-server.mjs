@@ -4,13 +4,20 @@
  * `next start` on $PORT. The database lives in a temporary directory removed on exit.
  */
 import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "newsroom-e2e-"));
-const env = { ...process.env, DATA_DIR: path.join(dataDir, "db"), DATABASE_URL: "" };
+const env = {
+  ...process.env,
+  DATA_DIR: path.join(dataDir, "db"),
+  DATABASE_URL: "",
+  AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+  DEMO_PASSWORD: process.env.DEMO_PASSWORD || "newsroom-demo",
+};
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {

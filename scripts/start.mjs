@@ -1,11 +1,12 @@
 /**
  * `npm start`: serves the built site on $PORT (default 3000). With the embedded database
  * (no DATABASE_URL), migrations run and an empty database gets the demo newsroom first.
- * Prints the URL to open.
+ * Generates AUTH_SECRET into .env.local when missing. Prints the URL and the demo logins.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureAuthSecret } from "./ensure-secret.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -15,6 +16,8 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   console.error("No production build yet: run `npm run build` first (or `npm run go`, which does everything).");
   process.exit(1);
 }
+
+ensureAuthSecret(root);
 
 const seedArgs = ["--conditions=react-server", "db/seed-cli.ts", "--if-empty"];
 const seeded = spawnSync(bin("tsx"), seedArgs, { cwd: root, stdio: "inherit" });

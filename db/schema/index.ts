@@ -63,6 +63,8 @@ export const users = pgTable(
     role: userRole("role").notNull().default("writer"),
     active: boolean("active").notNull().default(true),
     deactivatedAt: instant("deactivated_at"),
+    /** Bumped when a password changes: sessions minted before it stop working. */
+    sessionVersion: integer("session_version").notNull().default(1),
     createdAt: instant("created_at").notNull().defaultNow(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -244,6 +246,25 @@ export const auditLog = pgTable(
     createdAt: instant("created_at").notNull().defaultNow(),
   },
   (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), index("audit_log_created_idx").on(t.createdAt)],
+);
+
+/**
+ * Sign-in attempts, kept in the database so rate limits hold across restarts and instances.
+ * `email` is the lower-cased address as typed (it may match no user).
+ */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    success: boolean("success").notNull(),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("login_attempts_email_idx").on(t.email, t.createdAt),
+    index("login_attempts_ip_idx").on(t.ip, t.createdAt),
+  ],
 );
 
 export type User = typeof users.$inferSelect;

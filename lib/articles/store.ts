@@ -50,18 +50,23 @@ export async function upsertTag(t: { slug: string; name: string; description?: s
   return row!.id;
 }
 
-/** Creates a byline or updates its profile. @returns the byline id. */
+/**
+ * Creates a byline or updates its profile. The link to a user changes only when `userId` is
+ * given (null unlinks), so re-seeding never detaches a byline from its account.
+ * @returns the byline id.
+ */
 export async function upsertByline(
   a: { slug: string; name: string; jobTitle?: string; bio?: string; userId?: string | null },
   db?: Db,
 ): Promise<string> {
   if (!isValidSlug(a.slug)) throw new AppError("bad_request", `Invalid byline slug "${a.slug}"`);
   const d = db ?? (await getDb());
-  const values = { slug: a.slug, name: a.name, jobTitle: a.jobTitle ?? "", bio: a.bio ?? "", userId: a.userId ?? null };
+  const profile = { name: a.name, jobTitle: a.jobTitle ?? "", bio: a.bio ?? "" };
+  const link = a.userId === undefined ? {} : { userId: a.userId };
   const [row] = await d
     .insert(authors)
-    .values(values)
-    .onConflictDoUpdate({ target: authors.slug, set: { ...values, updatedAt: new Date() } })
+    .values({ slug: a.slug, ...profile, ...link })
+    .onConflictDoUpdate({ target: authors.slug, set: { ...profile, ...link, updatedAt: new Date() } })
     .returning({ id: authors.id });
   return row!.id;
 }

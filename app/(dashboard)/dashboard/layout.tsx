@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireViewerForPage } from "@/lib/auth/viewer";
+import { getSiteSettings } from "@/lib/site/settings";
+import { signOutAction } from "./actions";
+
+export const metadata: Metadata = { title: { default: "Desk", template: "%s · Desk" }, robots: { index: false } };
+
+const ROLE_LABEL = { writer: "Writer", editor: "Editor", admin: "Admin" } as const;
+
+/** The desk's frame: who is signed in, navigation, sign out. Every request re-checks the user. */
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await requireViewerForPage();
+  const settings = await getSiteSettings();
+  return (
+    <div className="min-h-screen bg-neutral-50">
+      <header className="border-b border-neutral-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <nav aria-label="Desk" className="flex flex-wrap items-center gap-5 text-sm font-semibold">
+            <Link href="/dashboard" className="font-serif text-lg font-bold">
+              {settings.siteName} <span className="font-sans text-xs font-semibold uppercase tracking-wider text-neutral-500">Desk</span>
+            </Link>
+            <Link href="/dashboard" className="text-neutral-700 hover:text-neutral-950">
+              Stories
+            </Link>
+            <Link href="/dashboard/stories/new" className="text-neutral-700 hover:text-neutral-950">
+              New story
+            </Link>
+            <Link href="/" className="text-neutral-700 hover:text-neutral-950">
+              View site
+            </Link>
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <Link href="/dashboard/profile" className="text-neutral-700 hover:underline" data-testid="viewer">
+              {viewer.name} · {ROLE_LABEL[viewer.role]}
+            </Link>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded border border-neutral-300 px-3 py-1 hover:bg-neutral-100">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

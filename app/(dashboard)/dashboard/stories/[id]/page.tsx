@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { StoryEditor } from "@/components/editor/story-editor";
+import { getDeskStory, listEditorOptions } from "@/lib/articles/desk";
+import { requireViewerForPage } from "@/lib/auth/viewer";
+import { isAppError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Edit story" };
+
+/** One story in the editor. Missing and not-yours look the same: 404. */
+export default async function EditStoryPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await requireViewerForPage(`/dashboard/stories/${id}`);
+  let story;
+  try {
+    story = await getDeskStory(viewer, id);
+  } catch (e) {
+    if (isAppError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+  const options = await listEditorOptions();
+  return (
+    <>
+      <h1 className="sr-only">Edit story</h1>
+      <StoryEditor
+        key={story.id}
+        role={viewer.role}
+        options={options}
+        story={{
+          id: story.id,
+          version: story.version,
+          title: story.title,
+          dek: story.dek,
+          slug: story.slug,
+          excerpt: story.excerpt,
+          body: story.body,
+          language: story.language,
+          status: story.status,
+          isBreaking: story.isBreaking,
+          tags: story.tags,
+          bylineIds: story.bylineIds,
+          everPublished: story.publishedAt !== null,
+          canEdit: story.canEdit,
+          canDelete: story.canDelete,
+        }}
+      />
+    </>
+  );
+}

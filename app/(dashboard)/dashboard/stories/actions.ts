@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { deleteStory, saveStory, type DeskStatus } from "@/lib/articles/desk";
+import { requireViewer } from "@/lib/auth/viewer";
+import { toActionFailure, type ActionFailure } from "@/lib/actions";
+
+export type SaveResult =
+  | { ok: true; id: string; version: number; slug: string; status: DeskStatus; savedAt: string }
+  | ActionFailure;
+
+/**
+ * Reader pages that may show a story: after a change readers can see, every cached reader
+ * page is expired at once (home, sections, bylines, the story and its old slug), so no page
+ * is stale when the action returns.
+ */
+function expireReaderPages(): void {
+  revalidatePath("/", "layout");
+}
+
+/**
+ * Saves a story and applies the intent (save, submit, publish, unpublish, return). A public
+ * POST endpoint like any action: the checks are in lib (saveStory), not in the UI.
+ */
+export async function saveStoryAction(input: unknown): Promise<SaveResult> {
+  try {
+    const viewer = await requireViewer();
+    const saved = await saveStory(viewer, input);
+    if (saved.affectsReaders) expireReaderPages();
+    return { ok: true, id: saved.id, version: saved.version, slug: saved.slug, status: saved.status, savedAt: saved.updatedAt.toISOString() };
+  } catch (e) {
+    return toActionFailure(e, "saveStoryAction");
+  }
+}
+
+export type DeleteResult = { ok: true } | ActionFailure;
+
+/** Deletes a story (editors: any; writers: their own drafts). */
+export async function deleteStoryAction(id: unknown): Promise<DeleteResult> {
+  try {
+    const viewer = await requireViewer();
+    const deleted = await deleteStory(viewer, String(id));
+    if (deleted.affectsReaders) expireReaderPages();
+    return { ok: true };
+  } catch (e) {
+    return toActionFailure(e, "deleteStoryAction");
+  }
+}

@@ -1,0 +1,2 @@
+// Auth.js endpoints (session, CSRF, credentials callback, sign-out).
+export { GET, POST } from "@/lib/auth/handlers";

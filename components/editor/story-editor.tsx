@@ -1,0 +1,495 @@
+"use client";
+
+/**
+ * The story editor: headline, dek, slug, body, excerpt, tags, bylines, language, breaking
+ * flag, and the actions the viewer's role allows. The server decides again on every save
+ * (lib/articles/desk.ts); hiding a button is only courtesy.
+ *
+ * Nothing typed is ever lost on a failed save: all fields live in this component's state,
+ * the error is shown beside them, and leaving with unsaved changes asks first.
+ */
+import type { JSONContent } from "@tiptap/core";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { deleteStoryAction, saveStoryAction, type SaveResult } from "@/app/(dashboard)/dashboard/stories/actions";
+import type { DeskStatus, SaveIntent } from "@/lib/articles/desk";
+import { makeSlug } from "@/lib/articles/slug";
+import { directionOf, STORY_LANGUAGES } from "@/lib/i18n/languages";
+import { RichTextEditor } from "./rich-text";
+
+export interface EditorStory {
+  id?: string;
+  version?: number;
+  title: string;
+  dek: string;
+  slug: string;
+  excerpt: string;
+  body: JSONContent;
+  language: string;
+  status: DeskStatus;
+  isBreaking: boolean;
+  tags: string[];
+  bylineIds: string[];
+  /** The story has been public at some point (its slug is in readers' hands). */
+  everPublished: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
+}
+
+interface Props {
+  story: EditorStory;
+  role: "writer" | "editor" | "admin";
+  options: { tags: { id: string; name: string }[]; bylines: { id: string; name: string }[] };
+}
+
+const STATUS_LABEL: Record<DeskStatus, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  scheduled: "Scheduled",
+  published: "Published",
+  unpublished: "Unpublished",
+};
+
+type SaveUi = { state: "idle" | "saving" | "saved" | "error"; message: string; fields: Record<string, string> };
+
+const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
+
+export function StoryEditor({ story, role, options }: Props) {
+  const router = useRouter();
+  const [id, setId] = useState(story.id);
+  const [version, setVersion] = useState(story.version);
+  const [status, setStatus] = useState<DeskStatus>(story.status);
+  const [title, setTitle] = useState(story.title);
+  const [dek, setDek] = useState(story.dek);
+  const [slug, setSlug] = useState(story.slug);
+  const [slugTouched, setSlugTouched] = useState(Boolean(story.id));
+  const [excerpt, setExcerpt] = useState(story.excerpt);
+  const [language, setLanguage] = useState(story.language);
+  const [isBreaking, setIsBreaking] = useState(story.isBreaking);
+  const [tags, setTags] = useState<string[]>(story.tags);
+  const [tagDraft, setTagDraft] = useState("");
+  const [bylineIds, setBylineIds] = useState<string[]>(story.bylineIds);
+  const [bylineDraft, setBylineDraft] = useState("");
+  const bodyRef = useRef<JSONContent>(story.body);
+  const [dirty, setDirty] = useState(false);
+  const [ui, setUi] = useState<SaveUi>({ state: "idle", message: "", fields: {} });
+  const [pending, startTransition] = useTransition();
+  const inFlight = useRef(false);
+
+  const isEditor = role === "editor" || role === "admin";
+  const editable = story.canEdit;
+  const dir = directionOf(language);
+  const touch = () => {
+    setDirty(true);
+    if (ui.state === "saved") setUi({ state: "idle", message: "", fields: {} });
+  };
+
+  // Leaving with unsaved changes asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const save = useCallback(
+    (intent: SaveIntent) => {
+      // Saves from one editor run one at a time, each carrying the latest version (C13).
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setUi({ state: "saving", message: "Saving…", fields: {} });
+      startTransition(async () => {
+        let result: SaveResult;
+        try {
+          result = await saveStoryAction({
+            id,
+            version,
+            intent,
+            title,
+            dek,
+            slug: slugTouched ? slug : "",
+            excerpt,
+            body: JSON.stringify(bodyRef.current),
+            language,
+            tags,
+            bylineIds,
+            isBreaking,
+          });
+        } catch {
+          result = { ok: false, code: "internal", error: "The server could not be reached. Your text is still here; try again." };
+        }
+        inFlight.current = false;
+        if (!result.ok) {
+          setUi({ state: "error", message: result.error, fields: result.fields ?? {} });
+          return;
+        }
+        setVersion(result.version);
+        setStatus(result.status);
+        setSlug(result.slug);
+        setSlugTouched(true);
+        setDirty(false);
+        const verb =
+          intent === "publish" ? "Published" : intent === "unpublish" ? "Unpublished" : intent === "submit" ? "Submitted for review" : intent === "return" ? "Returned to writer" : "Saved";
+        setUi({ state: "saved", message: verb === "Saved" ? "Saved" : `${verb} · Saved`, fields: {} });
+        if (!id) {
+          setId(result.id);
+          window.history.replaceState(null, "", `/dashboard/stories/${result.id}`);
+        }
+      });
+    },
+    [id, version, title, dek, slug, slugTouched, excerpt, language, tags, bylineIds, isBreaking],
+  );
+
+  // Ctrl/Cmd+S saves.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        if (editable) save("save");
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [save, editable]);
+
+  const addTag = () => {
+    const name = tagDraft.trim();
+    if (!name) return;
+    if (!tags.some((t) => t.toLowerCase() === name.toLowerCase())) setTags([...tags, name]);
+    setTagDraft("");
+    touch();
+  };
+  const addByline = () => {
+    if (bylineDraft && !bylineIds.includes(bylineDraft)) setBylineIds([...bylineIds, bylineDraft]);
+    setBylineDraft("");
+    touch();
+  };
+  const onDelete = () => {
+    if (!id || !window.confirm("Delete this story? This cannot be undone.")) return;
+    startTransition(async () => {
+      const r = await deleteStoryAction(id);
+      if (!r.ok) {
+        setUi({ state: "error", message: r.error, fields: {} });
+        return;
+      }
+      setDirty(false);
+      router.push("/dashboard");
+    });
+  };
+
+  const bylineName = (bid: string) => options.bylines.find((b) => b.id === bid)?.name ?? "Unknown byline";
+  const fieldError = (name: string) =>
+    ui.fields[name] ? (
+      <p id={`${name}-error`} className="text-sm text-red-700">
+        {ui.fields[name]}
+      </p>
+    ) : null;
+
+  const published = status === "published" || status === "scheduled";
+  const buttons: { intent: SaveIntent; label: string; primary?: boolean }[] = [];
+  if (editable) {
+    buttons.push({ intent: "save", label: published ? "Save changes" : "Save draft" });
+    if (!isEditor && (status === "draft" || status === "unpublished")) buttons.push({ intent: "submit", label: "Submit for review", primary: true });
+    if (isEditor && status === "in_review") buttons.push({ intent: "return", label: "Return to writer" });
+    if (isEditor && !published) buttons.push({ intent: "publish", label: "Publish", primary: true });
+    if (isEditor && published) buttons.push({ intent: "unpublish", label: "Unpublish" });
+  }
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
+      <div className="flex flex-col gap-5">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm">
+            <span className="rounded bg-neutral-200 px-2 py-0.5 font-semibold" data-testid="story-status">
+              {STATUS_LABEL[status]}
+            </span>
+            {status === "published" && id ? (
+              <Link href={`/news/${slug}`} className="ml-3 text-neutral-700 underline" target="_blank">
+                View on site
+              </Link>
+            ) : null}
+          </p>
+          <p
+            role="status"
+            aria-live="polite"
+            data-testid="save-status"
+            className={`text-sm ${ui.state === "error" ? "font-semibold text-red-700" : "text-neutral-600"}`}
+          >
+            {ui.state === "idle" ? (dirty ? "Unsaved changes" : "") : ui.message}
+          </p>
+        </div>
+        {!editable ? (
+          <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+            You can read this story but not change it{status === "published" ? " now that it is published" : ""}.
+          </p>
+        ) : null}
+
+        <div className="flex flex-col gap-1">
+          <label htmlFor="title" className="text-sm font-semibold">
+            Headline
+          </label>
+          <input
+            id="title"
+            value={title}
+            disabled={!editable}
+            dir="auto"
+            aria-invalid={!!ui.fields.title}
+            aria-describedby={ui.fields.title ? "title-error" : undefined}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              if (!slugTouched && !story.everPublished) setSlug(makeSlug(e.target.value, ""));
+              touch();
+            }}
+            className={`${inputClass} font-serif text-2xl font-bold`}
+          />
+          {fieldError("title")}
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="dek" className="text-sm font-semibold">
+            Dek
+          </label>
+          <textarea
+            id="dek"
+            rows={2}
+            value={dek}
+            disabled={!editable}
+            dir="auto"
+            onChange={(e) => {
+              setDek(e.target.value);
+              touch();
+            }}
+            className={inputClass}
+          />
+          {fieldError("dek")}
+        </div>
+        <div className="flex flex-col gap-1">
+          <span className="text-sm font-semibold" id="body-label">
+            Body
+          </span>
+          <RichTextEditor
+            initial={story.body}
+            dir={dir}
+            editable={editable}
+            onChange={(json) => {
+              bodyRef.current = json;
+              touch();
+            }}
+          />
+          {fieldError("body")}
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="excerpt" className="text-sm font-semibold">
+            Excerpt <span className="font-normal text-neutral-500">(optional: the start of the body is used when empty)</span>
+          </label>
+          <textarea
+            id="excerpt"
+            rows={2}
+            value={excerpt}
+            disabled={!editable}
+            dir="auto"
+            onChange={(e) => {
+              setExcerpt(e.target.value);
+              touch();
+            }}
+            className={inputClass}
+          />
+        </div>
+
+        {ui.state === "error" ? (
+          <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {ui.message}
+          </div>
+        ) : null}
+        <div className="flex flex-wrap gap-3">
+          {buttons.map((b) => (
+            <button
+              key={b.intent}
+              type="button"
+              disabled={pending}
+              onClick={() => save(b.intent)}
+              className={
+                b.primary
+                  ? "rounded bg-neutral-900 px-4 py-2 font-semibold text-white hover:bg-neutral-700 disabled:opacity-60"
+                  : "rounded border border-neutral-400 bg-white px-4 py-2 font-semibold hover:bg-neutral-100 disabled:opacity-60"
+              }
+            >
+              {b.label}
+            </button>
+          ))}
+          {story.canDelete && id ? (
+            <button type="button" onClick={onDelete} disabled={pending} className="ml-auto rounded px-4 py-2 text-sm text-red-700 hover:bg-red-50">
+              Delete
+            </button>
+          ) : null}
+        </div>
+      </div>
+
+      <aside className="flex flex-col gap-5">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="slug" className="text-sm font-semibold">
+            Slug
+          </label>
+          <input
+            id="slug"
+            value={slug}
+            disabled={!editable}
+            onChange={(e) => {
+              setSlug(e.target.value);
+              setSlugTouched(true);
+              touch();
+            }}
+            onBlur={() => setSlug((s) => (s.trim() ? makeSlug(s, "") : s))}
+            className={`${inputClass} font-mono text-sm`}
+          />
+          <p className="text-xs text-neutral-500">
+            /news/{slug || "…"}
+            {story.everPublished ? " · changing it keeps the old address working" : ""}
+          </p>
+          {fieldError("slug")}
+        </div>
+
+        <div className="flex flex-col gap-1">
+          <label htmlFor="language" className="text-sm font-semibold">
+            Language
+          </label>
+          <select
+            id="language"
+            value={language}
+            disabled={!editable}
+            onChange={(e) => {
+              setLanguage(e.target.value);
+              touch();
+            }}
+            className={inputClass}
+          >
+            {STORY_LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <fieldset className="flex flex-col gap-2">
+          <legend className="text-sm font-semibold">Tags</legend>
+          <ol className="flex flex-col gap-1" aria-label="Chosen tags">
+            {tags.map((t, i) => (
+              <li key={t} className="flex items-center justify-between rounded bg-white px-2 py-1 text-sm ring-1 ring-neutral-200">
+                <span>
+                  {t}
+                  {i === 0 ? <span className="ml-2 text-xs text-neutral-500">section</span> : null}
+                </span>
+                {editable ? (
+                  <button
+                    type="button"
+                    aria-label={`Remove tag ${t}`}
+                    onClick={() => {
+                      setTags(tags.filter((x) => x !== t));
+                      touch();
+                    }}
+                    className="px-1 text-neutral-500 hover:text-red-700"
+                  >
+                    ×
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          {editable ? (
+            <div className="flex gap-2">
+              <label htmlFor="tag-input" className="sr-only">
+                Add a tag
+              </label>
+              <input
+                id="tag-input"
+                list="tag-options"
+                value={tagDraft}
+                placeholder="Add a tag"
+                onChange={(e) => setTagDraft(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") {
+                    e.preventDefault();
+                    addTag();
+                  }
+                }}
+                className={`${inputClass} text-sm`}
+              />
+              <datalist id="tag-options">
+                {options.tags.map((t) => (
+                  <option key={t.id} value={t.name} />
+                ))}
+              </datalist>
+              <button type="button" onClick={addTag} className="rounded border border-neutral-400 px-3 text-sm font-semibold">
+                Add
+              </button>
+            </div>
+          ) : null}
+          <p className="text-xs text-neutral-500">The first tag is the story&apos;s section.</p>
+        </fieldset>
+
+        <fieldset className="flex flex-col gap-2">
+          <legend className="text-sm font-semibold">Bylines</legend>
+          <ol className="flex flex-col gap-1" aria-label="Chosen bylines">
+            {bylineIds.map((b) => (
+              <li key={b} className="flex items-center justify-between rounded bg-white px-2 py-1 text-sm ring-1 ring-neutral-200">
+                <span>{bylineName(b)}</span>
+                {editable && isEditor ? (
+                  <button
+                    type="button"
+                    aria-label={`Remove byline ${bylineName(b)}`}
+                    onClick={() => {
+                      setBylineIds(bylineIds.filter((x) => x !== b));
+                      touch();
+                    }}
+                    className="px-1 text-neutral-500 hover:text-red-700"
+                  >
+                    ×
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          {editable && isEditor ? (
+            <div className="flex gap-2">
+              <label htmlFor="byline-select" className="sr-only">
+                Add a byline
+              </label>
+              <select id="byline-select" value={bylineDraft} onChange={(e) => setBylineDraft(e.target.value)} className={`${inputClass} text-sm`}>
+                <option value="">Choose a byline…</option>
+                {options.bylines
+                  .filter((b) => !bylineIds.includes(b.id))
+                  .map((b) => (
+                    <option key={b.id} value={b.id}>
+                      {b.name}
+                    </option>
+                  ))}
+              </select>
+              <button type="button" onClick={addByline} className="rounded border border-neutral-400 px-3 text-sm font-semibold">
+                Add
+              </button>
+            </div>
+          ) : (
+            <p className="text-xs text-neutral-500">Writers file under their own byline; editors can add others.</p>
+          )}
+          {fieldError("bylineIds")}
+        </fieldset>
+
+        {isEditor ? (
+          <label className="flex items-center gap-2 text-sm font-semibold">
+            <input
+              type="checkbox"
+              checked={isBreaking}
+              disabled={!editable}
+              onChange={(e) => {
+                setIsBreaking(e.target.checked);
+                touch();
+              }}
+            />
+            Breaking news
+          </label>
+        ) : null}
+      </aside>
+    </div>
+  );
+}

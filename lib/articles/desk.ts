@@ -1,0 +1,555 @@
+/**
+ * The desk: reads and writes of stories for signed-in staff. Every function takes the acting
+ * `Viewer` (loaded from the database for this request) and checks permission itself, so a
+ * page or action that forgets a check opens no hole (DESIGN.md, "Roles"; C14).
+ *
+ * Missing and forbidden-to-see look the same from outside (not_found). A save carries the
+ * `version` it started from; a stale version is a conflict and writes nothing (C13).
+ */
+import "server-only";
+import { and, count, desc, eq, gt, ilike, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { JSONContent } from "@tiptap/core";
+import { getDb, type Db } from "@/db";
+import {
+  articleAuthors,
+  articleRevisions,
+  articles,
+  articleTags,
+  auditLog,
+  authors,
+  slugRedirects,
+  tags,
+  users,
+  type ArticleStatus,
+  type RevisionKind,
+} from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { InvalidBodyError, MAX_BODY_BYTES, renderBody } from "@/lib/editor/render";
+import { directionOf, STORY_LANGUAGES } from "@/lib/i18n/languages";
+import { can, canDeleteStory, canEditStory, canSeeStory, type Actor } from "@/lib/permissions/roles";
+import type { Viewer } from "@/lib/auth/load-viewer";
+import { makeSlug } from "./slug";
+
+/** What the desk shows as a story's state ("scheduled" = published, time not yet come). */
+export type DeskStatus = "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+
+export const DESK_STATUSES: { value: DeskStatus; label: string }[] = [
+  { value: "draft", label: "Draft" },
+  { value: "in_review", label: "In review" },
+  { value: "scheduled", label: "Scheduled" },
+  { value: "published", label: "Published" },
+  { value: "unpublished", label: "Unpublished" },
+];
+
+/** The desk state of a story at `now`. */
+export function deskStatus(status: ArticleStatus, publishedAt: Date | null, now: Date): DeskStatus {
+  if (status === "published") return publishedAt && publishedAt > now ? "scheduled" : "published";
+  return status;
+}
+
+export const SAVE_INTENTS = ["save", "submit", "publish", "unpublish", "return"] as const;
+export type SaveIntent = (typeof SAVE_INTENTS)[number];
+
+const languageCodes = STORY_LANGUAGES.map((l) => l.code) as [string, ...string[]];
+
+/** The fields of a save, as sent by the editor (or by anyone who can POST). */
+export const storyInputSchema = z.object({
+  id: z.uuid().optional(),
+  version: z.coerce.number().int().positive().optional(),
+  intent: z.enum(SAVE_INTENTS).default("save"),
+  title: z.string().trim().min(1, "A headline is required.").max(300, "Keep the headline under 300 characters."),
+  dek: z.string().trim().max(600, "Keep the dek under 600 characters.").default(""),
+  slug: z.string().trim().max(200).default(""),
+  excerpt: z.string().trim().max(1000, "Keep the excerpt under 1,000 characters.").default(""),
+  /** Tiptap JSON, as an object or a JSON string. */
+  body: z.union([z.string(), z.record(z.string(), z.unknown())]),
+  language: z.enum(languageCodes).default("en"),
+  /** Tag names (or slugs) in order; the first is the section. */
+  tags: z.array(z.string().trim().min(1).max(60)).max(20, "At most 20 tags.").default([]),
+  bylineIds: z.array(z.uuid()).max(10, "At most 10 bylines.").default([]),
+  isBreaking: z.coerce.boolean().default(false),
+});
+
+export type StoryInput = z.input<typeof storyInputSchema>;
+
+export interface SavedStory {
+  id: string;
+  slug: string;
+  version: number;
+  status: DeskStatus;
+  /** Slugs whose public pages changed (current and previous), for cache invalidation. */
+  publicSlugs: string[];
+  /** True when the change is visible to readers (was or is public). */
+  affectsReaders: boolean;
+  updatedAt: Date;
+}
+
+function parseBodyInput(body: string | Record<string, unknown>): unknown {
+  if (typeof body !== "string") return body;
+  if (Buffer.byteLength(body, "utf8") > MAX_BODY_BYTES) {
+    throw new AppError("too_large", "The story body is larger than 2 MB; split it or remove pasted content.", { body: "Too large" });
+  }
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new AppError("bad_request", "The story body could not be read (malformed JSON).", { body: "Malformed" });
+  }
+}
+
+function actorOf(viewer: Viewer): Actor {
+  return { id: viewer.id, role: viewer.role };
+}
+
+async function audit(tx: Db, viewer: Viewer, action: string, articleId: string, details?: Record<string, unknown>) {
+  await tx.insert(auditLog).values({ actorId: viewer.id, action, entityType: "article", entityId: articleId, details: details ?? null });
+}
+
+/** Resolves tag names (or slugs) to ids in order, creating missing tags when allowed. */
+async function resolveTags(tx: Db, viewer: Viewer, names: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const name of names) {
+    const slug = makeSlug(name, "");
+    if (slug === "story") throw new AppError("bad_request", `"${name}" cannot be a tag name.`, { tags: "Invalid tag" });
+    const [existing] = await tx
+      .select({ id: tags.id })
+      .from(tags)
+      .where(sql`${tags.slug} = ${slug} or lower(${tags.name}) = lower(${name})`)
+      .limit(1);
+    if (existing) {
+      if (!ids.includes(existing.id)) ids.push(existing.id);
+      continue;
+    }
+    if (!can(viewer.role, "tag:create")) throw new AppError("forbidden", "You cannot create tags.");
+    const [created] = await tx
+      .insert(tags)
+      .values({ slug, name: name.trim() })
+      .onConflictDoNothing({ target: tags.slug })
+      .returning({ id: tags.id });
+    const id = created?.id ?? (await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)))[0]!.id;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * Which bylines a save may set. Editors: any existing byline. Writers: their own byline(s),
+ * or the story's current bylines unchanged — never someone else's (C14).
+ */
+async function resolveBylines(tx: Db, viewer: Viewer, requested: string[], current: string[] | null): Promise<string[]> {
+  const unique = [...new Set(requested)];
+  if (unique.length) {
+    const found = await tx.select({ id: authors.id }).from(authors).where(inArray(authors.id, unique));
+    if (found.length !== unique.length) throw new AppError("bad_request", "A byline does not exist.", { bylineIds: "Unknown byline" });
+  }
+  if (can(viewer.role, "story:set-any-byline")) return unique;
+  const unchanged = current !== null && unique.length === current.length && unique.every((id, i) => current[i] === id);
+  if (unchanged) return unique;
+  if (unique.length === 0) return current === null ? [...viewer.bylineIds] : [];
+  if (unique.every((id) => viewer.bylineIds.includes(id))) return unique;
+  throw new AppError("forbidden", "Writers can only put their own byline on a story.");
+}
+
+async function uniqueSlug(tx: Db, base: string, exceptId?: string): Promise<string> {
+  const rows = await tx
+    .select({ id: articles.id, slug: articles.slug })
+    .from(articles)
+    .where(sql`${articles.slug} = ${base} or ${articles.slug} like ${`${base}-%`}`);
+  const taken = new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) {
+    const suffix = `-${i}`;
+    const candidate = `${base.slice(0, 80 - suffix.length).replace(/-+$/, "")}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * Creates or saves a story and applies the intent (save, submit for review, publish,
+ * unpublish, return to writer) in one transaction.
+ * @param viewer the acting user.
+ * @param raw the editor's fields (validated here with zod).
+ * @param now the instant of the save.
+ * @throws AppError: bad_request (invalid fields or body), forbidden (role or ownership),
+ *   not_found (missing or not visible), conflict (stale version or taken slug), too_large.
+ */
+export async function saveStory(viewer: Viewer, raw: unknown, now = new Date()): Promise<SavedStory> {
+  const parsed = storyInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+    throw new AppError("bad_request", Object.values(fields)[0] ?? "Some fields are invalid.", fields);
+  }
+  const input = parsed.data;
+  let rendered: ReturnType<typeof renderBody>;
+  try {
+    rendered = renderBody(parseBodyInput(input.body));
+  } catch (e) {
+    if (e instanceof InvalidBodyError) throw new AppError("bad_request", e.message, { body: e.message });
+    throw e;
+  }
+  const intent = input.intent;
+  const needs: Partial<Record<SaveIntent, Parameters<typeof can>[1]>> = {
+    submit: "story:submit",
+    publish: "story:publish",
+    unpublish: "story:unpublish",
+    return: "story:return",
+  };
+  const needed = needs[intent];
+  if (needed && !can(viewer.role, needed)) throw new AppError("forbidden", "Your role cannot do that.");
+
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    let existing: typeof articles.$inferSelect | undefined;
+    if (input.id) {
+      [existing] = await tx.select().from(articles).where(eq(articles.id, input.id)).limit(1);
+      if (!existing || !canSeeStory(actorOf(viewer), existing)) throw new AppError("not_found", "That story does not exist.");
+      if (!canEditStory(actorOf(viewer), existing)) throw new AppError("forbidden", "You cannot edit this story.");
+      if (input.version !== existing.version) {
+        throw new AppError(
+          "conflict",
+          "Someone else saved this story after you opened it. Your text is kept here: copy what you need, reload, and apply it again.",
+        );
+      }
+    } else if (!can(viewer.role, "story:create")) {
+      throw new AppError("forbidden", "Your role cannot create stories.");
+    }
+
+    if (input.isBreaking !== (existing?.isBreaking ?? false) && !can(viewer.role, "story:breaking")) {
+      throw new AppError("forbidden", "Only editors can flag breaking news.");
+    }
+    if (intent === "return" && existing?.status !== "in_review") {
+      throw new AppError("bad_request", "Only a story in review can be returned to its writer.");
+    }
+    if (intent === "unpublish" && existing?.status !== "published") {
+      throw new AppError("bad_request", "Only a published or scheduled story can be unpublished.");
+    }
+
+    const currentBylines = existing
+      ? (
+          await tx
+            .select({ id: articleAuthors.authorId })
+            .from(articleAuthors)
+            .where(eq(articleAuthors.articleId, existing.id))
+            .orderBy(articleAuthors.position)
+        ).map((r) => r.id)
+      : null;
+    const bylineIds = await resolveBylines(tx, viewer, input.bylineIds, currentBylines);
+    const tagIds = await resolveTags(tx, viewer, input.tags);
+
+    // Slug: generated from the headline when empty; unique; never empty (C06). Changing the
+    // slug of a story readers have seen leaves a redirect from the old one.
+    const wantedSlug = makeSlug(input.slug || input.title, `story-${now.getTime().toString(36)}`);
+    let slug = existing?.slug ?? (await uniqueSlug(tx, wantedSlug));
+    if (existing && wantedSlug !== existing.slug) {
+      const [clash] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, wantedSlug)).limit(1);
+      const [redirectClash] = await tx
+        .select({ id: slugRedirects.articleId })
+        .from(slugRedirects)
+        .where(eq(slugRedirects.oldSlug, wantedSlug))
+        .limit(1);
+      if (clash || (redirectClash && redirectClash.id !== existing.id)) {
+        throw new AppError("conflict", `The slug "${wantedSlug}" is used by another story.`, { slug: "Taken" });
+      }
+      if (existing.publishedAt) {
+        await tx.delete(slugRedirects).where(eq(slugRedirects.oldSlug, wantedSlug));
+        await tx.insert(slugRedirects).values({ oldSlug: existing.slug, articleId: existing.id }).onConflictDoNothing();
+      }
+      slug = wantedSlug;
+    }
+
+    // Status and dates.
+    let status: ArticleStatus = existing?.status ?? "draft";
+    let publishedAt = existing?.publishedAt ?? null;
+    let lastUpdatedAt = existing?.lastUpdatedAt ?? null;
+    let revisionKind: RevisionKind = existing?.status === "published" ? "minor_edit" : "draft";
+    if (intent === "submit") {
+      status = "in_review";
+      revisionKind = "submit";
+    } else if (intent === "publish" && status !== "published") {
+      status = "published";
+      revisionKind = "publish";
+      if (!publishedAt) {
+        publishedAt = now; // first publication
+        lastUpdatedAt = now;
+      } else {
+        lastUpdatedAt = now; // republished after a takedown: readers see a fresh date
+      }
+    } else if (intent === "unpublish") {
+      status = "unpublished";
+      revisionKind = "unpublish";
+    } else if (intent === "return") {
+      status = "draft";
+      revisionKind = "draft";
+    }
+
+    const values = {
+      slug,
+      title: input.title,
+      dek: input.dek,
+      excerpt: input.excerpt,
+      body: rendered.json,
+      bodyHtml: rendered.html,
+      bodyText: rendered.text,
+      language: input.language,
+      direction: directionOf(input.language),
+      status,
+      publishedAt,
+      lastUpdatedAt,
+      isBreaking: input.isBreaking,
+      primaryTagId: tagIds[0] ?? null,
+      updatedAt: now,
+      updatedBy: viewer.id,
+    };
+    let id: string;
+    let version: number;
+    if (existing) {
+      const updated = await tx
+        .update(articles)
+        .set({ ...values, version: existing.version + 1 })
+        .where(and(eq(articles.id, existing.id), eq(articles.version, existing.version)))
+        .returning({ id: articles.id, version: articles.version });
+      if (updated.length !== 1) throw new AppError("conflict", "Someone else saved this story at the same moment. Reload and try again.");
+      id = existing.id;
+      version = updated[0]!.version;
+      await tx.delete(articleTags).where(eq(articleTags.articleId, id));
+      await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, id));
+    } else {
+      const [created] = await tx
+        .insert(articles)
+        .values({ ...values, createdBy: viewer.id, createdAt: now })
+        .returning({ id: articles.id, version: articles.version });
+      id = created!.id;
+      version = created!.version;
+      await audit(tx, viewer, "article.create", id, { title: input.title });
+    }
+    if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId, position) => ({ articleId: id, tagId, position })));
+    if (bylineIds.length) {
+      await tx.insert(articleAuthors).values(bylineIds.map((authorId, position) => ({ articleId: id, authorId, position })));
+    }
+    await tx.insert(articleRevisions).values({
+      articleId: id,
+      version,
+      kind: revisionKind,
+      title: input.title,
+      dek: input.dek,
+      body: rendered.json,
+      createdBy: viewer.id,
+      createdAt: now,
+    });
+    if (intent !== "save") await audit(tx, viewer, `article.${intent}`, id, { version });
+
+    const wasPublic = existing?.status === "published";
+    const isPublicNow = status === "published";
+    return {
+      id,
+      slug,
+      version,
+      status: deskStatus(status, publishedAt, now),
+      publicSlugs: [...new Set([slug, ...(existing && existing.slug !== slug ? [existing.slug] : [])])],
+      affectsReaders: wasPublic || isPublicNow,
+      updatedAt: now,
+    };
+  });
+}
+
+/**
+ * Deletes a story (editors: any; writers: their own drafts).
+ * @returns the slug it had and whether readers could see it.
+ * @throws AppError(not_found | forbidden)
+ */
+export async function deleteStory(viewer: Viewer, id: string): Promise<{ slug: string; affectsReaders: boolean }> {
+  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "That story does not exist.");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(articles).where(eq(articles.id, id)).limit(1);
+    if (!row || !canSeeStory(actorOf(viewer), row)) throw new AppError("not_found", "That story does not exist.");
+    if (!canDeleteStory(actorOf(viewer), row)) throw new AppError("forbidden", "You cannot delete this story.");
+    await tx.delete(articles).where(eq(articles.id, id));
+    await audit(tx, viewer, "article.delete", id, { title: row.title, slug: row.slug });
+    return { slug: row.slug, affectsReaders: row.status === "published" };
+  });
+}
+
+export interface DeskListFilters {
+  status?: DeskStatus;
+  bylineId?: string;
+  tagId?: string;
+  /** Words in the headline. */
+  q?: string;
+  page?: number;
+}
+
+export interface DeskListItem {
+  id: string;
+  title: string;
+  slug: string;
+  status: DeskStatus;
+  language: string;
+  section: string | null;
+  bylines: string[];
+  updatedAt: Date;
+  updatedByName: string | null;
+  publishedAt: Date | null;
+}
+
+export const DESK_PAGE_SIZE = 25;
+
+/** The SQL scope of stories a viewer may see on the desk (writers: their own). */
+export function storyScope(viewer: Viewer): SQL | undefined {
+  return can(viewer.role, "story:see-all") ? undefined : eq(articles.createdBy, viewer.id);
+}
+
+/** The desk's story list, newest change first, filtered and paginated. */
+export async function listDeskStories(
+  viewer: Viewer,
+  filters: DeskListFilters,
+  now = new Date(),
+): Promise<{ items: DeskListItem[]; total: number; page: number; pages: number }> {
+  const db = await getDb();
+  const conditions: (SQL | undefined)[] = [storyScope(viewer)];
+  switch (filters.status) {
+    case "scheduled":
+      conditions.push(and(eq(articles.status, "published"), gt(articles.publishedAt, now)));
+      break;
+    case "published":
+      conditions.push(and(eq(articles.status, "published"), lte(articles.publishedAt, now)));
+      break;
+    case "draft":
+    case "in_review":
+    case "unpublished":
+      conditions.push(eq(articles.status, filters.status));
+      break;
+  }
+  if (filters.bylineId) {
+    conditions.push(
+      sql`exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articles.id} and ${articleAuthors.authorId} = ${filters.bylineId})`,
+    );
+  }
+  if (filters.tagId) {
+    conditions.push(
+      sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${articleTags.tagId} = ${filters.tagId})`,
+    );
+  }
+  const q = filters.q?.trim();
+  if (q) conditions.push(ilike(articles.title, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  const where = and(...conditions);
+  const page = Math.max(1, Math.min(filters.page ?? 1, 10_000));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: articles.id,
+        title: articles.title,
+        slug: articles.slug,
+        status: articles.status,
+        publishedAt: articles.publishedAt,
+        language: articles.language,
+        updatedAt: articles.updatedAt,
+        updatedByName: users.name,
+        section: tags.name,
+      })
+      .from(articles)
+      .leftJoin(users, eq(users.id, articles.updatedBy))
+      .leftJoin(tags, eq(tags.id, articles.primaryTagId))
+      .where(where)
+      .orderBy(desc(articles.updatedAt), desc(articles.id))
+      .limit(DESK_PAGE_SIZE)
+      .offset((page - 1) * DESK_PAGE_SIZE),
+    db.select({ n: count() }).from(articles).where(where),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const bylineRows = ids.length
+    ? await db
+        .select({ articleId: articleAuthors.articleId, name: authors.name })
+        .from(articleAuthors)
+        .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
+        .where(inArray(articleAuthors.articleId, ids))
+        .orderBy(articleAuthors.position)
+    : [];
+  const n = total?.n ?? 0;
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      slug: r.slug,
+      status: deskStatus(r.status, r.publishedAt, now),
+      language: r.language,
+      section: r.section,
+      bylines: bylineRows.filter((b) => b.articleId === r.id).map((b) => b.name),
+      updatedAt: r.updatedAt,
+      updatedByName: r.updatedByName,
+      publishedAt: r.publishedAt,
+    })),
+    total: n,
+    page,
+    pages: Math.max(1, Math.ceil(n / DESK_PAGE_SIZE)),
+  };
+}
+
+/** A story as the editor needs it. */
+export interface DeskStory {
+  id: string;
+  version: number;
+  title: string;
+  dek: string;
+  slug: string;
+  excerpt: string;
+  body: JSONContent;
+  language: string;
+  status: DeskStatus;
+  isBreaking: boolean;
+  tags: string[];
+  bylineIds: string[];
+  publishedAt: Date | null;
+  lastUpdatedAt: Date | null;
+  updatedAt: Date;
+  /** What the viewer may do with it. */
+  canEdit: boolean;
+  canDelete: boolean;
+}
+
+/** One story for the editor. @throws AppError(not_found) when missing or not visible to the viewer. */
+export async function getDeskStory(viewer: Viewer, id: string, now = new Date()): Promise<DeskStory> {
+  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "That story does not exist.");
+  const db = await getDb();
+  const [row] = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
+  if (!row || !canSeeStory(actorOf(viewer), row)) throw new AppError("not_found", "That story does not exist.");
+  const [tagRows, bylineRows] = await Promise.all([
+    db
+      .select({ name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, id))
+      .orderBy(articleTags.position),
+    db.select({ id: articleAuthors.authorId }).from(articleAuthors).where(eq(articleAuthors.articleId, id)).orderBy(articleAuthors.position),
+  ]);
+  return {
+    id: row.id,
+    version: row.version,
+    title: row.title,
+    dek: row.dek,
+    slug: row.slug,
+    excerpt: row.excerpt,
+    body: row.body as JSONContent,
+    language: row.language,
+    status: deskStatus(row.status, row.publishedAt, now),
+    isBreaking: row.isBreaking,
+    tags: tagRows.map((t) => t.name),
+    bylineIds: bylineRows.map((b) => b.id),
+    publishedAt: row.publishedAt,
+    lastUpdatedAt: row.lastUpdatedAt,
+    updatedAt: row.updatedAt,
+    canEdit: canEditStory(actorOf(viewer), row),
+    canDelete: canDeleteStory(actorOf(viewer), row),
+  };
+}
+
+/** Tag and byline choices for the editor's pickers (bounded lists). */
+export async function listEditorOptions(): Promise<{ tags: { id: string; name: string }[]; bylines: { id: string; name: string }[] }> {
+  const db = await getDb();
+  const [tagRows, bylineRows] = await Promise.all([
+    db.select({ id: tags.id, name: tags.name }).from(tags).orderBy(tags.name).limit(500),
+    db.select({ id: authors.id, name: authors.name }).from(authors).orderBy(authors.name).limit(500),
+  ]);
+  return { tags: tagRows, bylines: bylineRows };
+}

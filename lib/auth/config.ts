@@ -1,0 +1,54 @@
+/**
+ * The edge-safe half of the Auth.js (v5) setup: no database, no Node APIs, so `proxy.ts` can
+ * use it to send signed-out visitors to /login. It is not the lock: every dashboard page and
+ * action loads the user from the database (lib/auth/viewer.ts).
+ *
+ * Sessions are JWT cookies holding only the user id and the session version; role and
+ * account status are read from the database on every request (C15).
+ */
+import type { NextAuthConfig } from "next-auth";
+
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    sessionVersion?: number;
+  }
+}
+
+/** Session lifetime: one working day. */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+export const authConfig = {
+  trustHost: true,
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion ?? 1;
+        // Nothing else: name, e-mail and role are read fresh from the database.
+        delete token.name;
+        delete token.email;
+        delete token.picture;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user = { ...session.user, id: token.sub };
+      session.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+      return session;
+    },
+  },
+  logger: {
+    // A wrong password is not a server error.
+    error(error) {
+      const name = (error as { type?: string }).type ?? error.name;
+      if (name === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,27 @@
+/**
+ * Failed-sign-in limits, per account and per IP address, over a sliding window. Pure: the
+ * counts come from the `login_attempts` table (see credentials.ts), `now` is passed in.
+ *
+ * Policy (in the spirit of OWASP's Authentication Cheat Sheet, "Login Throttling"):
+ * - an account (e-mail as typed, existing or not) is held after 5 failures in 15 minutes;
+ * - an IP address is held after 20 failures in 15 minutes;
+ * - the hold lasts until the oldest counted failure leaves the window.
+ */
+
+export const WINDOW_MS = 15 * 60_000;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_IP = 20;
+
+/**
+ * @param failures instants of recent failed attempts (any order) for one key.
+ * @param max the number of failures that triggers the hold.
+ * @returns seconds until the next attempt is allowed, or 0 when it is allowed now.
+ */
+export function retryAfterSeconds(failures: Date[], max: number, now: Date): number {
+  const since = now.getTime() - WINDOW_MS;
+  const recent = failures.map((d) => d.getTime()).filter((t) => t > since).sort((a, b) => b - a);
+  if (recent.length < max) return 0;
+  // The hold ends when the max-th most recent failure leaves the window.
+  const releasing = recent[max - 1] as number;
+  return Math.max(1, Math.ceil((releasing + WINDOW_MS - now.getTime()) / 1000));
+}

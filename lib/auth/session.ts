@@ -1,0 +1,40 @@
+/**
+ * Signing in and out, behind our own helpers so Auth.js can be replaced (DESIGN.md).
+ */
+import "server-only";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn, signOut } from "./nextauth";
+
+export type SignInOutcome = { ok: true } | { ok: false; error: string };
+
+export const INVALID_CREDENTIALS = "Invalid email or password.";
+
+/** Formats a wait for people: "1 minute", "12 minutes". */
+function minutes(seconds: number): string {
+  const m = Math.max(1, Math.ceil(seconds / 60));
+  return `${m} minute${m === 1 ? "" : "s"}`;
+}
+
+/**
+ * Signs in with e-mail and password and sets the session cookie. Never redirects: the caller
+ * sends the user on with a relative path.
+ */
+export async function signInWithPassword(email: string, password: string): Promise<SignInOutcome> {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof CredentialsSignin) {
+      const wait = /^rate_limited:(\d+)$/.exec(e.code ?? "");
+      if (wait) return { ok: false, error: `Too many failed sign-in attempts. Try again in ${minutes(Number(wait[1]))}.` };
+      return { ok: false, error: INVALID_CREDENTIALS };
+    }
+    if (e instanceof AuthError) return { ok: false, error: "Sign-in failed. Please try again." };
+    throw e;
+  }
+}
+
+/** Clears the session cookie. */
+export async function signOutViewer(): Promise<void> {
+  await signOut({ redirect: false });
+}

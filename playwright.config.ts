@@ -44,7 +44,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    // Signs in once per role and saves each session (e2e/auth.setup.ts).
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "chromium", use: { browserName: "chromium" }, dependencies: ["setup"] },
+  ],
   webServer: {
     command: "node e2e/start-server.mjs",
     url: `${baseURL}/about`,

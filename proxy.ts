@@ -1,20 +1,32 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 /**
- * Runs before routing. A path with a malformed percent-escape (e.g. "/news/%E0%A4%A") makes
- * the router's own decoding throw a 500; it names nothing we have, so it is answered as a
- * clean 404 instead.
+ * Runs before routing.
+ * - A path with a malformed percent-escape (e.g. "/news/%E0%A4%A") would make the router's
+ *   own decoding throw a 500; it names nothing we have, so it is a clean 404.
+ * - A visitor with no session cookie who asks for the desk is sent to /login with a relative
+ *   return path. This is a courtesy, not the lock: every dashboard page and action loads the
+ *   user from the database (lib/auth/viewer.ts).
  */
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
   try {
-    decodeURIComponent(request.nextUrl.pathname);
+    decodeURIComponent(pathname);
   } catch {
     return NextResponse.rewrite(new URL("/__not-found", request.url), { status: 404 });
+  }
+  if (pathname.startsWith("/dashboard") && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
+    const login = request.nextUrl.clone();
+    login.pathname = "/login";
+    login.search = `?next=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(login);
   }
   return NextResponse.next();
 }
 
 export const config = {
-  // Static assets never need the check.
+  // Static assets never need the checks.
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

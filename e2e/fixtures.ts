@@ -47,3 +47,14 @@ export const E2E = {
   rtlSlug: "e2e-dari-story",
   rtlTitle: "شورای شهر کابل امروز نشست خود را برگزار کرد",
 } as const;
+
+/** Desk accounts of the e2e run (the demo users plus one writer to deactivate). */
+export const ACCOUNTS = {
+  admin: { email: "admin@example.com", name: "Laila Karimzada" },
+  editor: { email: "editor@example.com", name: "Farida Noorzai" },
+  writer: { email: "writer@example.com", name: "Jawid Sultani" },
+  sahar: { email: "sahar@example.com", name: "Sahar Ahmadi" },
+} as const;
+export type AccountKey = keyof typeof ACCOUNTS;
+export const E2E_PASSWORD = process.env.DEMO_PASSWORD || "newsroom-demo";
+export const authFile = (who: AccountKey) => `test-results/.auth/${who}.json`;

@@ -10,7 +10,8 @@ import { seedDemo } from "../db/seed";
 import { makeSlug } from "../lib/articles/slug";
 import { createStory, saveSiteSettings, upsertByline, upsertTag } from "../lib/articles/store";
 import { bodyFromParagraphs } from "../lib/editor/render";
-import { CHECK_ALSO_BODY, E2E, FIXTURE_ABOUT_TEXT, seedFixture as f } from "./fixtures";
+import { createUser } from "../lib/users/store";
+import { ACCOUNTS, CHECK_ALSO_BODY, E2E, E2E_PASSWORD, FIXTURE_ABOUT_TEXT, seedFixture as f } from "./fixtures";
 
 async function main() {
   await runMigrations(await getDatabase());
@@ -84,6 +85,9 @@ async function main() {
     publishedAt: new Date(Date.now() - hour),
     tagSlugs: [E2E.sectionSlug],
   });
+  // A second writer, to be deactivated while signed in.
+  await upsertByline({ slug: "sahar-ahmadi", name: ACCOUNTS.sahar.name, jobTitle: "Reporter" });
+  await createUser({ email: ACCOUNTS.sahar.email, name: ACCOUNTS.sahar.name, role: "writer", password: E2E_PASSWORD, bylineSlug: "sahar-ahmadi" });
   await closeDatabase();
   console.log("e2e data prepared");
 }

@@ -37,7 +37,7 @@ export function LoginForm({ next }: { next: string }) {
           className="rounded border border-neutral-300 px-3 py-2 focus:border-neutral-900 focus:outline-none"
         />
       </div>
-      <p role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700">
+      <p role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700" data-testid="login-error">
         {state.error ?? ""}
       </p>
       <button

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewerForPage } from "@/lib/auth/viewer";
+import { can } from "@/lib/permissions/roles";
 import { getSiteSettings } from "@/lib/site/settings";
 import { signOutAction } from "./actions";
 
@@ -26,6 +27,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <Link href="/dashboard/stories/new" className="text-neutral-700 hover:text-neutral-950">
               New story
             </Link>
+            {can(viewer.role, "user:manage") ? (
+              <Link href="/dashboard/users" className="text-neutral-700 hover:text-neutral-950">
+                Users
+              </Link>
+            ) : null}
             <Link href="/" className="text-neutral-700 hover:text-neutral-950">
               View site
             </Link>

@@ -1,0 +1,95 @@
+/**
+ * User administration for admins: roles and account status. Every function takes the acting
+ * viewer and checks `user:manage` itself (C15: only admins change roles; nobody can remove
+ * the last active admin; a deactivated user is locked out from the next request because
+ * every request reloads the user).
+ */
+import "server-only";
+import { and, asc, count, eq, ne } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type Db } from "@/db";
+import { auditLog, users, userRole, type UserRole } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/load-viewer";
+import { AppError } from "@/lib/errors";
+import { can } from "@/lib/permissions/roles";
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  active: boolean;
+  createdAt: Date;
+}
+
+function requireAdmin(viewer: Viewer): void {
+  if (!can(viewer.role, "user:manage")) throw new AppError("forbidden", "Only admins can manage users.");
+}
+
+/** All users, by name (bounded). @throws AppError(forbidden) for non-admins. */
+export async function listUsers(viewer: Viewer): Promise<UserRow[]> {
+  requireAdmin(viewer);
+  const db = await getDb();
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(users.name))
+    .limit(1000);
+}
+
+async function otherActiveAdmins(tx: Db, exceptId: string): Promise<number> {
+  const [r] = await tx
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, exceptId)));
+  return r?.n ?? 0;
+}
+
+const roleSchema = z.enum(userRole.enumValues);
+
+/**
+ * Changes a user's role.
+ * @throws AppError: forbidden (not an admin), not_found, bad_request (unknown role, or the
+ *   last active admin would be demoted).
+ */
+export async function setUserRole(viewer: Viewer, userId: string, role: unknown): Promise<void> {
+  requireAdmin(viewer);
+  const parsed = roleSchema.safeParse(role);
+  if (!parsed.success) throw new AppError("bad_request", "Unknown role.");
+  if (!z.uuid().safeParse(userId).success) throw new AppError("not_found", "No such user.");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).limit(1);
+    if (!user) throw new AppError("not_found", "No such user.");
+    if (user.role === parsed.data) return;
+    if (user.role === "admin" && user.active && (await otherActiveAdmins(tx, user.id)) === 0) {
+      throw new AppError("bad_request", "This is the last active admin: make someone else an admin first.");
+    }
+    await tx.update(users).set({ role: parsed.data, updatedAt: new Date() }).where(eq(users.id, user.id));
+    await tx.insert(auditLog).values({ actorId: viewer.id, action: "user.role", entityType: "user", entityId: user.id, details: { from: user.role, to: parsed.data } });
+  });
+}
+
+/**
+ * Deactivates or reactivates an account. Deactivation takes effect on the user's next request.
+ * @throws AppError: forbidden, not_found, bad_request (yourself, or the last active admin).
+ */
+export async function setUserActive(viewer: Viewer, userId: string, active: boolean): Promise<void> {
+  requireAdmin(viewer);
+  if (!z.uuid().safeParse(userId).success) throw new AppError("not_found", "No such user.");
+  if (userId === viewer.id && !active) throw new AppError("bad_request", "You cannot deactivate your own account.");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).limit(1);
+    if (!user) throw new AppError("not_found", "No such user.");
+    if (user.active === active) return;
+    if (!active && user.role === "admin" && (await otherActiveAdmins(tx, user.id)) === 0) {
+      throw new AppError("bad_request", "This is the last active admin.");
+    }
+    await tx
+      .update(users)
+      .set({ active, deactivatedAt: active ? null : new Date(), updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    await tx.insert(auditLog).values({ actorId: viewer.id, action: active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: user.id });
+  });
+}

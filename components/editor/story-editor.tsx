@@ -76,11 +76,15 @@ export function StoryEditor({ story, role, options }: Props) {
   const [ui, setUi] = useState<SaveUi>({ state: "idle", message: "", fields: {} });
   const [pending, startTransition] = useTransition();
   const inFlight = useRef(false);
+  const queued = useRef<SaveIntent | null>(null);
+  const edits = useRef(0);
+  const saveRef = useRef<(intent: SaveIntent) => void>(() => {});
 
   const isEditor = role === "editor" || role === "admin";
   const editable = story.canEdit;
   const dir = directionOf(language);
   const touch = () => {
+    edits.current += 1;
     setDirty(true);
     if (ui.state === "saved") setUi({ state: "idle", message: "", fields: {} });
   };
@@ -95,9 +99,14 @@ export function StoryEditor({ story, role, options }: Props) {
 
   const save = useCallback(
     (intent: SaveIntent) => {
-      // Saves from one editor run one at a time, each carrying the latest version (C13).
-      if (inFlight.current) return;
+      // Saves from one editor run one at a time, each carrying the latest version, so a quick
+      // second save never conflicts with the first (C13); one requested meanwhile runs next.
+      if (inFlight.current) {
+        queued.current = intent;
+        return;
+      }
       inFlight.current = true;
+      const editsAtStart = edits.current;
       setUi({ state: "saving", message: "Saving…", fields: {} });
       startTransition(async () => {
         let result: SaveResult;
@@ -121,6 +130,7 @@ export function StoryEditor({ story, role, options }: Props) {
         }
         inFlight.current = false;
         if (!result.ok) {
+          queued.current = null;
           setUi({ state: "error", message: result.error, fields: result.fields ?? {} });
           return;
         }
@@ -128,18 +138,29 @@ export function StoryEditor({ story, role, options }: Props) {
         setStatus(result.status);
         setSlug(result.slug);
         setSlugTouched(true);
-        setDirty(false);
+        // Edits typed while the save was on its way are not in it: they stay unsaved.
+        const unsavedEdits = edits.current !== editsAtStart;
+        setDirty(unsavedEdits);
         const verb =
           intent === "publish" ? "Published" : intent === "unpublish" ? "Unpublished" : intent === "submit" ? "Submitted for review" : intent === "return" ? "Returned to writer" : "Saved";
-        setUi({ state: "saved", message: verb === "Saved" ? "Saved" : `${verb} · Saved`, fields: {} });
+        const message = verb === "Saved" ? "Saved" : `${verb} · Saved`;
+        setUi({ state: "saved", message: unsavedEdits ? `${message} · newer changes not saved yet` : message, fields: {} });
         if (!id) {
           setId(result.id);
           window.history.replaceState(null, "", `/dashboard/stories/${result.id}`);
         }
+        const next = queued.current;
+        queued.current = null;
+        // Run the queued save after React has applied the new id and version.
+        if (next) setTimeout(() => saveRef.current(next), 0);
       });
     },
     [id, version, title, dek, slug, slugTouched, excerpt, language, tags, bylineIds, isBreaking],
   );
+
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
 
   // Ctrl/Cmd+S saves.
   useEffect(() => {

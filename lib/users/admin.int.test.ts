@@ -1,0 +1,71 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { users } from "@/db/schema";
+import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
+import { AppError } from "@/lib/errors";
+import { engines, useTestDatabase } from "@/test/db";
+import { listUsers, setUserActive, setUserRole } from "./admin";
+import { createUser } from "./store";
+import { updateOwnName } from "./profile";
+
+describe.each(engines())("user administration on %s (C15)", (engine) => {
+  const handle = useTestDatabase(engine);
+  const v: Record<string, Viewer> = {};
+
+  async function code(p: Promise<unknown>) {
+    return p.then(
+      () => "ok",
+      (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+    );
+  }
+  async function roleOf(id: string) {
+    const [u] = await handle().db.select().from(users).where(eq(users.id, id));
+    return u!.role;
+  }
+
+  it("sets up Laila (admin), Farid (editor), Sahar (writer)", async () => {
+    for (const [key, role] of [
+      ["laila", "admin"],
+      ["farid", "editor"],
+      ["sahar", "writer"],
+    ] as const) {
+      v[key] = (await loadViewer(await createUser({ email: `${key}@example.org`, name: key, role, password: "correct horse battery" })))!;
+    }
+  });
+
+  it("only admins list users and change roles; nobody raises their own role", async () => {
+    expect(await code(listUsers(v.farid!))).toBe("forbidden");
+    expect(await code(setUserRole(v.sahar!, v.sahar!.id, "admin"))).toBe("forbidden");
+    expect(await code(setUserRole(v.farid!, v.farid!.id, "admin"))).toBe("forbidden");
+    expect(await code(setUserRole(v.farid!, v.sahar!.id, "editor"))).toBe("forbidden");
+    expect(await code(setUserActive(v.farid!, v.sahar!.id, false))).toBe("forbidden");
+    expect(await roleOf(v.sahar!.id)).toBe("writer");
+    expect(await roleOf(v.farid!.id)).toBe("editor");
+    // The profile action has no role field at all: a name change leaves the role alone.
+    await updateOwnName(v.sahar!, "Sahar A.");
+    expect(await roleOf(v.sahar!.id)).toBe("writer");
+  });
+
+  it("a demotion takes effect on the next load of the user", async () => {
+    expect(await code(setUserRole(v.laila!, v.farid!.id, "writer"))).toBe("ok");
+    expect((await loadViewer(v.farid!.id))!.role).toBe("writer");
+    expect(await code(setUserRole(v.laila!, v.farid!.id, "superuser"))).toBe("bad_request");
+  });
+
+  it("keeps at least one active admin, and an admin cannot deactivate herself", async () => {
+    expect(await code(setUserRole(v.laila!, v.laila!.id, "editor"))).toBe("bad_request");
+    expect(await code(setUserActive(v.laila!, v.laila!.id, false))).toBe("bad_request");
+    expect(await roleOf(v.laila!.id)).toBe("admin");
+    await setUserRole(v.laila!, v.farid!.id, "admin");
+    expect(await code(setUserRole(v.laila!, v.laila!.id, "editor"))).toBe("ok");
+  });
+
+  it("a deactivated user has no viewer from the next request on", async () => {
+    const farid = (await loadViewer(v.farid!.id))!;
+    expect(await code(setUserActive(farid, v.sahar!.id, false))).toBe("ok");
+    expect(await loadViewer(v.sahar!.id)).toBeNull();
+    expect(await code(setUserActive(farid, v.sahar!.id, true))).toBe("ok");
+    expect(await loadViewer(v.sahar!.id)).not.toBeNull();
+    expect(await code(setUserActive(farid, "not-a-uuid", false))).toBe("not_found");
+  });
+});

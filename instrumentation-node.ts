@@ -1,5 +1,6 @@
 /**
- * Server start (Node runtime): validates the environment and applies pending migrations.
+ * Server start (Node runtime): validates the environment, applies pending migrations and
+ * starts the publication scheduler.
  * Skipped during `next build`, which must not touch the database (DESIGN.md). A failure
  * stops the server with a clear message rather than serving errors.
  */
@@ -15,6 +16,13 @@ async function start(): Promise<void> {
   } catch (e) {
     console.error(`\nNewsroom cannot start: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
+  }
+  try {
+    // Scheduled stories: expire cached pages at their instant (lib/publishing/scheduler.ts).
+    const { startScheduler } = await import("./lib/publishing/scheduler");
+    await startScheduler();
+  } catch (e) {
+    console.error(`[scheduler] could not start: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

@@ -31,10 +31,11 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** `sessionTimeZone` sets the database session's TimeZone (tests prove it changes nothing). */
 export type OpenOptions =
-  | { url: string; max?: number }
-  | { dataDir: string }
-  | { memory: true; loadDataDir?: Blob };
+  | { url: string; max?: number; sessionTimeZone?: string }
+  | { dataDir: string; sessionTimeZone?: string }
+  | { memory: true; loadDataDir?: Blob; sessionTimeZone?: string };
 
 /** Thrown when another live process holds the embedded data directory. */
 export class DatabaseLockedError extends Error {
@@ -114,7 +115,11 @@ async function ensureDataDir(dataDir: string): Promise<void> {
  */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if ("url" in options) {
-    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+    const client = postgres(options.url, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      ...(options.sessionTimeZone ? { connection: { TimeZone: options.sessionTimeZone } } : {}),
+    });
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
     let closed = false;
     return {
@@ -143,6 +148,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   } else {
     pg = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
+  if (options.sessionTimeZone) await pg.query(`set time zone '${options.sessionTimeZone.replace(/'/g, "")}'`);
   const db = drizzlePglite({ client: pg, schema }) as unknown as Db;
   let closed = false;
   return {

@@ -28,17 +28,20 @@ function withDatabase(url: string, database: string): string {
 }
 
 /** Opens a fresh migrated database of the given engine (caller closes it). */
-export async function openTestDatabase(engine: Engine): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
+export async function openTestDatabase(
+  engine: Engine,
+  { sessionTimeZone }: { sessionTimeZone?: string } = {},
+): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
   if (engine === "pglite") {
     const dump = fs.readFileSync(inject("migratedDumpPath"));
-    const handle = await openDatabase({ memory: true, loadDataDir: new Blob([dump]) });
+    const handle = await openDatabase({ memory: true, loadDataDir: new Blob([dump]), sessionTimeZone });
     return { handle, dispose: () => handle.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL as string;
   const name = `newsroom_test_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
-  const handle = await openDatabase({ url: withDatabase(adminUrl, name), max: 4 });
+  const handle = await openDatabase({ url: withDatabase(adminUrl, name), max: 4, sessionTimeZone });
   await runMigrations(handle);
   return {
     handle,
@@ -54,10 +57,10 @@ export async function openTestDatabase(engine: Engine): Promise<{ handle: Databa
  * Installs a fresh database of `engine` as the process's database for the current file's
  * (or describe block's) tests. Returns a getter for the handle.
  */
-export function useTestDatabase(engine: Engine): () => DatabaseHandle {
+export function useTestDatabase(engine: Engine, options: { sessionTimeZone?: string } = {}): () => DatabaseHandle {
   let current: { handle: DatabaseHandle; dispose: () => Promise<void> } | undefined;
   beforeAll(async () => {
-    current = await openTestDatabase(engine);
+    current = await openTestDatabase(engine, options);
     setDatabase(current.handle);
   });
   afterAll(async () => {

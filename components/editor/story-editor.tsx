@@ -33,6 +33,8 @@ export interface EditorStory {
   bylineIds: string[];
   /** The story has been public at some point (its slug is in readers' hands). */
   everPublished: boolean;
+  /** ISO instant of publication (the scheduled one while in the future). */
+  publishedAt: string | null;
   canEdit: boolean;
   canDelete: boolean;
 }
@@ -40,6 +42,8 @@ export interface EditorStory {
 interface Props {
   story: EditorStory;
   role: "writer" | "editor" | "admin";
+  /** The newsroom's IANA time zone: schedules are typed and shown in it. */
+  timeZone: string;
   options: { tags: { id: string; name: string }[]; bylines: { id: string; name: string }[] };
 }
 
@@ -55,7 +59,27 @@ type SaveUi = { state: "idle" | "saving" | "saved" | "error"; message: string; f
 
 const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
 
-export function StoryEditor({ story, role, options }: Props) {
+/** An instant as "YYYY-MM-DDTHH:mm:ss" wall-clock time in `timeZone` (for datetime-local). */
+function toZonedLocal(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(iso));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "00";
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
+}
+
+function formatInZone(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "long", timeStyle: "short" }).format(new Date(iso));
+}
+
+export function StoryEditor({ story, role, options, timeZone }: Props) {
   const router = useRouter();
   const [id, setId] = useState(story.id);
   const [version, setVersion] = useState(story.version);
@@ -73,6 +97,12 @@ export function StoryEditor({ story, role, options }: Props) {
   const [bylineDraft, setBylineDraft] = useState("");
   const bodyRef = useRef<JSONContent>(story.body);
   const [dirty, setDirty] = useState(false);
+  const [publishedAt, setPublishedAt] = useState<string | null>(story.publishedAt);
+  const [scheduling, setScheduling] = useState(false);
+  const [scheduleAt, setScheduleAt] = useState(() => toZonedLocal(new Date(Date.now() + 3_600_000).toISOString(), timeZone).slice(0, 16) + ":00");
+  const [saveKind, setSaveKind] = useState<"" | "minor" | "update">("");
+  const [noteKind, setNoteKind] = useState<"update" | "correction" | "clarification">("update");
+  const [note, setNote] = useState("");
   const [ui, setUi] = useState<SaveUi>({ state: "idle", message: "", fields: {} });
   const [pending, startTransition] = useTransition();
   const inFlight = useRef(false);
@@ -124,6 +154,9 @@ export function StoryEditor({ story, role, options }: Props) {
             tags,
             bylineIds,
             isBreaking,
+            scheduledAt: intent === "schedule" ? scheduleAt : undefined,
+            noteKind,
+            note: intent === "update" ? note : "",
           });
         } catch {
           result = { ok: false, code: "internal", error: "The server could not be reached. Your text is still here; try again." };
@@ -134,15 +167,35 @@ export function StoryEditor({ story, role, options }: Props) {
           setUi({ state: "error", message: result.error, fields: result.fields ?? {} });
           return;
         }
+        if (!result.changed) {
+          setDirty(false);
+          setUi({ state: "saved", message: "No changes to save", fields: {} });
+          return;
+        }
         setVersion(result.version);
         setStatus(result.status);
+        setPublishedAt(result.publishedAt);
+        setScheduling(false);
+        if (intent === "update" || intent === "minor") {
+          setSaveKind("");
+          setNote("");
+        }
         setSlug(result.slug);
         setSlugTouched(true);
         // Edits typed while the save was on its way are not in it: they stay unsaved.
         const unsavedEdits = edits.current !== editsAtStart;
         setDirty(unsavedEdits);
-        const verb =
-          intent === "publish" ? "Published" : intent === "unpublish" ? "Unpublished" : intent === "submit" ? "Submitted for review" : intent === "return" ? "Returned to writer" : "Saved";
+        const verbs: Partial<Record<SaveIntent, string>> = {
+          publish: "Published",
+          unpublish: "Unpublished",
+          submit: "Submitted for review",
+          return: "Returned to writer",
+          schedule: "Scheduled",
+          unschedule: "Unscheduled",
+          update: "Updated",
+          minor: "Minor edit",
+        };
+        const verb = verbs[intent] ?? "Saved";
         const message = verb === "Saved" ? "Saved" : `${verb} · Saved`;
         setUi({ state: "saved", message: unsavedEdits ? `${message} · newer changes not saved yet` : message, fields: {} });
         if (!id) {
@@ -155,7 +208,7 @@ export function StoryEditor({ story, role, options }: Props) {
         if (next) setTimeout(() => saveRef.current(next), 0);
       });
     },
-    [id, version, title, dek, slug, slugTouched, excerpt, language, tags, bylineIds, isBreaking],
+    [id, version, title, dek, slug, slugTouched, excerpt, language, tags, bylineIds, isBreaking, scheduleAt, noteKind, note],
   );
 
   useEffect(() => {
@@ -207,15 +260,24 @@ export function StoryEditor({ story, role, options }: Props) {
       </p>
     ) : null;
 
-  const published = status === "published" || status === "scheduled";
+  const live = status === "published";
+  const scheduled = status === "scheduled";
   const buttons: { intent: SaveIntent; label: string; primary?: boolean }[] = [];
-  if (editable) {
-    buttons.push({ intent: "save", label: published ? "Save changes" : "Save draft" });
+  if (editable && !live) {
+    buttons.push({ intent: "save", label: scheduled ? "Save changes" : "Save draft" });
     if (!isEditor && (status === "draft" || status === "unpublished")) buttons.push({ intent: "submit", label: "Submit for review", primary: true });
     if (isEditor && status === "in_review") buttons.push({ intent: "return", label: "Return to writer" });
-    if (isEditor && !published) buttons.push({ intent: "publish", label: "Publish", primary: true });
-    if (isEditor && published) buttons.push({ intent: "unpublish", label: "Unpublish" });
+    if (isEditor) buttons.push({ intent: "publish", label: scheduled ? "Publish now" : "Publish", primary: true });
+    if (isEditor && scheduled) buttons.push({ intent: "unschedule", label: "Unschedule" });
   }
+  if (editable && live && isEditor) buttons.push({ intent: "unpublish", label: "Unpublish" });
+  const saveLive = () => {
+    if (!saveKind) {
+      setUi({ state: "error", message: "Choose how readers see this save: update or minor edit.", fields: {} });
+      return;
+    }
+    save(saveKind);
+  };
 
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
@@ -317,6 +379,78 @@ export function StoryEditor({ story, role, options }: Props) {
           />
         </div>
 
+        {scheduled && publishedAt ? (
+          <p className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="scheduled-for">
+            Scheduled for <strong>{formatInZone(publishedAt, timeZone)}</strong> ({timeZone})
+          </p>
+        ) : null}
+
+        {editable && live ? (
+          <fieldset className="flex flex-col gap-2 rounded border border-neutral-300 bg-white p-3">
+            <legend className="px-1 text-sm font-semibold">This story is live. How should this save appear to readers?</legend>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="radio" name="save-kind" checked={saveKind === "minor"} onChange={() => setSaveKind("minor")} />
+              Minor edit (a typo: no new date)
+            </label>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="radio" name="save-kind" checked={saveKind === "update"} onChange={() => setSaveKind("update")} />
+              Update (moves &ldquo;Last Updated On&rdquo; to now)
+            </label>
+            {saveKind === "update" && isEditor ? (
+              <div className="flex flex-col gap-2 pl-6">
+                <label htmlFor="note-kind" className="text-sm font-semibold">
+                  Kind of update
+                </label>
+                <select id="note-kind" value={noteKind} onChange={(e) => setNoteKind(e.target.value as typeof noteKind)} className={`${inputClass} text-sm`}>
+                  <option value="update">Update</option>
+                  <option value="correction">Correction</option>
+                  <option value="clarification">Clarification</option>
+                </select>
+                <label htmlFor="note" className="text-sm font-semibold">
+                  Note for readers {noteKind === "update" ? <span className="font-normal text-neutral-500">(optional)</span> : null}
+                </label>
+                <textarea id="note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} className={`${inputClass} text-sm`} dir="auto" />
+                {fieldError("note")}
+              </div>
+            ) : null}
+            <div>
+              <button
+                type="button"
+                disabled={pending}
+                onClick={saveLive}
+                className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white hover:bg-neutral-700 disabled:opacity-60"
+              >
+                Save changes
+              </button>
+            </div>
+          </fieldset>
+        ) : null}
+
+        {editable && isEditor && !live && scheduling ? (
+          <div className="flex flex-wrap items-end gap-3 rounded border border-neutral-300 bg-white p-3">
+            <div className="flex flex-col gap-1">
+              <label htmlFor="schedule-at" className="text-sm font-semibold">
+                Publish at ({timeZone})
+              </label>
+              <input
+                id="schedule-at"
+                type="datetime-local"
+                step={1}
+                value={scheduleAt}
+                onChange={(e) => setScheduleAt(e.target.value)}
+                className={`${inputClass} text-sm`}
+              />
+              {fieldError("scheduledAt")}
+            </div>
+            <button type="button" disabled={pending} onClick={() => save("schedule")} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-60">
+              Schedule
+            </button>
+            <button type="button" onClick={() => setScheduling(false)} className="rounded px-3 py-2 text-sm">
+              Cancel
+            </button>
+          </div>
+        ) : null}
+
         {ui.state === "error" ? (
           <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
             {ui.message}
@@ -338,6 +472,18 @@ export function StoryEditor({ story, role, options }: Props) {
               {b.label}
             </button>
           ))}
+          {editable && isEditor && !live && !scheduling ? (
+            <button
+              type="button"
+              onClick={() => {
+                if (scheduled && publishedAt) setScheduleAt(toZonedLocal(publishedAt, timeZone));
+                setScheduling(true);
+              }}
+              className="rounded border border-neutral-400 bg-white px-4 py-2 font-semibold hover:bg-neutral-100"
+            >
+              {scheduled ? "Reschedule…" : "Schedule…"}
+            </button>
+          ) : null}
           {story.canDelete && id ? (
             <button type="button" onClick={onDelete} disabled={pending} className="ml-auto rounded px-4 py-2 text-sm text-red-700 hover:bg-red-50">
               Delete

@@ -48,7 +48,13 @@ export const revisionKind = pgEnum("revision_kind", [
   "minor_edit",
   "correction",
   "unpublish",
+  "schedule",
+  "clarification",
+  "restore",
 ]);
+
+/** Revision kinds whose note readers see on the story ("Updates and corrections"). */
+export const PUBLIC_NOTE_KINDS = ["update", "correction", "clarification"] as const;
 
 export const textDirection = pgEnum("text_direction", ["ltr", "rtl"]);
 

@@ -7,6 +7,7 @@
  * `version` it started from; a stale version is a conflict and writes nothing (C13).
  */
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import { and, count, desc, eq, gt, ilike, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { JSONContent } from "@tiptap/core";
@@ -29,7 +30,10 @@ import { InvalidBodyError, MAX_BODY_BYTES, renderBody } from "@/lib/editor/rende
 import { directionOf, STORY_LANGUAGES } from "@/lib/i18n/languages";
 import { can, canDeleteStory, canEditStory, canSeeStory, type Actor } from "@/lib/permissions/roles";
 import type { Viewer } from "@/lib/auth/load-viewer";
+import { getSiteSettings } from "@/lib/site/settings";
+import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
 import { makeSlug } from "./slug";
+import { isPubliclyVisible, isScheduled } from "./visibility";
 
 /** What the desk shows as a story's state ("scheduled" = published, time not yet come). */
 export type DeskStatus = "draft" | "in_review" | "scheduled" | "published" | "unpublished";
@@ -48,7 +52,15 @@ export function deskStatus(status: ArticleStatus, publishedAt: Date | null, now:
   return status;
 }
 
-export const SAVE_INTENTS = ["save", "submit", "publish", "unpublish", "return"] as const;
+/**
+ * What a save does besides storing the fields:
+ * - save: a draft save (on a live story: a minor edit);
+ * - minor / update: for a live story, a typo fix that changes no public date, or an update
+ *   that moves "Last Updated On" to now, with an optional public note (update, correction,
+ *   clarification);
+ * - submit, return: the review loop; publish, unpublish, schedule, unschedule: editors only.
+ */
+export const SAVE_INTENTS = ["save", "minor", "update", "submit", "publish", "unpublish", "return", "schedule", "unschedule"] as const;
 export type SaveIntent = (typeof SAVE_INTENTS)[number];
 
 const languageCodes = STORY_LANGUAGES.map((l) => l.code) as [string, ...string[]];
@@ -69,6 +81,11 @@ export const storyInputSchema = z.object({
   tags: z.array(z.string().trim().min(1).max(60)).max(20, "At most 20 tags.").default([]),
   bylineIds: z.array(z.uuid()).max(10, "At most 10 bylines.").default([]),
   isBreaking: z.coerce.boolean().default(false),
+  /** For "schedule": the publication time as newsroom wall-clock time ("YYYY-MM-DDTHH:mm[:ss]"). */
+  scheduledAt: z.string().trim().max(40).optional(),
+  /** For "update": the kind of public note and its text (optional for a plain update). */
+  noteKind: z.enum(["update", "correction", "clarification"]).default("update"),
+  note: z.string().trim().max(1000, "Keep the note under 1,000 characters.").default(""),
 });
 
 export type StoryInput = z.input<typeof storyInputSchema>;
@@ -82,6 +99,11 @@ export interface SavedStory {
   publicSlugs: string[];
   /** True when the change is visible to readers (was or is public). */
   affectsReaders: boolean;
+  /** False when the save changed nothing (no new version, date or revision). */
+  changed: boolean;
+  /** The publication instant (the scheduled one while in the future). */
+  publishedAt: Date | null;
+  lastUpdatedAt: Date | null;
   updatedAt: Date;
 }
 
@@ -95,6 +117,14 @@ function parseBodyInput(body: string | Record<string, unknown>): unknown {
   } catch {
     throw new AppError("bad_request", "The story body could not be read (malformed JSON).", { body: "Malformed" });
   }
+}
+
+/**
+ * Structural equality of two JSON values. jsonb reorders object keys, and ProseMirror's
+ * toJSON builds objects with other prototypes, so neither text nor strict comparison works.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 }
 
 function actorOf(viewer: Viewer): Actor {
@@ -194,9 +224,26 @@ export async function saveStory(viewer: Viewer, raw: unknown, now = new Date()):
     publish: "story:publish",
     unpublish: "story:unpublish",
     return: "story:return",
+    schedule: "story:publish",
+    unschedule: "story:publish",
+    update: "story:publish",
   };
   const needed = needs[intent];
   if (needed && !can(viewer.role, needed)) throw new AppError("forbidden", "Your role cannot do that.");
+
+  let scheduledFor: Date | null = null;
+  if (intent === "schedule") {
+    const { timeZone } = await getSiteSettings();
+    try {
+      scheduledFor = zonedLocalToInstant(input.scheduledAt ?? "", timeZone);
+    } catch (e) {
+      if (e instanceof LocalTimeError) throw new AppError("bad_request", e.message, { scheduledAt: e.message });
+      throw e;
+    }
+    if (scheduledFor.getTime() <= now.getTime()) {
+      throw new AppError("bad_request", "That time has already passed. Publish now, or pick a later time.", { scheduledAt: "In the past" });
+    }
+  }
 
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -221,8 +268,17 @@ export async function saveStory(viewer: Viewer, raw: unknown, now = new Date()):
     if (intent === "return" && existing?.status !== "in_review") {
       throw new AppError("bad_request", "Only a story in review can be returned to its writer.");
     }
-    if (intent === "unpublish" && existing?.status !== "published") {
-      throw new AppError("bad_request", "Only a published or scheduled story can be unpublished.");
+    const wasLive = existing ? isPubliclyVisible(existing, now) : false;
+    const wasScheduled = existing ? isScheduled(existing, now) : false;
+    if (intent === "unpublish" && !wasLive) {
+      throw new AppError("bad_request", wasScheduled ? "This story is scheduled: unschedule it instead." : "Only a published story can be unpublished.");
+    }
+    if (intent === "schedule" && wasLive) {
+      throw new AppError("bad_request", "This story is already live. Unpublish it first to schedule it again.");
+    }
+    if (intent === "unschedule" && !wasScheduled) throw new AppError("bad_request", "This story is not scheduled.");
+    if ((intent === "update" || intent === "minor") && !wasLive) {
+      throw new AppError("bad_request", "Update and minor edit apply to published stories; save the draft instead.");
     }
 
     const currentBylines = existing
@@ -258,29 +314,57 @@ export async function saveStory(viewer: Viewer, raw: unknown, now = new Date()):
       slug = wantedSlug;
     }
 
-    // Status and dates.
+    // Status and dates (DESIGN.md, "Publishing rules").
     let status: ArticleStatus = existing?.status ?? "draft";
     let publishedAt = existing?.publishedAt ?? null;
     let lastUpdatedAt = existing?.lastUpdatedAt ?? null;
-    let revisionKind: RevisionKind = existing?.status === "published" ? "minor_edit" : "draft";
-    if (intent === "submit") {
-      status = "in_review";
-      revisionKind = "submit";
-    } else if (intent === "publish" && status !== "published") {
-      status = "published";
-      revisionKind = "publish";
-      if (!publishedAt) {
-        publishedAt = now; // first publication
+    let revisionKind: RevisionKind = wasLive ? "minor_edit" : "draft";
+    let note: string | null = null;
+    switch (intent) {
+      case "submit":
+        status = "in_review";
+        revisionKind = "submit";
+        break;
+      case "return":
+        status = "draft";
+        break;
+      case "publish":
+        if (!wasLive) {
+          // Publishing now: the first publication (or a republication after a takedown) is
+          // dated now, whatever a schedule said.
+          status = "published";
+          publishedAt = now;
+          lastUpdatedAt = now;
+          revisionKind = "publish";
+        }
+        break;
+      case "schedule":
+        status = "published";
+        publishedAt = scheduledFor;
+        lastUpdatedAt = scheduledFor;
+        revisionKind = "schedule";
+        break;
+      case "unschedule":
+        status = "draft";
+        publishedAt = null;
+        lastUpdatedAt = null;
+        revisionKind = "draft";
+        break;
+      case "unpublish":
+        status = "unpublished";
+        revisionKind = "unpublish";
+        break;
+      case "update":
         lastUpdatedAt = now;
-      } else {
-        lastUpdatedAt = now; // republished after a takedown: readers see a fresh date
-      }
-    } else if (intent === "unpublish") {
-      status = "unpublished";
-      revisionKind = "unpublish";
-    } else if (intent === "return") {
-      status = "draft";
-      revisionKind = "draft";
+        revisionKind = input.noteKind === "update" ? "update" : input.noteKind;
+        note = input.note || null;
+        if (input.noteKind !== "update" && !note) {
+          throw new AppError("bad_request", `A ${input.noteKind} needs a note that tells readers what changed.`, { note: "Required" });
+        }
+        break;
+      case "minor":
+      case "save":
+        break;
     }
 
     const values = {
@@ -301,6 +385,39 @@ export async function saveStory(viewer: Viewer, raw: unknown, now = new Date()):
       updatedAt: now,
       updatedBy: viewer.id,
     };
+    // A save that changes nothing changes nothing: no version, no date, no revision.
+    if (existing && (intent === "save" || intent === "minor" || intent === "update")) {
+      const same =
+        existing.slug === slug &&
+        existing.title === values.title &&
+        existing.dek === values.dek &&
+        existing.excerpt === values.excerpt &&
+        existing.language === values.language &&
+        existing.isBreaking === values.isBreaking &&
+        existing.primaryTagId === values.primaryTagId &&
+        sameJson(existing.body, values.body) &&
+        JSON.stringify(currentBylines) === JSON.stringify(bylineIds) &&
+        JSON.stringify(
+          (await tx.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, existing.id)).orderBy(articleTags.position)).map(
+            (r) => r.id,
+          ),
+        ) === JSON.stringify(tagIds);
+      if (same) {
+        return {
+          id: existing.id,
+          slug: existing.slug,
+          version: existing.version,
+          status: deskStatus(existing.status, existing.publishedAt, now),
+          publicSlugs: [existing.slug],
+          affectsReaders: false,
+          changed: false,
+          publishedAt: existing.publishedAt,
+          lastUpdatedAt: existing.lastUpdatedAt,
+          updatedAt: existing.updatedAt,
+        };
+      }
+    }
+
     let id: string;
     let version: number;
     if (existing) {
@@ -331,6 +448,7 @@ export async function saveStory(viewer: Viewer, raw: unknown, now = new Date()):
       articleId: id,
       version,
       kind: revisionKind,
+      note,
       title: input.title,
       dek: input.dek,
       body: rendered.json,
@@ -348,6 +466,9 @@ export async function saveStory(viewer: Viewer, raw: unknown, now = new Date()):
       status: deskStatus(status, publishedAt, now),
       publicSlugs: [...new Set([slug, ...(existing && existing.slug !== slug ? [existing.slug] : [])])],
       affectsReaders: wasPublic || isPublicNow,
+      changed: true,
+      publishedAt,
+      lastUpdatedAt,
       updatedAt: now,
     };
   });

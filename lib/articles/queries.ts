@@ -5,9 +5,9 @@
  * All list queries are paginated (PGlite memory never shrinks; DESIGN.md).
  */
 import "server-only";
-import { and, count, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { articleAuthors, articles, articleTags, authors, slugRedirects, tags } from "@/db/schema";
+import { articleAuthors, articleRevisions, articles, articleTags, authors, PUBLIC_NOTE_KINDS, slugRedirects, tags } from "@/db/schema";
 import { cutExcerpt } from "./excerpt";
 import { rankRelated } from "./related";
 import { isBreakingAt, isPublic } from "./visibility";
@@ -43,9 +43,18 @@ export interface StoryCard {
   bylines: BylineRef[];
 }
 
+/** A public note of an update, correction or clarification. */
+export interface StoryNote {
+  kind: "update" | "correction" | "clarification";
+  note: string;
+  at: Date;
+}
+
 /** A full story for its reader page. */
 export interface PublicStory extends StoryCard {
   bodyHtml: string;
+  /** Updates and corrections with their notes, oldest first. */
+  notes: StoryNote[];
   tags: TagRef[];
   seoTitle: string;
   seoDescription: string;
@@ -165,12 +174,23 @@ export async function getPublicStory(slug: string, now: Date): Promise<StoryLook
       .limit(1);
     return redirect ? { kind: "redirect", slug: redirect.slug } : { kind: "missing" };
   }
-  const refs = await loadRefs([row.id]);
+  const [refs, noteRows] = await Promise.all([
+    loadRefs([row.id]),
+    db
+      .select({ kind: articleRevisions.kind, note: articleRevisions.note, at: articleRevisions.createdAt })
+      .from(articleRevisions)
+      .where(
+        and(eq(articleRevisions.articleId, row.id), inArray(articleRevisions.kind, [...PUBLIC_NOTE_KINDS]), isNotNull(articleRevisions.note)),
+      )
+      .orderBy(articleRevisions.createdAt)
+      .limit(50),
+  ]);
   return {
     kind: "story",
     story: {
       ...toCard(row, refs, now),
       bodyHtml: row.bodyHtml,
+      notes: noteRows.map((n) => ({ kind: n.kind as StoryNote["kind"], note: n.note ?? "", at: n.at })),
       tags: refs.tags.get(row.id) ?? [],
       seoTitle: row.seoTitle,
       seoDescription: row.seoDescription,

@@ -4,9 +4,21 @@ import { revalidatePath } from "next/cache";
 import { deleteStory, saveStory, type DeskStatus } from "@/lib/articles/desk";
 import { requireViewer } from "@/lib/auth/viewer";
 import { toActionFailure, type ActionFailure } from "@/lib/actions";
+import { rearmScheduler } from "@/lib/publishing/scheduler";
 
 export type SaveResult =
-  | { ok: true; id: string; version: number; slug: string; status: DeskStatus; savedAt: string }
+  | {
+      ok: true;
+      id: string;
+      version: number;
+      slug: string;
+      status: DeskStatus;
+      savedAt: string;
+      /** False when nothing had changed (nothing was written). */
+      changed: boolean;
+      publishedAt: string | null;
+      lastUpdatedAt: string | null;
+    }
   | ActionFailure;
 
 /**
@@ -27,7 +39,19 @@ export async function saveStoryAction(input: unknown): Promise<SaveResult> {
     const viewer = await requireViewer();
     const saved = await saveStory(viewer, input);
     if (saved.affectsReaders) expireReaderPages();
-    return { ok: true, id: saved.id, version: saved.version, slug: saved.slug, status: saved.status, savedAt: saved.updatedAt.toISOString() };
+    // A schedule may have been set, moved or removed: aim the publication timer again.
+    if (saved.changed) await rearmScheduler().catch((e) => console.error("[scheduler] rearm failed:", e));
+    return {
+      ok: true,
+      id: saved.id,
+      version: saved.version,
+      slug: saved.slug,
+      status: saved.status,
+      savedAt: saved.updatedAt.toISOString(),
+      changed: saved.changed,
+      publishedAt: saved.publishedAt?.toISOString() ?? null,
+      lastUpdatedAt: saved.lastUpdatedAt?.toISOString() ?? null,
+    };
   } catch (e) {
     return toActionFailure(e, "saveStoryAction");
   }

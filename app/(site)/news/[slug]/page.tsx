@@ -6,6 +6,7 @@ import { BreakingLabel, Bylines, LastUpdated } from "@/components/site/story-bit
 import { cutExcerpt } from "@/lib/articles/excerpt";
 import { getPublicStory, listRelatedStories } from "@/lib/articles/queries";
 import { labelsFor } from "@/lib/i18n/languages";
+import { formatLongDate } from "@/lib/dates/format";
 import { decodeSegment, getReaderContext } from "@/lib/site/reader";
 import { siteUrl } from "@/lib/env";
 
@@ -21,6 +22,8 @@ export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {
   return [];
 }
+
+const NOTE_LABEL = { update: "Update", correction: "Correction", clarification: "Clarification" } as const;
 
 /** "Check Also" teasers are short: the first words of the story, cut at a word. */
 const CHECK_ALSO_EXCERPT_CHARS = 48;
@@ -93,6 +96,22 @@ export default async function ArticlePage({ params }: Props) {
         data-testid="article-body"
         dangerouslySetInnerHTML={{ __html: story.bodyHtml /* rendered with the shared schema and sanitised at save time */ }}
       />
+
+      {story.notes.length > 0 ? (
+        <section aria-labelledby="notes-heading" className="mt-8 border-t border-neutral-200 pt-4 text-sm" data-testid="story-notes">
+          <h2 id="notes-heading" className="sr-only">
+            Updates and corrections
+          </h2>
+          <ul className="flex flex-col gap-2">
+            {story.notes.map((n, i) => (
+              <li key={i} dir="auto">
+                <strong className="font-semibold">{NOTE_LABEL[n.kind]}</strong> (
+                <time dateTime={n.at.toISOString()}>{formatLongDate(n.at, settings.timeZone, settings.locale)}</time>): {n.note}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <footer className="mt-10 flex flex-col gap-6">
         <Bylines bylines={story.bylines} language={story.language} />

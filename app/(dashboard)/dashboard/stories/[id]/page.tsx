@@ -4,6 +4,7 @@ import { StoryEditor } from "@/components/editor/story-editor";
 import { getDeskStory, listEditorOptions } from "@/lib/articles/desk";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
+import { getSiteSettings } from "@/lib/site/settings";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -18,7 +19,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
   }
-  const options = await listEditorOptions();
+  const [options, settings] = await Promise.all([listEditorOptions(), getSiteSettings()]);
   return (
     <>
       <h1 className="sr-only">Edit story</h1>
@@ -26,6 +27,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
         key={story.id}
         role={viewer.role}
         options={options}
+        timeZone={settings.timeZone}
         story={{
           id: story.id,
           version: story.version,
@@ -39,7 +41,8 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
           isBreaking: story.isBreaking,
           tags: story.tags,
           bylineIds: story.bylineIds,
-          everPublished: story.publishedAt !== null,
+          everPublished: story.publishedAt !== null && story.publishedAt <= new Date(),
+          publishedAt: story.publishedAt?.toISOString() ?? null,
           canEdit: story.canEdit,
           canDelete: story.canDelete,
         }}

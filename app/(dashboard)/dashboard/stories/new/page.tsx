@@ -3,19 +3,21 @@ import { StoryEditor } from "@/components/editor/story-editor";
 import { listEditorOptions } from "@/lib/articles/desk";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { emptyBody } from "@/lib/editor/render";
+import { getSiteSettings } from "@/lib/site/settings";
 
 export const metadata: Metadata = { title: "New story" };
 
 /** A blank story; the first save creates it. Writers start with their own byline. */
 export default async function NewStoryPage() {
   const viewer = await requireViewerForPage("/dashboard/stories/new");
-  const options = await listEditorOptions();
+  const [options, settings] = await Promise.all([listEditorOptions(), getSiteSettings()]);
   return (
     <>
       <h1 className="sr-only">New story</h1>
       <StoryEditor
         role={viewer.role}
         options={options}
+        timeZone={settings.timeZone}
         story={{
           title: "",
           dek: "",
@@ -28,6 +30,7 @@ export default async function NewStoryPage() {
           tags: [],
           bylineIds: viewer.bylineIds,
           everPublished: false,
+          publishedAt: null,
           canEdit: true,
           canDelete: false,
         }}

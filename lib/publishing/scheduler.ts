@@ -1,0 +1,149 @@
+/**
+ * Timely pages for scheduled stories, with no cron and no queue (DESIGN.md, "Caching").
+ *
+ * Visibility is decided at request time by the one rule, so a story is public the instant its
+ * time comes. What can lag is a *cached* page (a 404, a home page without it). So the server
+ * arms one timer for the next scheduled instant; when it fires it asks this same server,
+ * over loopback, to expire the cached reader pages (Next's revalidation only works inside a
+ * request), then arms the next one. A sweep every 30 s catches anything missed (a clock
+ * jump, a story scheduled by another instance). A late or repeated trigger is harmless.
+ *
+ * One scheduler per process, kept on globalThis (Next may evaluate this module more than once).
+ */
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { and, asc, eq, gt, lte } from "drizzle-orm";
+import { getDatabase } from "@/db/handle";
+import { articles } from "@/db/schema";
+
+// No `server-only` marker: instrumentation (outside React's server graph) starts this.
+
+async function getDb() {
+  return (await getDatabase()).db;
+}
+
+/**
+ * The secret of the internal revalidation route: REVALIDATE_SECRET, else derived from
+ * AUTH_SECRET (so every module instance and process of one install agrees), else random.
+ */
+function deriveSecret(): string {
+  if (process.env.REVALIDATE_SECRET) return process.env.REVALIDATE_SECRET;
+  if (process.env.AUTH_SECRET) return createHmac("sha256", process.env.AUTH_SECRET).update("newsroom-revalidate").digest("base64url");
+  return randomBytes(32).toString("base64url");
+}
+
+const SWEEP_MS = 30_000;
+/** Fire a little after the instant so the request that renders sees the story as public. */
+const LATE_BY_MS = 25;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+interface SchedulerState {
+  secret: string;
+  timer?: NodeJS.Timeout;
+  sweep?: NodeJS.Timeout;
+  lastSweep: Date;
+  armedFor?: Date;
+  /** Revalidations triggered, and the last lag from instant to trigger (ms), for tests and logs. */
+  fired: number;
+  lastLagMs?: number;
+}
+
+const g = globalThis as unknown as { __newsroomScheduler?: SchedulerState };
+
+function state(): SchedulerState {
+  g.__newsroomScheduler ??= {
+    secret: deriveSecret(),
+    lastSweep: new Date(),
+    fired: 0,
+  };
+  return g.__newsroomScheduler;
+}
+
+/** True when `candidate` is this process's internal revalidation secret (constant time). */
+export function isRevalidateSecret(candidate: string | null): boolean {
+  if (!candidate) return false;
+  const a = Buffer.from(candidate);
+  const b = Buffer.from(state().secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Where this server listens, for the loopback call. INTERNAL_URL overrides. */
+function internalUrl(): string {
+  return (process.env.INTERNAL_URL || `http://127.0.0.1:${process.env.PORT || 3000}`).replace(/\/+$/, "");
+}
+
+async function triggerRevalidation(reason: string, instant?: Date): Promise<void> {
+  const s = state();
+  try {
+    const res = await fetch(`${internalUrl()}/api/internal/revalidate`, {
+      method: "POST",
+      headers: { "x-newsroom-revalidate": s.secret },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) throw new Error(`status ${res.status}`);
+    s.fired += 1;
+    if (instant) s.lastLagMs = Date.now() - instant.getTime();
+  } catch (e) {
+    console.error(`[scheduler] revalidation (${reason}) failed: ${(e as Error).message}`);
+  }
+}
+
+/** The next scheduled instant after `now`, or null. */
+async function nextScheduledInstant(now: Date): Promise<Date | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ at: articles.publishedAt })
+    .from(articles)
+    .where(and(eq(articles.status, "published"), gt(articles.publishedAt, now)))
+    .orderBy(asc(articles.publishedAt))
+    .limit(1);
+  return row?.at ?? null;
+}
+
+/** (Re)arms the timer for the next scheduled instant. Call after any schedule change. */
+export async function rearmScheduler(): Promise<void> {
+  const s = state();
+  if (s.timer) clearTimeout(s.timer);
+  s.timer = undefined;
+  s.armedFor = undefined;
+  const next = await nextScheduledInstant(new Date());
+  if (!next) return;
+  const delay = Math.min(Math.max(0, next.getTime() - Date.now()) + LATE_BY_MS, MAX_TIMER_MS);
+  s.armedFor = next;
+  s.timer = setTimeout(() => {
+    void (async () => {
+      await triggerRevalidation("scheduled instant", next);
+      await rearmScheduler();
+    })();
+  }, delay);
+  s.timer.unref();
+}
+
+/** Expires caches when a story's instant passed since the last sweep (missed or foreign timers). */
+async function sweep(): Promise<void> {
+  const s = state();
+  const now = new Date();
+  const db = await getDb();
+  const [due] = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.status, "published"), gt(articles.publishedAt, s.lastSweep), lte(articles.publishedAt, now)))
+    .limit(1);
+  s.lastSweep = now;
+  if (due) await triggerRevalidation("sweep");
+  await rearmScheduler();
+}
+
+/** Starts the scheduler once per process (from instrumentation, at server start). */
+export async function startScheduler(): Promise<void> {
+  const s = state();
+  if (s.sweep) return;
+  s.sweep = setInterval(() => void sweep().catch((e) => console.error("[scheduler] sweep failed:", e)), SWEEP_MS);
+  s.sweep.unref();
+  await rearmScheduler();
+}
+
+/** For diagnostics and tests: what the scheduler is waiting for. */
+export function schedulerStatus(): { armedFor: string | null; fired: number; lastLagMs: number | null } {
+  const s = state();
+  return { armedFor: s.armedFor?.toISOString() ?? null, fired: s.fired, lastLagMs: s.lastLagMs ?? null };
+}

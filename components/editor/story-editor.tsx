@@ -57,6 +57,26 @@ const STATUS_LABEL: Record<DeskStatus, string> = {
 
 type SaveUi = { state: "idle" | "saving" | "saved" | "error"; message: string; fields: Record<string, string> };
 
+interface EditorSnapshot {
+  version?: number;
+  status: DeskStatus;
+  publishedAt: string | null;
+  title: string;
+  dek: string;
+  slug: string;
+  slugTouched: boolean;
+  excerpt: string;
+  language: string;
+  isBreaking: boolean;
+  tags: string[];
+  bylineIds: string[];
+  body: JSONContent;
+  dirty: boolean;
+}
+
+/** The latest state of each open story's editor in this tab, by story id (see below). */
+const liveSnapshots = new Map<string, EditorSnapshot>();
+
 const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
 
 /** An instant as "YYYY-MM-DDTHH:mm:ss" wall-clock time in `timeZone` (for datetime-local). */
@@ -81,23 +101,46 @@ function formatInZone(iso: string, timeZone: string): string {
 
 export function StoryEditor({ story, role, options, timeZone }: Props) {
   const router = useRouter();
+  // A story created here moves from /stories/new to /stories/<id>; when a save refreshes the
+  // page, React may mount a fresh editor for it. The last instance's state is handed over
+  // (text typed after the save included), so nothing typed is lost in the switch.
+  const [initial] = useState<EditorSnapshot>(() => {
+    const snap = story.id ? liveSnapshots.get(story.id) : undefined;
+    if (snap && (snap.version ?? 0) >= (story.version ?? 0)) return snap;
+    return {
+      version: story.version,
+      status: story.status,
+      publishedAt: story.publishedAt,
+      title: story.title,
+      dek: story.dek,
+      slug: story.slug,
+      slugTouched: Boolean(story.id),
+      excerpt: story.excerpt,
+      language: story.language,
+      isBreaking: story.isBreaking,
+      tags: story.tags,
+      bylineIds: story.bylineIds,
+      body: story.body,
+      dirty: false,
+    };
+  });
   const [id, setId] = useState(story.id);
-  const [version, setVersion] = useState(story.version);
-  const [status, setStatus] = useState<DeskStatus>(story.status);
-  const [title, setTitle] = useState(story.title);
-  const [dek, setDek] = useState(story.dek);
-  const [slug, setSlug] = useState(story.slug);
-  const [slugTouched, setSlugTouched] = useState(Boolean(story.id));
-  const [excerpt, setExcerpt] = useState(story.excerpt);
-  const [language, setLanguage] = useState(story.language);
-  const [isBreaking, setIsBreaking] = useState(story.isBreaking);
-  const [tags, setTags] = useState<string[]>(story.tags);
+  const [version, setVersion] = useState(initial.version);
+  const [status, setStatus] = useState<DeskStatus>(initial.status);
+  const [title, setTitle] = useState(initial.title);
+  const [dek, setDek] = useState(initial.dek);
+  const [slug, setSlug] = useState(initial.slug);
+  const [slugTouched, setSlugTouched] = useState(initial.slugTouched);
+  const [excerpt, setExcerpt] = useState(initial.excerpt);
+  const [language, setLanguage] = useState(initial.language);
+  const [isBreaking, setIsBreaking] = useState(initial.isBreaking);
+  const [tags, setTags] = useState<string[]>(initial.tags);
   const [tagDraft, setTagDraft] = useState("");
-  const [bylineIds, setBylineIds] = useState<string[]>(story.bylineIds);
+  const [bylineIds, setBylineIds] = useState<string[]>(initial.bylineIds);
   const [bylineDraft, setBylineDraft] = useState("");
-  const bodyRef = useRef<JSONContent>(story.body);
-  const [dirty, setDirty] = useState(false);
-  const [publishedAt, setPublishedAt] = useState<string | null>(story.publishedAt);
+  const bodyRef = useRef<JSONContent>(initial.body);
+  const [dirty, setDirty] = useState(initial.dirty);
+  const [publishedAt, setPublishedAt] = useState<string | null>(initial.publishedAt);
   const [scheduling, setScheduling] = useState(false);
   const [scheduleAt, setScheduleAt] = useState(() => toZonedLocal(new Date(Date.now() + 3_600_000).toISOString(), timeZone).slice(0, 16) + ":00");
   const [saveKind, setSaveKind] = useState<"" | "minor" | "update">("");
@@ -214,6 +257,28 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
   useEffect(() => {
     saveRef.current = save;
   }, [save]);
+
+  const snapshot = (): EditorSnapshot => ({
+    version,
+    status,
+    publishedAt,
+    title,
+    dek,
+    slug,
+    slugTouched,
+    excerpt,
+    language,
+    isBreaking,
+    tags,
+    bylineIds,
+    body: bodyRef.current,
+    dirty,
+  });
+  const snapshotRef = useRef(snapshot);
+  useEffect(() => {
+    snapshotRef.current = snapshot;
+    if (id) liveSnapshots.set(id, snapshot());
+  });
 
   // Ctrl/Cmd+S saves.
   useEffect(() => {
@@ -351,11 +416,12 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
             Body
           </span>
           <RichTextEditor
-            initial={story.body}
+            initial={initial.body}
             dir={dir}
             editable={editable}
             onChange={(json) => {
               bodyRef.current = json;
+              if (id) liveSnapshots.set(id, { ...snapshotRef.current(), body: json, dirty: true });
               touch();
             }}
           />

@@ -1,0 +1,112 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { authFile, seedFixture as f } from "./fixtures";
+
+async function asEditor(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ storageState: authFile("editor") });
+  return context.newPage();
+}
+
+/** Wall-clock "YYYY-MM-DDTHH:mm:ss" of an instant in the newsroom's zone. */
+function kabulLocal(instant: Date): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: f.site.timezone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
+}
+
+test("a story scheduled 30 s ahead is a 404 before and public within 1 s after, home page included", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const page = await asEditor(browser);
+  const headline = `Provincial exam results published ${Date.now().toString(36)}`;
+  await page.goto("/dashboard/stories/new");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByRole("textbox", { name: "Story body" }).click();
+  await page.keyboard.insertText("Results for the provincial exams were released this morning.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  const slug = await page.getByLabel("Slug").inputValue();
+
+  const instant = new Date(Math.ceil((Date.now() + 30_000) / 1000) * 1000);
+  await page.getByRole("button", { name: "Schedule…" }).click();
+  await expect(page.getByLabel(`Publish at (${f.site.timezone})`)).toBeVisible();
+  await page.getByLabel(`Publish at (${f.site.timezone})`).fill(kabulLocal(instant));
+  await page.getByRole("button", { name: "Schedule", exact: true }).click();
+  await expect(page.getByTestId("story-status")).toHaveText("Scheduled");
+  await expect(page.getByTestId("scheduled-for")).toContainText(f.site.timezone);
+  await page.screenshot({ path: "test-results/screenshots/editor-scheduled.png", fullPage: true });
+  await page.context().close();
+
+  // Before: 404 everywhere, and the 404 is cached (warm it twice).
+  for (let i = 0; i < 2; i++) {
+    const res = await request.get(`/news/${slug}`);
+    expect(res.status()).toBe(404);
+    expect(await res.text()).not.toContain(headline);
+  }
+  expect(await (await request.get("/")).text()).not.toContain(headline);
+  expect(Date.now()).toBeLessThan(instant.getTime());
+
+  // After: poll from the instant on, fresh client each time.
+  await new Promise((r) => setTimeout(r, Math.max(0, instant.getTime() - Date.now())));
+  let lag = -1;
+  while (Date.now() - instant.getTime() < 5_000) {
+    const res = await request.get(`/news/${slug}`, { headers: { "cache-control": "no-cache" } });
+    if (res.status() === 200) {
+      lag = Date.now() - instant.getTime();
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  console.log(`scheduled story: public ${lag} ms after its instant`);
+  expect(lag).toBeGreaterThanOrEqual(0);
+  expect(lag).toBeLessThanOrEqual(1_000);
+  const home = await request.get("/");
+  expect(await home.text()).toContain(headline);
+  const article = await request.get(`/news/${slug}`);
+  expect(await article.text()).toContain(headline);
+});
+
+test("an update with a correction note moves 'Last Updated On' and shows the note; a minor edit does not", async ({ browser }) => {
+  const page = await asEditor(browser);
+  const headline = `Flood warning for Nangarhar ${Date.now().toString(36)}`;
+  await page.goto("/dashboard/stories/new");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByRole("textbox", { name: "Story body" }).click();
+  await page.keyboard.insertText("Rivers are expected to rise in two districts.");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByTestId("story-status")).toHaveText("Published");
+  const slug = await page.getByLabel("Slug").inputValue();
+
+  // Saving a live story asks the question first.
+  await page.getByRole("textbox", { name: "Story body" }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.insertText(" Officials urged caution.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("save-status")).toContainText("Choose how readers see this save");
+  await page.getByLabel("Minor edit (a typo: no new date)").check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("save-status")).toContainText("Minor edit");
+
+  await page.getByLabel("Headline").fill(`${headline} and Kunar`);
+  await page.getByLabel("Update (moves “Last Updated On” to now)").check();
+  await page.getByLabel("Kind of update").selectOption("correction");
+  await page.getByLabel("Note for readers").fill("An earlier version named only one province.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("save-status")).toContainText("Updated");
+  await page.context().close();
+
+  const reader = await browser.newPage();
+  await reader.goto(`/news/${slug}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(`${headline} and Kunar`);
+  await expect(reader.getByTestId("story-notes")).toContainText("Correction (");
+  await expect(reader.getByTestId("story-notes")).toContainText("An earlier version named only one province.");
+  await expect(reader.getByTestId("article-body")).toContainText("Officials urged caution.");
+  await reader.close();
+});

@@ -14,6 +14,23 @@ const nextConfig: NextConfig = {
   // Cached pages may be served stale for at most 2 minutes while they regenerate (the
   // default is a year), so a correction or takedown never lingers at a CDN.
   expireTime: 120,
+  async headers() {
+    const common = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    ];
+    // The desk and sign-in page must not be framed by another site (clickjacking).
+    const noFraming = [
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+    ];
+    return [
+      { source: "/:path*", headers: common },
+      { source: "/dashboard/:path*", headers: noFraming },
+      { source: "/dashboard", headers: noFraming },
+      { source: "/login", headers: noFraming },
+    ];
+  },
   experimental: {
     // Keep ISR results in memory (and, later, in the shared cache handler), not in .next on
     // disk: a page cached against one database must never be served against another.

@@ -17,7 +17,9 @@ export function proxy(request: NextRequest) {
   } catch {
     return NextResponse.rewrite(new URL("/__not-found", request.url), { status: 404 });
   }
-  if (pathname.startsWith("/dashboard") && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
+  // Only page loads are redirected: a server action (POST) must reach the server and answer
+  // "your session has ended" itself, so the editor can keep the text and say so.
+  if (request.method === "GET" && pathname.startsWith("/dashboard") && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
     const login = request.nextUrl.clone();
     login.pathname = "/login";
     login.search = `?next=${encodeURIComponent(pathname + search)}`;

@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+
+export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
 
 /** The 404 page. Static: it reads nothing, so it is safe to prerender at build. */
 export default function NotFound() {

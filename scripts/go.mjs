@@ -30,7 +30,8 @@ if (mtime(installed) < mtime(path.join(root, "package-lock.json"))) {
 
 const buildId = path.join(root, ".next", "BUILD_ID");
 const sources = ["app", "components", "lib", "db", "public"].map((d) => path.join(root, d)).filter(fs.existsSync);
-const codeChanged = Math.max(...sources.map(newestSource), mtime(path.join(root, "next.config.ts"))) > mtime(buildId);
+const rootFiles = ["next.config.ts", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "tsconfig.json", "package-lock.json", "postcss.config.mjs"];
+const codeChanged = Math.max(...sources.map(newestSource), ...rootFiles.map((f) => mtime(path.join(root, f)))) > mtime(buildId);
 if (!fs.existsSync(buildId) || codeChanged) {
   console.log("Building the site (next build) ...");
   run("npx next build");

@@ -83,7 +83,7 @@ function Toolbar({ editor, onLinkError }: { editor: Editor; onLinkError: (messag
     chain().extendMarkRange("link").setLink({ href: url.trim() }).run();
   };
   return (
-    <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 border-b border-neutral-200 bg-neutral-50 p-1">
+    <div role="toolbar" aria-label="Formatting" dir="ltr" className="flex flex-wrap gap-1 border-b border-neutral-200 bg-neutral-50 p-1">
       <ToolButton label="Bold" shortcut="Ctrl+B" active={s.bold} onClick={() => chain().toggleBold().run()}>
         B
       </ToolButton>

@@ -126,6 +126,10 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
   });
   const [id, setId] = useState(story.id);
   const [version, setVersion] = useState(initial.version);
+  // The id and version a save must carry, updated the moment a save returns (not at the next
+  // render), so a save queued behind another always builds on it.
+  const idRef = useRef(story.id);
+  const versionRef = useRef(initial.version);
   const [status, setStatus] = useState<DeskStatus>(initial.status);
   const [title, setTitle] = useState(initial.title);
   const [dek, setDek] = useState(initial.dek);
@@ -162,12 +166,34 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
     if (ui.state === "saved") setUi({ state: "idle", message: "", fields: {} });
   };
 
-  // Leaving with unsaved changes asks first.
+  // Leaving with unsaved changes asks first: a reload or closed tab (beforeunload), and the
+  // desk's own links and forms (sign out), which navigate without unloading the page.
   useEffect(() => {
     if (!dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    const question = "This story has unsaved changes. Leave without saving?";
+    const onClick = (e: MouseEvent) => {
+      const link = (e.target as Element | null)?.closest?.("a[href]");
+      if (!link || e.defaultPrevented || link.getAttribute("target") === "_blank") return;
+      if (!window.confirm(question)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    const onSubmit = (e: SubmitEvent) => {
+      if (!window.confirm(question)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
+    document.addEventListener("click", onClick, true);
+    document.addEventListener("submit", onSubmit, true);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      document.removeEventListener("click", onClick, true);
+      document.removeEventListener("submit", onSubmit, true);
+    };
   }, [dirty]);
 
   const save = useCallback(
@@ -178,6 +204,11 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
         queued.current = intent;
         return;
       }
+      const bodyJson = JSON.stringify(bodyRef.current);
+      if (bodyJson.length > 2 * 1024 * 1024) {
+        setUi({ state: "error", message: "The story body is larger than 2 MB and cannot be saved. Remove pasted material or split the story.", fields: {} });
+        return;
+      }
       inFlight.current = true;
       const editsAtStart = edits.current;
       setUi({ state: "saving", message: "Saving…", fields: {} });
@@ -185,14 +216,14 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
         let result: SaveResult;
         try {
           result = await saveStoryAction({
-            id,
-            version,
+            id: idRef.current,
+            version: versionRef.current,
             intent,
             title,
             dek,
             slug: slugTouched ? slug : "",
             excerpt,
-            body: JSON.stringify(bodyRef.current),
+            body: bodyJson,
             language,
             tags,
             bylineIds,
@@ -202,7 +233,11 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
             note: intent === "update" ? note : "",
           });
         } catch {
-          result = { ok: false, code: "internal", error: "The server could not be reached. Your text is still here; try again." };
+          result = {
+            ok: false,
+            code: "internal",
+            error: "The save did not reach the server (the connection failed or the request was refused). Your text is still here; try again.",
+          };
         }
         inFlight.current = false;
         if (!result.ok) {
@@ -215,6 +250,8 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
           setUi({ state: "saved", message: "No changes to save", fields: {} });
           return;
         }
+        idRef.current = result.id;
+        versionRef.current = result.version;
         setVersion(result.version);
         setStatus(result.status);
         setPublishedAt(result.publishedAt);
@@ -241,7 +278,7 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
         const verb = verbs[intent] ?? "Saved";
         const message = verb === "Saved" ? "Saved" : `${verb} · Saved`;
         setUi({ state: "saved", message: unsavedEdits ? `${message} · newer changes not saved yet` : message, fields: {} });
-        if (!id) {
+        if (!story.id && result.id) {
           setId(result.id);
           window.history.replaceState(null, "", `/dashboard/stories/${result.id}`);
         }
@@ -251,7 +288,7 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
         if (next) setTimeout(() => saveRef.current(next), 0);
       });
     },
-    [id, version, title, dek, slug, slugTouched, excerpt, language, tags, bylineIds, isBreaking, scheduleAt, noteKind, note],
+    [story.id, title, dek, slug, slugTouched, excerpt, language, tags, bylineIds, isBreaking, scheduleAt, noteKind, note],
   );
 
   useEffect(() => {

@@ -26,7 +26,7 @@ import {
   type RevisionKind,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { InvalidBodyError, MAX_BODY_BYTES, renderBody } from "@/lib/editor/render";
+import { cleanText, InvalidBodyError, MAX_BODY_BYTES, renderBody } from "@/lib/editor/render";
 import { directionOf, STORY_LANGUAGES } from "@/lib/i18n/languages";
 import { can, canDeleteStory, canEditStory, canSeeStory, type Actor } from "@/lib/permissions/roles";
 import type { Viewer } from "@/lib/auth/load-viewer";
@@ -65,27 +65,36 @@ export type SaveIntent = (typeof SAVE_INTENTS)[number];
 
 const languageCodes = STORY_LANGUAGES.map((l) => l.code) as [string, ...string[]];
 
+/** A text field: forbidden characters removed (see cleanText), then trimmed. */
+const text = () => z.string().transform((v) => cleanText(v).trim());
+
+/** Form-style booleans: true, "true", "on" are true; false, "false", "" and absence are false. */
+const flag = z
+  .union([z.boolean(), z.enum(["true", "false", "on", ""])])
+  .transform((v) => v === true || v === "true" || v === "on")
+  .default(false);
+
 /** The fields of a save, as sent by the editor (or by anyone who can POST). */
 export const storyInputSchema = z.object({
   id: z.uuid().optional(),
-  version: z.coerce.number().int().positive().optional(),
+  version: z.coerce.number({ error: "The story version is missing; reload the story." }).int().positive().optional(),
   intent: z.enum(SAVE_INTENTS).default("save"),
-  title: z.string().trim().min(1, "A headline is required.").max(300, "Keep the headline under 300 characters."),
-  dek: z.string().trim().max(600, "Keep the dek under 600 characters.").default(""),
-  slug: z.string().trim().max(200).default(""),
-  excerpt: z.string().trim().max(1000, "Keep the excerpt under 1,000 characters.").default(""),
+  title: text().pipe(z.string().min(1, "A headline is required.").max(300, "Keep the headline under 300 characters.")),
+  dek: text().pipe(z.string().max(600, "Keep the dek under 600 characters.")).default(""),
+  slug: text().pipe(z.string().max(200, "Keep the slug under 200 characters.")).default(""),
+  excerpt: text().pipe(z.string().max(1000, "Keep the excerpt under 1,000 characters.")).default(""),
   /** Tiptap JSON, as an object or a JSON string. */
   body: z.union([z.string(), z.record(z.string(), z.unknown())]),
   language: z.enum(languageCodes).default("en"),
   /** Tag names (or slugs) in order; the first is the section. */
-  tags: z.array(z.string().trim().min(1).max(60)).max(20, "At most 20 tags.").default([]),
+  tags: z.array(text().pipe(z.string().min(1, "A tag cannot be empty.").max(60, "Keep tags under 60 characters."))).max(20, "At most 20 tags.").default([]),
   bylineIds: z.array(z.uuid()).max(10, "At most 10 bylines.").default([]),
-  isBreaking: z.coerce.boolean().default(false),
+  isBreaking: flag,
   /** For "schedule": the publication time as newsroom wall-clock time ("YYYY-MM-DDTHH:mm[:ss]"). */
   scheduledAt: z.string().trim().max(40).optional(),
   /** For "update": the kind of public note and its text (optional for a plain update). */
   noteKind: z.enum(["update", "correction", "clarification"]).default("update"),
-  note: z.string().trim().max(1000, "Keep the note under 1,000 characters.").default(""),
+  note: text().pipe(z.string().max(1000, "Keep the note under 1,000 characters.")).default(""),
 });
 
 export type StoryInput = z.input<typeof storyInputSchema>;
@@ -175,7 +184,8 @@ async function resolveBylines(tx: Db, viewer: Viewer, requested: string[], curre
   if (can(viewer.role, "story:set-any-byline")) return unique;
   const unchanged = current !== null && unique.length === current.length && unique.every((id, i) => current[i] === id);
   if (unchanged) return unique;
-  if (unique.length === 0) return current === null ? [...viewer.bylineIds] : [];
+  // A writer cannot file a story under no byline: an empty list keeps what the story had.
+  if (unique.length === 0) return current === null || current.length === 0 ? [...viewer.bylineIds] : current;
   if (unique.every((id) => viewer.bylineIds.includes(id))) return unique;
   throw new AppError("forbidden", "Writers can only put their own byline on a story.");
 }
@@ -552,7 +562,7 @@ export async function listDeskStories(
       sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${articleTags.tagId} = ${filters.tagId})`,
     );
   }
-  const q = filters.q?.trim();
+  const q = filters.q ? cleanText(filters.q).trim() : "";
   if (q) conditions.push(ilike(articles.title, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const where = and(...conditions);
   const page = Math.max(1, Math.min(filters.page ?? 1, 10_000));

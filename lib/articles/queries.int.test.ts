@@ -100,17 +100,25 @@ describe.each(engines())("reader queries on %s", (engine) => {
   });
 
   it("filters lists by tag, byline and section", async () => {
-    const kabul = (await getTagBySlug("kabul"))!;
+    const kabul = (await getTagBySlug("kabul", NOW))!;
     const byTag = await listPublicStories({ now: NOW, limit: 50, tagId: kabul.id });
     expect(byTag.items.map((s) => s.title).sort()).toEqual(["Cricket final tonight", "Kabul council approves new bus routes"]);
     const mina = (await getBylineBySlug("mina-rahimi"))!;
     expect(mina.bio).toBe("Covers the city.");
     const byByline = await listPublicStories({ now: NOW, limit: 50, authorId: mina.id });
     expect(byByline.items.map((s) => s.title)).toEqual(["Kabul council approves new bus routes"]);
-    const politics = (await getTagBySlug("politics"))!;
+    const politics = (await getTagBySlug("politics", NOW))!;
     const bySection = await listPublicStories({ now: NOW, limit: 50, sectionId: politics.id });
     expect(bySection.total).toBe(2);
-    expect(await getTagBySlug("nope")).toBeNull();
+    expect(await getTagBySlug("nope", NOW)).toBeNull();
+    // A tag carried only by a draft has no public page.
+    await upsertTag({ slug: "teachers", name: "Teachers" });
+    await createStory({ title: "Only a draft", body: bodyFromParagraphs(["x"]), status: "draft", tagSlugs: ["teachers"] });
+    expect(await getTagBySlug("teachers", NOW)).toBeNull();
+    // NUL and other control characters are not slugs (PostgreSQL refuses them in text).
+    expect(await getTagBySlug("a\u0000b", NOW)).toBeNull();
+    expect(await getBylineBySlug("\u0000")).toBeNull();
+    expect((await getPublicStory("a\u0000b", NOW)).kind).toBe("missing");
   });
 
   it("lists breaking stories until their label expires", async () => {

@@ -118,6 +118,14 @@ async function loadRefs(ids: string[]) {
   return { bylines, tags: tagMap };
 }
 
+/**
+ * Whether a URL segment can be a slug at all. Anything else (control characters such as NUL,
+ * which PostgreSQL refuses in text, or absurd lengths) is answered "missing" without a query.
+ */
+function isLookupSlug(slug: string): boolean {
+  return slug.length > 0 && slug.length <= 200 && !/[\u0000-\u001f\u007f]/.test(slug) && slug.isWellFormed();
+}
+
 function toCard(row: CardRow, refs: Awaited<ReturnType<typeof loadRefs>>, now: Date): StoryCard {
   // Only public rows reach here, so publishedAt is set.
   const publishedAt = row.publishedAt as Date;
@@ -152,7 +160,7 @@ export type StoryLookup = { kind: "story"; story: PublicStory } | { kind: "redir
  * @returns `missing` for unknown, draft, unpublished and not-yet-due stories alike.
  */
 export async function getPublicStory(slug: string, now: Date): Promise<StoryLookup> {
-  if (slug.length === 0 || slug.length > 200) return { kind: "missing" };
+  if (!isLookupSlug(slug)) return { kind: "missing" };
   const db = await getDb();
   const [row] = await db
     .select({
@@ -348,13 +356,22 @@ export interface TagPage {
   description: string;
 }
 
-/** A tag by slug (tags are public labels; a tag with no public story still has a page). */
-export async function getTagBySlug(slug: string): Promise<TagPage | null> {
+/**
+ * A tag by slug, only when at least one public story carries it: a tag made for a draft must
+ * not reveal the draft's subject on a public page.
+ */
+export async function getTagBySlug(slug: string, now: Date): Promise<TagPage | null> {
+  if (!isLookupSlug(slug)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ id: tags.id, slug: tags.slug, name: tags.name, description: tags.description })
     .from(tags)
-    .where(eq(tags.slug, slug))
+    .where(
+      and(
+        eq(tags.slug, slug),
+        sql`exists (select 1 from ${articleTags} inner join ${articles} on ${articles.id} = ${articleTags.articleId} where ${articleTags.tagId} = ${tags.id} and ${isPublic(now)})`,
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -370,6 +387,7 @@ export interface BylinePage {
 
 /** A byline's public profile by slug. */
 export async function getBylineBySlug(slug: string): Promise<BylinePage | null> {
+  if (!isLookupSlug(slug)) return null;
   const db = await getDb();
   const [row] = await db
     .select({

@@ -38,8 +38,19 @@ describe.each(engines())("sign-in checks on %s", (engine) => {
     expect(later.ok).toBe(true);
   });
 
+  it("strangers cannot lock the owner out: a known device keeps its own limit", async () => {
+    const base = new Date(t0.getTime() + 6 * WINDOW_MS);
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      await verifyCredentials("mina@example.org", `guess${i}`, `198.51.100.${i}`, new Date(base.getTime() + i * 1000));
+    }
+    const stranger = await verifyCredentials("mina@example.org", "correct horse battery", "198.51.100.99", new Date(base.getTime() + 10_000));
+    expect(stranger).toMatchObject({ ok: false, reason: "rate_limited" });
+    const owner = await verifyCredentials("mina@example.org", "correct horse battery", "192.0.2.1", new Date(base.getTime() + 11_000), { knownDevice: true });
+    expect(owner.ok).toBe(true);
+  });
+
   it("holds an address that tries many accounts", async () => {
-    const base = new Date(t0.getTime() + 2 * WINDOW_MS);
+    const base = new Date(t0.getTime() + 8 * WINDOW_MS);
     for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
       await verifyCredentials(`user${i}@example.org`, "guess", "203.0.113.7", new Date(base.getTime() + i * 1000));
     }
@@ -50,7 +61,7 @@ describe.each(engines())("sign-in checks on %s", (engine) => {
   });
 
   it("a deactivated account cannot sign in and has no viewer; a new session version ends old sessions", async () => {
-    const base = new Date(t0.getTime() + 4 * WINDOW_MS);
+    const base = new Date(t0.getTime() + 10 * WINDOW_MS);
     expect(await loadViewer(userId, 1)).not.toBeNull();
     await handle().db.update(users).set({ sessionVersion: 2 }).where(eq(users.id, userId));
     expect(await loadViewer(userId, 1)).toBeNull();

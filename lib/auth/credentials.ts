@@ -5,11 +5,14 @@
  * still costs one argon2 verification.
  */
 import "server-only";
-import { and, desc, eq, gt, lt } from "drizzle-orm";
+import { and, desc, eq, gt, lt, ne } from "drizzle-orm";
 import { getDb } from "@/db";
 import { loginAttempts, users, type UserRole } from "@/db/schema";
 import { DUMMY_HASH, verifyPassword } from "./password";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, retryAfterSeconds, WINDOW_MS } from "./rate-limit";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, MAX_FAILURES_PER_KNOWN_DEVICE, retryAfterSeconds, WINDOW_MS } from "./rate-limit";
+
+/** The `ip` recorded for attempts from a known device (they have their own limit). */
+const KNOWN_DEVICE = "known-device";
 
 export interface AuthenticatedUser {
   id: string;
@@ -29,12 +32,12 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-async function recentFailures(column: typeof loginAttempts.email | typeof loginAttempts.ip, value: string, now: Date, max: number) {
+async function recentFailures(where: ReturnType<typeof and>, now: Date, max: number) {
   const db = await getDb();
   const rows = await db
     .select({ at: loginAttempts.createdAt })
     .from(loginAttempts)
-    .where(and(eq(column, value), eq(loginAttempts.success, false), gt(loginAttempts.createdAt, new Date(now.getTime() - WINDOW_MS))))
+    .where(and(where, eq(loginAttempts.success, false), gt(loginAttempts.createdAt, new Date(now.getTime() - WINDOW_MS))))
     .orderBy(desc(loginAttempts.createdAt))
     .limit(max);
   return rows.map((r) => r.at);
@@ -44,20 +47,37 @@ async function recentFailures(column: typeof loginAttempts.email | typeof loginA
  * Verifies credentials and records the attempt.
  * @param ip the client address as best known ("unknown" when none).
  * @param now the instant of the attempt (tests pass a clock).
+ * @param knownDevice the browser proved it signed in to this account before (device cookie).
  */
-export async function verifyCredentials(emailInput: string, password: string, ip: string, now = new Date()): Promise<CredentialsResult> {
+export async function verifyCredentials(
+  emailInput: string,
+  password: string,
+  ip: string,
+  now = new Date(),
+  { knownDevice = false }: { knownDevice?: boolean } = {},
+): Promise<CredentialsResult> {
   const email = normalizeEmail(emailInput).slice(0, 320);
   const db = await getDb();
-  const wait = Math.max(
-    retryAfterSeconds(await recentFailures(loginAttempts.email, email, now, MAX_FAILURES_PER_ACCOUNT), MAX_FAILURES_PER_ACCOUNT, now),
-    retryAfterSeconds(await recentFailures(loginAttempts.ip, ip, now, MAX_FAILURES_PER_IP), MAX_FAILURES_PER_IP, now),
-  );
+  const wait = knownDevice
+    ? retryAfterSeconds(
+        await recentFailures(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, KNOWN_DEVICE)), now, MAX_FAILURES_PER_KNOWN_DEVICE),
+        MAX_FAILURES_PER_KNOWN_DEVICE,
+        now,
+      )
+    : Math.max(
+        retryAfterSeconds(
+          await recentFailures(and(eq(loginAttempts.email, email), ne(loginAttempts.ip, KNOWN_DEVICE)), now, MAX_FAILURES_PER_ACCOUNT),
+          MAX_FAILURES_PER_ACCOUNT,
+          now,
+        ),
+        retryAfterSeconds(await recentFailures(and(eq(loginAttempts.ip, ip)), now, MAX_FAILURES_PER_IP), MAX_FAILURES_PER_IP, now),
+      );
   if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
 
   const [user] = email ? await db.select().from(users).where(eq(users.email, email)).limit(1) : [];
   const passwordOk = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   const ok = !!user && passwordOk && user.active;
-  await db.insert(loginAttempts).values({ email, ip, success: ok, createdAt: now });
+  await db.insert(loginAttempts).values({ email, ip: knownDevice ? KNOWN_DEVICE : ip, success: ok, createdAt: now });
   if (!ok || !user) return { ok: false, reason: "invalid" };
   // Old attempts are only needed for the window; trim them on success.
   await db.delete(loginAttempts).where(lt(loginAttempts.createdAt, new Date(now.getTime() - 24 * 3_600_000)));

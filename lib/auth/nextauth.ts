@@ -7,7 +7,8 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "./config";
-import { verifyCredentials } from "./credentials";
+import { normalizeEmail, verifyCredentials } from "./credentials";
+import { DEVICE_COOKIE, isDeviceTokenFor, readCookie } from "./device";
 
 /** Thrown from `authorize` when the account or address is held; `code` carries the wait. */
 export class RateLimitedSignin extends CredentialsSignin {
@@ -17,10 +18,16 @@ export class RateLimitedSignin extends CredentialsSignin {
   }
 }
 
-/** The client address as the server sees it: the first X-Forwarded-For hop (set by Next or the proxy). */
+/**
+ * The client address for rate limiting: the *last* X-Forwarded-For hop, which is the one the
+ * nearest reverse proxy appended (or, with no header at all, the socket address Next puts
+ * there). Earlier hops are whatever the client chose to send and are never trusted. Served
+ * directly with no proxy, a client can still write the header itself: run behind a proxy
+ * that sets it (README, "Configuration").
+ */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
+  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  return hops.at(-1) || "unknown";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -32,7 +39,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password || password.length > 512) return null;
-        const result = await verifyCredentials(email, password, clientIp(request.headers));
+        const knownDevice = isDeviceTokenFor(readCookie(request.headers.get("cookie"), DEVICE_COOKIE), normalizeEmail(email));
+        const result = await verifyCredentials(email, password, clientIp(request.headers), new Date(), { knownDevice });
         if (result.ok) return { id: result.user.id, sessionVersion: result.user.sessionVersion };
         if (result.reason === "rate_limited") throw new RateLimitedSignin(result.retryAfterSeconds);
         return null;

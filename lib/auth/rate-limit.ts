@@ -2,15 +2,19 @@
  * Failed-sign-in limits, per account and per IP address, over a sliding window. Pure: the
  * counts come from the `login_attempts` table (see credentials.ts), `now` is passed in.
  *
- * Policy (in the spirit of OWASP's Authentication Cheat Sheet, "Login Throttling"):
- * - an account (e-mail as typed, existing or not) is held after 5 failures in 15 minutes;
- * - an IP address is held after 20 failures in 15 minutes;
- * - the hold lasts until the oldest counted failure leaves the window.
+ * Policy (in the spirit of OWASP's Authentication Cheat Sheet, "Login Throttling" and
+ * "Device Cookies"):
+ * - from unknown devices, an account (e-mail as typed, existing or not) is held after 5
+ *   failures in 15 minutes, and an IP address after 20;
+ * - from a device that signed in to the account before, only that device's own failures
+ *   count (10 in 15 minutes), so strangers cannot lock the owner out;
+ * - a hold lasts until the oldest counted failure leaves the window.
  */
 
 export const WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_IP = 20;
+export const MAX_FAILURES_PER_KNOWN_DEVICE = 10;
 
 /**
  * @param failures instants of recent failed attempts (any order) for one key.

@@ -2,7 +2,10 @@
  * Signing in and out, behind our own helpers so Auth.js can be replaced (DESIGN.md).
  */
 import "server-only";
+import { cookies } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { normalizeEmail } from "./credentials";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceToken } from "./device";
 import { signIn, signOut } from "./nextauth";
 
 export type SignInOutcome = { ok: true } | { ok: false; error: string };
@@ -22,6 +25,14 @@ function minutes(seconds: number): string {
 export async function signInWithPassword(email: string, password: string): Promise<SignInOutcome> {
   try {
     await signIn("credentials", { email, password, redirect: false });
+    // Remember this browser as a known device for the account (see lib/auth/device.ts).
+    (await cookies()).set(DEVICE_COOKIE, deviceToken(normalizeEmail(email)), {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: (process.env.SITE_URL ?? "").startsWith("https://"),
+      maxAge: DEVICE_COOKIE_MAX_AGE,
+      path: "/",
+    });
     return { ok: true };
   } catch (e) {
     if (e instanceof CredentialsSignin) {

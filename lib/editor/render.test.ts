@@ -93,3 +93,36 @@ describe("renderBody", () => {
     });
   });
 });
+
+describe("forbidden characters and layout attributes", () => {
+  it("drops control characters and lone surrogates from text, and empty text nodes", () => {
+    const r = renderBody({
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "Aid\u0007 & Budget\u000C \uD800ok\u0000" }] },
+        { type: "paragraph", content: [{ type: "text", text: "\u0000\u0001" }] },
+      ],
+    });
+    expect(r.text).toBe("Aid & Budget \uFFFDok");
+    expect(r.html).toBe('<p dir="auto">Aid &amp; Budget \uFFFDok</p><p dir="auto"></p>');
+  });
+
+  it("keeps dir on text blocks only, so lists and quotes follow the story's direction", () => {
+    const r = renderBody({
+      type: "doc",
+      content: [
+        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "یک" }] }] }] },
+        { type: "blockquote", content: [{ type: "paragraph", content: [{ type: "text", text: "نقل" }] }] },
+      ],
+    });
+    expect(r.html).toBe('<ul><li><p dir="auto">یک</p></li></ul><blockquote><p dir="auto">نقل</p></blockquote>');
+  });
+
+  it("allows only a language class on code, never site CSS classes", () => {
+    const r = renderBody({
+      type: "doc",
+      content: [{ type: "codeBlock", attrs: { language: "js fixed inset-0 z-50 bg-white" }, content: [{ type: "text", text: "x" }] }],
+    });
+    expect(r.html).not.toMatch(/fixed|inset-0|z-50|bg-white/);
+  });
+});

@@ -33,12 +33,25 @@ export function emptyBody(): JSONContent {
   return { type: "doc", content: [{ type: "paragraph" }] };
 }
 
-function stripUnsafeLinks(node: JSONContent): JSONContent {
+/**
+ * Text as it may be stored: no C0/C1 control characters but tab and newline (XML 1.0 forbids
+ * them, so one pasted bell breaks a feed — C11; PostgreSQL refuses NUL), and no lone UTF-16
+ * surrogates.
+ */
+export function cleanText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").toWellFormed();
+}
+
+/** Removes unsafe link marks and forbidden characters; drops text nodes left empty. */
+function cleanNode(node: JSONContent): JSONContent {
   const marks = node.marks?.filter((m) => m.type !== "link" || isSafeUrl(String(m.attrs?.href ?? "")));
   return {
     ...node,
+    ...(typeof node.text === "string" ? { text: cleanText(node.text) } : {}),
     ...(node.marks ? { marks } : {}),
-    ...(node.content ? { content: node.content.map(stripUnsafeLinks) } : {}),
+    ...(node.content
+      ? { content: node.content.map(cleanNode).filter((c) => c.type !== "text" || (typeof c.text === "string" && c.text.length > 0)) }
+      : {}),
   };
 }
 
@@ -61,7 +74,7 @@ export function parseBody(input: unknown): PMNode {
   const json = input as JSONContent;
   if (json.type !== "doc") throw new InvalidBodyError('The body must be a document (type "doc").');
   try {
-    const node = PMNode.fromJSON(bodySchema, stripUnsafeLinks(json));
+    const node = PMNode.fromJSON(bodySchema, cleanNode(json));
     node.check();
     return node;
   } catch (e) {
@@ -74,15 +87,25 @@ export function cleanBody(input: unknown): JSONContent {
   return parseBody(input).toJSON() as JSONContent;
 }
 
+/**
+ * Sanitiser options. `dir` is kept on text blocks only: lists and quotes take the story's
+ * direction from the page, because `dir="auto"` on a container whose children all carry their
+ * own `dir` resolves to ltr and puts Dari bullets and quote bars on the wrong side.
+ */
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: ["p", "h2", "h3", "h4", "strong", "em", "u", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr", "br"],
   allowedAttributes: {
-    "*": ["dir"],
+    p: ["dir"],
+    h2: ["dir"],
+    h3: ["dir"],
+    h4: ["dir"],
+    pre: ["dir"],
     a: ["href"],
     ol: ["start", "type"],
-    pre: ["class"],
     code: ["class"],
   },
+  // Only a code block's language: site CSS classes ("fixed", "hidden") must not reach stories.
+  allowedClasses: { code: ["language-*"] },
   allowedSchemes: [...SAFE_SCHEMES],
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: true,

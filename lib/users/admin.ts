@@ -88,7 +88,8 @@ export async function setUserActive(viewer: Viewer, userId: string, active: bool
     }
     await tx
       .update(users)
-      .set({ active, deactivatedAt: active ? null : new Date(), updatedAt: new Date() })
+      // Deactivating also ends every session: reactivating later does not revive old cookies.
+      .set({ active, deactivatedAt: active ? null : new Date(), sessionVersion: active ? user.sessionVersion : user.sessionVersion + 1, updatedAt: new Date() })
       .where(eq(users.id, user.id));
     await tx.insert(auditLog).values({ actorId: viewer.id, action: active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: user.id });
   });

@@ -19,9 +19,9 @@ type Props = { params: Promise<{ slug: string; page?: string[] }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const decoded = decodeSegment(slug);
-  const tag = decoded ? await getTagBySlug(decoded) : null;
+  const { now, settings } = await getReaderContext();
+  const tag = decoded ? await getTagBySlug(decoded, now) : null;
   if (!tag) return { title: "Not found" };
-  const { settings } = await getReaderContext();
   return { title: `${tag.name} | ${settings.siteName}`, description: tag.description || undefined };
 }
 
@@ -30,9 +30,9 @@ export default async function TagPage({ params }: Props) {
   const page = pageFromRest(rest);
   const decoded = decodeSegment(slug);
   if (page === null || decoded === null) notFound();
-  const tag = await getTagBySlug(decoded);
-  if (!tag) notFound();
   const { now, settings } = await getReaderContext();
+  const tag = await getTagBySlug(decoded, now);
+  if (!tag) notFound();
   const { items, total } = await listPublicStories({ now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, tagId: tag.id });
   if (page > 1 && items.length === 0) notFound();
   const base = `/tag/${tag.slug}`;

@@ -389,6 +389,11 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
             <span className="rounded bg-neutral-200 px-2 py-0.5 font-semibold" data-testid="story-status">
               {STATUS_LABEL[status]}
             </span>
+            {id ? (
+              <Link href={`/dashboard/stories/${id}/history`} className="ml-3 text-neutral-700 underline">
+                History
+              </Link>
+            ) : null}
             {status === "published" && id ? (
               <Link href={`/news/${slug}`} className="ml-3 text-neutral-700 underline" target="_blank">
                 View on site

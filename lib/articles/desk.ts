@@ -213,7 +213,12 @@ async function uniqueSlug(tx: Db, base: string, exceptId?: string): Promise<stri
  * @throws AppError: bad_request (invalid fields or body), forbidden (role or ownership),
  *   not_found (missing or not visible), conflict (stale version or taken slug), too_large.
  */
-export async function saveStory(viewer: Viewer, raw: unknown, now = new Date()): Promise<SavedStory> {
+export async function saveStory(
+  viewer: Viewer,
+  raw: unknown,
+  now = new Date(),
+  options: { revisionKind?: "autosave" | "restore" } = {},
+): Promise<SavedStory> {
   const parsed = storyInputSchema.safeParse(raw);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
@@ -377,6 +382,8 @@ export async function saveStory(viewer: Viewer, raw: unknown, now = new Date()):
         break;
     }
 
+    if (options.revisionKind && (intent === "save" || intent === "minor")) revisionKind = options.revisionKind;
+
     const values = {
       slug,
       title: input.title,
@@ -465,7 +472,7 @@ export async function saveStory(viewer: Viewer, raw: unknown, now = new Date()):
       createdBy: viewer.id,
       createdAt: now,
     });
-    if (intent !== "save") await audit(tx, viewer, `article.${intent}`, id, { version });
+    if (intent !== "save" || revisionKind === "restore") await audit(tx, viewer, `article.${revisionKind === "restore" ? "restore" : intent}`, id, { version });
 
     const wasPublic = existing?.status === "published";
     const isPublicNow = status === "published";

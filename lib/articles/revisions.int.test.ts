@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
+import { bodyFromParagraphs } from "@/lib/editor/render";
+import { AppError } from "@/lib/errors";
+import { createUser } from "@/lib/users/store";
+import { engines, useTestDatabase } from "@/test/db";
+import { getDeskStory, saveStory } from "./desk";
+import { getPublicStory } from "./queries";
+import { diffRevisions, listRevisions, restoreRevision } from "./revisions";
+
+const body = (t: string) => JSON.stringify(bodyFromParagraphs([t]));
+
+describe.each(engines())("revisions on %s", (engine) => {
+  useTestDatabase(engine);
+  let mina: Viewer;
+  let sahar: Viewer;
+  let id = "";
+
+  it("stores a revision for every real save, with who and what kind", async () => {
+    mina = (await loadViewer(await createUser({ email: "mina@example.org", name: "Mina", role: "editor", password: "correct horse battery" })))!;
+    sahar = (await loadViewer(await createUser({ email: "sahar@example.org", name: "Sahar", role: "writer", password: "correct horse battery" })))!;
+    const t = (m: number) => new Date(Date.UTC(2025, 2, 28, 10, m));
+    const s = await saveStory(mina, { title: "Bus routes approved", body: body("The council approved three routes.") }, t(0));
+    id = s.id;
+    const f = async () => {
+      const d = await getDeskStory(mina, id, t(9));
+      return { id, version: d.version, title: d.title, dek: d.dek, slug: d.slug, body: JSON.stringify(d.body), bylineIds: d.bylineIds };
+    };
+    await saveStory(mina, { ...(await f()), intent: "publish" }, t(1));
+    await saveStory(mina, { ...(await f()), title: "Kabul council approves new bus routes", body: body("The council approved four new routes on Monday."), intent: "update", note: "Adds the day." }, t(2));
+    await saveStory(mina, { ...(await f()), intent: "minor" }, t(3)); // no-op: no revision
+    const revs = await listRevisions(mina, id);
+    expect(revs.map((r) => [r.version, r.kind, r.authorName])).toEqual([
+      [3, "update", "Mina"],
+      [2, "publish", "Mina"],
+      [1, "draft", "Mina"],
+    ]);
+    expect(revs[0]!.note).toBe("Adds the day.");
+  });
+
+  it("compares two revisions word by word", async () => {
+    const revs = await listRevisions(mina, id);
+    const d = await diffRevisions(mina, id, revs[2]!.id, revs[0]!.id);
+    expect(d.title.filter((p) => p.added).map((p) => p.value.trim()).join(" ")).toContain("Kabul");
+    expect(d.body.some((p) => p.removed && p.value.includes("three"))).toBe(true);
+    expect(d.body.some((p) => p.added && p.value.includes("four"))).toBe(true);
+    expect(d.wordsAdded).toBeGreaterThan(0);
+    expect(d.wordsRemoved).toBeGreaterThan(0);
+  });
+
+  it("restores an old revision as a new one, keeping history and the public date", async () => {
+    const before = await getDeskStory(mina, id);
+    const revs = await listRevisions(mina, id);
+    const oldest = revs[revs.length - 1]!;
+    const restored = await restoreRevision(mina, id, oldest.id, before.version, new Date(Date.UTC(2025, 2, 28, 11)));
+    expect(restored.version).toBe(before.version + 1);
+    const after = await listRevisions(mina, id);
+    expect(after).toHaveLength(revs.length + 1);
+    expect(after[0]!.kind).toBe("restore");
+    const story = await getDeskStory(mina, id);
+    expect(story.title).toBe("Bus routes approved");
+    const pub = await getPublicStory(story.slug, new Date(Date.UTC(2025, 2, 28, 12)));
+    if (pub.kind !== "story") throw new Error("expected public");
+    expect(pub.story.lastUpdatedAt.toISOString()).toBe(before.lastUpdatedAt!.toISOString());
+  });
+
+  it("refuses a stale restore and hides history from writers who cannot see the story", async () => {
+    const revs = await listRevisions(mina, id);
+    const stale = await restoreRevision(mina, id, revs[1]!.id, 1).then(
+      () => "ok",
+      (e: unknown) => (e as AppError).code,
+    );
+    expect(stale).toBe("conflict");
+    const hidden = await listRevisions(sahar, id).then(
+      () => "ok",
+      (e: unknown) => (e as AppError).code,
+    );
+    expect(hidden).toBe("not_found");
+  });
+});

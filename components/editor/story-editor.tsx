@@ -12,7 +12,13 @@ import type { JSONContent } from "@tiptap/core";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { deleteStoryAction, saveStoryAction, type SaveResult } from "@/app/(dashboard)/dashboard/stories/actions";
+import {
+  conflictViewAction,
+  deleteStoryAction,
+  presenceAction,
+  saveStoryAction,
+  type SaveResult,
+} from "@/app/(dashboard)/dashboard/stories/actions";
 import type { DeskStatus, SaveIntent } from "@/lib/articles/desk";
 import { makeSlug } from "@/lib/articles/slug";
 import { directionOf, STORY_LANGUAGES } from "@/lib/i18n/languages";
@@ -74,6 +80,54 @@ interface EditorSnapshot {
   dirty: boolean;
 }
 
+const AUTOSAVE_IDLE_MS = 4_000;
+const PRESENCE_EVERY_MS = 8_000;
+
+interface Conflict {
+  intent: SaveIntent;
+  version: number;
+  title: string;
+  dek: string;
+  bodyText: string;
+  updatedAt: string;
+  updatedByName: string | null;
+}
+
+/** A copy of unsaved work kept in this browser (localStorage) until it is saved. */
+interface Backup {
+  at: number;
+  baseVersion?: number;
+  snapshot: EditorSnapshot;
+}
+
+const backupKey = (id: string) => `newsroom:unsaved-story:${id}`;
+
+function writeBackup(id: string, snapshot: EditorSnapshot, baseVersion?: number): void {
+  try {
+    window.localStorage.setItem(backupKey(id), JSON.stringify({ at: Date.now(), baseVersion, snapshot } satisfies Backup));
+  } catch {
+    /* storage full or disabled: the server copy is the only copy */
+  }
+}
+
+function readBackup(id: string): Backup | null {
+  try {
+    const raw = window.localStorage.getItem(backupKey(id));
+    return raw ? (JSON.parse(raw) as Backup) : null;
+  } catch {
+    return null;
+  }
+}
+
+function clearBackup(id: string): void {
+  try {
+    window.localStorage.removeItem(backupKey(id));
+    window.localStorage.removeItem(backupKey("new"));
+  } catch {
+    /* nothing to clear */
+  }
+}
+
 /** The latest state of each open story's editor in this tab, by story id (see below). */
 const liveSnapshots = new Map<string, EditorSnapshot>();
 
@@ -104,6 +158,8 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
   // A story created here moves from /stories/new to /stories/<id>; when a save refreshes the
   // page, React may mount a fresh editor for it. The last instance's state is handed over
   // (text typed after the save included), so nothing typed is lost in the switch.
+  // Whether this instance took over from one in this tab (then there is nothing to offer).
+  const [handedOver] = useState(() => Boolean(story.id && liveSnapshots.has(story.id)));
   const [initial] = useState<EditorSnapshot>(() => {
     const snap = story.id ? liveSnapshots.get(story.id) : undefined;
     if (snap && (snap.version ?? 0) >= (story.version ?? 0)) return snap;
@@ -132,6 +188,7 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
   const versionRef = useRef(initial.version);
   const [status, setStatus] = useState<DeskStatus>(initial.status);
   const [title, setTitle] = useState(initial.title);
+  const titleRef = useRef(initial.title);
   const [dek, setDek] = useState(initial.dek);
   const [slug, setSlug] = useState(initial.slug);
   const [slugTouched, setSlugTouched] = useState(initial.slugTouched);
@@ -155,7 +212,16 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
   const inFlight = useRef(false);
   const queued = useRef<SaveIntent | null>(null);
   const edits = useRef(0);
-  const saveRef = useRef<(intent: SaveIntent) => void>(() => {});
+  const savedEdits = useRef(0);
+  const saveRef = useRef<(intent: SaveIntent, opts?: { autosave?: boolean }) => void>(() => {});
+  const statusRef = useRef<DeskStatus>(initial.status);
+  const autosaveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const conflictRef = useRef(false);
+  const [others, setOthers] = useState<string[]>([]);
+  const [backup, setBackup] = useState<Backup | null>(null);
+  const [bodyKey, setBodyKey] = useState(0);
+  const [bodyInit, setBodyInit] = useState<JSONContent>(initial.body);
 
   const isEditor = role === "editor" || role === "admin";
   const editable = story.canEdit;
@@ -164,6 +230,10 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
     edits.current += 1;
     setDirty(true);
     if (ui.state === "saved") setUi({ state: "idle", message: "", fields: {} });
+    // Autosave drafts a few seconds after typing stops (never a live story: its readers see
+    // only deliberate saves).
+    if (autosaveTimer.current) clearTimeout(autosaveTimer.current);
+    autosaveTimer.current = setTimeout(() => saveRef.current("save", { autosave: true }), AUTOSAVE_IDLE_MS);
   };
 
   // Leaving with unsaved changes asks first: a reload or closed tab (beforeunload), and the
@@ -197,7 +267,15 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
   }, [dirty]);
 
   const save = useCallback(
-    (intent: SaveIntent) => {
+    (intent: SaveIntent, opts: { autosave?: boolean } = {}) => {
+      const autosave = opts.autosave === true;
+      if (autosave) {
+        // Autosave only a draft-like story with a headline, never into a conflict or a live story.
+        if (!editable || statusRef.current === "published" || conflictRef.current || !titleRef.current.trim()) return;
+        if (inFlight.current) return;
+        if (edits.current === savedEdits.current) return;
+      }
+      if (!autosave && autosaveTimer.current) clearTimeout(autosaveTimer.current);
       // Saves from one editor run one at a time, each carrying the latest version, so a quick
       // second save never conflicts with the first (C13); one requested meanwhile runs next.
       if (inFlight.current) {
@@ -211,7 +289,7 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
       }
       inFlight.current = true;
       const editsAtStart = edits.current;
-      setUi({ state: "saving", message: "Saving…", fields: {} });
+      setUi({ state: "saving", message: autosave ? "Autosaving…" : "Saving…", fields: {} });
       startTransition(async () => {
         let result: SaveResult;
         try {
@@ -231,7 +309,7 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
             scheduledAt: intent === "schedule" ? scheduleAt : undefined,
             noteKind,
             note: intent === "update" ? note : "",
-          });
+          }, { autosave });
         } catch {
           result = {
             ok: false,
@@ -243,15 +321,22 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
         if (!result.ok) {
           queued.current = null;
           setUi({ state: "error", message: result.error, fields: result.fields ?? {} });
+          if (result.code === "conflict" && idRef.current) {
+            conflictRef.current = true;
+            const theirs = await conflictViewAction(idRef.current);
+            if (theirs.ok) setConflict({ ...theirs, intent });
+          }
           return;
         }
         if (!result.changed) {
           setDirty(false);
-          setUi({ state: "saved", message: "No changes to save", fields: {} });
+          setUi({ state: "saved", message: autosave ? "Autosaved" : "Saved · nothing had changed", fields: {} });
           return;
         }
         idRef.current = result.id;
         versionRef.current = result.version;
+        statusRef.current = result.status;
+        savedEdits.current = editsAtStart;
         setVersion(result.version);
         setStatus(result.status);
         setPublishedAt(result.publishedAt);
@@ -276,7 +361,8 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
           minor: "Minor edit",
         };
         const verb = verbs[intent] ?? "Saved";
-        const message = verb === "Saved" ? "Saved" : `${verb} · Saved`;
+        const message = autosave ? "Autosaved" : verb === "Saved" ? "Saved" : `${verb} · Saved`;
+        if (!unsavedEdits) clearBackup(story.id ?? result.id);
         setUi({ state: "saved", message: unsavedEdits ? `${message} · newer changes not saved yet` : message, fields: {} });
         if (!story.id && result.id) {
           setId(result.id);
@@ -288,7 +374,7 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
         if (next) setTimeout(() => saveRef.current(next), 0);
       });
     },
-    [story.id, title, dek, slug, slugTouched, excerpt, language, tags, bylineIds, isBreaking, scheduleAt, noteKind, note],
+    [story.id, editable, title, dek, slug, slugTouched, excerpt, language, tags, bylineIds, isBreaking, scheduleAt, noteKind, note],
   );
 
   useEffect(() => {
@@ -314,8 +400,61 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
   const snapshotRef = useRef(snapshot);
   useEffect(() => {
     snapshotRef.current = snapshot;
+    titleRef.current = title;
     if (id) liveSnapshots.set(id, snapshot());
+    if (dirty) writeBackup(id ?? "new", snapshot(), versionRef.current);
   });
+
+  // A backup left in this browser by a crashed tab or a failed network: offer it once.
+  useEffect(() => {
+    const found = readBackup(story.id ?? "new");
+    if (!found || handedOver) return;
+    const differs =
+      found.snapshot.title !== story.title ||
+      found.snapshot.dek !== story.dek ||
+      JSON.stringify(found.snapshot.body) !== JSON.stringify(story.body);
+    // localStorage exists only in the browser, so the offer can only be made after mounting.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (differs) setBackup(found);
+    else clearBackup(story.id ?? "new");
+    // Only on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Presence: who else has this story open, refreshed every few seconds.
+  useEffect(() => {
+    if (!id) return;
+    let stopped = false;
+    const beat = async () => {
+      const r = await presenceAction(id).catch(() => null);
+      if (!stopped && r?.ok) setOthers(r.others);
+    };
+    void beat();
+    const timer = setInterval(beat, PRESENCE_EVERY_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [id]);
+
+  const restoreBackup = () => {
+    if (!backup) return;
+    const b = backup.snapshot;
+    setTitle(b.title);
+    setDek(b.dek);
+    setSlug(b.slug);
+    setSlugTouched(b.slugTouched);
+    setExcerpt(b.excerpt);
+    setLanguage(b.language);
+    setIsBreaking(b.isBreaking);
+    setTags(b.tags);
+    setBylineIds(b.bylineIds);
+    bodyRef.current = b.body;
+    setBodyInit(b.body);
+    setBodyKey((k) => k + 1);
+    setBackup(null);
+    touch();
+  };
 
   // Ctrl/Cmd+S saves.
   useEffect(() => {
@@ -409,6 +548,82 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
             {ui.state === "idle" ? (dirty ? "Unsaved changes" : "") : ui.message}
           </p>
         </div>
+        {others.length > 0 ? (
+          <p className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="presence">
+            Also open by {others.join(", ")}. Save often; if you both save, the second save is stopped and shown both versions.
+          </p>
+        ) : null}
+        {backup ? (
+          <div role="alert" className="flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="backup-offer">
+            <span>
+              Unsaved text from {new Date(backup.at).toLocaleString()} was found in this browser.
+            </span>
+            <button type="button" onClick={restoreBackup} className="rounded bg-neutral-900 px-3 py-1 font-semibold text-white">
+              Restore unsaved text
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                clearBackup(id ?? "new");
+                setBackup(null);
+              }}
+              className="rounded border border-neutral-400 px-3 py-1"
+            >
+              Discard it
+            </button>
+          </div>
+        ) : null}
+        {conflict ? (
+          <section role="alert" aria-labelledby="conflict-heading" className="rounded border-2 border-red-400 bg-white p-4 text-sm" data-testid="conflict">
+            <h2 id="conflict-heading" className="font-semibold text-red-800">
+              This story was changed since you opened it
+              {conflict.updatedByName ? ` by ${conflict.updatedByName}` : ""} at {new Date(conflict.updatedAt).toLocaleTimeString()}. Nothing of yours was saved.
+            </h2>
+            <div className="mt-3 grid gap-4 md:grid-cols-2">
+              <div data-testid="conflict-theirs">
+                <h3 className="text-xs font-semibold uppercase tracking-wide text-neutral-500">Saved version (theirs)</h3>
+                <p className="mt-1 font-serif text-lg font-bold" dir="auto">{conflict.title}</p>
+                {conflict.dek ? <p dir="auto">{conflict.dek}</p> : null}
+                <p className="mt-2 max-h-48 overflow-auto whitespace-pre-wrap text-neutral-700" dir="auto">{conflict.bodyText}</p>
+              </div>
+              <div data-testid="conflict-mine">
+                <h3 className="text-xs font-semibold uppercase tracking-wide text-neutral-500">Your version (not saved)</h3>
+                <p className="mt-1 font-serif text-lg font-bold" dir="auto">{title}</p>
+                {dek ? <p dir="auto">{dek}</p> : null}
+                <p className="mt-2 text-neutral-700">Your text is still in the editor below.</p>
+              </div>
+            </div>
+            <div className="mt-3 flex flex-wrap gap-3">
+              <button
+                type="button"
+                onClick={() => {
+                  // Re-apply: save this text on top of their version, deliberately.
+                  versionRef.current = conflict.version;
+                  conflictRef.current = false;
+                  const intent = conflict.intent;
+                  setConflict(null);
+                  save(intent);
+                }}
+                className="rounded bg-neutral-900 px-3 py-1.5 font-semibold text-white"
+              >
+                Keep mine and save over theirs
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  if (!window.confirm("Discard your unsaved changes and load the saved version?")) return;
+                  if (id) liveSnapshots.delete(id);
+                  clearBackup(id ?? "new");
+                  setDirty(false);
+                  window.location.reload();
+                }}
+                className="rounded border border-neutral-400 px-3 py-1.5 font-semibold"
+              >
+                Load their version
+              </button>
+            </div>
+          </section>
+        ) : null}
         {!editable ? (
           <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
             You can read this story but not change it{status === "published" ? " now that it is published" : ""}.
@@ -458,12 +673,15 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
             Body
           </span>
           <RichTextEditor
-            initial={initial.body}
+            key={bodyKey}
+            initial={bodyInit}
             dir={dir}
             editable={editable}
             onChange={(json) => {
               bodyRef.current = json;
-              if (id) liveSnapshots.set(id, { ...snapshotRef.current(), body: json, dirty: true });
+              const current = idRef.current;
+              if (current) liveSnapshots.set(current, { ...snapshotRef.current(), body: json, dirty: true });
+              writeBackup(current ?? "new", { ...snapshotRef.current(), body: json, dirty: true }, versionRef.current);
               touch();
             }}
           />

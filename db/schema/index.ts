@@ -273,6 +273,21 @@ export const loginAttempts = pgTable(
   ],
 );
 
+/** Who has a story open in the editor, refreshed by a heartbeat (presence). */
+export const storyPresence = pgTable(
+  "story_presence",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    seenAt: instant("seen_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
+);
+
 export type User = typeof users.$inferSelect;
 export type Author = typeof authors.$inferSelect;
 export type Tag = typeof tags.$inferSelect;

@@ -691,3 +691,36 @@ export async function listEditorOptions(): Promise<{ tags: { id: string; name: s
   ]);
   return { tags: tagRows, bylines: bylineRows };
 }
+
+/** The saved state of a story, to show beside the user's own text after a conflict. */
+export interface ConflictView {
+  version: number;
+  title: string;
+  dek: string;
+  bodyText: string;
+  updatedAt: Date;
+  updatedByName: string | null;
+}
+
+/** The story as saved now (after someone else's save). @throws AppError(not_found) */
+export async function getConflictView(viewer: Viewer, id: string): Promise<ConflictView> {
+  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "That story does not exist.");
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      createdBy: articles.createdBy,
+      status: articles.status,
+      version: articles.version,
+      title: articles.title,
+      dek: articles.dek,
+      bodyText: articles.bodyText,
+      updatedAt: articles.updatedAt,
+      updatedByName: users.name,
+    })
+    .from(articles)
+    .leftJoin(users, eq(users.id, articles.updatedBy))
+    .where(eq(articles.id, id))
+    .limit(1);
+  if (!row || !canSeeStory(actorOf(viewer), row)) throw new AppError("not_found", "That story does not exist.");
+  return { version: row.version, title: row.title, dek: row.dek, bodyText: row.bodyText, updatedAt: row.updatedAt, updatedByName: row.updatedByName };
+}

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { deleteStory, saveStory, type DeskStatus } from "@/lib/articles/desk";
+import { deleteStory, getConflictView, saveStory, type DeskStatus } from "@/lib/articles/desk";
+import { heartbeat } from "@/lib/articles/presence";
 import { requireViewer } from "@/lib/auth/viewer";
 import { toActionFailure, type ActionFailure } from "@/lib/actions";
 import { rearmScheduler } from "@/lib/publishing/scheduler";
@@ -34,10 +35,10 @@ function expireReaderPages(): void {
  * Saves a story and applies the intent (save, submit, publish, unpublish, return). A public
  * POST endpoint like any action: the checks are in lib (saveStory), not in the UI.
  */
-export async function saveStoryAction(input: unknown): Promise<SaveResult> {
+export async function saveStoryAction(input: unknown, options: { autosave?: boolean } = {}): Promise<SaveResult> {
   try {
     const viewer = await requireViewer();
-    const saved = await saveStory(viewer, input);
+    const saved = await saveStory(viewer, input, new Date(), options.autosave === true ? { revisionKind: "autosave" } : {});
     if (saved.affectsReaders) expireReaderPages();
     // A schedule may have been set, moved or removed: aim the publication timer again.
     if (saved.changed) await rearmScheduler().catch((e) => console.error("[scheduler] rearm failed:", e));
@@ -68,5 +69,33 @@ export async function deleteStoryAction(id: unknown): Promise<DeleteResult> {
     return { ok: true };
   } catch (e) {
     return toActionFailure(e, "deleteStoryAction");
+  }
+}
+
+export type ConflictResult =
+  | { ok: true; version: number; title: string; dek: string; bodyText: string; updatedAt: string; updatedByName: string | null }
+  | ActionFailure;
+
+/** The story as saved now, to show beside the user's text after a conflict. */
+export async function conflictViewAction(id: unknown): Promise<ConflictResult> {
+  try {
+    const viewer = await requireViewer();
+    const v = await getConflictView(viewer, String(id));
+    return { ok: true, ...v, updatedAt: v.updatedAt.toISOString() };
+  } catch (e) {
+    return toActionFailure(e, "conflictViewAction");
+  }
+}
+
+export type PresenceResult = { ok: true; others: string[] } | ActionFailure;
+
+/** Heartbeat from an open editor; answers who else has the story open. */
+export async function presenceAction(id: unknown): Promise<PresenceResult> {
+  try {
+    const viewer = await requireViewer();
+    const others = await heartbeat(viewer, String(id));
+    return { ok: true, others: others.map((o) => o.name) };
+  } catch (e) {
+    return toActionFailure(e, "presenceAction");
   }
 }

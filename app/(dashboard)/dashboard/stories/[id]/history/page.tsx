@@ -85,7 +85,9 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
         <p className="text-sm text-neutral-600">Times in {settings.timeZone}. Restoring saves the old text as a new version; nothing is deleted.</p>
       </div>
 
-      <form method="get" className="overflow-x-auto rounded border border-neutral-200 bg-white">
+      {/* The compare form holds no rows: the restore buttons are forms of their own, and forms cannot nest. */}
+      <form id="compare-form" method="get" />
+      <div className="overflow-x-auto rounded border border-neutral-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-neutral-600">
             <tr>
@@ -102,10 +104,10 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
             {revisions.map((r) => (
               <tr key={r.id} data-testid="revision-row">
                 <td className="px-3 py-2">
-                  <input type="radio" name="from" value={r.id} defaultChecked={r.id === from} aria-label={`Compare from version ${r.version}`} />
+                  <input type="radio" form="compare-form" name="from" value={r.id} defaultChecked={r.id === from} aria-label={`Compare from version ${r.version}`} />
                 </td>
                 <td className="px-3 py-2">
-                  <input type="radio" name="to" value={r.id} defaultChecked={r.id === to} aria-label={`Compare to version ${r.version}`} />
+                  <input type="radio" form="compare-form" name="to" value={r.id} defaultChecked={r.id === to} aria-label={`Compare to version ${r.version}`} />
                 </td>
                 <td className="px-3 py-2">{r.version}</td>
                 <td className="px-3 py-2">
@@ -129,11 +131,11 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
           </tbody>
         </table>
         <div className="border-t border-neutral-200 p-3">
-          <button type="submit" className="rounded border border-neutral-400 px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100">
+          <button type="submit" form="compare-form" className="rounded border border-neutral-400 px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100">
             Compare
           </button>
         </div>
-      </form>
+      </div>
 
       {diff ? (
         <section aria-labelledby="diff-heading" className="rounded border border-neutral-200 bg-white p-4" data-testid="diff">

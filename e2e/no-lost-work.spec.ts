@@ -1,0 +1,115 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ACCOUNTS, authFile, type AccountKey } from "./fixtures";
+
+async function as(browser: Browser, who: AccountKey): Promise<Page> {
+  const context = await browser.newContext({ storageState: authFile(who) });
+  return context.newPage();
+}
+
+async function newStory(page: Page, headline: string, text: string): Promise<string> {
+  await page.goto("/dashboard/stories/new");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByRole("textbox", { name: "Story body" }).click();
+  await page.keyboard.insertText(text);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByTestId("save-status")).toContainText("Saved");
+  return new URL(page.url()).pathname;
+}
+
+test("C13: two people edit one story; the second save gets the conflict screen with both versions", async ({ browser }) => {
+  const mina = await as(browser, "editor");
+  const headline = `Flood warning for Nangarhar ${Date.now().toString(36)}`;
+  const url = await newStory(mina, headline, "Rivers are rising.");
+  const laila = await as(browser, "admin");
+  await laila.goto(url);
+  await mina.reload();
+  // Each sees the other (presence).
+  await expect(laila.getByTestId("presence")).toContainText(ACCOUNTS.editor.name, { timeout: 20_000 });
+  await expect(mina.getByTestId("presence")).toContainText(ACCOUNTS.admin.name, { timeout: 20_000 });
+
+  await mina.getByLabel("Headline").fill(`${headline} and Kunar`);
+  await mina.getByRole("button", { name: "Save draft" }).click();
+  await expect(mina.getByTestId("save-status")).toContainText("Saved");
+
+  await laila.getByLabel("Dek").fill("Officials urge people near the river to move to higher ground.");
+  await laila.getByRole("button", { name: "Save draft" }).click();
+  const conflict = laila.getByTestId("conflict");
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText(`changed since you opened it by ${ACCOUNTS.editor.name}`);
+  await expect(laila.getByTestId("conflict-theirs")).toContainText(`${headline} and Kunar`);
+  await expect(laila.getByTestId("conflict-mine")).toContainText(headline);
+  await expect(laila.getByLabel("Dek")).toHaveValue("Officials urge people near the river to move to higher ground.");
+  await laila.screenshot({ path: "test-results/screenshots/conflict.png", fullPage: true });
+
+  // Nothing of hers was written: Mina's headline stands.
+  await mina.reload();
+  await expect(mina.getByLabel("Headline")).toHaveValue(`${headline} and Kunar`);
+  await expect(mina.getByLabel("Dek")).toHaveValue("");
+
+  // She re-applies her change deliberately.
+  await laila.getByRole("button", { name: "Keep mine and save over theirs" }).click();
+  await expect(laila.getByTestId("save-status")).toContainText("Saved");
+  await expect(laila.getByTestId("conflict")).toHaveCount(0);
+  await mina.context().close();
+  await laila.context().close();
+});
+
+test("two quick saves from one tab never conflict with themselves", async ({ browser }) => {
+  const page = await as(browser, "editor");
+  await newStory(page, `Quick saves ${Date.now().toString(36)}`, "First.");
+  await page.getByLabel("Dek").fill("One");
+  await page.keyboard.press("Control+s");
+  await page.getByLabel("Dek").fill("Two");
+  await page.keyboard.press("Control+s");
+  await expect(page.getByTestId("save-status")).toContainText("Saved");
+  await expect(page.getByTestId("save-status")).not.toContainText("Someone else");
+  await page.reload();
+  await expect(page.getByLabel("Dek")).toHaveValue("Two");
+  await page.context().close();
+});
+
+test("after a crash, the editor offers the unsaved text kept in the browser", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: authFile("editor") });
+  const page = await context.newPage();
+  const url = await newStory(page, `Crash test ${Date.now().toString(36)}`, "Saved paragraph.");
+  await page.getByRole("textbox", { name: "Story body" }).click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.insertText("Typed just before the tab crashed.");
+  // The tab dies before any save (no unload handlers run).
+  await page.close({ runBeforeUnload: false });
+
+  const again = await context.newPage();
+  await again.goto(url);
+  await expect(again.getByTestId("backup-offer")).toBeVisible();
+  await again.getByRole("button", { name: "Restore unsaved text" }).click();
+  await expect(again.getByRole("textbox", { name: "Story body" })).toContainText("Typed just before the tab crashed.");
+  await again.getByRole("button", { name: "Save draft" }).click();
+  await expect(again.getByTestId("save-status")).toContainText("Saved");
+  await again.reload();
+  await expect(again.getByTestId("backup-offer")).toHaveCount(0);
+  await expect(again.getByRole("textbox", { name: "Story body" })).toContainText("Typed just before the tab crashed.");
+  await context.close();
+});
+
+test("the history view compares versions and restores an old one", async ({ browser }) => {
+  const page = await as(browser, "editor");
+  const first = `Bus routes approved ${Date.now().toString(36)}`;
+  const url = await newStory(page, first, "The council approved three routes.");
+  await page.getByLabel("Headline").fill(`${first} by council`);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByTestId("save-status")).toContainText("Saved");
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page).toHaveURL(new RegExp(`${url}/history$`));
+  await expect(page.getByTestId("revision-row")).toHaveCount(2);
+  await expect(page.getByTestId("diff")).toContainText("words added");
+  await expect(page.getByTestId("diff").locator("ins")).toContainText(["council"]);
+  await page.screenshot({ path: "test-results/screenshots/history.png", fullPage: true });
+  await page.getByRole("button", { name: "Restore version 1" }).click();
+  await expect(page).toHaveURL(new RegExp(`${url}$`));
+  await expect(page.getByLabel("Headline")).toHaveValue(first);
+  await page.goto(`${url}/history`);
+  await expect(page.getByTestId("revision-row")).toHaveCount(3);
+  await expect(page.getByTestId("revision-row").first()).toContainText("Restored");
+  await page.context().close();
+});

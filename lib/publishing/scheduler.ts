@@ -71,7 +71,7 @@ function internalUrl(): string {
   return (process.env.INTERNAL_URL || `http://127.0.0.1:${process.env.PORT || 3000}`).replace(/\/+$/, "");
 }
 
-async function triggerRevalidation(reason: string, instant?: Date): Promise<void> {
+async function triggerRevalidation(reason: string, instant?: Date): Promise<boolean> {
   const s = state();
   try {
     const res = await fetch(`${internalUrl()}/api/internal/revalidate`, {
@@ -82,9 +82,21 @@ async function triggerRevalidation(reason: string, instant?: Date): Promise<void
     if (!res.ok) throw new Error(`status ${res.status}`);
     s.fired += 1;
     if (instant) s.lastLagMs = Date.now() - instant.getTime();
+    return true;
   } catch (e) {
     console.error(`[scheduler] revalidation (${reason}) failed: ${(e as Error).message}`);
+    return false;
   }
+}
+
+/**
+ * Expires every cached reader page now, through the internal route. Used by desk actions:
+ * expiring from inside a server action would also re-render the editor the action came
+ * from, and a re-rendered editor page can drop what is being typed at that moment.
+ * @returns false when the loopback call failed (the caller then expires in-action).
+ */
+export function expireReaderPagesNow(): Promise<boolean> {
+  return triggerRevalidation("story change");
 }
 
 /** The next scheduled instant after `now`, or null. */

@@ -5,7 +5,7 @@ import { deleteStory, getConflictView, saveStory, type DeskStatus } from "@/lib/
 import { heartbeat } from "@/lib/articles/presence";
 import { requireViewer } from "@/lib/auth/viewer";
 import { toActionFailure, type ActionFailure } from "@/lib/actions";
-import { rearmScheduler } from "@/lib/publishing/scheduler";
+import { expireReaderPagesNow, rearmScheduler } from "@/lib/publishing/scheduler";
 
 export type SaveResult =
   | {
@@ -25,10 +25,11 @@ export type SaveResult =
 /**
  * Reader pages that may show a story: after a change readers can see, every cached reader
  * page is expired at once (home, sections, bylines, the story and its old slug), so no page
- * is stale when the action returns.
+ * is stale when the action returns. It goes through the internal route so the editor page
+ * is not re-rendered under the user's fingers; if that call fails, it expires in-action.
  */
-function expireReaderPages(): void {
-  revalidatePath("/", "layout");
+async function expireReaderPages(): Promise<void> {
+  if (!(await expireReaderPagesNow())) revalidatePath("/", "layout");
 }
 
 /**
@@ -39,7 +40,7 @@ export async function saveStoryAction(input: unknown, options: { autosave?: bool
   try {
     const viewer = await requireViewer();
     const saved = await saveStory(viewer, input, new Date(), options.autosave === true ? { revisionKind: "autosave" } : {});
-    if (saved.affectsReaders) expireReaderPages();
+    if (saved.affectsReaders) await expireReaderPages();
     // A schedule may have been set, moved or removed: aim the publication timer again.
     if (saved.changed) await rearmScheduler().catch((e) => console.error("[scheduler] rearm failed:", e));
     return {
@@ -65,7 +66,7 @@ export async function deleteStoryAction(id: unknown): Promise<DeleteResult> {
   try {
     const viewer = await requireViewer();
     const deleted = await deleteStory(viewer, String(id));
-    if (deleted.affectsReaders) expireReaderPages();
+    if (deleted.affectsReaders) await expireReaderPages();
     return { ok: true };
   } catch (e) {
     return toActionFailure(e, "deleteStoryAction");

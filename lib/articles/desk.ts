@@ -8,7 +8,7 @@
  */
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
-import { and, count, desc, eq, gt, ilike, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Db } from "@/db";
@@ -590,7 +590,8 @@ export async function listDeskStories(
       .leftJoin(users, eq(users.id, articles.updatedBy))
       .leftJoin(tags, eq(tags.id, articles.primaryTagId))
       .where(where)
-      .orderBy(desc(articles.updatedAt), desc(articles.id))
+      // The Scheduled view reads like a running order: next to publish first.
+      .orderBy(...(filters.status === "scheduled" ? [asc(articles.publishedAt), asc(articles.id)] : [desc(articles.updatedAt), desc(articles.id)]))
       .limit(DESK_PAGE_SIZE)
       .offset((page - 1) * DESK_PAGE_SIZE),
     db.select({ n: count() }).from(articles).where(where),

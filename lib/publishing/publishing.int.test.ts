@@ -89,6 +89,15 @@ describe.each(engines())("publishing rules on %s", (engine) => {
     const off = await saveStory(mina, { ...(await fields(s.id)), intent: "unschedule" }, T0);
     expect(off.status).toBe("draft");
     expect(off.publishedAt).toBeNull();
+    // The Scheduled view runs in publication order.
+    const a = await saveStory(mina, { title: "Later one", body: body("x") }, T0);
+    await saveStory(mina, { ...(await fields(a.id)), intent: "schedule", scheduledAt: "2025-04-05T09:00" }, T0);
+    const b = await saveStory(mina, { title: "Sooner one", body: body("x") }, T0);
+    await saveStory(mina, { ...(await fields(b.id)), intent: "schedule", scheduledAt: "2025-04-03T09:00" }, T0);
+    const view = await listDeskStories(mina, { status: "scheduled" }, T0);
+    const order = view.items.map((i) => i.title);
+    expect(order.indexOf("Sooner one")).toBeLessThan(order.indexOf("Later one"));
+    expect(view.items.map((i) => i.publishedAt!.getTime())).toEqual([...view.items.map((i) => i.publishedAt!.getTime())].sort((x, y) => x - y));
     await saveStory(mina, { ...(await fields(s.id)), intent: "schedule", scheduledAt: "2025-04-01T09:00" }, T0);
     const now = await saveStory(mina, { ...(await fields(s.id)), intent: "publish" }, T0);
     expect(now.status).toBe("published");

@@ -24,6 +24,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <Link href="/dashboard" className="text-neutral-700 hover:text-neutral-950">
               Stories
             </Link>
+            <Link href="/dashboard?status=scheduled" className="text-neutral-700 hover:text-neutral-950">
+              Scheduled
+            </Link>
             <Link href="/dashboard/stories/new" className="text-neutral-700 hover:text-neutral-950">
               New story
             </Link>

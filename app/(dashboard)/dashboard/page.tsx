@@ -50,7 +50,9 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="font-serif text-3xl font-bold">{can(viewer.role, "story:see-all") ? "Stories" : "My stories"}</h1>
+        <h1 className="font-serif text-3xl font-bold">
+          {status === "scheduled" ? "Scheduled" : can(viewer.role, "story:see-all") ? "Stories" : "My stories"}
+        </h1>
         <Link href="/dashboard/stories/new" className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white hover:bg-neutral-700">
           New story
         </Link>
@@ -125,7 +127,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                 <th scope="col" className="px-3 py-2">Status</th>
                 <th scope="col" className="px-3 py-2">Bylines</th>
                 <th scope="col" className="px-3 py-2">Section</th>
-                <th scope="col" className="px-3 py-2">Last change</th>
+                <th scope="col" className="px-3 py-2">{status === "scheduled" ? `Publishes (${settings.timeZone})` : "Last change"}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-neutral-100">
@@ -144,8 +146,16 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                   <td className="px-3 py-2">{s.bylines.join(", ") || "—"}</td>
                   <td className="px-3 py-2">{s.section ?? "—"}</td>
                   <td className="px-3 py-2 text-neutral-600">
-                    <time dateTime={s.updatedAt.toISOString()}>{formatDateTime(s.updatedAt, settings.timeZone, settings.locale)}</time>
-                    {s.updatedByName ? <span className="block text-xs">by {s.updatedByName}</span> : null}
+                    {status === "scheduled" && s.publishedAt ? (
+                      <time dateTime={s.publishedAt.toISOString()} className="font-semibold text-sky-900">
+                        {formatDateTime(s.publishedAt, settings.timeZone, settings.locale)}
+                      </time>
+                    ) : (
+                      <>
+                        <time dateTime={s.updatedAt.toISOString()}>{formatDateTime(s.updatedAt, settings.timeZone, settings.locale)}</time>
+                        {s.updatedByName ? <span className="block text-xs">by {s.updatedByName}</span> : null}
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}

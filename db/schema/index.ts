@@ -203,11 +203,23 @@ export const articleRevisions = pgTable(
     title: text("title").notNull(),
     dek: text("dek").notNull().default(""),
     body: jsonb("body").notNull(),
+    /** The other fields at this revision (slug, excerpt, language, tag and byline names, breaking). */
+    fields: jsonb("fields").$type<RevisionFields>(),
     createdAt: instant("created_at").notNull().defaultNow(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [index("article_revisions_article_idx").on(t.articleId, t.createdAt.desc())],
 );
+
+/** What a revision records besides headline, dek and body. */
+export interface RevisionFields {
+  slug: string;
+  excerpt: string;
+  language: string;
+  tags: string[];
+  bylines: string[];
+  isBreaking: boolean;
+}
 
 /** Old slugs of a story; requests for them redirect (308) to the current slug. */
 export const slugRedirects = pgTable(

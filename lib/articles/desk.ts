@@ -461,11 +461,23 @@ export async function saveStory(
     if (bylineIds.length) {
       await tx.insert(articleAuthors).values(bylineIds.map((authorId, position) => ({ articleId: id, authorId, position })));
     }
+    const [tagNames, bylineNames] = await Promise.all([
+      tagIds.length ? tx.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, tagIds)) : [],
+      bylineIds.length ? tx.select({ id: authors.id, name: authors.name }).from(authors).where(inArray(authors.id, bylineIds)) : [],
+    ]);
     await tx.insert(articleRevisions).values({
       articleId: id,
       version,
       kind: revisionKind,
       note,
+      fields: {
+        slug,
+        excerpt: input.excerpt,
+        language: input.language,
+        tags: tagIds.map((t) => tagNames.find((n) => n.id === t)?.name ?? ""),
+        bylines: bylineIds.map((b) => bylineNames.find((n) => n.id === b)?.name ?? ""),
+        isBreaking: input.isBreaking,
+      },
       title: input.title,
       dek: input.dek,
       body: rendered.json,

@@ -24,10 +24,10 @@ describe.each(engines())("revisions on %s", (engine) => {
     id = s.id;
     const f = async () => {
       const d = await getDeskStory(mina, id, t(9));
-      return { id, version: d.version, title: d.title, dek: d.dek, slug: d.slug, body: JSON.stringify(d.body), bylineIds: d.bylineIds };
+      return { id, version: d.version, title: d.title, dek: d.dek, slug: d.slug, body: JSON.stringify(d.body), bylineIds: d.bylineIds, tags: d.tags };
     };
     await saveStory(mina, { ...(await f()), intent: "publish" }, t(1));
-    await saveStory(mina, { ...(await f()), title: "Kabul council approves new bus routes", body: body("The council approved four new routes on Monday."), intent: "update", note: "Adds the day." }, t(2));
+    await saveStory(mina, { ...(await f()), title: "Kabul council approves new bus routes", body: body("The council approved four new routes on Monday."), intent: "update", note: "Adds the day.", tags: ["Transport"] }, t(2));
     await saveStory(mina, { ...(await f()), intent: "minor" }, t(3)); // no-op: no revision
     const revs = await listRevisions(mina, id);
     expect(revs.map((r) => [r.version, r.kind, r.authorName])).toEqual([
@@ -45,6 +45,8 @@ describe.each(engines())("revisions on %s", (engine) => {
     expect(d.body.some((p) => p.removed && p.value.includes("three"))).toBe(true);
     expect(d.body.some((p) => p.added && p.value.includes("four"))).toBe(true);
     expect(d.wordsAdded).toBeGreaterThan(0);
+    // Other fields are listed: the slug stayed, so nothing else changed between these two.
+    expect(d.fields).toEqual([{ label: "Tags", from: "(none)", to: "Transport" }]);
     expect(d.wordsRemoved).toBeGreaterThan(0);
   });
 

@@ -8,7 +8,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { diffWords } from "diff";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { articleRevisions, articles, users, type RevisionKind } from "@/db/schema";
+import { articleRevisions, articles, users, type RevisionFields, type RevisionKind } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { parseBody } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
@@ -80,6 +80,8 @@ export interface RevisionDiff {
   title: DiffPart[];
   dek: DiffPart[];
   body: DiffPart[];
+  /** Other fields that differ: label, before, after (revisions older than this record show none). */
+  fields: { label: string; from: string; to: string }[];
   /** Words added and removed in title and body together. */
   wordsAdded: number;
   wordsRemoved: number;
@@ -126,12 +128,28 @@ export async function diffRevisions(viewer: Viewer, articleId: string, fromId: s
   const title = norm(diffWords(from.title, to.title));
   const dek = norm(diffWords(from.dek, to.dek));
   const body = norm(diffWords(bodyText(from.body), bodyText(to.body)));
+  const labels: [keyof RevisionFields, string][] = [
+    ["slug", "Slug"],
+    ["excerpt", "Excerpt"],
+    ["language", "Language"],
+    ["tags", "Tags"],
+    ["bylines", "Bylines"],
+    ["isBreaking", "Breaking news"],
+  ];
+  const show = (v: unknown) => (Array.isArray(v) ? v.join(", ") || "(none)" : typeof v === "boolean" ? (v ? "yes" : "no") : String(v ?? "") || "(empty)");
+  const fields =
+    from.fields && to.fields
+      ? labels
+          .filter(([k]) => show(from.fields![k]) !== show(to.fields![k]))
+          .map(([k, label]) => ({ label, from: show(from.fields![k]), to: show(to.fields![k]) }))
+      : [];
   return {
     from: row(from),
     to: row(to),
     title,
     dek,
     body,
+    fields,
     wordsAdded: words(title, "added") + words(body, "added"),
     wordsRemoved: words(title, "removed") + words(body, "removed"),
   };

@@ -155,6 +155,14 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                 <Diff parts={diff.dek} dir="auto" />
               </dd>
             </div>
+            {diff.fields.map((f) => (
+              <div key={f.label}>
+                <dt className="text-xs font-semibold uppercase tracking-wide text-neutral-500">{f.label}</dt>
+                <dd dir="auto">
+                  <del className="bg-red-100 text-red-900">{f.from}</del> → <ins className="bg-green-100 text-green-900 no-underline">{f.to}</ins>
+                </dd>
+              </div>
+            ))}
             <div>
               <dt className="text-xs font-semibold uppercase tracking-wide text-neutral-500">Body</dt>
               <dd className="leading-relaxed">

@@ -2,11 +2,26 @@ import Link from "next/link";
 import type { TagRef } from "@/lib/articles/queries";
 
 /** The reader site's masthead and section navigation. Server Component. */
-export function SiteHeader({ siteName, tagline, sections }: { siteName: string; tagline: string; sections: TagRef[] }) {
+export function SiteHeader({
+  siteName,
+  tagline,
+  sections,
+  logoUrl = null,
+}: {
+  siteName: string;
+  tagline: string;
+  sections: TagRef[];
+  logoUrl?: string | null;
+}) {
   return (
     <header className="border-b border-neutral-200">
       <div className="mx-auto max-w-6xl px-4 py-5 text-center">
-        <Link href="/" className="font-serif text-3xl font-bold tracking-tight text-neutral-900 sm:text-4xl">
+        <Link href="/" className="inline-flex items-center gap-3 font-serif text-3xl font-bold tracking-tight text-neutral-900 sm:text-4xl">
+          {logoUrl ? (
+            // A logo from any host an admin names: next/image would need each host configured.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={logoUrl} alt="" className="h-10 w-auto" />
+          ) : null}
           {siteName}
         </Link>
         {tagline ? <p className="mt-1 text-sm text-neutral-600">{tagline}</p> : null}

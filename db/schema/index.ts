@@ -87,6 +87,8 @@ export const authors = pgTable(
     jobTitle: text("job_title").notNull().default(""),
     bio: text("bio").notNull().default(""),
     photoUrl: text("photo_url"),
+    /** A retired byline keeps its page and its stories but is no longer offered on the desk. */
+    retired: boolean("retired").notNull().default(false),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: instant("created_at").notNull().defaultNow(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
@@ -246,6 +248,13 @@ export const settings = pgTable(
     timeZone: text("time_zone").notNull().default("UTC"),
     /** BCP 47 locale for dates and the site's own language, e.g. "en-US". */
     locale: text("locale").notNull().default("en-US"),
+    /** Language new stories start in. */
+    defaultLanguage: text("default_language").notNull().default("en"),
+    logoUrl: text("logo_url"),
+    /** Site-wide breaking-news bar: shown while the text is set and `breakingUntil` is ahead. */
+    breakingText: text("breaking_text").notNull().default(""),
+    breakingUrl: text("breaking_url"),
+    breakingUntil: instant("breaking_until"),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [check("settings_single_row", sql`${t.id} = 1`)],

@@ -26,8 +26,11 @@ import { renderBody } from "@/lib/editor/render";
 import { isValidSlug, makeSlug } from "./slug";
 import type { SiteSettings } from "@/lib/site/settings";
 
+/** Settings to save: the core five, plus any of the others. */
+export type SiteSettingsInput = Pick<SiteSettings, "siteName" | "tagline" | "aboutText" | "timeZone" | "locale"> & Partial<SiteSettings>;
+
 /** Saves the site settings row. @throws AppError(bad_request) for an unknown time zone. */
-export async function saveSiteSettings(values: SiteSettings, db?: Db): Promise<void> {
+export async function saveSiteSettings(values: SiteSettingsInput, db?: Db): Promise<void> {
   if (!isValidTimeZone(values.timeZone)) {
     throw new AppError("bad_request", `Unknown time zone "${values.timeZone}"`, { timeZone: "Unknown IANA time zone" });
   }

@@ -13,7 +13,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, gt, lte } from "drizzle-orm";
 import { getDatabase } from "@/db/handle";
-import { articles } from "@/db/schema";
+import { articles, settings } from "@/db/schema";
 
 // No `server-only` marker: instrumentation (outside React's server graph) starts this.
 
@@ -99,16 +99,29 @@ export function expireReaderPagesNow(): Promise<boolean> {
   return triggerRevalidation("story change");
 }
 
-/** The next scheduled instant after `now`, or null. */
+/**
+ * The next instant after `now` at which reader pages change by themselves: a scheduled
+ * story's publication, a story's breaking label expiring, or the site's breaking bar expiring.
+ */
 async function nextScheduledInstant(now: Date): Promise<Date | null> {
   const db = await getDb();
-  const [row] = await db
-    .select({ at: articles.publishedAt })
-    .from(articles)
-    .where(and(eq(articles.status, "published"), gt(articles.publishedAt, now)))
-    .orderBy(asc(articles.publishedAt))
-    .limit(1);
-  return row?.at ?? null;
+  const [[story], [label], [bar]] = await Promise.all([
+    db
+      .select({ at: articles.publishedAt })
+      .from(articles)
+      .where(and(eq(articles.status, "published"), gt(articles.publishedAt, now)))
+      .orderBy(asc(articles.publishedAt))
+      .limit(1),
+    db
+      .select({ at: articles.breakingUntil })
+      .from(articles)
+      .where(and(eq(articles.isBreaking, true), gt(articles.breakingUntil, now)))
+      .orderBy(asc(articles.breakingUntil))
+      .limit(1),
+    db.select({ at: settings.breakingUntil }).from(settings).where(gt(settings.breakingUntil, now)).limit(1),
+  ]);
+  const times = [story?.at, label?.at, bar?.at].filter((t): t is Date => t instanceof Date);
+  return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
 }
 
 /** (Re)arms the timer for the next scheduled instant. Call after any schedule change. */
@@ -135,13 +148,20 @@ async function sweep(): Promise<void> {
   const s = state();
   const now = new Date();
   const db = await getDb();
-  const [due] = await db
-    .select({ id: articles.id })
-    .from(articles)
-    .where(and(eq(articles.status, "published"), gt(articles.publishedAt, s.lastSweep), lte(articles.publishedAt, now)))
-    .limit(1);
+  const [[due], [barDue]] = await Promise.all([
+    db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.status, "published"), gt(articles.publishedAt, s.lastSweep), lte(articles.publishedAt, now)))
+      .limit(1),
+    db
+      .select({ id: settings.id })
+      .from(settings)
+      .where(and(gt(settings.breakingUntil, s.lastSweep), lte(settings.breakingUntil, now)))
+      .limit(1),
+  ]);
   s.lastSweep = now;
-  if (due) await triggerRevalidation("sweep");
+  if (due || barDue) await triggerRevalidation("sweep");
   await rearmScheduler();
 }
 

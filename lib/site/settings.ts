@@ -15,6 +15,13 @@ export interface SiteSettings {
   timeZone: string;
   /** BCP 47 locale of the site's furniture and dates. */
   locale: string;
+  /** Language new stories start in. */
+  defaultLanguage: string;
+  logoUrl: string | null;
+  /** The site-wide breaking-news bar (see activeBreakingBar). */
+  breakingText: string;
+  breakingUrl: string | null;
+  breakingUntil: Date | null;
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = {
@@ -23,6 +30,11 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   aboutText: "",
   timeZone: "UTC",
   locale: "en-US",
+  defaultLanguage: "en",
+  logoUrl: null,
+  breakingText: "",
+  breakingUrl: null,
+  breakingUntil: null,
 };
 
 /** The site's settings, or the defaults when none are saved. */
@@ -36,5 +48,10 @@ export async function getSiteSettings(): Promise<SiteSettings> {
     aboutText: row.aboutText,
     timeZone: row.timeZone,
     locale: row.locale,
+    defaultLanguage: row.defaultLanguage,
+    logoUrl: row.logoUrl,
+    breakingText: row.breakingText,
+    breakingUrl: row.breakingUrl,
+    breakingUntil: row.breakingUntil,
   };
 }

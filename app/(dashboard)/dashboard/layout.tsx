@@ -35,6 +35,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 Users
               </Link>
             ) : null}
+            {can(viewer.role, "settings:manage") ? (
+              <Link href="/dashboard/settings" className="text-neutral-700 hover:text-neutral-950">
+                Settings
+              </Link>
+            ) : null}
             <Link href="/" className="text-neutral-700 hover:text-neutral-950">
               View site
             </Link>

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireViewerForPage } from "@/lib/auth/viewer";
+import { can } from "@/lib/permissions/roles";
+import { instantToZonedLocal } from "@/lib/publishing/zoned-time";
+import { getSiteSettings } from "@/lib/site/settings";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Site settings" };
+
+/** Admins: the site's name, About text, time zone, language, logo and breaking-news bar. */
+export default async function SettingsPage() {
+  const viewer = await requireViewerForPage("/dashboard/settings");
+  if (!can(viewer.role, "settings:manage")) notFound();
+  const s = await getSiteSettings();
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="font-serif text-3xl font-bold">Site settings</h1>
+      <SettingsForm
+        zones={Intl.supportedValuesOf("timeZone")}
+        initial={{
+          siteName: s.siteName,
+          tagline: s.tagline,
+          aboutText: s.aboutText,
+          timeZone: s.timeZone,
+          defaultLanguage: s.defaultLanguage,
+          logoUrl: s.logoUrl ?? "",
+          breakingText: s.breakingText,
+          breakingUrl: s.breakingUrl ?? "",
+          breakingUntil: s.breakingUntil ? instantToZonedLocal(s.breakingUntil, s.timeZone) : "",
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { authFile, seedFixture as f, type AccountKey } from "./fixtures";
+
+async function as(browser: Browser, who: AccountKey): Promise<Page> {
+  const context = await browser.newContext({ storageState: authFile(who) });
+  return context.newPage();
+}
+
+function kabulLocal(instant: Date): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: f.site.timezone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
+}
+
+test("an admin turns on the breaking-news bar; the site shows it at once and hides it at its expiry", async ({ browser, request }) => {
+  test.setTimeout(90_000);
+  const admin = await as(browser, "admin");
+  await admin.goto("/dashboard/settings");
+  await expect(admin.getByLabel("Site name")).toHaveValue(f.site.name);
+  const text = `Polling stations close at 4 pm ${Date.now().toString(36)}`;
+  const expiry = new Date(Math.ceil((Date.now() + 15_000) / 1000) * 1000);
+  await admin.getByLabel("Breaking-news text").fill(text);
+  await admin.getByLabel("Breaking-news link").fill("/about");
+  await admin.getByLabel(`Hide the bar after (${f.site.timezone})`).fill(kabulLocal(expiry));
+  await admin.getByRole("button", { name: "Save settings" }).click();
+  await expect(admin.getByTestId("settings-status")).toHaveText("Settings saved. The public site shows them now.");
+  await admin.screenshot({ path: "test-results/screenshots/admin-settings.png", fullPage: true });
+
+  // Bad input: a field error, and the typed values stay.
+  await admin.getByLabel("Newsroom time zone").fill("Mars/Olympus");
+  await admin.getByRole("button", { name: "Save settings" }).click();
+  await expect(admin.getByText("Use an IANA time zone name")).toBeVisible();
+  await expect(admin.getByLabel("Newsroom time zone")).toHaveValue("Mars/Olympus");
+  await admin.context().close();
+
+  const home = await browser.newPage();
+  await home.goto("/");
+  await expect(home.getByTestId("site-breaking-bar")).toContainText(text);
+  await home.goto(`/tag/politics`);
+  await expect(home.getByTestId("site-breaking-bar").getByRole("link", { name: text })).toHaveAttribute("href", "/about");
+  await home.close();
+
+  await new Promise((r) => setTimeout(r, Math.max(0, expiry.getTime() - Date.now())));
+  let goneAfter = -1;
+  while (Date.now() - expiry.getTime() < 5_000) {
+    const html = await (await request.get("/tag/politics")).text();
+    if (!html.includes(text)) {
+      goneAfter = Date.now() - expiry.getTime();
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  console.log(`breaking bar: gone ${goneAfter} ms after its expiry`);
+  expect(goneAfter).toBeGreaterThanOrEqual(0);
+  expect(goneAfter).toBeLessThanOrEqual(1_000);
+});
+
+test("editors and writers cannot open the site settings", async ({ browser }) => {
+  for (const who of ["editor", "writer"] as const) {
+    const page = await as(browser, who);
+    expect((await page.goto("/dashboard/settings"))?.status()).toBe(404);
+    await page.context().close();
+  }
+});

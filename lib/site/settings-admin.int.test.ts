@@ -1,0 +1,56 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog } from "@/db/schema";
+import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
+import { AppError } from "@/lib/errors";
+import { createUser } from "@/lib/users/store";
+import { engines, useTestDatabase } from "@/test/db";
+import { activeBreakingBar } from "./breaking-bar";
+import { getSiteSettings } from "./settings";
+import { updateSiteSettings } from "./settings-admin";
+
+const base = { siteName: "The Kabul Lantern", tagline: "Local news", aboutText: "About us.", timeZone: "Asia/Kabul", defaultLanguage: "en" };
+
+describe.each(engines())("site settings on %s", (engine) => {
+  const handle = useTestDatabase(engine);
+  let laila: Viewer;
+  let mina: Viewer;
+
+  async function fail(p: Promise<unknown>) {
+    return p.then(
+      () => null,
+      (e: unknown) => e as AppError,
+    );
+  }
+
+  it("only admins change settings", async () => {
+    laila = (await loadViewer(await createUser({ email: "laila@example.org", name: "Laila", role: "admin", password: "correct horse battery" })))!;
+    mina = (await loadViewer(await createUser({ email: "mina@example.org", name: "Mina", role: "editor", password: "correct horse battery" })))!;
+    expect((await fail(updateSiteSettings(mina, base)))?.code).toBe("forbidden");
+  });
+
+  it("names each bad field", async () => {
+    const e = await fail(updateSiteSettings(laila, { ...base, siteName: " ", timeZone: "Mars/Olympus", logoUrl: "javascript:alert(1)", defaultLanguage: "xx" }));
+    expect(e?.code).toBe("bad_request");
+    expect(Object.keys(e?.fields ?? {}).sort()).toEqual(["defaultLanguage", "logoUrl", "siteName", "timeZone"]);
+  });
+
+  it("stores the bar's expiry as the instant of newsroom wall-clock time, and the bar hides itself then", async () => {
+    const now = new Date("2025-03-30T04:00:00Z");
+    await updateSiteSettings(laila, { ...base, breakingText: "Polls close at 9 am", breakingUrl: "/news/polls", breakingUntil: "2025-03-30T09:00" }, now);
+    const s = await getSiteSettings();
+    expect(s.breakingUntil?.toISOString()).toBe("2025-03-30T04:30:00.000Z");
+    expect(activeBreakingBar(s, new Date("2025-03-30T04:29:59.999Z"))).toEqual({ text: "Polls close at 9 am", url: "/news/polls" });
+    expect(activeBreakingBar(s, new Date("2025-03-30T04:30:00.000Z"))).toBeNull();
+    const e = await fail(updateSiteSettings(laila, { ...base, breakingText: "Old", breakingUntil: "2025-03-30T08:00" }, now));
+    expect(e?.fields?.breakingUntil).toBe("In the past");
+  });
+
+  it("writes what changed to the audit log", async () => {
+    await updateSiteSettings(laila, { ...base, siteName: "The Kabul Lantern Daily" });
+    const rows = await handle().db.select().from(auditLog).where(eq(auditLog.action, "settings.update"));
+    const last = rows.at(-1)!;
+    expect(last.actorId).toBe(laila.id);
+    expect((last.details as Record<string, { from: unknown; to: unknown }>).siteName).toEqual({ from: "The Kabul Lantern", to: "The Kabul Lantern Daily" });
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Site settings for admins: validated with zod on the server, field errors by name, an audit
+ * entry with what changed. The breaking bar's expiry is typed in the newsroom's zone.
+ */
+import "server-only";
+import { z } from "zod";
+import { auditLog } from "@/db/schema";
+import { getDb } from "@/db";
+import { saveSiteSettings } from "@/lib/articles/store";
+import type { Viewer } from "@/lib/auth/load-viewer";
+import { isValidTimeZone } from "@/lib/dates/format";
+import { cleanText } from "@/lib/editor/render";
+import { isSafeUrl } from "@/lib/editor/urls";
+import { AppError } from "@/lib/errors";
+import { STORY_LANGUAGES } from "@/lib/i18n/languages";
+import { can } from "@/lib/permissions/roles";
+import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
+import { getSiteSettings, type SiteSettings } from "./settings";
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .transform((v) => cleanText(v).trim())
+    .pipe(z.string().max(max, `Keep the ${label} under ${max} characters.`));
+const url = (label: string) =>
+  text(500, label).refine((v) => v === "" || (isSafeUrl(v) && !/^(mailto|tel):/i.test(v)), {
+    message: `The ${label} must be a web address (https://…) or a path on this site (/…).`,
+  });
+
+const settingsSchema = z.object({
+  siteName: text(120, "site name").pipe(z.string().min(1, "The site needs a name.")),
+  tagline: text(200, "tagline").default(""),
+  aboutText: text(3000, "About text").default(""),
+  timeZone: text(64, "time zone").refine(isValidTimeZone, { message: "Use an IANA time zone name, e.g. Asia/Kabul or Europe/London." }),
+  defaultLanguage: z.enum(STORY_LANGUAGES.map((l) => l.code) as [string, ...string[]], { error: "Pick a language from the list." }),
+  logoUrl: url("logo address").default(""),
+  breakingText: text(200, "breaking-news text").default(""),
+  breakingUrl: url("breaking-news link").default(""),
+  /** Newsroom wall-clock time after which the bar hides itself; empty: until turned off. */
+  breakingUntil: text(40, "expiry").default(""),
+});
+
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+/**
+ * Saves the site settings.
+ * @throws AppError: forbidden (not an admin), bad_request with per-field messages.
+ */
+export async function updateSiteSettings(viewer: Viewer, raw: unknown, now = new Date()): Promise<SiteSettings> {
+  if (!can(viewer.role, "settings:manage")) throw new AppError("forbidden", "Only admins can change the site settings.");
+  const parsed = settingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+    throw new AppError("bad_request", "Some settings need fixing.", fields);
+  }
+  const input = parsed.data;
+  let breakingUntil: Date | null = null;
+  if (input.breakingUntil) {
+    try {
+      breakingUntil = zonedLocalToInstant(input.breakingUntil, input.timeZone);
+    } catch (e) {
+      if (e instanceof LocalTimeError) throw new AppError("bad_request", e.message, { breakingUntil: e.message });
+      throw e;
+    }
+    if (input.breakingText && breakingUntil.getTime() <= now.getTime()) {
+      throw new AppError("bad_request", "That expiry has already passed.", { breakingUntil: "In the past" });
+    }
+  }
+  const before = await getSiteSettings();
+  const next: SiteSettings = {
+    siteName: input.siteName,
+    tagline: input.tagline,
+    aboutText: input.aboutText,
+    timeZone: input.timeZone,
+    locale: before.locale,
+    defaultLanguage: input.defaultLanguage,
+    logoUrl: input.logoUrl || null,
+    breakingText: input.breakingText,
+    breakingUrl: input.breakingText ? input.breakingUrl || null : null,
+    breakingUntil: input.breakingText ? breakingUntil : null,
+  };
+  await saveSiteSettings(next);
+  const changed = (Object.keys(next) as (keyof SiteSettings)[]).filter((k) => String(next[k] ?? "") !== String(before[k] ?? ""));
+  const db = await getDb();
+  await db.insert(auditLog).values({
+    actorId: viewer.id,
+    action: "settings.update",
+    entityType: "settings",
+    entityId: "1",
+    details: Object.fromEntries(changed.map((k) => [k, { from: before[k] ?? null, to: next[k] ?? null }])),
+  });
+  return next;
+}

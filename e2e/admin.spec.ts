@@ -71,3 +71,49 @@ test("editors and writers cannot open the site settings", async ({ browser }) =>
     await page.context().close();
   }
 });
+
+test("an admin creates the guest byline 'Wire Service' and an editor credits a story to it", async ({ browser }) => {
+  const admin = await as(browser, "admin");
+  await admin.goto("/dashboard/bylines");
+  await admin.getByRole("link", { name: "New byline" }).click();
+  // The form's first field is the display name.
+  const firstField = admin.locator("form input:not([type=hidden]), form textarea, form select").first();
+  await expect(firstField).toHaveAttribute("id", "name");
+  await admin.getByLabel("Display name").fill("Wire Service");
+  await admin.getByLabel("Job title").fill("News agency");
+  await admin.getByLabel("Short bio").fill("Reports from our agency partners.");
+  await admin.getByRole("button", { name: "Create byline" }).click();
+  await expect(admin).toHaveURL(/\/dashboard\/bylines$/);
+  await expect(admin.getByTestId("byline-row").filter({ hasText: "Wire Service" })).toContainText("Guest / wire");
+  await admin.screenshot({ path: "test-results/screenshots/admin-bylines.png", fullPage: true });
+  // The same name again is a field error, not a crash.
+  await admin.goto("/dashboard/bylines/new");
+  await admin.getByLabel("Display name").fill("Wire Service");
+  await admin.getByRole("button", { name: "Create byline" }).click();
+  await expect(admin.getByText("This slug is taken.")).toBeVisible();
+  await admin.context().close();
+
+  const editor = await as(browser, "editor");
+  await editor.goto("/dashboard/stories/new");
+  const headline = `Agency: wheat harvest begins early ${Date.now().toString(36)}`;
+  await editor.getByLabel("Headline").fill(headline);
+  await editor.getByRole("textbox", { name: "Story body" }).click();
+  await editor.keyboard.insertText("Farmers in three provinces began harvesting wheat ahead of schedule.");
+  for (const name of await editor.getByRole("list", { name: "Chosen bylines" }).getByRole("listitem").allTextContents()) {
+    await editor.getByRole("button", { name: `Remove byline ${name.replace(/×$/, "").trim()}` }).click();
+  }
+  await editor.getByLabel("Add a byline").selectOption({ label: "Wire Service" });
+  await editor.getByRole("button", { name: "Add", exact: true }).last().click();
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(editor.getByTestId("story-status")).toHaveText("Published");
+  const slug = await editor.getByLabel("Slug").inputValue();
+  await editor.context().close();
+
+  const reader = await browser.newPage();
+  await reader.goto(`/news/${slug}`);
+  await expect(reader.getByTestId("bylines")).toHaveText("By: Wire Service");
+  await reader.getByRole("link", { name: "Wire Service" }).click();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Wire Service");
+  await expect(reader.getByRole("link", { name: headline })).toBeVisible();
+  await reader.close();
+});

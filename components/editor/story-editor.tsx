@@ -50,7 +50,7 @@ interface Props {
   role: "writer" | "editor" | "admin";
   /** The newsroom's IANA time zone: schedules are typed and shown in it. */
   timeZone: string;
-  options: { tags: { id: string; name: string }[]; bylines: { id: string; name: string }[] };
+  options: { tags: { id: string; name: string }[]; bylines: { id: string; name: string; retired?: boolean }[] };
 }
 
 const STATUS_LABEL: Record<DeskStatus, string> = {
@@ -951,7 +951,7 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
               <select id="byline-select" value={bylineDraft} onChange={(e) => setBylineDraft(e.target.value)} className={`${inputClass} text-sm`}>
                 <option value="">Choose a byline…</option>
                 {options.bylines
-                  .filter((b) => !bylineIds.includes(b.id))
+                  .filter((b) => !bylineIds.includes(b.id) && !b.retired)
                   .map((b) => (
                     <option key={b.id} value={b.id}>
                       {b.name}

@@ -236,6 +236,15 @@ export const slugRedirects = pgTable(
   (t) => [index("slug_redirects_article_idx").on(t.articleId)],
 );
 
+/** Old byline slugs (renamed or merged bylines); their pages redirect (308) to the current one. */
+export const bylineRedirects = pgTable("byline_redirects", {
+  oldSlug: text("old_slug").primaryKey(),
+  authorId: uuid("author_id")
+    .notNull()
+    .references(() => authors.id, { onDelete: "cascade" }),
+  createdAt: instant("created_at").notNull().defaultNow(),
+});
+
 /** Site-wide settings: exactly one row (id = 1). */
 export const settings = pgTable(
   "settings",

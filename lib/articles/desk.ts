@@ -696,11 +696,14 @@ export async function getDeskStory(viewer: Viewer, id: string, now = new Date())
 }
 
 /** Tag and byline choices for the editor's pickers (bounded lists). */
-export async function listEditorOptions(): Promise<{ tags: { id: string; name: string }[]; bylines: { id: string; name: string }[] }> {
+export async function listEditorOptions(): Promise<{
+  tags: { id: string; name: string }[];
+  bylines: { id: string; name: string; retired: boolean }[];
+}> {
   const db = await getDb();
   const [tagRows, bylineRows] = await Promise.all([
     db.select({ id: tags.id, name: tags.name }).from(tags).orderBy(tags.name).limit(500),
-    db.select({ id: authors.id, name: authors.name }).from(authors).orderBy(authors.name).limit(500),
+    db.select({ id: authors.id, name: authors.name, retired: authors.retired }).from(authors).orderBy(authors.name).limit(500),
   ]);
   return { tags: tagRows, bylines: bylineRows };
 }

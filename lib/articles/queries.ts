@@ -7,7 +7,17 @@
 import "server-only";
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { articleAuthors, articleRevisions, articles, articleTags, authors, PUBLIC_NOTE_KINDS, slugRedirects, tags } from "@/db/schema";
+import {
+  articleAuthors,
+  articleRevisions,
+  articles,
+  articleTags,
+  authors,
+  bylineRedirects,
+  PUBLIC_NOTE_KINDS,
+  slugRedirects,
+  tags,
+} from "@/db/schema";
 import { cutExcerpt } from "./excerpt";
 import { rankRelated } from "./related";
 import { isBreakingAt, isPublic } from "./visibility";
@@ -383,6 +393,19 @@ export interface BylinePage {
   jobTitle: string;
   bio: string;
   photoUrl: string | null;
+}
+
+/** Where a renamed or merged byline's old slug points now, or null. */
+export async function getBylineRedirect(slug: string): Promise<string | null> {
+  if (!isLookupSlug(slug)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ slug: authors.slug })
+    .from(bylineRedirects)
+    .innerJoin(authors, eq(authors.id, bylineRedirects.authorId))
+    .where(eq(bylineRedirects.oldSlug, slug))
+    .limit(1);
+  return row?.slug ?? null;
 }
 
 /** A byline's public profile by slug. */

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { Pagination } from "@/components/site/story-bits";
 import { StoryList } from "@/components/site/story-list";
-import { getBylineBySlug, listPublicStories } from "@/lib/articles/queries";
+import { getBylineBySlug, getBylineRedirect, listPublicStories } from "@/lib/articles/queries";
 import { listPageHref, pageFromRest } from "@/lib/site/list-route";
 import { pageCount } from "@/lib/site/pagination";
 import { decodeSegment, getReaderContext } from "@/lib/site/reader";
@@ -31,17 +31,28 @@ export default async function BylinePage({ params }: Props) {
   const decoded = decodeSegment(slug);
   if (page === null || decoded === null) notFound();
   const byline = await getBylineBySlug(decoded);
-  if (!byline) notFound();
+  if (!byline) {
+    const moved = await getBylineRedirect(decoded);
+    if (moved) permanentRedirect(`/author/${moved}`);
+    notFound();
+  }
   const { now, settings } = await getReaderContext();
   const { items, total } = await listPublicStories({ now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, authorId: byline.id });
   if (page > 1 && items.length === 0) notFound();
   const base = `/author/${byline.slug}`;
   return (
     <section className="mx-auto max-w-3xl">
-      <header className="mb-8 border-b-2 border-brand pb-4" data-testid="byline-profile">
+      <header className="mb-8 flex items-start gap-5 border-b-2 border-brand pb-4" data-testid="byline-profile">
+        {byline.photoUrl ? (
+          // Photos may live on any host an admin names; next/image would need each host configured.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={byline.photoUrl} alt={byline.name} className="h-24 w-24 rounded-full object-cover" />
+        ) : null}
+        <div>
         <h1 className="font-serif text-4xl font-bold">{byline.name}</h1>
         {byline.jobTitle ? <p className="mt-1 text-sm font-semibold uppercase tracking-wide text-neutral-600">{byline.jobTitle}</p> : null}
         {byline.bio ? <p className="mt-3 text-neutral-700">{byline.bio}</p> : null}
+        </div>
       </header>
       {items.length === 0 ? (
         <p className="text-neutral-600">No published stories yet.</p>

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireViewerForPage } from "@/lib/auth/viewer";
+import { getByline, listBylines, listLinkableUsers } from "@/lib/bylines/admin";
+import { isAppError } from "@/lib/errors";
+import { can } from "@/lib/permissions/roles";
+import { BylineActions, BylineForm } from "../byline-forms";
+
+export const metadata: Metadata = { title: "Edit byline" };
+
+/** Admins: edit, retire or merge a byline. */
+export default async function EditBylinePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await requireViewerForPage(`/dashboard/bylines/${id}`);
+  if (!can(viewer.role, "byline:manage")) notFound();
+  let byline;
+  try {
+    byline = await getByline(viewer, id);
+  } catch (e) {
+    if (isAppError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+  const [users, all] = await Promise.all([listLinkableUsers(viewer), listBylines(viewer)]);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/dashboard/bylines" className="text-sm text-neutral-600 hover:underline">
+          ← Bylines
+        </Link>
+        <h1 className="mt-2 font-serif text-3xl font-bold" dir="auto">
+          {byline.name}
+        </h1>
+        <p className="text-sm text-neutral-600">{byline.stories} stories</p>
+      </div>
+      <BylineForm
+        users={users}
+        initial={{
+          id: byline.id,
+          name: byline.name,
+          slug: byline.slug,
+          jobTitle: byline.jobTitle,
+          bio: byline.bio,
+          photoUrl: byline.photoUrl ?? "",
+          userId: byline.userId ?? "",
+        }}
+      />
+      <BylineActions id={byline.id} retired={byline.retired} others={all.filter((b) => b.id !== byline.id).map((b) => ({ id: b.id, name: b.name }))} />
+    </div>
+  );
+}

@@ -29,6 +29,7 @@ const nextConfig: NextConfig = {
       { source: "/dashboard/:path*", headers: noFraming },
       { source: "/dashboard", headers: noFraming },
       { source: "/login", headers: noFraming },
+      { source: "/signup/:path*", headers: noFraming },
     ];
   },
   experimental: {

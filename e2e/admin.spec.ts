@@ -117,3 +117,61 @@ test("an admin creates the guest byline 'Wire Service' and an editor credits a s
   await expect(reader.getByRole("link", { name: headline })).toBeVisible();
   await reader.close();
 });
+
+test("an admin invites an editor, who signs up through the link and publishes; demoted to writer, their next publish is refused", async ({ browser }) => {
+  const admin = await as(browser, "admin");
+  const email = `farid.${Date.now().toString(36)}@example.com`;
+  await admin.goto("/dashboard/users");
+  await admin.getByLabel("Name").fill("Farid Noori");
+  await admin.getByLabel("Email", { exact: true }).fill(email);
+  await admin.getByLabel("Role", { exact: true }).selectOption("editor");
+  await admin.getByRole("button", { name: "Create invitation" }).click();
+  await expect(admin.getByTestId("invite-result")).toContainText(`Invitation ready for ${email}`);
+  const link = await admin.getByLabel("Invitation link").inputValue();
+  expect(link).toMatch(/\/signup\/[A-Za-z0-9_-]{43}$/);
+  await admin.screenshot({ path: "test-results/screenshots/admin-users.png", fullPage: true });
+
+  // The new editor, in a fresh browser.
+  const context = await browser.newContext();
+  const farid = await context.newPage();
+  await farid.goto(link);
+  await expect(farid.getByText(`Farid Noori · ${email}`)).toBeVisible();
+  await farid.getByLabel("New password").fill("farid's long password");
+  await farid.getByLabel("Repeat the password").fill("farid's long password");
+  await farid.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(farid).toHaveURL(/\/dashboard$/);
+  await expect(farid.getByTestId("viewer")).toContainText("Farid Noori · Editor");
+
+  // The link works once.
+  const again = await browser.newPage();
+  await again.goto(link);
+  await expect(again.getByRole("heading", { name: "This link does not work" })).toBeVisible();
+  await again.close();
+
+  await farid.goto("/dashboard/stories/new");
+  const headline = `Council budget hearing set ${Date.now().toString(36)}`;
+  await farid.getByLabel("Headline").fill(headline);
+  await farid.getByRole("textbox", { name: "Story body" }).click();
+  await farid.keyboard.insertText("The hearing will be held on Thursday.");
+  await farid.getByRole("button", { name: "Publish" }).click();
+  await expect(farid.getByTestId("story-status")).toHaveText("Published");
+  await expect(farid.getByTestId("bylines").or(farid.getByRole("list", { name: "Chosen bylines" }))).toContainText("Farid Noori");
+
+  // He opens a new story; meanwhile the admin demotes him to writer.
+  await farid.goto("/dashboard/stories/new");
+  await farid.getByLabel("Headline").fill(`${headline} (second)`);
+  await admin.reload();
+  const row = admin.getByTestId("user-row").filter({ hasText: email });
+  await row.getByLabel("Role of Farid Noori", { exact: true }).selectOption("writer");
+  await row.getByRole("button", { name: "Save role of Farid Noori" }).click();
+  await expect(row).toContainText("Role saved.");
+
+  // His page still shows Publish, but the server refuses it: the role comes from the database.
+  await farid.getByRole("button", { name: "Publish" }).click();
+  await expect(farid.getByTestId("save-status")).toHaveText("Your role cannot do that.");
+  await farid.reload();
+  await expect(farid.getByTestId("viewer")).toContainText("Writer");
+  await expect(farid.getByRole("button", { name: "Publish" })).toHaveCount(0);
+  await admin.context().close();
+  await context.close();
+});

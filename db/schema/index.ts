@@ -303,6 +303,27 @@ export const loginAttempts = pgTable(
   ],
 );
 
+/**
+ * One-time links to set a password: an invitation for a new user, or a reset. Only the
+ * SHA-256 of the token is stored; a link works once, before it expires.
+ */
+export const userTokens = pgTable(
+  "user_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["invite", "reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("user_tokens_hash_key").on(t.tokenHash), index("user_tokens_user_idx").on(t.userId)],
+);
+
 /** Who has a story open in the editor, refreshed by a heartbeat (presence). */
 export const storyPresence = pgTable(
   "story_presence",

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";
 import { listUsers } from "@/lib/users/admin";
+import { InviteForm } from "./invite-form";
 import { UserRow } from "./user-row";
 
 export const metadata: Metadata = { title: "Users" };
@@ -15,6 +16,7 @@ export default async function UsersPage() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="font-serif text-3xl font-bold">Users</h1>
+      <InviteForm />
       <div className="overflow-x-auto rounded border border-neutral-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-neutral-600">
@@ -22,6 +24,7 @@ export default async function UsersPage() {
               <th scope="col" className="px-3 py-2">User</th>
               <th scope="col" className="px-3 py-2">Role</th>
               <th scope="col" className="px-3 py-2">Account</th>
+              <th scope="col" className="px-3 py-2">Password</th>
               <th scope="col" className="px-3 py-2"><span className="sr-only">Result</span></th>
             </tr>
           </thead>
@@ -33,7 +36,8 @@ export default async function UsersPage() {
         </table>
       </div>
       <p className="text-sm text-neutral-600">
-        Create accounts with <code>npm run user:create</code>. Deactivated users are signed out on their next request.
+        Invite people above (or use <code>npm run user:create</code> on the server). Deactivated users are signed out on their
+        next request; their stories keep their bylines.
       </p>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { setActiveAction, setRoleAction, type UserAdminState } from "./actions";
+import { ResetLinkButton } from "./invite-form";
 
 interface Props {
   user: { id: string; email: string; name: string; role: "writer" | "editor" | "admin"; active: boolean };
@@ -47,6 +48,9 @@ export function UserRow({ user, isSelf }: Props) {
             </button>
           ) : null}
         </form>
+      </td>
+      <td className="px-3 py-2">
+        <ResetLinkButton userId={user.id} name={user.name} />
       </td>
       <td className={`px-3 py-2 text-sm ${isError ? "text-red-700" : "text-green-800"}`} role="status">
         {feedback ?? ""}

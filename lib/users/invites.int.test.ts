@@ -1,0 +1,72 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { authors, users } from "@/db/schema";
+import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { AppError } from "@/lib/errors";
+import { engines, useTestDatabase } from "@/test/db";
+import { checkToken, createResetLink, INVITE_TTL_MS, inviteUser, redeemToken } from "./invites";
+import { createUser } from "./store";
+
+async function err(p: Promise<unknown>) {
+  return p.then(
+    () => null,
+    (e: unknown) => e as AppError,
+  );
+}
+
+describe.each(engines())("invitations and resets on %s", (engine) => {
+  const handle = useTestDatabase(engine);
+  let laila: Viewer;
+  let mina: Viewer;
+
+  it("admins invite; the account has a byline and no usable password until the link is used", async () => {
+    laila = (await loadViewer(await createUser({ email: "laila@example.org", name: "Laila", role: "admin", password: "correct horse battery" })))!;
+    mina = (await loadViewer(await createUser({ email: "mina@example.org", name: "Mina", role: "editor", password: "correct horse battery" })))!;
+    expect((await err(inviteUser(mina, { email: "x@example.org", name: "X", role: "writer" })))?.code).toBe("forbidden");
+    const now = new Date();
+    const { userId, token } = await inviteUser(laila, { email: "Farid@Example.org", name: "Farid Noori", role: "editor" }, now);
+    const [u] = await handle().db.select().from(users).where(eq(users.id, userId));
+    expect(u!.email).toBe("farid@example.org");
+    expect(u!.role).toBe("editor");
+    const [b] = await handle().db.select().from(authors).where(eq(authors.userId, userId));
+    expect(b!.name).toBe("Farid Noori");
+    expect(await checkToken(token, now)).toEqual({ email: "farid@example.org", name: "Farid Noori", purpose: "invite" });
+    expect((await verifyCredentials("farid@example.org", "", "10.0.0.1")).ok).toBe(false);
+
+    expect((await err(inviteUser(laila, { email: "farid@example.org", name: "Again", role: "writer" })))?.fields?.email).toBe("Already has an account.");
+    expect((await err(inviteUser(laila, { email: "not-an-email", name: "", role: "boss" })))?.fields).toMatchObject({
+      email: expect.any(String),
+      name: expect.any(String),
+      role: expect.any(String),
+    });
+
+    // The link sets the password once.
+    expect((await err(redeemToken(token, "short")))?.fields?.password).toBeTruthy();
+    expect(await redeemToken(token, "a long new password", now)).toBe("farid@example.org");
+    expect((await verifyCredentials("farid@example.org", "a long new password", "10.0.0.1")).ok).toBe(true);
+    expect((await err(redeemToken(token, "another long password", now)))?.message).toMatch(/already used/);
+    expect(await checkToken(token, now)).toBeNull();
+  });
+
+  it("links expire, and a reset link ends the user's other sessions", async () => {
+    const now = new Date();
+    const { token } = await inviteUser(laila, { email: "late@example.org", name: "Late", role: "writer" }, now);
+    const later = new Date(now.getTime() + INVITE_TTL_MS + 1);
+    expect(await checkToken(token, later)).toBeNull();
+    expect((await err(redeemToken(token, "a long new password", later)))?.code).toBe("bad_request");
+
+    const before = (await handle().db.select().from(users).where(eq(users.id, mina.id)))[0]!.sessionVersion;
+    const reset = await createResetLink(laila, mina.id);
+    expect((await err(createResetLink(mina, laila.id)))?.code).toBe("forbidden");
+    await redeemToken(reset, "minas brand new password");
+    const after = (await handle().db.select().from(users).where(eq(users.id, mina.id)))[0]!.sessionVersion;
+    expect(after).toBe(before + 1);
+    expect(await loadViewer(mina.id, before)).toBeNull();
+  });
+
+  it("rejects malformed tokens without a query", async () => {
+    expect(await checkToken("../../etc/passwd")).toBeNull();
+    expect((await err(redeemToken("x", "a long new password")))?.code).toBe("bad_request");
+  });
+});

@@ -175,3 +175,20 @@ test("an admin invites an editor, who signs up through the link and publishes; d
   await admin.context().close();
   await context.close();
 });
+
+test("the audit log lists sign-ins and publications, filterable by action", async ({ browser }) => {
+  const admin = await as(browser, "admin");
+  await admin.goto("/dashboard/audit");
+  await expect(admin.getByRole("heading", { name: "Audit log" })).toBeVisible();
+  await admin.getByLabel("Action").selectOption("auth.sign_in");
+  await admin.getByRole("button", { name: "Filter" }).click();
+  await expect(admin).toHaveURL(/action=auth.sign_in/);
+  const rows = admin.getByTestId("audit-row");
+  expect(await rows.count()).toBeGreaterThan(0);
+  for (const text of await rows.locator("td:nth-child(3)").allTextContents()) expect(text).toBe("auth.sign_in");
+  await admin.screenshot({ path: "test-results/screenshots/admin-audit.png", fullPage: true });
+  await admin.context().close();
+  const editor = await as(browser, "editor");
+  expect((await editor.goto("/dashboard/audit"))?.status()).toBe(404);
+  await editor.context().close();
+});

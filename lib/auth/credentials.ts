@@ -7,7 +7,7 @@
 import "server-only";
 import { and, desc, eq, gt, lt, ne } from "drizzle-orm";
 import { getDb } from "@/db";
-import { loginAttempts, users, type UserRole } from "@/db/schema";
+import { auditLog, loginAttempts, users, type UserRole } from "@/db/schema";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, MAX_FAILURES_PER_KNOWN_DEVICE, retryAfterSeconds, WINDOW_MS } from "./rate-limit";
 
@@ -72,12 +72,23 @@ export async function verifyCredentials(
         ),
         retryAfterSeconds(await recentFailures(and(eq(loginAttempts.ip, ip)), now, MAX_FAILURES_PER_IP), MAX_FAILURES_PER_IP, now),
       );
-  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
+  if (wait > 0) {
+    await db.insert(auditLog).values({ action: "auth.sign_in_held", entityType: "user", entityId: email, details: { ip }, createdAt: now });
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
+  }
 
   const [user] = email ? await db.select().from(users).where(eq(users.email, email)).limit(1) : [];
   const passwordOk = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   const ok = !!user && passwordOk && user.active;
   await db.insert(loginAttempts).values({ email, ip: knownDevice ? KNOWN_DEVICE : ip, success: ok, createdAt: now });
+  await db.insert(auditLog).values({
+    actorId: ok && user ? user.id : null,
+    action: ok ? "auth.sign_in" : "auth.sign_in_failed",
+    entityType: "user",
+    entityId: email,
+    details: { ip, knownDevice },
+    createdAt: now,
+  });
   if (!ok || !user) return { ok: false, reason: "invalid" };
   // Old attempts are only needed for the window; trim them on success.
   await db.delete(loginAttempts).where(lt(loginAttempts.createdAt, new Date(now.getTime() - 24 * 3_600_000)));

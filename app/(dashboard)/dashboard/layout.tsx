@@ -40,6 +40,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 Users
               </Link>
             ) : null}
+            {can(viewer.role, "user:manage") ? (
+              <Link href="/dashboard/audit" className="text-neutral-700 hover:text-neutral-950">
+                Audit
+              </Link>
+            ) : null}
             {can(viewer.role, "settings:manage") ? (
               <Link href="/dashboard/settings" className="text-neutral-700 hover:text-neutral-950">
                 Settings

@@ -192,3 +192,36 @@ test("the audit log lists sign-ins and publications, filterable by action", asyn
   expect((await editor.goto("/dashboard/audit"))?.status()).toBe(404);
   await editor.context().close();
 });
+
+test("an editor marks a section for the navigation and creates a tag; writers cannot manage tags", async ({ browser }) => {
+  const editor = await as(browser, "editor");
+  const name = `Weather ${Date.now().toString(36)}`;
+  await editor.goto("/dashboard/tags");
+  await editor.getByLabel("Tag name").fill(name);
+  await editor.getByRole("button", { name: "Create tag" }).click();
+  await expect(editor.getByTestId("tag-status-new")).toHaveText(`Tag "${name}" created.`);
+  await expect(editor.getByTestId("tag-row").filter({ hasText: name })).toBeVisible();
+  // The same name in other case and spacing is a field error, not a second tag.
+  await editor.getByLabel("Tag name").fill(`  ${name.toUpperCase()} `);
+  await editor.getByRole("button", { name: "Create tag" }).click();
+  await expect(editor.getByText("A tag with this name exists.")).toBeVisible();
+  await editor.screenshot({ path: "test-results/screenshots/admin-tags.png", fullPage: true });
+
+  await editor.getByTestId("tag-row").filter({ hasText: /^Politics/ }).getByRole("link", { name: "Politics" }).click();
+  await editor.getByLabel("Section (in the site navigation)").check();
+  await editor.getByLabel("Order").fill("1");
+  await editor.getByRole("button", { name: "Save tag" }).click();
+  await expect(editor.getByTestId("tag-status-edit")).toHaveText("Tag saved.");
+  await editor.goto("/dashboard/tags");
+  await expect(editor.getByTestId("tag-row").filter({ hasText: /^Politics/ })).toContainText("Yes (1)");
+  await editor.context().close();
+
+  const reader = await browser.newPage();
+  await reader.goto("/");
+  await expect(reader.getByRole("navigation", { name: "Sections" }).getByRole("link").first()).toHaveText("Politics");
+  await reader.close();
+
+  const writer = await as(browser, "writer");
+  expect((await writer.goto("/dashboard/tags"))?.status()).toBe(404);
+  await writer.context().close();
+});

@@ -1,5 +1,5 @@
 import { SiteFooter, SiteHeader } from "@/components/site/site-header";
-import { listActiveSections } from "@/lib/articles/queries";
+import { listNavSections } from "@/lib/articles/queries";
 import { activeBreakingBar } from "@/lib/site/breaking-bar";
 import { getReaderContext } from "@/lib/site/reader";
 import Link from "next/link";
@@ -7,7 +7,7 @@ import Link from "next/link";
 /** Reader pages: masthead, section navigation and footer around the page. */
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const { now, settings } = await getReaderContext();
-  const sections = await listActiveSections(now, 8);
+  const sections = await listNavSections(now, 8);
   const bar = activeBreakingBar(settings, now);
   return (
     <>

@@ -104,10 +104,22 @@ export const tags = pgTable(
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
+    /** A section: listed in the site's navigation, in `sectionOrder`. */
+    isSection: boolean("is_section").notNull().default(false),
+    sectionOrder: integer("section_order").notNull().default(0),
     createdAt: instant("created_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("tags_slug_key").on(t.slug)],
 );
+
+/** Old tag slugs (renamed or merged tags); their pages redirect (308) to the current one. */
+export const tagRedirects = pgTable("tag_redirects", {
+  oldSlug: text("old_slug").primaryKey(),
+  tagId: uuid("tag_id")
+    .notNull()
+    .references(() => tags.id, { onDelete: "cascade" }),
+  createdAt: instant("created_at").notNull().defaultNow(),
+});
 
 /**
  * Stories. Dates:

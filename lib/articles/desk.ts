@@ -32,6 +32,7 @@ import { can, canDeleteStory, canEditStory, canSeeStory, type Actor } from "@/li
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { getSiteSettings } from "@/lib/site/settings";
 import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
+import { normalizeTagName } from "@/lib/tags/admin";
 import { makeSlug } from "./slug";
 import { isPubliclyVisible, isScheduled } from "./visibility";
 
@@ -147,7 +148,10 @@ async function audit(tx: Db, viewer: Viewer, action: string, articleId: string, 
 /** Resolves tag names (or slugs) to ids in order, creating missing tags when allowed. */
 async function resolveTags(tx: Db, viewer: Viewer, names: string[]): Promise<string[]> {
   const ids: string[] = [];
-  for (const name of names) {
+  for (const raw of names) {
+    // One name never becomes two tags: NFC, trimmed, spaces collapsed, matched case-insensitively.
+    const name = normalizeTagName(raw);
+    if (!name) continue;
     const slug = makeSlug(name, "");
     if (slug === "story") throw new AppError("bad_request", `"${name}" cannot be a tag name.`, { tags: "Invalid tag" });
     const [existing] = await tx

@@ -16,6 +16,7 @@ import {
   bylineRedirects,
   PUBLIC_NOTE_KINDS,
   slugRedirects,
+  tagRedirects,
   tags,
 } from "@/db/schema";
 import { cutExcerpt } from "./excerpt";
@@ -342,6 +343,39 @@ export async function listActiveSections(now: Date, limit = 8): Promise<TagRef[]
     .groupBy(tags.id, tags.slug, tags.name)
     .orderBy(sql`max(${articles.publishedAt}) desc`)
     .limit(limit);
+}
+
+/**
+ * The site's navigation: the tags an editor marked as sections, in their order, when they
+ * have public stories; without any marked, the most recently active sections.
+ */
+export async function listNavSections(now: Date, limit = 8): Promise<TagRef[]> {
+  const db = await getDb();
+  const marked = await db
+    .select({ id: tags.id, slug: tags.slug, name: tags.name })
+    .from(tags)
+    .where(
+      and(
+        eq(tags.isSection, true),
+        sql`exists (select 1 from ${articleTags} inner join ${articles} on ${articles.id} = ${articleTags.articleId} where ${articleTags.tagId} = ${tags.id} and ${isPublic(now)})`,
+      ),
+    )
+    .orderBy(tags.sectionOrder, tags.name)
+    .limit(limit);
+  return marked.length ? marked : listActiveSections(now, limit);
+}
+
+/** Where a renamed or merged tag's old slug points now, or null. */
+export async function getTagRedirect(slug: string): Promise<string | null> {
+  if (!isLookupSlug(slug)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ slug: tags.slug })
+    .from(tagRedirects)
+    .innerJoin(tags, eq(tags.id, tagRedirects.tagId))
+    .where(eq(tagRedirects.oldSlug, slug))
+    .limit(1);
+  return row?.slug ?? null;
 }
 
 /** Home-page blocks: the most recently active sections, each with its newest stories. */

@@ -30,6 +30,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <Link href="/dashboard/stories/new" className="text-neutral-700 hover:text-neutral-950">
               New story
             </Link>
+            {can(viewer.role, "tag:manage") ? (
+              <Link href="/dashboard/tags" className="text-neutral-700 hover:text-neutral-950">
+                Tags
+              </Link>
+            ) : null}
             {can(viewer.role, "story:set-any-byline") ? (
               <Link href="/dashboard/bylines" className="text-neutral-700 hover:text-neutral-950">
                 Bylines

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { Pagination } from "@/components/site/story-bits";
 import { StoryList } from "@/components/site/story-list";
-import { getTagBySlug, listPublicStories } from "@/lib/articles/queries";
+import { getTagBySlug, getTagRedirect, listPublicStories } from "@/lib/articles/queries";
 import { listPageHref, pageFromRest } from "@/lib/site/list-route";
 import { pageCount } from "@/lib/site/pagination";
 import { decodeSegment, getReaderContext } from "@/lib/site/reader";
@@ -32,7 +32,11 @@ export default async function TagPage({ params }: Props) {
   if (page === null || decoded === null) notFound();
   const { now, settings } = await getReaderContext();
   const tag = await getTagBySlug(decoded, now);
-  if (!tag) notFound();
+  if (!tag) {
+    const moved = await getTagRedirect(decoded);
+    if (moved) permanentRedirect(`/tag/${moved}`);
+    notFound();
+  }
   const { items, total } = await listPublicStories({ now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, tagId: tag.id });
   if (page > 1 && items.length === 0) notFound();
   const base = `/tag/${tag.slug}`;

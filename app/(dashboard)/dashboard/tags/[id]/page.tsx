@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireViewerForPage } from "@/lib/auth/viewer";
+import { can } from "@/lib/permissions/roles";
+import { listTags } from "@/lib/tags/admin";
+import { MergeTagForm, TagForm } from "../tag-forms";
+
+export const metadata: Metadata = { title: "Edit tag" };
+
+/** Edit or merge one tag. */
+export default async function EditTagPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await requireViewerForPage(`/dashboard/tags/${id}`);
+  if (!can(viewer.role, "tag:manage")) notFound();
+  const all = await listTags(viewer);
+  const tag = all.find((t) => t.id === id);
+  if (!tag) notFound();
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/dashboard/tags" className="text-sm text-neutral-600 hover:underline">
+          ← Tags and sections
+        </Link>
+        <h1 className="mt-2 font-serif text-3xl font-bold" dir="auto">
+          {tag.name}
+        </h1>
+        <p className="text-sm text-neutral-600">{tag.stories} stories</p>
+      </div>
+      <TagForm initial={{ id: tag.id, name: tag.name, slug: tag.slug, description: tag.description, isSection: tag.isSection, sectionOrder: tag.sectionOrder }} />
+      <MergeTagForm id={tag.id} others={all.filter((t) => t.id !== tag.id).map((t) => ({ id: t.id, name: t.name }))} />
+    </div>
+  );
+}

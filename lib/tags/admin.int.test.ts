@@ -1,0 +1,73 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { articles, articleTags, tags } from "@/db/schema";
+import { getDeskStory, saveStory } from "@/lib/articles/desk";
+import { getTagBySlug, getTagRedirect, listNavSections } from "@/lib/articles/queries";
+import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
+import { bodyFromParagraphs } from "@/lib/editor/render";
+import { AppError } from "@/lib/errors";
+import { createUser } from "@/lib/users/store";
+import { engines, useTestDatabase } from "@/test/db";
+import { createTag, listTags, mergeTags, normalizeTagName, updateTag } from "./admin";
+
+async function err(p: Promise<unknown>) {
+  return p.then(
+    () => null,
+    (e: unknown) => e as AppError,
+  );
+}
+const body = JSON.stringify(bodyFromParagraphs(["x"]));
+
+describe("tag name normalisation", () => {
+  it("folds Unicode forms and spaces", () => {
+    expect(normalizeTagName("  Cafe\u0301   society ")).toBe("Café society");
+    expect(normalizeTagName("Cafe\u0301")).toBe(normalizeTagName("Caf\u00e9"));
+  });
+});
+
+describe.each(engines())("tags and sections on %s", (engine) => {
+  const handle = useTestDatabase(engine);
+  let mina: Viewer;
+  let sahar: Viewer;
+
+  it("one name never becomes two tags (NFC, case, spaces), from the editor or the admin screen", async () => {
+    mina = (await loadViewer(await createUser({ email: "mina@example.org", name: "Mina", role: "editor", password: "correct horse battery" })))!;
+    sahar = (await loadViewer(await createUser({ email: "sahar@example.org", name: "Sahar", role: "writer", password: "correct horse battery" })))!;
+    await saveStory(mina, { title: "One", body, tags: ["Café society"], intent: "publish" });
+    await saveStory(mina, { title: "Two", body, tags: ["cafe\u0301  SOCIETY"], intent: "publish" });
+    const all = await handle().db.select().from(tags);
+    expect(all).toHaveLength(1);
+    expect((await err(createTag(mina, { name: "CAFÉ Society" })))?.fields?.name).toBe("A tag with this name exists.");
+    expect((await err(createTag(sahar, { name: "Anything" })))?.code).toBe("forbidden");
+  });
+
+  it("renaming a slug redirects the old tag page; merging moves stories and sections", async () => {
+    const [cafe] = await handle().db.select().from(tags);
+    await updateTag(mina, cafe!.id, { name: "Café society", slug: "cafes" });
+    expect(await getTagRedirect("cafe-society")).toBe("cafes");
+    const markets = await createTag(mina, { name: "Markets" });
+    const s = await saveStory(mina, { title: "Three", body, tags: ["Markets", "Café society"], intent: "publish" });
+    await mergeTags(mina, markets, cafe!.id);
+    expect(await getTagRedirect("markets")).toBe("cafes");
+    const [story] = await handle().db.select().from(articles).where(eq(articles.id, s.id));
+    expect(story!.primaryTagId).toBe(cafe!.id);
+    const links = await handle().db.select().from(articleTags).where(eq(articleTags.articleId, s.id));
+    expect(links.map((l) => l.tagId)).toEqual([cafe!.id]);
+    expect((await getDeskStory(mina, s.id)).tags).toEqual(["Café society"]);
+    expect(await getTagBySlug("cafes", new Date(Date.now() + 1000))).not.toBeNull();
+  });
+
+  it("marked sections make the navigation, in order; without any, active sections do", async () => {
+    const now = new Date(Date.now() + 1000);
+    await saveStory(mina, { title: "Sport story", body, tags: ["Sport"], intent: "publish" });
+    expect((await listNavSections(now)).map((t) => t.name).sort()).toEqual(["Café society", "Sport"]);
+    const rows = await listTags(mina);
+    const sport = rows.find((t) => t.name === "Sport")!;
+    const cafe = rows.find((t) => t.name === "Café society")!;
+    await updateTag(mina, sport.id, { name: "Sport", isSection: true, sectionOrder: 1 });
+    await updateTag(mina, cafe.id, { name: "Café society", slug: "cafes", isSection: true, sectionOrder: 2 });
+    expect((await listNavSections(now)).map((t) => t.name)).toEqual(["Sport", "Café society"]);
+    await updateTag(mina, sport.id, { name: "Sport", isSection: true, sectionOrder: 3 });
+    expect((await listNavSections(now)).map((t) => t.name)).toEqual(["Café society", "Sport"]);
+  });
+});

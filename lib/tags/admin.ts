@@ -1,0 +1,163 @@
+/**
+ * Tags and sections for editors and admins: create, rename, describe, change slug (the old
+ * URL redirects), merge, and mark which tags are sections (the site's navigation, in order).
+ *
+ * Tag names are normalised — Unicode NFC, trimmed, inner spaces collapsed — and matched
+ * case-insensitively, so one name never becomes two tags.
+ */
+import "server-only";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type Db } from "@/db";
+import { articles, articleTags, auditLog, tagRedirects, tags } from "@/db/schema";
+import { makeSlug } from "@/lib/articles/slug";
+import type { Viewer } from "@/lib/auth/load-viewer";
+import { cleanText } from "@/lib/editor/render";
+import { AppError } from "@/lib/errors";
+import { can } from "@/lib/permissions/roles";
+
+/** The canonical form of a tag name (NFC, trimmed, single spaces). */
+export function normalizeTagName(name: string): string {
+  return cleanText(name).normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+export interface TagRow {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  isSection: boolean;
+  sectionOrder: number;
+  stories: number;
+}
+
+function requireManage(viewer: Viewer): void {
+  if (!can(viewer.role, "tag:manage")) throw new AppError("forbidden", "Only editors and admins can manage tags.");
+}
+
+/** All tags, sections first in their order, then by name. */
+export async function listTags(viewer: Viewer): Promise<TagRow[]> {
+  requireManage(viewer);
+  const db = await getDb();
+  return db
+    .select({
+      id: tags.id,
+      slug: tags.slug,
+      name: tags.name,
+      description: tags.description,
+      isSection: tags.isSection,
+      sectionOrder: tags.sectionOrder,
+      stories: sql<number>`(select count(*)::int from ${articleTags} where ${articleTags.tagId} = ${tags.id})`,
+    })
+    .from(tags)
+    .orderBy(sql`${tags.isSection} desc`, asc(tags.sectionOrder), asc(tags.name))
+    .limit(2000);
+}
+
+const tagSchema = z.object({
+  name: z
+    .string()
+    .transform(normalizeTagName)
+    .pipe(z.string().min(1, "A tag needs a name.").max(60, "Keep tag names under 60 characters.")),
+  slug: z.string().transform((v) => cleanText(v).trim()).default(""),
+  description: z
+    .string()
+    .transform((v) => cleanText(v).trim())
+    .pipe(z.string().max(500, "Keep the description under 500 characters."))
+    .default(""),
+  isSection: z.union([z.boolean(), z.enum(["true", "on", "false", ""])]).transform((v) => v === true || v === "true" || v === "on").default(false),
+  sectionOrder: z.coerce.number({ error: "Use a whole number." }).int("Use a whole number.").min(0).max(999).default(0),
+});
+
+function parse(raw: unknown) {
+  const parsed = tagSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+    throw new AppError("bad_request", Object.values(fields)[0] ?? "Some fields are invalid.", fields);
+  }
+  return parsed.data;
+}
+
+async function assertFree(tx: Db, name: string, slug: string, exceptId?: string) {
+  const others = exceptId ? ne(tags.id, exceptId) : undefined;
+  const [byName] = await tx.select({ id: tags.id }).from(tags).where(and(sql`lower(${tags.name}) = lower(${name})`, others)).limit(1);
+  if (byName) throw new AppError("conflict", `A tag named "${name}" exists.`, { name: "A tag with this name exists." });
+  const [bySlug] = await tx.select({ id: tags.id }).from(tags).where(and(eq(tags.slug, slug), others)).limit(1);
+  const [redirect] = await tx.select({ id: tagRedirects.tagId }).from(tagRedirects).where(eq(tagRedirects.oldSlug, slug)).limit(1);
+  if (bySlug || (redirect && redirect.id !== exceptId)) throw new AppError("conflict", `The slug "${slug}" is taken.`, { slug: "This slug is taken." });
+}
+
+/** Creates a tag. @returns its id. @throws AppError: forbidden, bad_request, conflict. */
+export async function createTag(viewer: Viewer, raw: unknown): Promise<string> {
+  requireManage(viewer);
+  const input = parse(raw);
+  const slug = makeSlug(input.slug || input.name, "tag");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await assertFree(tx, input.name, slug);
+    const [row] = await tx
+      .insert(tags)
+      .values({ slug, name: input.name, description: input.description, isSection: input.isSection, sectionOrder: input.sectionOrder })
+      .returning({ id: tags.id });
+    await tx.insert(auditLog).values({ actorId: viewer.id, action: "tag.create", entityType: "tag", entityId: row!.id, details: { name: input.name, slug } });
+    return row!.id;
+  });
+}
+
+/** Renames, re-describes or re-slugs a tag (the old slug redirects). @throws AppError */
+export async function updateTag(viewer: Viewer, id: string, raw: unknown): Promise<{ slug: string; oldSlug: string }> {
+  requireManage(viewer);
+  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "No such tag.");
+  const input = parse(raw);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(tags).where(eq(tags.id, id)).limit(1);
+    if (!current) throw new AppError("not_found", "No such tag.");
+    const slug = input.slug ? makeSlug(input.slug, current.slug) : current.slug;
+    await assertFree(tx, input.name, slug, id);
+    if (slug !== current.slug) {
+      await tx.delete(tagRedirects).where(eq(tagRedirects.oldSlug, slug));
+      await tx.insert(tagRedirects).values({ oldSlug: current.slug, tagId: id }).onConflictDoNothing();
+    }
+    await tx
+      .update(tags)
+      .set({ slug, name: input.name, description: input.description, isSection: input.isSection, sectionOrder: input.sectionOrder })
+      .where(eq(tags.id, id));
+    await tx.insert(auditLog).values({
+      actorId: viewer.id,
+      action: "tag.update",
+      entityType: "tag",
+      entityId: id,
+      details: { name: { from: current.name, to: input.name }, slug: { from: current.slug, to: slug } },
+    });
+    return { slug, oldSlug: current.slug };
+  });
+}
+
+/**
+ * Merges tag `fromId` into `intoId`: stories move over (a story's section follows), the old
+ * tag page redirects, the old tag is deleted.
+ * @throws AppError: forbidden, not_found, bad_request.
+ */
+export async function mergeTags(viewer: Viewer, fromId: string, intoId: string): Promise<{ fromSlug: string; intoSlug: string }> {
+  requireManage(viewer);
+  if (fromId === intoId) throw new AppError("bad_request", "Pick another tag to merge into.", { intoId: "Same tag" });
+  if (!z.uuid().safeParse(fromId).success || !z.uuid().safeParse(intoId).success) throw new AppError("not_found", "No such tag.");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const both = await tx.select().from(tags).where(inArray(tags.id, [fromId, intoId]));
+    const from = both.find((t) => t.id === fromId);
+    const into = both.find((t) => t.id === intoId);
+    if (!from || !into) throw new AppError("not_found", "No such tag.");
+    const already = (await tx.select({ a: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, intoId))).map((r) => r.a);
+    if (already.length) await tx.delete(articleTags).where(and(eq(articleTags.tagId, fromId), inArray(articleTags.articleId, already)));
+    await tx.update(articleTags).set({ tagId: intoId }).where(eq(articleTags.tagId, fromId));
+    await tx.update(articles).set({ primaryTagId: intoId }).where(eq(articles.primaryTagId, fromId));
+    await tx.update(tagRedirects).set({ tagId: intoId }).where(eq(tagRedirects.tagId, fromId));
+    await tx.delete(tags).where(eq(tags.id, fromId));
+    await tx.insert(tagRedirects).values({ oldSlug: from.slug, tagId: intoId }).onConflictDoNothing();
+    await tx.insert(auditLog).values({ actorId: viewer.id, action: "tag.merge", entityType: "tag", entityId: intoId, details: { merged: { name: from.name, slug: from.slug } } });
+    return { fromSlug: from.slug, intoSlug: into.slug };
+  });
+}

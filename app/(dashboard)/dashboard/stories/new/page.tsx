@@ -24,7 +24,7 @@ export default async function NewStoryPage() {
           slug: "",
           excerpt: "",
           body: emptyBody(),
-          language: "en",
+          language: settings.defaultLanguage,
           status: "draft",
           isBreaking: false,
           tags: [],

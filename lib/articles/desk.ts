@@ -20,6 +20,7 @@ import {
   auditLog,
   authors,
   slugRedirects,
+  tagRedirects,
   tags,
   users,
   type ArticleStatus,
@@ -32,7 +33,7 @@ import { can, canDeleteStory, canEditStory, canSeeStory, type Actor } from "@/li
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { getSiteSettings } from "@/lib/site/settings";
 import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
-import { normalizeTagName } from "@/lib/tags/admin";
+import { normalizeTagName, tagFallbackSlug } from "@/lib/tags/admin";
 import { makeSlug } from "./slug";
 import { isPubliclyVisible, isScheduled } from "./visibility";
 
@@ -152,8 +153,7 @@ async function resolveTags(tx: Db, viewer: Viewer, names: string[]): Promise<str
     // One name never becomes two tags: NFC, trimmed, spaces collapsed, matched case-insensitively.
     const name = normalizeTagName(raw);
     if (!name) continue;
-    const slug = makeSlug(name, "");
-    if (slug === "story") throw new AppError("bad_request", `"${name}" cannot be a tag name.`, { tags: "Invalid tag" });
+    const slug = makeSlug(name, tagFallbackSlug(name));
     const [existing] = await tx
       .select({ id: tags.id })
       .from(tags)
@@ -161,6 +161,12 @@ async function resolveTags(tx: Db, viewer: Viewer, names: string[]): Promise<str
       .limit(1);
     if (existing) {
       if (!ids.includes(existing.id)) ids.push(existing.id);
+      continue;
+    }
+    // A merged or renamed tag's old name leads to the tag it became, never a new one.
+    const [moved] = await tx.select({ id: tagRedirects.tagId }).from(tagRedirects).where(eq(tagRedirects.oldSlug, slug)).limit(1);
+    if (moved) {
+      if (!ids.includes(moved.id)) ids.push(moved.id);
       continue;
     }
     if (!can(viewer.role, "tag:create")) throw new AppError("forbidden", "You cannot create tags.");

@@ -365,15 +365,23 @@ export async function listNavSections(now: Date, limit = 8): Promise<TagRef[]> {
   return marked.length ? marked : listActiveSections(now, limit);
 }
 
-/** Where a renamed or merged tag's old slug points now, or null. */
-export async function getTagRedirect(slug: string): Promise<string | null> {
+/**
+ * Where a renamed or merged tag's old slug points now, or null. Like the tag page itself, only
+ * for a tag with a public story: a redirect must not reveal a draft-only tag's new name.
+ */
+export async function getTagRedirect(slug: string, now: Date): Promise<string | null> {
   if (!isLookupSlug(slug)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ slug: tags.slug })
     .from(tagRedirects)
     .innerJoin(tags, eq(tags.id, tagRedirects.tagId))
-    .where(eq(tagRedirects.oldSlug, slug))
+    .where(
+      and(
+        eq(tagRedirects.oldSlug, slug),
+        sql`exists (select 1 from ${articleTags} inner join ${articles} on ${articles.id} = ${articleTags.articleId} where ${articleTags.tagId} = ${tags.id} and ${isPublic(now)})`,
+      ),
+    )
     .limit(1);
   return row?.slug ?? null;
 }

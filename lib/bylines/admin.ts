@@ -6,6 +6,7 @@
  * Renaming a byline's slug or merging it away leaves a redirect from the old byline page.
  */
 import "server-only";
+import { createHash } from "node:crypto";
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
@@ -126,7 +127,7 @@ async function checkUserFree(tx: Db, userId: string, exceptId?: string) {
 export async function createByline(viewer: Viewer, raw: unknown): Promise<string> {
   requireManage(viewer);
   const input = parse(raw);
-  const slug = makeSlug(input.slug || input.name, "byline");
+  const slug = makeSlug(input.slug || input.name, `byline-${createHash("sha256").update(input.name).digest("hex").slice(0, 8)}`);
   const db = await getDb();
   return db.transaction(async (tx) => {
     await checkSlugFree(tx, slug);

@@ -46,6 +46,11 @@ describe.each(engines())("site settings on %s", (engine) => {
     expect(e?.fields?.breakingUntil).toBe("In the past");
   });
 
+  it("stores the time zone in its canonical spelling", async () => {
+    await updateSiteSettings(laila, { ...base, timeZone: "asia/kabul" });
+    expect((await getSiteSettings()).timeZone).toBe("Asia/Kabul");
+  });
+
   it("writes what changed to the audit log", async () => {
     await updateSiteSettings(laila, { ...base, siteName: "The Kabul Lantern Daily" });
     const rows = await handle().db.select().from(auditLog).where(eq(auditLog.action, "settings.update"));

@@ -31,7 +31,10 @@ const settingsSchema = z.object({
   siteName: text(120, "site name").pipe(z.string().min(1, "The site needs a name.")),
   tagline: text(200, "tagline").default(""),
   aboutText: text(3000, "About text").default(""),
-  timeZone: text(64, "time zone").refine(isValidTimeZone, { message: "Use an IANA time zone name, e.g. Asia/Kabul or Europe/London." }),
+  timeZone: text(64, "time zone")
+    .refine(isValidTimeZone, { message: "Use an IANA time zone name, e.g. Asia/Kabul or Europe/London." })
+    // Stored in its canonical spelling ("asia/kabul" → "Asia/Kabul").
+    .transform((tz) => new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone),
   defaultLanguage: z.enum(STORY_LANGUAGES.map((l) => l.code) as [string, ...string[]], { error: "Pick a language from the list." }),
   logoUrl: url("logo address").default(""),
   breakingText: text(200, "breaking-news text").default(""),

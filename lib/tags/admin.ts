@@ -6,6 +6,7 @@
  * case-insensitively, so one name never becomes two tags.
  */
 import "server-only";
+import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
@@ -19,6 +20,14 @@ import { can } from "@/lib/permissions/roles";
 /** The canonical form of a tag name (NFC, trimmed, single spaces). */
 export function normalizeTagName(name: string): string {
   return cleanText(name).normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The slug of a tag whose name transliterates to nothing (emoji, CJK): "tag-" and a short
+ * hash of the name, so each such name gets its own stable slug.
+ */
+export function tagFallbackSlug(name: string): string {
+  return `tag-${createHash("sha256").update(name).digest("hex").slice(0, 8)}`;
 }
 
 export interface TagRow {
@@ -92,7 +101,7 @@ async function assertFree(tx: Db, name: string, slug: string, exceptId?: string)
 export async function createTag(viewer: Viewer, raw: unknown): Promise<string> {
   requireManage(viewer);
   const input = parse(raw);
-  const slug = makeSlug(input.slug || input.name, "tag");
+  const slug = makeSlug(input.slug || input.name, tagFallbackSlug(input.name));
   const db = await getDb();
   return db.transaction(async (tx) => {
     await assertFree(tx, input.name, slug);

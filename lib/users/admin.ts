@@ -5,10 +5,10 @@
  * every request reloads the user).
  */
 import "server-only";
-import { and, asc, count, eq, ne } from "drizzle-orm";
+import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
-import { auditLog, users, userRole, type UserRole } from "@/db/schema";
+import { auditLog, users, userRole, userTokens, type UserRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
@@ -91,6 +91,10 @@ export async function setUserActive(viewer: Viewer, userId: string, active: bool
       // Deactivating also ends every session: reactivating later does not revive old cookies.
       .set({ active, deactivatedAt: active ? null : new Date(), sessionVersion: active ? user.sessionVersion : user.sessionVersion + 1, updatedAt: new Date() })
       .where(eq(users.id, user.id));
+    if (!active) {
+      // Open invitation and reset links die with the account's access.
+      await tx.update(userTokens).set({ usedAt: new Date() }).where(and(eq(userTokens.userId, user.id), isNull(userTokens.usedAt)));
+    }
     await tx.insert(auditLog).values({ actorId: viewer.id, action: active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: user.id });
   });
 }

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { authors, users } from "@/db/schema";
+import { authors, bylineRedirects, users } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { AppError } from "@/lib/errors";
 import { engines, useTestDatabase } from "@/test/db";
 import { checkToken, createResetLink, INVITE_TTL_MS, inviteUser, redeemToken } from "./invites";
 import { createUser } from "./store";
+import { setUserActive } from "./admin";
 
 async function err(p: Promise<unknown>) {
   return p.then(
@@ -63,6 +64,28 @@ describe.each(engines())("invitations and resets on %s", (engine) => {
     const after = (await handle().db.select().from(users).where(eq(users.id, mina.id)))[0]!.sessionVersion;
     expect(after).toBe(before + 1);
     expect(await loadViewer(mina.id, before)).toBeNull();
+  });
+
+  it("setting a password spends every other open link; deactivation spends them too", async () => {
+    const { userId, token: invite } = await inviteUser(laila, { email: "inv1@example.org", name: "Inv One", role: "writer" });
+    const reset = await createResetLink(laila, userId);
+    await redeemToken(reset, "first long password");
+    expect(await checkToken(invite)).toBeNull();
+    expect((await err(redeemToken(invite, "second long password")))?.code).toBe("bad_request");
+
+    const { userId: other, token } = await inviteUser(laila, { email: "inv2@example.org", name: "Inv Two", role: "writer" });
+    await setUserActive(laila, other, false);
+    await setUserActive(laila, other, true);
+    expect(await checkToken(token)).toBeNull();
+  });
+
+  it("an invited user's byline never takes a slug an old byline page redirects from", async () => {
+    const first = await inviteUser(laila, { email: "chain@example.org", name: "Chain Bee", role: "writer" });
+    const [b1] = await handle().db.select().from(authors).where(eq(authors.userId, first.userId));
+    await handle().db.insert(bylineRedirects).values({ oldSlug: "chain-bee-2", authorId: b1!.id });
+    const second = await inviteUser(laila, { email: "chain2@example.org", name: "Chain Bee", role: "writer" });
+    const [b2] = await handle().db.select().from(authors).where(eq(authors.userId, second.userId));
+    expect(b2!.slug).toBe("chain-bee-3");
   });
 
   it("rejects malformed tokens without a query", async () => {

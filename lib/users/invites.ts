@@ -8,7 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { auditLog, authors, users, userTokens, userRole } from "@/db/schema";
+import { auditLog, authors, bylineRedirects, users, userTokens, userRole } from "@/db/schema";
 import { makeSlug } from "@/lib/articles/slug";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { normalizeEmail } from "@/lib/auth/credentials";
@@ -59,7 +59,7 @@ const inviteSchema = z.object({
  * Creates a user (with no usable password) and returns a one-time invitation token.
  * @throws AppError: forbidden (not an admin), bad_request, conflict (e-mail taken).
  */
-export async function inviteUser(viewer: Viewer, raw: unknown, now = new Date()): Promise<{ userId: string; token: string }> {
+export async function inviteUser(viewer: Viewer, raw: unknown, now = new Date()): Promise<{ userId: string; token: string; email: string }> {
   if (!can(viewer.role, "user:manage")) throw new AppError("forbidden", "Only admins can invite people.");
   const parsed = inviteSchema.safeParse(raw);
   if (!parsed.success) {
@@ -76,15 +76,19 @@ export async function inviteUser(viewer: Viewer, raw: unknown, now = new Date())
     const unusable = await hashPassword(randomBytes(32).toString("base64url"));
     const [row] = await tx.insert(users).values({ email: input.email, name: input.name, role: input.role, passwordHash: unusable }).returning({ id: users.id });
     if (input.withByline) {
-      let slug = makeSlug(input.name, "byline");
-      const [clash] = await tx.select({ id: authors.id }).from(authors).where(eq(authors.slug, slug)).limit(1);
-      if (clash) slug = makeSlug(`${input.name} ${row!.id.slice(0, 6)}`, "byline");
+      // A slug that no byline and no byline redirect uses (an old page must keep pointing
+      // where it points).
+      const taken = async (slug: string) =>
+        (await tx.select({ id: authors.id }).from(authors).where(eq(authors.slug, slug)).limit(1)).length > 0 ||
+        (await tx.select({ s: bylineRedirects.oldSlug }).from(bylineRedirects).where(eq(bylineRedirects.oldSlug, slug)).limit(1)).length > 0;
+      let slug = makeSlug(input.name, `byline-${row!.id.slice(0, 8)}`);
+      for (let i = 2; await taken(slug); i++) slug = makeSlug(`${input.name} ${i}`, `byline-${row!.id.slice(0, 8)}-${i}`);
       await tx.insert(authors).values({ slug, name: input.name, userId: row!.id });
     }
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "user.invite", entityType: "user", entityId: row!.id, details: { email: input.email, role: input.role } });
     return row!.id;
   });
-  return { userId, token: await issueToken(userId, "invite", viewer.id, now) };
+  return { userId, token: await issueToken(userId, "invite", viewer.id, now), email: input.email };
 }
 
 /** A one-time password-reset token for a user (admins). @throws AppError(forbidden | not_found) */
@@ -138,7 +142,16 @@ export async function redeemToken(token: string, password: string, now = new Dat
     const [user] = await tx.select().from(users).where(eq(users.id, row.userId)).limit(1);
     if (!user || !user.active) throw new AppError("bad_request", "This account is not active.");
     await tx.update(users).set({ passwordHash, sessionVersion: user.sessionVersion + 1, updatedAt: now }).where(eq(users.id, user.id));
+    // Setting a password spends every other open link of this account (an old invitation
+    // must not outlive a reset).
+    await tx.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, user.id), isNull(userTokens.usedAt)));
     await tx.insert(auditLog).values({ actorId: user.id, action: "user.password_set", entityType: "user", entityId: user.id });
     return user.email;
   });
+}
+
+/** Spends every open link of a user (password changed elsewhere, account deactivated). */
+export async function revokeUserTokens(userId: string, now = new Date()): Promise<void> {
+  const db = await getDb();
+  await db.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, userId), isNull(userTokens.usedAt)));
 }

@@ -9,6 +9,7 @@ import { users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
+import { revokeUserTokens } from "./invites";
 
 /** Changes the viewer's display name. @throws AppError(bad_request) for an empty or long name. */
 export async function updateOwnName(viewer: Viewer, name: string): Promise<void> {
@@ -35,4 +36,5 @@ export async function changeOwnPassword(viewer: Viewer, current: string, next: s
     .update(users)
     .set({ passwordHash: await hashPassword(next), sessionVersion: user.sessionVersion + 1, updatedAt: new Date() })
     .where(eq(users.id, viewer.id));
+  await revokeUserTokens(viewer.id);
 }

@@ -39,9 +39,9 @@ export async function inviteAction(_: InviteState, form: FormData): Promise<Invi
   const values = Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith("$")).map(([k, v]) => [k, String(v)]));
   try {
     const viewer = await requireViewer();
-    const { token } = await inviteUser(viewer, { ...values, withByline: form.get("withByline") === "on" });
+    const { token, email } = await inviteUser(viewer, { ...values, withByline: form.get("withByline") === "on" });
     revalidatePath("/dashboard/users");
-    return { link: `/signup/${token}`, message: `Invitation ready for ${values.email}. Send them this link; it works once, for 7 days.` };
+    return { link: `/signup/${token}`, message: `Invitation ready for ${email}. Send them this link; it works once, for 7 days.` };
   } catch (e) {
     const f = toActionFailure(e, "inviteAction");
     return { error: f.error, fields: f.fields, values };

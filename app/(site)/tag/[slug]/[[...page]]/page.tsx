@@ -33,7 +33,7 @@ export default async function TagPage({ params }: Props) {
   const { now, settings } = await getReaderContext();
   const tag = await getTagBySlug(decoded, now);
   if (!tag) {
-    const moved = await getTagRedirect(decoded);
+    const moved = await getTagRedirect(decoded, now);
     if (moved) permanentRedirect(`/tag/${moved}`);
     notFound();
   }

@@ -103,8 +103,11 @@ describe.each(engines())("reader queries on %s", (engine) => {
     const kabul = (await getTagBySlug("kabul", NOW))!;
     const byTag = await listPublicStories({ now: NOW, limit: 50, tagId: kabul.id });
     expect(byTag.items.map((s) => s.title).sort()).toEqual(["Cricket final tonight", "Kabul council approves new bus routes"]);
-    const mina = (await getBylineBySlug("mina-rahimi"))!;
+    const mina = (await getBylineBySlug("mina-rahimi", NOW))!;
     expect(mina.bio).toBe("Covers the city.");
+    // A byline on no public story has no public page yet.
+    await upsertByline({ slug: "new-hire", name: "New Hire" });
+    expect(await getBylineBySlug("new-hire", NOW)).toBeNull();
     const byByline = await listPublicStories({ now: NOW, limit: 50, authorId: mina.id });
     expect(byByline.items.map((s) => s.title)).toEqual(["Kabul council approves new bus routes"]);
     const politics = (await getTagBySlug("politics", NOW))!;
@@ -117,7 +120,7 @@ describe.each(engines())("reader queries on %s", (engine) => {
     expect(await getTagBySlug("teachers", NOW)).toBeNull();
     // NUL and other control characters are not slugs (PostgreSQL refuses them in text).
     expect(await getTagBySlug("a\u0000b", NOW)).toBeNull();
-    expect(await getBylineBySlug("\u0000")).toBeNull();
+    expect(await getBylineBySlug("\u0000", NOW)).toBeNull();
     expect((await getPublicStory("a\u0000b", NOW)).kind).toBe("missing");
   });
 

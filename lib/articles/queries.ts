@@ -437,21 +437,26 @@ export interface BylinePage {
   photoUrl: string | null;
 }
 
-/** Where a renamed or merged byline's old slug points now, or null. */
-export async function getBylineRedirect(slug: string): Promise<string | null> {
+/** Where a renamed or merged byline's old slug points now (a byline readers may see), or null. */
+export async function getBylineRedirect(slug: string, now: Date): Promise<string | null> {
   if (!isLookupSlug(slug)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ slug: authors.slug })
     .from(bylineRedirects)
     .innerJoin(authors, eq(authors.id, bylineRedirects.authorId))
-    .where(eq(bylineRedirects.oldSlug, slug))
+    .where(and(eq(bylineRedirects.oldSlug, slug), hasPublicStory(now)))
     .limit(1);
   return row?.slug ?? null;
 }
 
-/** A byline's public profile by slug. */
-export async function getBylineBySlug(slug: string): Promise<BylinePage | null> {
+/** Bylines readers may see: those on at least one public story (no staff list before they publish). */
+function hasPublicStory(now: Date) {
+  return sql`exists (select 1 from ${articleAuthors} inner join ${articles} on ${articles.id} = ${articleAuthors.articleId} where ${articleAuthors.authorId} = ${authors.id} and ${isPublic(now)})`;
+}
+
+/** A byline's public profile by slug, when it is on at least one public story. */
+export async function getBylineBySlug(slug: string, now: Date): Promise<BylinePage | null> {
   if (!isLookupSlug(slug)) return null;
   const db = await getDb();
   const [row] = await db
@@ -464,7 +469,7 @@ export async function getBylineBySlug(slug: string): Promise<BylinePage | null> 
       photoUrl: authors.photoUrl,
     })
     .from(authors)
-    .where(eq(authors.slug, slug))
+    .where(and(eq(authors.slug, slug), hasPublicStory(now)))
     .limit(1);
   return row ?? null;
 }

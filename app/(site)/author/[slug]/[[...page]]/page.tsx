@@ -19,9 +19,9 @@ type Props = { params: Promise<{ slug: string; page?: string[] }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const decoded = decodeSegment(slug);
-  const byline = decoded ? await getBylineBySlug(decoded) : null;
+  const { now, settings } = await getReaderContext();
+  const byline = decoded ? await getBylineBySlug(decoded, now) : null;
   if (!byline) return { title: "Not found" };
-  const { settings } = await getReaderContext();
   return { title: `${byline.name} | ${settings.siteName}`, description: byline.bio || undefined };
 }
 
@@ -30,13 +30,13 @@ export default async function BylinePage({ params }: Props) {
   const page = pageFromRest(rest);
   const decoded = decodeSegment(slug);
   if (page === null || decoded === null) notFound();
-  const byline = await getBylineBySlug(decoded);
+  const { now, settings } = await getReaderContext();
+  const byline = await getBylineBySlug(decoded, now);
   if (!byline) {
-    const moved = await getBylineRedirect(decoded);
+    const moved = await getBylineRedirect(decoded, now);
     if (moved) permanentRedirect(`/author/${moved}`);
     notFound();
   }
-  const { now, settings } = await getReaderContext();
   const { items, total } = await listPublicStories({ now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, authorId: byline.id });
   if (page > 1 && items.length === 0) notFound();
   const base = `/author/${byline.slug}`;

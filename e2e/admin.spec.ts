@@ -1,25 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { authFile, seedFixture as f, type AccountKey } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { as, newsroomLocal } from "./helpers";
+import { seedFixture as f } from "./fixtures";
 
-async function as(browser: Browser, who: AccountKey): Promise<Page> {
-  const context = await browser.newContext({ storageState: authFile(who) });
-  return context.newPage();
-}
 
-function kabulLocal(instant: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: f.site.timezone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(instant);
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
-}
 
 test("an admin turns on the breaking-news bar; the site shows it at once and hides it at its expiry", async ({ browser, request }) => {
   test.setTimeout(90_000);
@@ -30,7 +13,7 @@ test("an admin turns on the breaking-news bar; the site shows it at once and hid
   const expiry = new Date(Math.ceil((Date.now() + 15_000) / 1000) * 1000);
   await admin.getByLabel("Breaking-news text").fill(text);
   await admin.getByLabel("Breaking-news link").fill("/about");
-  await admin.getByLabel(`Hide the bar after (${f.site.timezone})`).fill(kabulLocal(expiry));
+  await admin.getByLabel(`Hide the bar after (${f.site.timezone})`).fill(newsroomLocal(expiry));
   await admin.getByRole("button", { name: "Save settings" }).click();
   await expect(admin.getByTestId("settings-status")).toHaveText("Settings saved. The public site shows them now.");
   await admin.screenshot({ path: "test-results/screenshots/admin-settings.png", fullPage: true });

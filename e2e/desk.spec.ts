@@ -1,11 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ACCOUNTS, authFile, E2E_PASSWORD, seedFixture as f, type AccountKey } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { as } from "./helpers";
+import { ACCOUNTS, E2E_PASSWORD, seedFixture as f } from "./fixtures";
 import { expectSeedArticlePage } from "./seed-page-check";
 
-async function as(browser: Browser, who: AccountKey): Promise<Page> {
-  const context = await browser.newContext({ storageState: authFile(who) });
-  return context.newPage();
-}
 
 const kabulToday = () =>
   new Intl.DateTimeFormat("en-US", { timeZone: f.site.timezone, year: "numeric", month: "long", day: "numeric" }).format(new Date());

@@ -1,10 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ACCOUNTS, authFile, type AccountKey } from "./fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import { as } from "./helpers";
+import { ACCOUNTS, authFile } from "./fixtures";
 
-async function as(browser: Browser, who: AccountKey): Promise<Page> {
-  const context = await browser.newContext({ storageState: authFile(who) });
-  return context.newPage();
-}
 
 async function newStory(page: Page, headline: string, text: string): Promise<string> {
   await page.goto("/dashboard/stories/new");

@@ -1,30 +1,12 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { authFile, seedFixture as f } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { as, newsroomLocal } from "./helpers";
+import { seedFixture as f } from "./fixtures";
 
-async function asEditor(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ storageState: authFile("editor") });
-  return context.newPage();
-}
 
-/** Wall-clock "YYYY-MM-DDTHH:mm:ss" of an instant in the newsroom's zone. */
-function kabulLocal(instant: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: f.site.timezone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(instant);
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
-}
 
 test("a story scheduled 30 s ahead is a 404 before and public within 1 s after, home page included", async ({ browser, request }) => {
   test.setTimeout(120_000);
-  const page = await asEditor(browser);
+  const page = await as(browser, "editor");
   const headline = `Provincial exam results published ${Date.now().toString(36)}`;
   await page.goto("/dashboard/stories/new");
   await page.getByLabel("Headline").fill(headline);
@@ -37,7 +19,7 @@ test("a story scheduled 30 s ahead is a 404 before and public within 1 s after, 
   const instant = new Date(Math.ceil((Date.now() + 30_000) / 1000) * 1000);
   await page.getByRole("button", { name: "Schedule…" }).click();
   await expect(page.getByLabel(`Publish at (${f.site.timezone})`)).toBeVisible();
-  await page.getByLabel(`Publish at (${f.site.timezone})`).fill(kabulLocal(instant));
+  await page.getByLabel(`Publish at (${f.site.timezone})`).fill(newsroomLocal(instant));
   await page.getByRole("button", { name: "Schedule", exact: true }).click();
   await expect(page.getByTestId("story-status")).toHaveText("Scheduled");
   await expect(page.getByTestId("scheduled-for")).toContainText(f.site.timezone);
@@ -74,7 +56,7 @@ test("a story scheduled 30 s ahead is a 404 before and public within 1 s after, 
 });
 
 test("an update with a correction note moves 'Last Updated On' and shows the note; a minor edit does not", async ({ browser }) => {
-  const page = await asEditor(browser);
+  const page = await as(browser, "editor");
   const headline = `Flood warning for Nangarhar ${Date.now().toString(36)}`;
   await page.goto("/dashboard/stories/new");
   await page.getByLabel("Headline").fill(headline);

@@ -191,6 +191,9 @@ test("an editor marks a section for the navigation and creates a tag; writers ca
   await editor.screenshot({ path: "test-results/screenshots/admin-tags.png", fullPage: true });
 
   await editor.getByTestId("tag-row").filter({ hasText: /^Politics/ }).getByRole("link", { name: "Politics" }).click();
+  await expect(editor).toHaveURL(/\/dashboard\/tags\/[0-9a-f-]{36}$/);
+  // Let the page hydrate first: a tick set before hydration can be reset by it.
+  await editor.waitForLoadState("networkidle");
   await editor.getByLabel("Section (in the site navigation)").check();
   await editor.getByLabel("Order").fill("1");
   await editor.getByRole("button", { name: "Save tag" }).click();

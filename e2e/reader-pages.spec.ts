@@ -48,6 +48,12 @@ test("the article page has a canonical URL and a readable title", async ({ page 
   await expect(page).toHaveTitle(`${f.article.title} | ${f.site.name}`);
   const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
   expect(canonical).toMatch(new RegExp(`/news/${makeSlug(f.article.title)}$`));
+  // JSON-LD NewsArticle with the same dates and bylines as the page.
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(ld["@type"]).toBe("NewsArticle");
+  expect(ld.headline).toBe(f.article.title);
+  expect(ld.dateModified).toBe(await page.getByTestId("article").getByTestId("last-updated").first().locator("time").getAttribute("datetime"));
+  expect(ld.author.map((a: { name: string }) => a.name)).toEqual(f.article.bylines);
 });
 
 test("the article page is usable on a phone", async ({ browser }) => {

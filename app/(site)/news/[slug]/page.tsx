@@ -9,6 +9,7 @@ import { labelsFor } from "@/lib/i18n/languages";
 import { formatLongDate } from "@/lib/dates/format";
 import { decodeSegment, getReaderContext } from "@/lib/site/reader";
 import { siteUrl } from "@/lib/env";
+import { newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 
 /**
  * The article page, in the order of the page this project was created from: breaking label,
@@ -73,8 +74,26 @@ export default async function ArticlePage({ params }: Props) {
   const related = await listRelatedStories(story, now, 3);
   const labels = labelsFor(story.language);
 
+  const jsonLd = newsArticleJsonLd(
+    {
+      slug: story.slug,
+      title: story.title,
+      description: story.seoDescription || story.dek || story.excerpt,
+      language: story.language,
+      publishedAt: story.publishedAt,
+      lastUpdatedAt: story.lastUpdatedAt,
+      section: story.section,
+      tags: story.tags,
+      bylines: story.bylines,
+    },
+    settings,
+    siteUrl(),
+  );
+
   return (
     <article lang={story.language} dir={story.direction} className="mx-auto max-w-3xl" data-testid="article">
+      {/* Structured data for search engines; "<" is escaped so it cannot close the script. */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <header className="flex flex-col gap-3">
         {story.breaking ? (
           <p data-testid="breaking-label">

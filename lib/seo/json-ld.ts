@@ -1,0 +1,56 @@
+/**
+ * Structured data (JSON-LD) for story pages: a schema.org NewsArticle, as Google's
+ * "Article structured data" documentation describes it (headline, datePublished,
+ * dateModified, author as Person with a url, publisher, image, inLanguage).
+ *
+ * dateModified comes from the same field as the page's "Last Updated On", so the page and
+ * the machine-readable data never disagree. Dates are ISO 8601 with an offset (UTC "Z").
+ */
+
+export interface JsonLdStory {
+  slug: string;
+  title: string;
+  description: string;
+  language: string;
+  publishedAt: Date;
+  lastUpdatedAt: Date;
+  section: { name: string } | null;
+  tags: { name: string }[];
+  bylines: { name: string; slug: string }[];
+  imageUrl?: string | null;
+}
+
+/** The NewsArticle object for a story page. `origin` is the site's absolute origin. */
+export function newsArticleJsonLd(story: JsonLdStory, site: { siteName: string; logoUrl: string | null }, origin: string): Record<string, unknown> {
+  const url = `${origin}/news/${story.slug}`;
+  const absolute = (u: string) => (u.startsWith("/") ? `${origin}${u}` : u);
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    url,
+    headline: story.title.slice(0, 110),
+    description: story.description || undefined,
+    inLanguage: story.language,
+    datePublished: story.publishedAt.toISOString(),
+    dateModified: story.lastUpdatedAt.toISOString(),
+    articleSection: story.section?.name,
+    keywords: story.tags.length ? story.tags.map((t) => t.name).join(", ") : undefined,
+    author: story.bylines.map((b) => ({ "@type": "Person", name: b.name, url: `${origin}/author/${b.slug}` })),
+    publisher: {
+      "@type": "NewsMediaOrganization",
+      name: site.siteName,
+      url: origin,
+      ...(site.logoUrl ? { logo: { "@type": "ImageObject", url: absolute(site.logoUrl) } } : {}),
+    },
+    ...(story.imageUrl ? { image: [absolute(story.imageUrl)] } : {}),
+  };
+}
+
+/**
+ * Serialises JSON-LD for a <script type="application/ld+json"> element. "<" is escaped so a
+ * headline containing "</script>" cannot end the element early.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}

@@ -211,3 +211,24 @@ test("an editor marks a section for the navigation and creates a tag; writers ca
   expect((await writer.goto("/dashboard/tags"))?.status()).toBe(404);
   await writer.context().close();
 });
+
+test("an editor merges one tag into another from the desk", async ({ browser }) => {
+  const editor = await as(browser, "editor");
+  const suffix = Date.now().toString(36);
+  await editor.goto("/dashboard/tags");
+  for (const name of [`Polls ${suffix}`, `Elections ${suffix}`]) {
+    await editor.getByLabel("Tag name").fill(name);
+    await editor.getByRole("button", { name: "Create tag" }).click();
+    await expect(editor.getByTestId("tag-status-new")).toHaveText(`Tag "${name}" created.`);
+  }
+  await editor.reload();
+  await editor.getByTestId("tag-row").getByRole("link", { name: `Polls ${suffix}` }).click();
+  await editor.waitForLoadState("networkidle");
+  await editor.getByLabel("Merge into").selectOption({ label: `Elections ${suffix}` });
+  editor.once("dialog", (d) => void d.accept());
+  await editor.getByRole("button", { name: "Merge" }).click();
+  await expect(editor).toHaveURL(/\/dashboard\/tags$/);
+  await expect(editor.getByTestId("tag-row").filter({ hasText: `Polls ${suffix}` })).toHaveCount(0);
+  await expect(editor.getByTestId("tag-row").filter({ hasText: `Elections ${suffix}` })).toHaveCount(1);
+  await editor.context().close();
+});

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { MergeForm } from "@/components/dashboard/merge-form";
 import {
   createBylineAction,
   mergeBylineAction,
@@ -80,7 +81,6 @@ export function BylineForm({ initial, users }: { initial: BylineValues; users: {
 /** Retire/restore and merge controls for one byline. */
 export function BylineActions({ id, retired, others }: { id: string; retired: boolean; others: { id: string; name: string }[] }) {
   const [rState, rAction] = useActionState<BylineFormState, FormData>(retireBylineAction, {});
-  const [mState, mAction, mPending] = useActionState<BylineFormState, FormData>(mergeBylineAction, {});
   return (
     <div className="flex max-w-xl flex-col gap-4 rounded border border-neutral-300 bg-white p-4">
       <form action={rAction} className="flex items-center gap-3">
@@ -93,31 +93,12 @@ export function BylineActions({ id, retired, others }: { id: string; retired: bo
           {rState.error ?? rState.message ?? (retired ? "Retired: kept on its stories, not offered on the desk." : "")}
         </span>
       </form>
-      <form
-        action={mAction}
-        className="flex flex-wrap items-end gap-3"
-        onSubmit={(e) => {
-          if (!window.confirm("Merge this byline into the one chosen? Its stories move there and this byline is removed.")) e.preventDefault();
-        }}
-      >
-        <input type="hidden" name="id" value={id} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="intoId" className="text-sm font-semibold">
-            Merge into
-          </label>
-          <select id="intoId" name="intoId" className="rounded border border-neutral-300 px-2 py-1.5 text-sm">
-            {others.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" disabled={mPending} className="rounded border border-red-400 px-3 py-1.5 text-sm font-semibold text-red-800">
-          Merge
-        </button>
-        {mState.error ? <span className="text-sm text-red-700">{mState.error}</span> : null}
-      </form>
+      <MergeForm
+        id={id}
+        others={others}
+        action={mergeBylineAction}
+        confirmText="Merge this byline into the one chosen? Its stories move there and this byline is removed."
+      />
     </div>
   );
 }

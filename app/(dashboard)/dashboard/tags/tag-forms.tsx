@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { MergeForm } from "@/components/dashboard/merge-form";
 import { createTagAction, mergeTagAction, updateTagAction, type TagFormState } from "./actions";
 
 const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
@@ -69,32 +70,14 @@ export function TagForm({ initial }: { initial: TagValues }) {
 
 /** Merge this tag into another. */
 export function MergeTagForm({ id, others }: { id: string; others: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState<TagFormState, FormData>(mergeTagAction, {});
   return (
-    <form
-      action={action}
-      className="flex flex-wrap items-end gap-3 rounded border border-neutral-300 bg-white p-4"
-      onSubmit={(e) => {
-        if (!window.confirm("Merge this tag into the one chosen? Its stories move there and this tag is removed.")) e.preventDefault();
-      }}
-    >
-      <input type="hidden" name="id" value={id} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="intoId" className="text-sm font-semibold">
-          Merge into
-        </label>
-        <select id="intoId" name="intoId" className="rounded border border-neutral-300 px-2 py-1.5 text-sm">
-          {others.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" disabled={pending} className="rounded border border-red-400 px-3 py-1.5 text-sm font-semibold text-red-800">
-        Merge
-      </button>
-      {state.error ? <span className="text-sm text-red-700">{state.error}</span> : null}
-    </form>
+    <div className="rounded border border-neutral-300 bg-white p-4">
+      <MergeForm
+        id={id}
+        others={others}
+        action={mergeTagAction}
+        confirmText="Merge this tag into the one chosen? Its stories move there and this tag is removed."
+      />
+    </div>
   );
 }

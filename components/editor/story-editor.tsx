@@ -19,31 +19,20 @@ import {
   saveStoryAction,
   type SaveResult,
 } from "@/app/(dashboard)/dashboard/stories/actions";
-import type { DeskStatus, SaveIntent } from "@/lib/articles/desk";
+import type { DeskStatus, DeskStory, SaveIntent } from "@/lib/articles/desk";
 import { makeSlug } from "@/lib/articles/slug";
 import { directionOf, STORY_LANGUAGES } from "@/lib/i18n/languages";
 import { RichTextEditor } from "./rich-text";
 
-export interface EditorStory {
+/** A story as the editor holds it: the desk's fields, with instants as ISO strings. */
+export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt"> & {
   id?: string;
   version?: number;
-  title: string;
-  dek: string;
-  slug: string;
-  excerpt: string;
-  body: JSONContent;
-  language: string;
-  status: DeskStatus;
-  isBreaking: boolean;
-  tags: string[];
-  bylineIds: string[];
   /** The story has been public at some point (its slug is in readers' hands). */
   everPublished: boolean;
   /** ISO instant of publication (the scheduled one while in the future). */
   publishedAt: string | null;
-  canEdit: boolean;
-  canDelete: boolean;
-}
+};
 
 interface Props {
   story: EditorStory;
@@ -132,6 +121,31 @@ function clearBackup(id: string): void {
 const liveSnapshots = new Map<string, EditorSnapshot>();
 
 const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
+
+/** A labelled two-line text field (dek, excerpt) in the story's direction. */
+function TextAreaField(props: { id: string; label: string; hint?: string; value: string; disabled: boolean; error?: string; onChange: (v: string) => void }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={props.id} className="text-sm font-semibold">
+        {props.label} {props.hint ? <span className="font-normal text-neutral-500">{props.hint}</span> : null}
+      </label>
+      <textarea
+        id={props.id}
+        rows={2}
+        value={props.value}
+        disabled={props.disabled}
+        dir="auto"
+        onChange={(e) => props.onChange(e.target.value)}
+        className={inputClass}
+      />
+      {props.error ? (
+        <p id={`${props.id}-error`} className="text-sm text-red-700">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 /** An instant as "YYYY-MM-DDTHH:mm:ss" wall-clock time in `timeZone` (for datetime-local). */
 function toZonedLocal(iso: string, timeZone: string): string {
@@ -556,7 +570,7 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
         {backup ? (
           <div role="alert" className="flex flex-wrap items-center gap-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="backup-offer">
             <span>
-              Unsaved text from {new Date(backup.at).toLocaleString()} was found in this browser.
+              Unsaved text from {formatInZone(new Date(backup.at).toISOString(), timeZone)} ({timeZone}) was found in this browser.
             </span>
             <button type="button" onClick={restoreBackup} className="rounded bg-neutral-900 px-3 py-1 font-semibold text-white">
               Restore unsaved text
@@ -577,7 +591,7 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
           <section role="alert" aria-labelledby="conflict-heading" className="rounded border-2 border-red-400 bg-white p-4 text-sm" data-testid="conflict">
             <h2 id="conflict-heading" className="font-semibold text-red-800">
               This story was changed since you opened it
-              {conflict.updatedByName ? ` by ${conflict.updatedByName}` : ""} at {new Date(conflict.updatedAt).toLocaleTimeString()}. Nothing of yours was saved.
+              {conflict.updatedByName ? ` by ${conflict.updatedByName}` : ""} at {formatInZone(conflict.updatedAt, timeZone)} ({timeZone}). Nothing of yours was saved.
             </h2>
             <div className="mt-3 grid gap-4 md:grid-cols-2">
               <div data-testid="conflict-theirs">
@@ -650,24 +664,17 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
           />
           {fieldError("title")}
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="dek" className="text-sm font-semibold">
-            Dek
-          </label>
-          <textarea
-            id="dek"
-            rows={2}
-            value={dek}
-            disabled={!editable}
-            dir="auto"
-            onChange={(e) => {
-              setDek(e.target.value);
-              touch();
-            }}
-            className={inputClass}
-          />
-          {fieldError("dek")}
-        </div>
+        <TextAreaField
+          id="dek"
+          label="Dek"
+          value={dek}
+          disabled={!editable}
+          error={ui.fields.dek}
+          onChange={(v) => {
+            setDek(v);
+            touch();
+          }}
+        />
         <div className="flex flex-col gap-1">
           <span className="text-sm font-semibold" id="body-label">
             Body
@@ -687,23 +694,18 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
           />
           {fieldError("body")}
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="excerpt" className="text-sm font-semibold">
-            Excerpt <span className="font-normal text-neutral-500">(optional: the start of the body is used when empty)</span>
-          </label>
-          <textarea
-            id="excerpt"
-            rows={2}
-            value={excerpt}
-            disabled={!editable}
-            dir="auto"
-            onChange={(e) => {
-              setExcerpt(e.target.value);
-              touch();
-            }}
-            className={inputClass}
-          />
-        </div>
+        <TextAreaField
+          id="excerpt"
+          label="Excerpt"
+          hint="(optional: the start of the body is used when empty)"
+          value={excerpt}
+          disabled={!editable}
+          error={ui.fields.excerpt}
+          onChange={(v) => {
+            setExcerpt(v);
+            touch();
+          }}
+        />
 
         {scheduled && publishedAt ? (
           <p className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="scheduled-for">

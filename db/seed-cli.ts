@@ -24,8 +24,8 @@ async function main() {
     if (logins.length) {
       console.log("\n  Demo logins (password: the DEMO_PASSWORD setting, default \"newsroom-demo\"):");
       for (const l of logins) console.log(`    ${l.role.padEnd(7)} ${l.email}`);
-      console.log("  WARNING: these are for a demo only. On a real install, remove them and create your");
-      console.log("  first admin with: npm run user:create -- --email you@example.org --role admin\n");
+      console.log("  WARNING: these are for a demo only. On a real install, create your own first admin,");
+      console.log("  then deactivate these under Users: npm run user:create -- --email you@example.org --role admin\n");
     }
   } finally {
     await handle.close();

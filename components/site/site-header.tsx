@@ -41,6 +41,11 @@ export function SiteHeader({
                 About
               </Link>
             </li>
+            <li>
+              <Link href="/search" className="text-neutral-700 hover:text-brand">
+                Search
+              </Link>
+            </li>
           </ul>
         </nav>
       ) : null}

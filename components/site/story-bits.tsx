@@ -57,17 +57,24 @@ export function BreakingLabel({ language = "en" }: { language?: string }) {
   );
 }
 
-/** A story in a list: section, title, dek or excerpt, date and bylines. */
+/**
+ * A story in a list: section, title, dek or excerpt, date and bylines. `title` and `summary`
+ * replace the plain headline and dek/excerpt (search results pass highlighted ones).
+ */
 export function StoryListItem({
   story,
   timeZone,
   siteLocale,
   size = "md",
+  title,
+  summary,
 }: {
   story: StoryCard;
   timeZone: string;
   siteLocale: string;
   size?: "lg" | "md" | "sm";
+  title?: React.ReactNode;
+  summary?: React.ReactNode;
 }) {
   const titleClass =
     size === "lg" ? "text-3xl sm:text-4xl" : size === "md" ? "text-xl" : "text-lg";
@@ -83,23 +90,33 @@ export function StoryListItem({
       </div>
       <h3 className={`font-serif font-bold leading-tight ${titleClass}`}>
         <Link href={`/news/${story.slug}`} className="hover:text-brand">
-          {story.title}
+          {title ?? story.title}
         </Link>
       </h3>
-      {size !== "sm" ? <p className="text-neutral-700">{story.dek || cutExcerpt(story.excerpt, 200)}</p> : null}
+      {size !== "sm" ? <p className="text-neutral-700">{summary ?? (story.dek || cutExcerpt(story.excerpt, 200))}</p> : null}
       <LastUpdated instant={story.lastUpdatedAt} timeZone={timeZone} siteLocale={siteLocale} language={story.language} />
     </article>
   );
 }
 
 /** Previous/next links for a paginated list. `hrefFor(1)` is the list's own URL. */
-export function Pagination({ page, pages, hrefFor }: { page: number; pages: number; hrefFor: (n: number) => string }) {
+export function Pagination({
+  page,
+  pages,
+  hrefFor,
+  labels = { prev: "← Newer stories", next: "Older stories →" },
+}: {
+  page: number;
+  pages: number;
+  hrefFor: (n: number) => string;
+  labels?: { prev: string; next: string };
+}) {
   if (pages <= 1) return null;
   return (
     <nav aria-label="Pagination" className="mt-10 flex items-center justify-between border-t border-neutral-200 pt-4 text-sm">
       {page > 1 ? (
         <Link href={hrefFor(page - 1)} rel="prev" className="font-semibold text-brand hover:underline">
-          ← Newer stories
+          {labels.prev}
         </Link>
       ) : (
         <span />
@@ -109,7 +126,7 @@ export function Pagination({ page, pages, hrefFor }: { page: number; pages: numb
       </span>
       {page < pages ? (
         <Link href={hrefFor(page + 1)} rel="next" className="font-semibold text-brand hover:underline">
-          Older stories →
+          {labels.next}
         </Link>
       ) : (
         <span />

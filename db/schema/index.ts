@@ -9,11 +9,13 @@
  *   ../shared/acceptance/cases.md).
  * - Keep migrations to SQL that both PostgreSQL 15 (Debian) and PGlite (PostgreSQL 18) accept.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
+import { SEARCH_TRANSLATE } from "../../lib/search/normalize";
 import {
   bigserial,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -29,6 +31,23 @@ import {
 
 /** An instant, stored in UTC. */
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/** PostgreSQL's `tsvector`; written by the database only (generated columns), read in SQL only. */
+const tsvector = customType<{ data: string }>({
+  dataType: () => "tsvector",
+});
+
+/**
+ * The stored search document of a story: headline (weight A), dek (B) and body text (C), each
+ * folded (lib/search/normalize.ts) and indexed twice, with `english` (stems: "running" finds
+ * "run") and `simple` (every word as written, which is what Dari and Pashto need).
+ */
+function searchDocument(columns: { title: unknown; dek: unknown; bodyText: unknown }) {
+  const fold = (c: unknown) => sql`translate(${c}, ${sql.raw(SEARCH_TRANSLATE.from)}, ${sql.raw(SEARCH_TRANSLATE.to)})`;
+  const part = (c: unknown, weight: "A" | "B" | "C") =>
+    sql`setweight(to_tsvector('english'::regconfig, ${fold(c)}), '${sql.raw(weight)}') || setweight(to_tsvector('simple'::regconfig, ${fold(c)}), '${sql.raw(weight)}')`;
+  return sql`${part(columns.title, "A")} || ${part(columns.dek, "B")} || ${part(columns.bodyText, "C")}`;
+}
 
 export const userRole = pgEnum("user_role", ["writer", "editor", "admin"]);
 
@@ -161,9 +180,14 @@ export const articles = pgTable(
     seoTitle: text("seo_title").notNull().default(""),
     seoDescription: text("seo_description").notNull().default(""),
     canonicalUrl: text("canonical_url"),
+    /** Generated from title, dek and body text; see `searchDocument`. */
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchDocument({ title: sql.raw('"title"'), dek: sql.raw('"dek"'), bodyText: sql.raw('"body_text"') })),
   },
   (t) => [
     uniqueIndex("articles_slug_key").on(t.slug),
+    index("articles_search_idx").using("gin", t.searchVector),
     index("articles_status_published_at_idx").on(t.status, t.publishedAt.desc()),
     index("articles_primary_tag_idx").on(t.primaryTagId),
     index("articles_breaking_idx").on(t.isBreaking).where(sql`${t.isBreaking}`),

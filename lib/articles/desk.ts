@@ -8,7 +8,7 @@
  */
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
-import { and, asc, count, desc, eq, gt, ilike, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Db } from "@/db";
@@ -36,6 +36,7 @@ import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time
 import { normalizeTagName, tagFallbackSlug } from "@/lib/tags/admin";
 import { makeSlug } from "./slug";
 import { isPubliclyVisible, isScheduled } from "./visibility";
+import { deskStoryMatch } from "@/lib/search/stories";
 
 /** What the desk shows as a story's state ("scheduled" = published, time not yet come). */
 export type DeskStatus = "draft" | "in_review" | "scheduled" | "published" | "unpublished";
@@ -592,7 +593,8 @@ export async function listDeskStories(
     );
   }
   const q = filters.q ? cleanText(filters.q).trim() : "";
-  if (q) conditions.push(ilike(articles.title, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  // The same search document and GIN index as the reader's /search, with prefixes for typing.
+  if (q) conditions.push(deskStoryMatch(q) ?? sql`false`);
   const where = and(...conditions);
   const page = Math.max(1, Math.min(filters.page ?? 1, 10_000));
   const [rows, [total]] = await Promise.all([

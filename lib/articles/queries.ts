@@ -72,7 +72,8 @@ export interface PublicStory extends StoryCard {
   canonicalUrl: string | null;
 }
 
-const cardColumns = {
+/** The columns a StoryCard is made from (with `toCards`). */
+export const cardColumns = {
   id: articles.id,
   slug: articles.slug,
   title: articles.title,
@@ -157,7 +158,8 @@ function toCard(row: CardRow, refs: Awaited<ReturnType<typeof loadRefs>>, now: D
   };
 }
 
-async function toCards(rows: CardRow[], now: Date): Promise<StoryCard[]> {
+/** Story cards, with bylines and tags, for rows selected with `cardColumns`. */
+export async function toCards(rows: CardRow[], now: Date): Promise<StoryCard[]> {
   const refs = await loadRefs(rows.map((r) => r.id));
   return rows.map((r) => toCard(r, refs, now));
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { foldSearchText } from "./normalize";
+import { HIGHLIGHT_START as S, HIGHLIGHT_STOP as E, parseSearchQuery, prefixTsQuery, SEARCH_MAX_QUERY_CHARS, splitHighlights } from "./query";
+
+describe("parseSearchQuery", () => {
+  it("treats missing, blank and non-string input as an empty search", () => {
+    for (const raw of [undefined, null, "", "   ", 42, {}, []]) expect(parseSearchQuery(raw)).toEqual({ kind: "empty" });
+  });
+
+  it("takes the first of repeated parameters and collapses whitespace", () => {
+    expect(parseSearchQuery(["  aid\n\tbudget ", "other"])).toEqual({ kind: "ok", text: "aid budget", display: "aid budget", truncated: false });
+  });
+
+  it("answers symbol-only queries without sending them to the database", () => {
+    for (const raw of ["!!!", "*&^%$#@", "\"\" -- ||", "؟،؛"]) expect(parseSearchQuery(raw).kind).toBe("no-terms");
+  });
+
+  it("cuts a 5,000-character query at a word, under the limit", () => {
+    const q = parseSearchQuery("budget ".repeat(715));
+    expect(q.kind).toBe("ok");
+    if (q.kind !== "ok") return;
+    expect(q.truncated).toBe(true);
+    expect(q.display.length).toBeLessThanOrEqual(SEARCH_MAX_QUERY_CHARS);
+    expect(q.display.endsWith("budget")).toBe(true);
+  });
+
+  it("removes control characters (NUL would make PostgreSQL refuse the query)", () => {
+    expect(parseSearchQuery("aid\u0000\u0007 budget")).toMatchObject({ kind: "ok", display: "aid budget" });
+  });
+
+  it("folds Arabic-keyboard letters and marks in Dari text", () => {
+    // Arabic Yeh and Kaf, an ezafe mark and a zero-width non-joiner.
+    expect(parseSearchQuery("كابل بودجهٔ مي‌شود")).toMatchObject({ kind: "ok", text: "کابل بودجه میشود" });
+    expect(foldSearchText("خانۀ")).toBe("خانه");
+  });
+});
+
+describe("prefixTsQuery", () => {
+  it("makes every word a prefix and drops tsquery syntax", () => {
+    expect(prefixTsQuery("Budg hear")).toBe("budg:* & hear:*");
+    expect(prefixTsQuery("a' | b:* & !c")).toBe("a:* & b:* & c:*");
+    expect(prefixTsQuery("!!!")).toBeNull();
+  });
+});
+
+describe("splitHighlights", () => {
+  it("splits ts_headline output into text and marked parts", () => {
+    expect(splitHighlights(`The ${S}budget${E} was ${S}cut${E}.`)).toEqual([
+      { text: "The ", mark: false },
+      { text: "budget", mark: true },
+      { text: " was ", mark: false },
+      { text: "cut", mark: true },
+      { text: ".", mark: false },
+    ]);
+    expect(splitHighlights("no match")).toEqual([{ text: "no match", mark: false }]);
+  });
+
+  it("keeps markup-looking text as text (React escapes it)", () => {
+    expect(splitHighlights(`<script>${S}x${E}`)).toEqual([
+      { text: "<script>", mark: false },
+      { text: "x", mark: true },
+    ]);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Full-text search on a real migrated database (PGlite always; PostgreSQL when
+ * TEST_DATABASE_URL is set): ranking, stemming, Dari spelling variants, highlights, the one
+ * visibility rule, and the desk's prefix search.
+ */
+import { describe, expect, it } from "vitest";
+import { createStory } from "@/lib/articles/store";
+import { bodyFromParagraphs } from "@/lib/editor/render";
+import { engines, useTestDatabase } from "@/test/db";
+import { parseSearchQuery } from "./query";
+import { searchPublicStories } from "./stories";
+
+const NOW = new Date("2025-03-30T04:30:00.000Z");
+const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+
+async function search(q: string, { limit = 10, offset = 0 } = {}) {
+  const parsed = parseSearchQuery(q);
+  if (parsed.kind !== "ok") throw new Error(`not a query: ${q}`);
+  return searchPublicStories({ text: parsed.text, now: NOW, limit, offset });
+}
+
+describe.each(engines())("story search on %s", (engine) => {
+  useTestDatabase(engine);
+
+  it("finds public stories by headline, dek and body, headline matches first", async () => {
+    const pub = { status: "published" as const, publishedAt: minutes(-60) };
+    await createStory({ ...pub, title: "Water shortage in the city", body: bodyFromParagraphs(["The reservoirs are low; the budget was not mentioned."]) });
+    await createStory({ ...pub, publishedAt: minutes(-30), title: "Council budget approved", dek: "Spending rises for schools", body: bodyFromParagraphs(["Members voted late."]) });
+    await createStory({ ...pub, title: "Teachers paid late", dek: "A budget gap is blamed", body: bodyFromParagraphs(["Schools wait."]) });
+    const r = await search("budget");
+    expect(r.total).toBe(3);
+    expect(r.items.map((i) => i.title)).toEqual(["Council budget approved", "Teachers paid late", "Water shortage in the city"]);
+    expect(r.items[0]?.titleParts).toContainEqual({ text: "budget", mark: true });
+    expect(r.items[2]?.snippetParts.some((p) => p.mark && p.text === "budget")).toBe(true);
+  });
+
+  it("stems English words and honours quotes and minus", async () => {
+    expect((await search("budgets")).total).toBe(3);
+    expect((await search("approving")).items.map((i) => i.title)).toEqual(["Council budget approved"]);
+    expect((await search('"budget approved"')).total).toBe(1);
+    expect((await search("budget -council")).total).toBe(2);
+  });
+
+  it("finds Dari text typed with Arabic-keyboard letters and without the ezafe mark", async () => {
+    await createStory({
+      status: "published",
+      publishedAt: minutes(-10),
+      language: "fa",
+      title: "گزارش ویژه: بودجهٔ ۱۴۰۴",
+      body: bodyFromParagraphs(["وزارت مالیه می‌گوید که بودجهٔ کابل کم است."]),
+    });
+    for (const q of ["بودجه", "بودجهٔ", "كابل", "میگوید", "۱۴۰۴"]) {
+      const r = await search(q);
+      expect(r.items.map((i) => i.title), q).toEqual(["گزارش ویژه: بودجهٔ ۱۴۰۴"]);
+    }
+  });
+
+  it("never finds drafts, stories in review, unpublished or not-yet-due stories", async () => {
+    const body = bodyFromParagraphs(["Zebra crossing plans."]);
+    await createStory({ title: "Zebra draft", body, status: "draft" });
+    await createStory({ title: "Zebra review", body, status: "in_review" });
+    await createStory({ title: "Zebra withdrawn", body, status: "unpublished", publishedAt: minutes(-100) });
+    await createStory({ title: "Zebra scheduled", body, status: "published", publishedAt: minutes(1) });
+    expect((await search("zebra")).total).toBe(0);
+    const later = await searchPublicStories({ text: "zebra", now: minutes(2), limit: 10, offset: 0 });
+    expect(later.items.map((i) => i.title)).toEqual(["Zebra scheduled"]);
+  });
+
+  it("pages results with a stable order", async () => {
+    for (let i = 0; i < 12; i++) {
+      await createStory({ title: `Harvest report ${i}`, body: bodyFromParagraphs(["Wheat."]), status: "published", publishedAt: minutes(-200 - i) });
+    }
+    const first = await search("harvest", { limit: 5 });
+    const second = await search("harvest", { limit: 5, offset: 5 });
+    const third = await search("harvest", { limit: 5, offset: 10 });
+    expect(first.total).toBe(12);
+    const ids = [...first.items, ...second.items, ...third.items].map((i) => i.id);
+    expect(new Set(ids).size).toBe(12);
+  });
+
+  it("keeps HTML-looking text as text in highlights", async () => {
+    await createStory({ title: "Aid & Budget: \"Q1\" <update>", body: bodyFromParagraphs(["<b>quarterly</b> figures"]), status: "published", publishedAt: minutes(-1) });
+    const r = await search("quarterly");
+    expect(r.items[0]?.title).toBe('Aid & Budget: "Q1" <update>');
+    expect(r.items[0]?.snippetParts.map((p) => p.text).join("")).toContain("quarterly</b> figures");
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Full-text search over stories, on the generated `articles.search_vector` column and its GIN
+ * index (db/schema: headline A, dek B, body C; `english` and `simple` configurations).
+ * The reader's /search and the desk's story search both match through `storyMatch`.
+ */
+import "server-only";
+import { and, desc, inArray, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { articles } from "@/db/schema";
+import { cardColumns, toCards, type StoryCard } from "@/lib/articles/queries";
+import { isPublic } from "@/lib/articles/visibility";
+import { SEARCH_TRANSLATE } from "./normalize";
+import { HIGHLIGHT_LT, HIGHLIGHT_START, HIGHLIGHT_STOP, prefixTsQuery, splitHighlights, type SnippetPart } from "./query";
+
+/**
+ * The tsquery for a reader's words (already folded by parseSearchQuery): web-search syntax
+ * ("quoted phrase", or, -word), once with English stemming and once word for word, either
+ * matching.
+ */
+function readerTsQuery(text: string): SQL {
+  return sql`(websearch_to_tsquery('english'::regconfig, ${text}) || websearch_to_tsquery('simple'::regconfig, ${text}))`;
+}
+
+/** Stories whose search document matches the reader-syntax `text`. */
+export function storyMatch(text: string): SQL {
+  return sql`${articles.searchVector} @@ ${readerTsQuery(text)}`;
+}
+
+/**
+ * Stories matching every word of `text` as a prefix, or the reader syntax, for the desk's
+ * search box. Null when `text` holds no word.
+ */
+export function deskStoryMatch(text: string): SQL | null {
+  const prefix = prefixTsQuery(text);
+  if (!prefix) return null;
+  return sql`${articles.searchVector} @@ (to_tsquery('simple'::regconfig, ${prefix}) || ${readerTsQuery(text)})`;
+}
+
+export interface SearchHit extends StoryCard {
+  /** The headline with matched words marked. */
+  titleParts: SnippetPart[];
+  /** A few fragments of dek and body around the matches, marked; empty when none matched there. */
+  snippetParts: SnippetPart[];
+}
+
+/**
+ * ts_headline over `column`, folded like the index. Our marker characters are removed first,
+ * and "<" is swapped for HIGHLIGHT_LT (ts_headline drops anything that parses as an HTML tag,
+ * so a story quoting "<b>" would lose it); splitHighlights swaps it back.
+ */
+function headline(column: SQL | typeof articles.title, text: string, options: string): SQL<string> {
+  const folded = sql`translate(${column}, ${sql.raw(SEARCH_TRANSLATE.from)}, ${sql.raw(SEARCH_TRANSLATE.to)})`;
+  const safe = sql`replace(translate(${folded}, ${HIGHLIGHT_START + HIGHLIGHT_STOP + HIGHLIGHT_LT}, ''), '<', ${HIGHLIGHT_LT})`;
+  return sql<string>`ts_headline('simple'::regconfig, ${safe}, ${readerTsQuery(text)}, ${options})`;
+}
+
+/**
+ * Public stories matching `text` (from parseSearchQuery, kind "ok"), best first: ts_rank_cd
+ * with length normalisation (rank / (rank + 1)), newer first among equals.
+ * @returns the page of hits with highlighted headline and snippet, and the total count.
+ */
+export async function searchPublicStories(o: { text: string; now: Date; limit: number; offset: number }): Promise<{ items: SearchHit[]; total: number }> {
+  const db = await getDb();
+  const where = and(isPublic(o.now), storyMatch(o.text));
+  const rank = sql`ts_rank_cd(${articles.searchVector}, ${readerTsQuery(o.text)}, 32)`;
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select(cardColumns)
+      .from(articles)
+      .where(where)
+      .orderBy(desc(rank), desc(articles.publishedAt), desc(articles.id))
+      .limit(Math.min(Math.max(o.limit, 1), 50))
+      .offset(Math.max(o.offset, 0)),
+    db.select({ n: sql<number>`count(*)::int` }).from(articles).where(where),
+  ]);
+  if (rows.length === 0) return { items: [], total: totalRow?.n ?? 0 };
+  // Headlines only for the page shown: ts_headline reads the whole text, so not for every match.
+  const marks = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
+  const highlighted = await db
+    .select({
+      id: articles.id,
+      title: headline(articles.title, o.text, `${marks}, HighlightAll=true`),
+      snippet: headline(sql`${articles.dek} || ' … ' || ${articles.bodyText}`, o.text, `${marks}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`),
+    })
+    .from(articles)
+    .where(inArray(articles.id, rows.map((r) => r.id)));
+  const byId = new Map(highlighted.map((h) => [h.id, h]));
+  const cards = await toCards(rows, o.now);
+  return {
+    items: cards.map((card) => {
+      const h = byId.get(card.id);
+      const snippetParts = h ? splitHighlights(h.snippet) : [];
+      return {
+        ...card,
+        titleParts: h ? splitHighlights(h.title) : [{ text: card.title, mark: false }],
+        snippetParts: snippetParts.some((p) => p.mark) ? snippetParts : [],
+      };
+    }),
+    total: totalRow?.n ?? 0,
+  };
+}

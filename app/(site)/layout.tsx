@@ -2,7 +2,25 @@ import { SiteFooter, SiteHeader } from "@/components/site/site-header";
 import { listNavSections } from "@/lib/articles/queries";
 import { activeBreakingBar } from "@/lib/site/breaking-bar";
 import { getReaderContext } from "@/lib/site/reader";
+import type { Metadata } from "next";
 import Link from "next/link";
+import { siteUrl } from "@/lib/env";
+import { pageAlternates } from "@/lib/seo/metadata";
+
+/**
+ * Defaults for every reader page: absolute URLs, the site's feeds, Open Graph site name and a
+ * Twitter card. Pages that set `alternates` or `openGraph` pass these again (shallow merge).
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  const { settings } = await getReaderContext();
+  const origin = siteUrl();
+  return {
+    metadataBase: new URL(origin),
+    alternates: pageAlternates(origin, null, { kind: "site" }, settings.siteName),
+    openGraph: { siteName: settings.siteName, type: "website" },
+    twitter: { card: "summary" },
+  };
+}
 
 /** Reader pages: masthead, section navigation and footer around the page. */
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { BreakingLabel, StoryListItem } from "@/components/site/story-bits";
 import { listBreakingStories, listPublicStories, listSectionBlocks } from "@/lib/articles/queries";
 import { getReaderContext } from "@/lib/site/reader";
+import { siteUrl } from "@/lib/env";
+import { pageAlternates } from "@/lib/seo/metadata";
 
 /**
  * The front page: breaking-news bar, lead story, latest stories, a block per section, and a
@@ -15,7 +17,14 @@ const LATEST = 6;
 
 export async function generateMetadata(): Promise<Metadata> {
   const { settings } = await getReaderContext();
-  return { title: settings.tagline ? `${settings.siteName} — ${settings.tagline}` : settings.siteName, description: settings.aboutText || undefined };
+  const title = settings.tagline ? `${settings.siteName} — ${settings.tagline}` : settings.siteName;
+  const description = settings.tagline || settings.aboutText || undefined;
+  return {
+    title,
+    description,
+    alternates: pageAlternates(siteUrl(), "/", { kind: "site" }, settings.siteName),
+    openGraph: { type: "website", siteName: settings.siteName, title: settings.siteName, description, url: `${siteUrl()}/` },
+  };
 }
 
 export default async function HomePage() {

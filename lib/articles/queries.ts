@@ -270,6 +270,28 @@ export async function listPublicStories(o: StoryListOptions): Promise<{ items: S
   return { items: await toCards(rows, o.now), total: totalRow?.n ?? 0 };
 }
 
+/** A story as a feed carries it: the card, its tags and its stored body HTML. */
+export interface FeedStory extends StoryCard {
+  bodyHtml: string;
+  tags: TagRef[];
+}
+
+/**
+ * Public stories for a feed, newest publication first (the same filter as listPublicStories).
+ * @param o `limit` is capped at 100; no total is counted.
+ */
+export async function listFeedStories(o: StoryListOptions): Promise<FeedStory[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ ...cardColumns, bodyHtml: articles.bodyHtml })
+    .from(articles)
+    .where(listFilter(o))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(Math.min(Math.max(o.limit, 1), 100));
+  const refs = await loadRefs(rows.map((r) => r.id));
+  return rows.map((r) => ({ ...toCard(r, refs, o.now), bodyHtml: r.bodyHtml, tags: refs.tags.get(r.id) ?? [] }));
+}
+
 /** Stories whose breaking label shows at `now`, newest first. */
 export async function listBreakingStories(now: Date, limit = 5): Promise<StoryCard[]> {
   const db = await getDb();

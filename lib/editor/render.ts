@@ -36,10 +36,10 @@ export function emptyBody(): JSONContent {
 /**
  * Text as it may be stored: no C0/C1 control characters but tab and newline (XML 1.0 forbids
  * them, so one pasted bell breaks a feed — C11; PostgreSQL refuses NUL), and no lone UTF-16
- * surrogates.
+ * surrogates (nor the noncharacters U+FFFE and U+FFFF, also outside XML 1.0).
  */
 export function cleanText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").toWellFormed();
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, "").toWellFormed();
 }
 
 /** Removes unsafe link marks and forbidden characters; drops text nodes left empty. */

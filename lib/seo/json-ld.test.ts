@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
+import { newsArticleJsonLd, profilePageJsonLd, serializeJsonLd } from "./json-ld";
 
 const story = {
   slug: "kabul-council-approves-new-bus-routes",
@@ -39,5 +39,35 @@ describe("NewsArticle JSON-LD", () => {
     const text = serializeJsonLd({ headline: "</script><script>alert(1)</script>" });
     expect(text).not.toContain("</script>");
     expect(JSON.parse(text)).toEqual({ headline: "</script><script>alert(1)</script>" });
+  });
+});
+
+describe("ProfilePage JSON-LD", () => {
+  it("makes the byline a Person with its page, title, bio and publication", () => {
+    const ld = profilePageJsonLd(
+      { slug: "mina-rahimi", name: "Mina Rahimi", jobTitle: "City editor", bio: "Covers the city.", photoUrl: "/media/mina.jpg" },
+      { siteName: "The Kabul Lantern" },
+      "https://news.example.org",
+    );
+    expect(ld).toEqual({
+      "@context": "https://schema.org",
+      "@type": "ProfilePage",
+      url: "https://news.example.org/author/mina-rahimi",
+      mainEntity: {
+        "@type": "Person",
+        "@id": "https://news.example.org/author/mina-rahimi#person",
+        name: "Mina Rahimi",
+        url: "https://news.example.org/author/mina-rahimi",
+        jobTitle: "City editor",
+        description: "Covers the city.",
+        image: "https://news.example.org/media/mina.jpg",
+        worksFor: { "@type": "NewsMediaOrganization", name: "The Kabul Lantern", url: "https://news.example.org" },
+      },
+    });
+  });
+
+  it("leaves out what the byline lacks", () => {
+    const ld = profilePageJsonLd({ slug: "wire", name: "Wire", jobTitle: "", bio: "", photoUrl: null }, { siteName: "S" }, "https://x.test");
+    expect(Object.keys(ld.mainEntity as object)).toEqual(["@type", "@id", "name", "url", "worksFor"]);
   });
 });

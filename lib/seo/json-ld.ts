@@ -48,6 +48,35 @@ export function newsArticleJsonLd(story: JsonLdStory, site: { siteName: string; 
 }
 
 /**
+ * The ProfilePage object for a byline page (Google's "Profile page structured data"): the
+ * page's main entity is the Person, with job title, bio, photo and the publication they
+ * write for.
+ */
+export function profilePageJsonLd(
+  byline: { slug: string; name: string; jobTitle: string; bio: string; photoUrl: string | null },
+  site: { siteName: string },
+  origin: string,
+): Record<string, unknown> {
+  const url = `${origin}/author/${byline.slug}`;
+  const absolute = (u: string) => (u.startsWith("/") ? `${origin}${u}` : u);
+  return {
+    "@context": "https://schema.org",
+    "@type": "ProfilePage",
+    url,
+    mainEntity: {
+      "@type": "Person",
+      "@id": `${url}#person`,
+      name: byline.name,
+      url,
+      ...(byline.jobTitle ? { jobTitle: byline.jobTitle } : {}),
+      ...(byline.bio ? { description: byline.bio } : {}),
+      ...(byline.photoUrl ? { image: absolute(byline.photoUrl) } : {}),
+      worksFor: { "@type": "NewsMediaOrganization", name: site.siteName, url: origin },
+    },
+  };
+}
+
+/**
  * Serialises JSON-LD for a <script type="application/ld+json"> element. "<" is escaped so a
  * headline containing "</script>" cannot end the element early.
  */

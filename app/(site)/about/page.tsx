@@ -1,12 +1,18 @@
 import type { Metadata } from "next";
 import { getReaderContext } from "@/lib/site/reader";
+import { siteUrl } from "@/lib/env";
+import { pageAlternates } from "@/lib/seo/metadata";
 
 /** The site's About page, from settings. Rendered per request (no params; no build-time reads). */
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { settings } = await getReaderContext();
-  return { title: `About | ${settings.siteName}` };
+  return {
+    title: `About | ${settings.siteName}`,
+    description: settings.tagline || undefined,
+    alternates: pageAlternates(siteUrl(), "/about", { kind: "site" }, settings.siteName),
+  };
 }
 
 export default async function AboutPage() {

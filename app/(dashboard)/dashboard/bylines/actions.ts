@@ -1,5 +1,6 @@
 "use server";
 
+import { expireReaderCaches } from "@/lib/site/reader-cache";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { toActionFailure } from "@/lib/actions";
@@ -12,7 +13,7 @@ export type BylineFormState = { error?: string; fields?: Record<string, string>;
 const formValues = (form: FormData) => Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith("$")).map(([k, v]) => [k, String(v)]));
 
 async function expireReaders() {
-  if (!(await expireReaderPagesNow())) revalidatePath("/", "layout");
+  if (!(await expireReaderPagesNow())) expireReaderCaches();
 }
 
 /** Creates a byline, then lists bylines. */

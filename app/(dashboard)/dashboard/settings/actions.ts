@@ -1,5 +1,6 @@
 "use server";
 
+import { expireReaderCaches } from "@/lib/site/reader-cache";
 import { revalidatePath } from "next/cache";
 import { toActionFailure } from "@/lib/actions";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -14,7 +15,7 @@ export async function saveSettingsAction(_: SettingsState, form: FormData): Prom
   try {
     const viewer = await requireViewer();
     await updateSiteSettings(viewer, values);
-    if (!(await expireReaderPagesNow())) revalidatePath("/", "layout");
+    if (!(await expireReaderPagesNow())) expireReaderCaches();
     revalidatePath("/dashboard/settings");
     // The bar's expiry is a timed change of every page: aim the timer at it.
     await rearmScheduler().catch(() => {});

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { expireReaderCaches } from "@/lib/site/reader-cache";
 import { deleteStory, getConflictView, saveStory, type DeskStatus } from "@/lib/articles/desk";
 import { heartbeat } from "@/lib/articles/presence";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -29,7 +29,7 @@ export type SaveResult =
  * is not re-rendered under the user's fingers; if that call fails, it expires in-action.
  */
 async function expireReaderPages(): Promise<void> {
-  if (!(await expireReaderPagesNow())) revalidatePath("/", "layout");
+  if (!(await expireReaderPagesNow())) expireReaderCaches();
 }
 
 /**

@@ -6,6 +6,8 @@ import { listPublicStories } from "@/lib/articles/queries";
 import { listPageHref, pageFromRest } from "@/lib/site/list-route";
 import { pageCount } from "@/lib/site/pagination";
 import { getReaderContext } from "@/lib/site/reader";
+import { siteUrl } from "@/lib/env";
+import { pageAlternates } from "@/lib/seo/metadata";
 
 /** All public stories, newest first (`/latest`, `/latest/page/N`). Cached per page (ISR). */
 export const revalidate = 60;
@@ -19,7 +21,10 @@ type Props = { params: Promise<{ page?: string[] }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = pageFromRest((await params).page);
   const { settings } = await getReaderContext();
-  return { title: `Latest stories${page && page > 1 ? `, page ${page}` : ""} | ${settings.siteName}` };
+  return {
+    title: `Latest stories${page && page > 1 ? `, page ${page}` : ""} | ${settings.siteName}`,
+    alternates: pageAlternates(siteUrl(), listPageHref("/latest", page ?? 1), { kind: "site" }, settings.siteName),
+  };
 }
 
 export default async function LatestPage({ params }: Props) {

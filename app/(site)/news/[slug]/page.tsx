@@ -10,6 +10,7 @@ import { formatLongDate } from "@/lib/dates/format";
 import { decodeSegment, getReaderContext } from "@/lib/site/reader";
 import { siteUrl } from "@/lib/env";
 import { newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
+import { pageAlternates } from "@/lib/seo/metadata";
 
 /**
  * The article page, in the order of the page this project was created from: breaking label,
@@ -49,7 +50,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `${s.seoTitle || s.title} | ${settings.siteName}`,
     description,
-    alternates: { canonical },
+    // The story's own language as its hreflang (a self-reference, as Google asks).
+    alternates: { ...pageAlternates(siteUrl(), canonical, { kind: "site" }, settings.siteName), languages: { [s.language]: canonical } },
+    twitter: { card: "summary", title: s.title, description },
     openGraph: {
       type: "article",
       title: s.title,

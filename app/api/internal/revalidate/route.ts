@@ -1,4 +1,4 @@
-import { revalidatePath } from "next/cache";
+import { expireReaderCaches } from "@/lib/site/reader-cache";
 import { isRevalidateSecret } from "@/lib/publishing/scheduler";
 
 /**
@@ -10,6 +10,6 @@ export async function POST(request: Request): Promise<Response> {
   if (!isRevalidateSecret(request.headers.get("x-newsroom-revalidate"))) {
     return new Response("Not found", { status: 404 });
   }
-  revalidatePath("/", "layout");
+  expireReaderCaches();
   return Response.json({ ok: true, at: new Date().toISOString() });
 }

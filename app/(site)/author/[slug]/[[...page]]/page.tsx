@@ -6,6 +6,9 @@ import { getBylineBySlug, getBylineRedirect, listPublicStories } from "@/lib/art
 import { listPageHref, pageFromRest } from "@/lib/site/list-route";
 import { pageCount } from "@/lib/site/pagination";
 import { decodeSegment, getReaderContext } from "@/lib/site/reader";
+import { siteUrl } from "@/lib/env";
+import { pageAlternates } from "@/lib/seo/metadata";
+import { profilePageJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 
 /** A byline page: the author's profile and public stories, newest first. Cached (ISR). */
 export const revalidate = 60;
@@ -17,12 +20,20 @@ const PER_PAGE = 20;
 type Props = { params: Promise<{ slug: string; page?: string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const { slug, page: rest } = await params;
   const decoded = decodeSegment(slug);
   const { now, settings } = await getReaderContext();
   const byline = decoded ? await getBylineBySlug(decoded, now) : null;
   if (!byline) return { title: "Not found" };
-  return { title: `${byline.name} | ${settings.siteName}`, description: byline.bio || undefined };
+  const title = `${byline.name} | ${settings.siteName}`;
+  const description = byline.bio || (byline.jobTitle ? `${byline.name}, ${byline.jobTitle}, ${settings.siteName}.` : `Stories by ${byline.name}.`);
+  const path = listPageHref(`/author/${byline.slug}`, pageFromRest(rest) ?? 1);
+  return {
+    title,
+    description,
+    alternates: pageAlternates(siteUrl(), path, { kind: "byline", slug: byline.slug }, title),
+    openGraph: { type: "profile", siteName: settings.siteName, title: byline.name, description, url: siteUrl() + path, ...(byline.photoUrl ? { images: [byline.photoUrl] } : {}) },
+  };
 }
 
 export default async function BylinePage({ params }: Props) {
@@ -40,8 +51,10 @@ export default async function BylinePage({ params }: Props) {
   const { items, total } = await listPublicStories({ now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, authorId: byline.id });
   if (page > 1 && items.length === 0) notFound();
   const base = `/author/${byline.slug}`;
+  const jsonLd = profilePageJsonLd(byline, settings, siteUrl());
   return (
     <section className="mx-auto max-w-3xl">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <header className="mb-8 flex items-start gap-5 border-b-2 border-brand pb-4" data-testid="byline-profile">
         {byline.photoUrl ? (
           // Photos may live on any host an admin names; next/image would need each host configured.

@@ -6,6 +6,8 @@ import { getTagBySlug, getTagRedirect, listPublicStories } from "@/lib/articles/
 import { listPageHref, pageFromRest } from "@/lib/site/list-route";
 import { pageCount } from "@/lib/site/pagination";
 import { decodeSegment, getReaderContext } from "@/lib/site/reader";
+import { siteUrl } from "@/lib/env";
+import { pageAlternates } from "@/lib/seo/metadata";
 
 /** A tag (section) page: its public stories, newest first, paginated. Cached (ISR). */
 export const revalidate = 60;
@@ -17,12 +19,20 @@ const PER_PAGE = 20;
 type Props = { params: Promise<{ slug: string; page?: string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const { slug, page: rest } = await params;
   const decoded = decodeSegment(slug);
   const { now, settings } = await getReaderContext();
   const tag = decoded ? await getTagBySlug(decoded, now) : null;
   if (!tag) return { title: "Not found" };
-  return { title: `${tag.name} | ${settings.siteName}`, description: tag.description || undefined };
+  const title = `${tag.name} | ${settings.siteName}`;
+  const description = tag.description || `Stories about ${tag.name} from ${settings.siteName}.`;
+  const path = listPageHref(`/tag/${tag.slug}`, pageFromRest(rest) ?? 1);
+  return {
+    title,
+    description,
+    alternates: pageAlternates(siteUrl(), path, { kind: "tag", slug: tag.slug }, title),
+    openGraph: { type: "website", siteName: settings.siteName, title, description, url: siteUrl() + path },
+  };
 }
 
 export default async function TagPage({ params }: Props) {

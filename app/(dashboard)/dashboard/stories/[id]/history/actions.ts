@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { expireReaderCaches } from "@/lib/site/reader-cache";
 import { redirect } from "next/navigation";
 import { toActionFailure } from "@/lib/actions";
 import { restoreRevision } from "@/lib/articles/revisions";
@@ -15,7 +15,7 @@ export async function restoreRevisionAction(_: RestoreState, form: FormData): Pr
   try {
     const viewer = await requireViewer();
     const saved = await restoreRevision(viewer, articleId, String(form.get("revisionId") ?? ""), Number(form.get("version")));
-    if (saved.affectsReaders) revalidatePath("/", "layout");
+    if (saved.affectsReaders) expireReaderCaches();
     ok = true;
   } catch (e) {
     return { error: toActionFailure(e, "restoreRevisionAction").error };

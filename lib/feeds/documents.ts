@@ -1,0 +1,94 @@
+/**
+ * The site's feeds: the whole site, each tag (section) and each byline, in RSS 2.0, Atom and
+ * JSON Feed. Stories come through the one visibility rule (listFeedStories → isPublic), so
+ * drafts, scheduled-not-due and unpublished stories never appear; a tag or byline feed exists
+ * only when its page does.
+ *
+ * URLs: lib/feeds/paths.ts.
+ */
+import "server-only";
+import { getBylineBySlug, getBylineRedirect, getTagBySlug, getTagRedirect, listFeedStories, type FeedStory } from "@/lib/articles/queries";
+import { cutExcerpt } from "@/lib/articles/excerpt";
+import { siteUrl } from "@/lib/env";
+import { cachedReaderData } from "@/lib/site/reader-cache";
+import type { TextDocument } from "@/lib/site/conditional-get";
+import { getSiteSettings } from "@/lib/site/settings";
+import { buildFeed, type FeedChannel, type FeedEntry, type FeedFormat } from "./build";
+import { absoluteUrl, feedContentHtml } from "./content";
+import { feedPath, type FeedScope } from "./paths";
+
+/** Stories per feed: enough for a reader polling every few hours on a busy day. */
+export const FEED_ITEMS = 30;
+
+export type FeedLookup = ({ kind: "feed" } & TextDocument) | { kind: "redirect"; location: string } | { kind: "missing" };
+
+function toEntry(s: FeedStory, origin: string): FeedEntry {
+  return {
+    url: `${origin}/news/${encodeURIComponent(s.slug)}`,
+    title: s.title,
+    summary: s.dek || cutExcerpt(s.excerpt, 300),
+    contentHtml: feedContentHtml(s.bodyHtml, origin),
+    publishedAt: s.publishedAt,
+    lastUpdatedAt: s.lastUpdatedAt,
+    bylines: s.bylines.map((b) => ({ name: b.name, url: `${origin}/author/${encodeURIComponent(b.slug)}` })),
+    tags: s.tags.map((t) => ({ name: t.name, url: `${origin}/tag/${encodeURIComponent(t.slug)}` })),
+  };
+}
+
+/**
+ * Builds one feed at `now` (uncached).
+ * @returns the document, a redirect for a renamed tag/byline slug, or missing.
+ */
+export async function loadFeed(scope: FeedScope, format: FeedFormat, now: Date): Promise<FeedLookup> {
+  const origin = siteUrl();
+  const settings = await getSiteSettings();
+  const feedUrls = (s: FeedScope) => ({ rss: origin + feedPath(s, "rss"), atom: origin + feedPath(s, "atom"), json: origin + feedPath(s, "json") });
+  const base = {
+    siteName: settings.siteName,
+    language: settings.defaultLanguage,
+    imageUrl: settings.logoUrl ? absoluteUrl(settings.logoUrl, origin) : null,
+  };
+  let channel: FeedChannel;
+  let stories: FeedStory[];
+  if (scope.kind === "site") {
+    channel = { ...base, title: settings.siteName, description: settings.tagline || `Latest stories from ${settings.siteName}`, htmlUrl: `${origin}/`, feedUrls: feedUrls(scope) };
+    stories = await listFeedStories({ now, limit: FEED_ITEMS });
+  } else if (scope.kind === "tag") {
+    const tag = await getTagBySlug(scope.slug, now);
+    if (!tag) {
+      const to = await getTagRedirect(scope.slug, now);
+      return to ? { kind: "redirect", location: feedPath({ kind: "tag", slug: to }, format) } : { kind: "missing" };
+    }
+    channel = {
+      ...base,
+      title: `${tag.name} | ${settings.siteName}`,
+      description: tag.description || `Stories tagged ${tag.name} from ${settings.siteName}`,
+      htmlUrl: `${origin}/tag/${encodeURIComponent(tag.slug)}`,
+      feedUrls: feedUrls(scope),
+    };
+    stories = await listFeedStories({ now, limit: FEED_ITEMS, tagId: tag.id });
+  } else {
+    const byline = await getBylineBySlug(scope.slug, now);
+    if (!byline) {
+      const to = await getBylineRedirect(scope.slug, now);
+      return to ? { kind: "redirect", location: feedPath({ kind: "byline", slug: to }, format) } : { kind: "missing" };
+    }
+    channel = {
+      ...base,
+      title: `${byline.name} | ${settings.siteName}`,
+      description: byline.jobTitle ? `${byline.jobTitle}, ${settings.siteName}` : `Stories by ${byline.name} from ${settings.siteName}`,
+      htmlUrl: `${origin}/author/${encodeURIComponent(byline.slug)}`,
+      feedUrls: feedUrls(scope),
+    };
+    stories = await listFeedStories({ now, limit: FEED_ITEMS, authorId: byline.id });
+  }
+  const newest = stories.reduce<Date | null>((m, s) => (!m || s.lastUpdatedAt > m ? s.lastUpdatedAt : m), null);
+  return {
+    kind: "feed",
+    body: buildFeed(format, channel, stories.map((s) => toEntry(s, origin))),
+    lastModified: newest?.toISOString() ?? null,
+  };
+}
+
+/** loadFeed at the current instant, through the reader data cache (expired on every publish). */
+export const cachedFeed = cachedReaderData("feed", (scope: FeedScope, format: FeedFormat) => loadFeed(scope, format, new Date()));

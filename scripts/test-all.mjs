@@ -20,7 +20,7 @@ const steps = [
   ["type check", "npx", ["tsc", "--noEmit"]],
   ["lint", "npx", ["eslint", ".", "--max-warnings=0"]],
   ["unit and data-layer tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]],
-  ["browser check", "node", ["scripts/ensure-chromium.mjs"]],
+  ["system tools (Chromium, xmllint, Java)", "node", ["scripts/ensure-tools.mjs"]],
   ["production build", "npx", ["next", "build"]],
   ["end-to-end tests", "npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }],
 ];

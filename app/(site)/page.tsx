@@ -74,7 +74,7 @@ export default async function HomePage() {
           <ul className="flex flex-col gap-5">
             {rest.slice(0, LATEST).map((s) => (
               <li key={s.id}>
-                <StoryListItem story={s} timeZone={tz} siteLocale={loc} size="sm" />
+                <StoryListItem story={s} timeZone={tz} siteLocale={loc} size="sm" headingLevel={3} />
               </li>
             ))}
           </ul>
@@ -93,7 +93,7 @@ export default async function HomePage() {
               <ul className="flex flex-col gap-5">
                 {stories.map((s) => (
                   <li key={s.id}>
-                    <StoryListItem story={s} timeZone={tz} siteLocale={loc} size="sm" />
+                    <StoryListItem story={s} timeZone={tz} siteLocale={loc} size="sm" headingLevel={3} />
                   </li>
                 ))}
               </ul>

@@ -65,6 +65,13 @@ export function SiteFooter({ siteName }: { siteName: string }) {
           <Link href="/about" className="hover:text-brand">
             About
           </Link>
+          <Link href="/search" className="hover:text-brand">
+            Search
+          </Link>
+          {/* A plain <a>: the feed is a document, not a page the client router can show. */}
+          <a href="/feed.xml" type="application/rss+xml" className="hover:text-brand">
+            RSS feed
+          </a>
         </p>
       </div>
     </footer>

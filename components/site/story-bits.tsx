@@ -60,6 +60,7 @@ export function BreakingLabel({ language = "en" }: { language?: string }) {
 /**
  * A story in a list: section, title, dek or excerpt, date and bylines. `title` and `summary`
  * replace the plain headline and dek/excerpt (search results pass highlighted ones).
+ * The headline is an h2 by default (see `headingLevel`), so no heading level is skipped.
  */
 export function StoryListItem({
   story,
@@ -68,6 +69,7 @@ export function StoryListItem({
   size = "md",
   title,
   summary,
+  headingLevel = 2,
 }: {
   story: StoryCard;
   timeZone: string;
@@ -75,7 +77,10 @@ export function StoryListItem({
   size?: "lg" | "md" | "sm";
   title?: React.ReactNode;
   summary?: React.ReactNode;
+  /** 2 in a plain list under the page's h1; 3 inside a block that has its own h2. */
+  headingLevel?: 2 | 3;
 }) {
+  const Heading = headingLevel === 3 ? "h3" : "h2";
   const titleClass =
     size === "lg" ? "text-3xl sm:text-4xl" : size === "md" ? "text-xl" : "text-lg";
   return (
@@ -88,11 +93,11 @@ export function StoryListItem({
           </Link>
         ) : null}
       </div>
-      <h3 className={`font-serif font-bold leading-tight ${titleClass}`}>
+      <Heading className={`font-serif font-bold leading-tight ${titleClass}`}>
         <Link href={`/news/${story.slug}`} className="hover:text-brand">
           {title ?? story.title}
         </Link>
-      </h3>
+      </Heading>
       {size !== "sm" ? <p className="text-neutral-700">{summary ?? (story.dek || cutExcerpt(story.excerpt, 200))}</p> : null}
       <LastUpdated instant={story.lastUpdatedAt} timeZone={timeZone} siteLocale={siteLocale} language={story.language} />
     </article>

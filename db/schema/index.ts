@@ -12,6 +12,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { SEARCH_TRANSLATE } from "../../lib/search/normalize";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -180,6 +181,8 @@ export const articles = pgTable(
     seoTitle: text("seo_title").notNull().default(""),
     seoDescription: text("seo_description").notNull().default(""),
     canonicalUrl: text("canonical_url"),
+    /** The lead (featured) photo: shown on the story and as its card image. */
+    featuredMediaId: uuid("featured_media_id").references((): AnyPgColumn => media.id, { onDelete: "restrict" }),
     /** Generated from title, dek and body text; see `searchDocument`. */
     searchVector: tsvector("search_vector")
       .notNull()
@@ -194,6 +197,59 @@ export const articles = pgTable(
     index("articles_updated_at_idx").on(t.updatedAt.desc()),
     check("articles_version_positive", sql`${t.version} > 0`),
   ],
+);
+
+/**
+ * Photos in the media library. The stored file is the upload re-encoded without its metadata
+ * (EXIF, GPS, XMP are dropped; the colour profile is kept), named by its content hash, so an
+ * image URL never changes meaning and may be cached for a year.
+ */
+export const media = pgTable(
+  "media",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** File name in storage: `<first 32 hex of SHA-256>.<ext>`. */
+    storageKey: text("storage_key").notNull(),
+    /** SHA-256 of the stored bytes (hex); the same photo uploaded twice is one item. */
+    contentHash: text("content_hash").notNull(),
+    mimeType: text("mime_type").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    bytes: integer("bytes").notNull(),
+    originalName: text("original_name").notNull().default(""),
+    /** What the photo shows, for readers who cannot see it. Required before a story using it is published. */
+    altText: text("alt_text").notNull().default(""),
+    caption: text("caption").notNull().default(""),
+    creditName: text("credit_name").notNull().default(""),
+    creditOrg: text("credit_org").notNull().default(""),
+    creditUrl: text("credit_url"),
+    /** Rights and restrictions for staff ("one-time use", "not for social"). Never public. */
+    usageNotes: text("usage_notes").notNull().default(""),
+    uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("media_storage_key_key").on(t.storageKey),
+    uniqueIndex("media_content_hash_key").on(t.contentHash),
+    index("media_created_at_idx").on(t.createdAt.desc()),
+    index("media_uploaded_by_idx").on(t.uploadedBy),
+  ],
+);
+
+/** Where each photo is used: the story's featured photo, or a photo in its body. */
+export const articleMedia = pgTable(
+  "article_media",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    mediaId: uuid("media_id")
+      .notNull()
+      .references(() => media.id, { onDelete: "restrict" }),
+    role: text("role", { enum: ["featured", "body"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.mediaId, t.role] }), index("article_media_media_idx").on(t.mediaId)],
 );
 
 /** Ordered bylines of a story. */
@@ -381,6 +437,7 @@ export type Tag = typeof tags.$inferSelect;
 export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
 export type ArticleRevision = typeof articleRevisions.$inferSelect;
+export type Media = typeof media.$inferSelect;
 export type Settings = typeof settings.$inferSelect;
 export type ArticleStatus = (typeof articleStatus.enumValues)[number];
 export type UserRole = (typeof userRole.enumValues)[number];

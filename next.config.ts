@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { IMAGE_QUALITY, IMAGE_WIDTHS, THUMB_WIDTHS } from "./lib/media/responsive";
 
 /**
  * Next.js configuration.
@@ -14,6 +15,17 @@ const nextConfig: NextConfig = {
   // Cached pages may be served stale for at most 2 minutes while they regenerate (the
   // default is a year), so a correction or takedown never lingers at a CDN.
   expireTime: 120,
+  // Photos: resized by Next's optimiser (sharp) from /media/<hash>.<ext> only, in AVIF or
+  // WebP when the browser takes them, at the widths lib/media/responsive.ts asks for. The
+  // originals are immutable (content-hashed), so the resized copies may be kept for a year.
+  images: {
+    localPatterns: [{ pathname: "/media/**", search: "" }],
+    deviceSizes: [...IMAGE_WIDTHS],
+    imageSizes: [...THUMB_WIDTHS],
+    qualities: [IMAGE_QUALITY],
+    formats: ["image/avif", "image/webp"],
+    minimumCacheTTL: 31_536_000,
+  },
   async headers() {
     const common = [
       { key: "X-Content-Type-Options", value: "nosniff" },

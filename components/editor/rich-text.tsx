@@ -7,7 +7,9 @@
 import type { JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import { useState } from "react";
+import { PhotoPicker } from "@/components/media/photo-picker";
 import { storyExtensions, TEXT_DIRECTION } from "@/lib/editor/extensions";
+import { STORY_PHOTO } from "@/lib/editor/image-node";
 import { isSafeUrl } from "@/lib/editor/urls";
 
 interface Props {
@@ -51,7 +53,7 @@ function ToolButton({
   );
 }
 
-function Toolbar({ editor, onLinkError }: { editor: Editor; onLinkError: (message: string) => void }) {
+function Toolbar({ editor, onLinkError, onPhoto }: { editor: Editor; onLinkError: (message: string) => void; onPhoto: () => void }) {
   const s = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -111,6 +113,9 @@ function Toolbar({ editor, onLinkError }: { editor: Editor; onLinkError: (messag
       <ToolButton label="Horizontal rule" onClick={() => chain().setHorizontalRule().run()}>
         ―
       </ToolButton>
+      <ToolButton label="Insert photo" onClick={onPhoto}>
+        Photo
+      </ToolButton>
       <ToolButton label="Undo" shortcut="Ctrl+Z" disabled={!s.canUndo} onClick={() => chain().undo().run()}>
         ↶
       </ToolButton>
@@ -124,6 +129,7 @@ function Toolbar({ editor, onLinkError }: { editor: Editor; onLinkError: (messag
 /** Rich-text body editor with a formatting toolbar and keyboard shortcuts. */
 export function RichTextEditor({ initial, dir, editable, onChange }: Props) {
   const [linkError, setLinkError] = useState("");
+  const [picking, setPicking] = useState(false);
   const editor = useEditor({
     extensions: storyExtensions,
     content: initial,
@@ -145,7 +151,26 @@ export function RichTextEditor({ initial, dir, editable, onChange }: Props) {
   });
   return (
     <div className="rounded border border-neutral-300 bg-white focus-within:border-neutral-900" dir={dir}>
-      {editor && editable ? <Toolbar editor={editor} onLinkError={setLinkError} /> : null}
+      {editor && editable ? <Toolbar editor={editor} onLinkError={setLinkError} onPhoto={() => setPicking(true)} /> : null}
+      {editor && picking ? (
+        <div className="border-b border-neutral-200 p-2" dir="ltr">
+          <PhotoPicker
+            title="Insert a photo"
+            onClose={() => setPicking(false)}
+            onChoose={(m) => {
+              setPicking(false);
+              editor
+                .chain()
+                .focus()
+                .insertContent({
+                  type: STORY_PHOTO,
+                  attrs: { mediaId: m.id, src: m.url, width: m.width, height: m.height, alt: m.altText, caption: m.caption, creditName: m.creditName, creditOrg: m.creditOrg, creditUrl: m.creditUrl },
+                })
+                .run();
+            }}
+          />
+        </div>
+      ) : null}
       <EditorContent editor={editor} />
       {linkError ? (
         <p role="alert" className="border-t border-neutral-200 px-4 py-2 text-sm text-red-700">

@@ -23,6 +23,9 @@ import type { DeskStatus, DeskStory, SaveIntent } from "@/lib/articles/desk";
 import { makeSlug } from "@/lib/articles/slug";
 import { directionOf, STORY_LANGUAGES } from "@/lib/i18n/languages";
 import { RichTextEditor } from "./rich-text";
+import { PhotoDetails } from "@/components/media/photo-details";
+import { PhotoPicker } from "@/components/media/photo-picker";
+import type { LibraryPhoto } from "@/lib/media/body";
 
 /** A story as the editor holds it: the desk's fields, with instants as ISO strings. */
 export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt"> & {
@@ -204,6 +207,8 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
   const [title, setTitle] = useState(initial.title);
   const titleRef = useRef(initial.title);
   const [dek, setDek] = useState(initial.dek);
+  const [featured, setFeatured] = useState<LibraryPhoto | null>(story.featuredPhoto);
+  const [pickingFeatured, setPickingFeatured] = useState(false);
   const [slug, setSlug] = useState(initial.slug);
   const [slugTouched, setSlugTouched] = useState(initial.slugTouched);
   const [excerpt, setExcerpt] = useState(initial.excerpt);
@@ -320,6 +325,7 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
             tags,
             bylineIds,
             isBreaking,
+            featuredMediaId: featured?.id ?? "",
             scheduledAt: intent === "schedule" ? scheduleAt : undefined,
             noteKind,
             note: intent === "update" ? note : "",
@@ -388,7 +394,7 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
         if (next) setTimeout(() => saveRef.current(next), 0);
       });
     },
-    [story.id, editable, title, dek, slug, slugTouched, excerpt, language, tags, bylineIds, isBreaking, scheduleAt, noteKind, note],
+    [story.id, editable, title, dek, slug, slugTouched, excerpt, language, tags, bylineIds, isBreaking, featured, scheduleAt, noteKind, note],
   );
 
   useEffect(() => {
@@ -675,6 +681,64 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
             touch();
           }}
         />
+        <fieldset className="flex flex-col gap-2 rounded border border-neutral-200 p-3" data-testid="featured-photo">
+          <legend className="px-1 text-sm font-semibold">Featured photo</legend>
+          {featured ? (
+            <div className="flex flex-col gap-3 sm:flex-row">
+              {/* eslint-disable-next-line @next/next/no-img-element */}
+              <img
+                src={`/_next/image?url=${encodeURIComponent(featured.url)}&w=480&q=75`}
+                alt={featured.altText || "(no alt text yet)"}
+                width={featured.width}
+                height={featured.height}
+                className="h-auto w-full max-w-60 self-start rounded object-cover"
+              />
+              <div className="flex flex-1 flex-col gap-2">
+                <PhotoDetails
+                  key={featured.id}
+                  id={featured.id}
+                  initial={featured}
+                  idPrefix="featured"
+                  withUsageNotes={false}
+                  onSaved={(v) => setFeatured({ ...featured, ...v, creditUrl: v.creditUrl })}
+                />
+              </div>
+            </div>
+          ) : (
+            <p className="text-sm text-neutral-600">No featured photo. It shows above the story and on its cards.</p>
+          )}
+          {editable ? (
+            <div className="flex gap-3">
+              <button type="button" onClick={() => setPickingFeatured(true)} className="self-start rounded border border-neutral-300 px-3 py-1.5 text-sm font-semibold">
+                {featured ? "Change featured photo…" : "Add featured photo…"}
+              </button>
+              {featured ? (
+                <button
+                  type="button"
+                  onClick={() => {
+                    setFeatured(null);
+                    touch();
+                  }}
+                  className="text-sm text-red-700 underline"
+                >
+                  Remove featured photo
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+          {pickingFeatured ? (
+            <PhotoPicker
+              title="Featured photo"
+              onClose={() => setPickingFeatured(false)}
+              onChoose={(m) => {
+                setFeatured({ id: m.id, url: m.url, width: m.width, height: m.height, altText: m.altText, caption: m.caption, creditName: m.creditName, creditOrg: m.creditOrg, creditUrl: m.creditUrl, originalName: m.originalName });
+                setPickingFeatured(false);
+                touch();
+              }}
+            />
+          ) : null}
+          {fieldError("photos")}
+        </fieldset>
         <div className="flex flex-col gap-1">
           <span className="text-sm font-semibold" id="body-label">
             Body

@@ -6,6 +6,7 @@ import type { BylineRef, StoryCard } from "@/lib/articles/queries";
 import { cutExcerpt } from "@/lib/articles/excerpt";
 import { dateLocaleFor, formatLongDate } from "@/lib/dates/format";
 import { labelsFor } from "@/lib/i18n/languages";
+import { CardPhoto } from "./story-photo";
 
 /** "(Last Updated On: March 18, 2017)" in the newsroom's zone, with a machine-readable <time>. */
 export function LastUpdated({
@@ -85,6 +86,9 @@ export function StoryListItem({
     size === "lg" ? "text-3xl sm:text-4xl" : size === "md" ? "text-xl" : "text-lg";
   return (
     <article lang={story.language} dir={story.direction} className="flex flex-col gap-1">
+      {story.photo && size !== "sm" ? (
+        <CardPhoto photo={story.photo} sizes={size === "lg" ? "(min-width: 1024px) 640px, 100vw" : "(min-width: 640px) 320px, 100vw"} className="mb-2" />
+      ) : null}
       <div className="flex flex-wrap items-center gap-2">
         {story.breaking ? <BreakingLabel language={story.language} /> : null}
         {story.section ? (

@@ -16,6 +16,7 @@ import {
   articleAuthors,
   articleRevisions,
   articles,
+  articleMedia,
   articleTags,
   auditLog,
   authors,
@@ -37,6 +38,8 @@ import { normalizeTagName, tagFallbackSlug } from "@/lib/tags/admin";
 import { makeSlug } from "./slug";
 import { isPubliclyVisible, isScheduled } from "./visibility";
 import { deskStoryMatch } from "@/lib/search/stories";
+import { photoIdsIn, photoLabel, withPhotoAttrs, type LibraryPhoto } from "@/lib/media/body";
+import { loadPhotos } from "@/lib/media/refs";
 
 /** What the desk shows as a story's state ("scheduled" = published, time not yet come). */
 export type DeskStatus = "draft" | "in_review" | "scheduled" | "published" | "unpublished";
@@ -98,6 +101,8 @@ export const storyInputSchema = z.object({
   /** For "update": the kind of public note and its text (optional for a plain update). */
   noteKind: z.enum(["update", "correction", "clarification"]).default("update"),
   note: text().pipe(z.string().max(1000, "Keep the note under 1,000 characters.")).default(""),
+  /** The featured (lead) photo: a library id, "" for none; absent keeps the current one. */
+  featuredMediaId: z.union([z.uuid(), z.literal("")]).optional(),
 });
 
 export type StoryInput = z.input<typeof storyInputSchema>;
@@ -237,9 +242,18 @@ export async function saveStory(
     throw new AppError("bad_request", Object.values(fields)[0] ?? "Some fields are invalid.", fields);
   }
   const input = parsed.data;
+  // Photos: the body's and the featured one must be in the library; the body's snapshots
+  // (alt text, caption, credit, size) are refreshed from it before rendering.
+  const bodyInput = parseBodyInput(input.body);
+  const bodyPhotoIds = photoIdsIn(bodyInput);
+  const featuredInput = input.featuredMediaId === undefined ? undefined : input.featuredMediaId || null;
+  const photos = await loadPhotos([...bodyPhotoIds, ...(featuredInput ? [featuredInput] : [])]);
+  if (bodyPhotoIds.some((pid) => !photos.has(pid)) || (featuredInput && !photos.has(featuredInput))) {
+    throw new AppError("bad_request", "A photo in this story is no longer in the media library. Remove it and add it again.", { body: "Missing photo" });
+  }
   let rendered: ReturnType<typeof renderBody>;
   try {
-    rendered = renderBody(parseBodyInput(input.body));
+    rendered = renderBody(withPhotoAttrs(bodyInput as JSONContent, photos));
   } catch (e) {
     if (e instanceof InvalidBodyError) throw new AppError("bad_request", e.message, { body: e.message });
     throw e;
@@ -395,6 +409,24 @@ export async function saveStory(
 
     if (options.revisionKind && (intent === "save" || intent === "minor")) revisionKind = options.revisionKind;
 
+    // A story readers will see (now or at its scheduled time) needs alt text on every photo.
+    const featuredMediaId = featuredInput === undefined ? (existing?.featuredMediaId ?? null) : featuredInput;
+    if (status === "published") {
+      if (featuredMediaId && !photos.has(featuredMediaId)) {
+        for (const [pid, p] of await loadPhotos([featuredMediaId], tx)) photos.set(pid, p);
+      }
+      for (const pid of [...(featuredMediaId ? [featuredMediaId] : []), ...bodyPhotoIds]) {
+        const p = photos.get(pid);
+        if (p && !p.altText.trim()) {
+          throw new AppError(
+            "bad_request",
+            `The photo “${photoLabel(p)}” has no alt text. Describe what it shows, for readers who cannot see it, before this story goes public.`,
+            { photos: "Alt text missing" },
+          );
+        }
+      }
+    }
+
     const values = {
       slug,
       title: input.title,
@@ -410,6 +442,7 @@ export async function saveStory(
       lastUpdatedAt,
       isBreaking: input.isBreaking,
       primaryTagId: tagIds[0] ?? null,
+      featuredMediaId,
       updatedAt: now,
       updatedBy: viewer.id,
     };
@@ -423,6 +456,7 @@ export async function saveStory(
         existing.language === values.language &&
         existing.isBreaking === values.isBreaking &&
         existing.primaryTagId === values.primaryTagId &&
+        existing.featuredMediaId === values.featuredMediaId &&
         sameJson(existing.body, values.body) &&
         JSON.stringify(currentBylines) === JSON.stringify(bylineIds) &&
         JSON.stringify(
@@ -459,6 +493,7 @@ export async function saveStory(
       version = updated[0]!.version;
       await tx.delete(articleTags).where(eq(articleTags.articleId, id));
       await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, id));
+      await tx.delete(articleMedia).where(eq(articleMedia.articleId, id));
     } else {
       const [created] = await tx
         .insert(articles)
@@ -469,6 +504,11 @@ export async function saveStory(
       await audit(tx, viewer, "article.create", id, { title: input.title });
     }
     if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId, position) => ({ articleId: id, tagId, position })));
+    const uses = [
+      ...(featuredMediaId ? [{ articleId: id, mediaId: featuredMediaId, role: "featured" as const }] : []),
+      ...bodyPhotoIds.map((mediaId) => ({ articleId: id, mediaId, role: "body" as const })),
+    ];
+    if (uses.length) await tx.insert(articleMedia).values(uses);
     if (bylineIds.length) {
       await tx.insert(articleAuthors).values(bylineIds.map((authorId, position) => ({ articleId: id, authorId, position })));
     }
@@ -669,6 +709,8 @@ export interface DeskStory {
   /** What the viewer may do with it. */
   canEdit: boolean;
   canDelete: boolean;
+  /** The featured (lead) photo, from the media library. */
+  featuredPhoto: LibraryPhoto | null;
 }
 
 /** One story for the editor. @throws AppError(not_found) when missing or not visible to the viewer. */
@@ -704,6 +746,7 @@ export async function getDeskStory(viewer: Viewer, id: string, now = new Date())
     updatedAt: row.updatedAt,
     canEdit: canEditStory(actorOf(viewer), row),
     canDelete: canDeleteStory(actorOf(viewer), row),
+    featuredPhoto: row.featuredMediaId ? ((await loadPhotos([row.featuredMediaId])).get(row.featuredMediaId) ?? null) : null,
   };
 }
 

@@ -19,6 +19,8 @@ import {
   tagRedirects,
   tags,
 } from "@/db/schema";
+import type { LibraryPhoto } from "@/lib/media/body";
+import { loadPhotos } from "@/lib/media/refs";
 import { cutExcerpt } from "./excerpt";
 import { rankRelated } from "./related";
 import { isBreakingAt, isPublic } from "./visibility";
@@ -52,6 +54,8 @@ export interface StoryCard {
   breaking: boolean;
   section: TagRef | null;
   bylines: BylineRef[];
+  /** The featured photo, from the media library. */
+  photo: LibraryPhoto | null;
 }
 
 /** A public note of an update, correction or clarification. */
@@ -87,6 +91,7 @@ export const cardColumns = {
   isBreaking: articles.isBreaking,
   breakingUntil: articles.breakingUntil,
   primaryTagId: articles.primaryTagId,
+  featuredMediaId: articles.featuredMediaId,
 };
 
 type CardRow = {
@@ -103,13 +108,15 @@ type CardRow = {
   isBreaking: boolean;
   breakingUntil: Date | null;
   primaryTagId: string | null;
+  featuredMediaId: string | null;
 };
 
-/** Loads ordered bylines and tags for a set of stories in two queries. */
-async function loadRefs(ids: string[]) {
+/** Loads ordered bylines, tags and featured photos for a set of stories. */
+async function loadRefs(ids: string[], photoIds: (string | null)[] = []) {
   const bylines = new Map<string, BylineRef[]>();
   const tagMap = new Map<string, TagRef[]>();
-  if (ids.length === 0) return { bylines, tags: tagMap };
+  const photos = await loadPhotos(photoIds.filter((p): p is string => !!p));
+  if (ids.length === 0) return { bylines, tags: tagMap, photos };
   const db = await getDb();
   const [bylineRows, tagRows] = await Promise.all([
     db
@@ -127,7 +134,7 @@ async function loadRefs(ids: string[]) {
   ]);
   for (const { articleId, ...ref } of bylineRows) bylines.set(articleId, [...(bylines.get(articleId) ?? []), ref]);
   for (const { articleId, ...ref } of tagRows) tagMap.set(articleId, [...(tagMap.get(articleId) ?? []), ref]);
-  return { bylines, tags: tagMap };
+  return { bylines, tags: tagMap, photos };
 }
 
 /**
@@ -155,12 +162,13 @@ function toCard(row: CardRow, refs: Awaited<ReturnType<typeof loadRefs>>, now: D
     breaking: isBreakingAt(row, now),
     section: storyTags.find((t) => t.id === row.primaryTagId) ?? storyTags[0] ?? null,
     bylines: refs.bylines.get(row.id) ?? [],
+    photo: row.featuredMediaId ? (refs.photos.get(row.featuredMediaId) ?? null) : null,
   };
 }
 
 /** Story cards, with bylines and tags, for rows selected with `cardColumns`. */
 export async function toCards(rows: CardRow[], now: Date): Promise<StoryCard[]> {
-  const refs = await loadRefs(rows.map((r) => r.id));
+  const refs = await loadRefs(rows.map((r) => r.id), rows.map((r) => r.featuredMediaId));
   return rows.map((r) => toCard(r, refs, now));
 }
 
@@ -196,7 +204,7 @@ export async function getPublicStory(slug: string, now: Date): Promise<StoryLook
     return redirect ? { kind: "redirect", slug: redirect.slug } : { kind: "missing" };
   }
   const [refs, noteRows] = await Promise.all([
-    loadRefs([row.id]),
+    loadRefs([row.id], [row.featuredMediaId]),
     db
       .select({ kind: articleRevisions.kind, note: articleRevisions.note, at: articleRevisions.createdAt })
       .from(articleRevisions)
@@ -288,7 +296,7 @@ export async function listFeedStories(o: StoryListOptions): Promise<FeedStory[]>
     .where(listFilter(o))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(Math.min(Math.max(o.limit, 1), 100));
-  const refs = await loadRefs(rows.map((r) => r.id));
+  const refs = await loadRefs(rows.map((r) => r.id), rows.map((r) => r.featuredMediaId));
   return rows.map((r) => ({ ...toCard(r, refs, o.now), bodyHtml: r.bodyHtml, tags: refs.tags.get(r.id) ?? [] }));
 }
 
@@ -344,7 +352,7 @@ export async function listRelatedStories(
     .orderBy(desc(articles.publishedAt))
     .limit(limit + 1);
   const rows = [...sharing, ...recent];
-  const refs = await loadRefs([...new Set(rows.map((r) => r.id))]);
+  const refs = await loadRefs([...new Set(rows.map((r) => r.id))], rows.map((r) => r.featuredMediaId));
   const candidates = rows.map((r) => ({
     row: r,
     id: r.id,

@@ -8,6 +8,7 @@
  */
 import type { Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
+import { StoryPhoto } from "./image-node";
 import { isSafeUrl } from "./urls";
 
 export const TEXT_DIRECTION = "auto" as const;
@@ -26,4 +27,5 @@ export const storyExtensions: Extensions = [
       shouldAutoLink: (url) => isSafeUrl(url),
     },
   }),
+  StoryPhoto,
 ];

@@ -93,8 +93,11 @@ export function cleanBody(input: unknown): JSONContent {
  * own `dir` resolves to ltr and puts Dari bullets and quote bars on the wrong side.
  */
 const sanitizeOptions: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "h2", "h3", "h4", "strong", "em", "u", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr", "br"],
+  allowedTags: ["p", "h2", "h3", "h4", "strong", "em", "u", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr", "br", "figure", "img", "figcaption", "span"],
   allowedAttributes: {
+    figure: ["class", "data-media-id"],
+    img: ["src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding"],
+    span: ["class"],
     p: ["dir"],
     h2: ["dir"],
     h3: ["dir"],
@@ -105,12 +108,15 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     code: ["class"],
   },
   // Only a code block's language: site CSS classes ("fixed", "hidden") must not reach stories.
-  allowedClasses: { code: ["language-*"] },
+  allowedClasses: { code: ["language-*"], figure: ["story-photo"], span: ["credit"] },
   allowedSchemes: [...SAFE_SCHEMES],
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: true,
   disallowedTagsMode: "discard",
-  exclusiveFilter: (frame) => frame.tag === "a" && !!frame.attribs.href && !isSafeUrl(frame.attribs.href),
+  exclusiveFilter: (frame) =>
+    (frame.tag === "a" && !!frame.attribs.href && !isSafeUrl(frame.attribs.href)) ||
+    // Images only from our own media library, through the image optimiser.
+    (frame.tag === "img" && !/^\/_next\/image\?url=%2Fmedia%2F[0-9a-f]{32}\.(jpg|png|webp|avif|gif)&/.test(frame.attribs.src ?? "")),
 };
 
 /** Sanitises HTML with the story allow-list (used for rendered bodies and imported HTML). */

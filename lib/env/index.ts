@@ -27,6 +27,20 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").default("newsroom-demo"),
   /** Internal secret for the scheduled-revalidation route; generated when missing. */
   REVALIDATE_SECRET: z.string().optional(),
+  /** Photos in an S3-compatible bucket when set; otherwise on disk under DATA_DIR/media. */
+  S3_BUCKET: z.string().trim().optional().transform((v) => (v ? v : undefined)),
+  S3_ENDPOINT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) URL" }),
+  S3_REGION: z.string().trim().default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Path-style bucket URLs (MinIO and most self-hosted stores); "false" for virtual-host style. */
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true"),
+  S3_PREFIX: z.string().default("media/"),
 });
 
 export type Env = Readonly<z.infer<typeof schema>>;

@@ -3,7 +3,7 @@ import { can, canDeleteStory, canEditStory, canSeeStory, PERMISSIONS, type Permi
 
 // The whole table, role × permission, written out so a change to it is a visible decision.
 const EXPECTED: Record<"writer" | "editor" | "admin", Permission[]> = {
-  writer: ["story:create", "story:edit-own", "story:submit", "story:delete-own", "tag:create"],
+  writer: ["story:create", "story:edit-own", "story:submit", "story:delete-own", "tag:create", "media:upload"],
   editor: [
     "story:create",
     "story:edit-own",
@@ -19,6 +19,8 @@ const EXPECTED: Record<"writer" | "editor" | "admin", Permission[]> = {
     "story:breaking",
     "tag:create",
     "tag:manage",
+    "media:upload",
+    "media:manage",
   ],
   admin: [...PERMISSIONS],
 };

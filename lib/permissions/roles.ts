@@ -3,8 +3,10 @@
  * row-level rules (a writer's own, unpublished story) are in `canEditStory` and friends.
  *
  * | role   | can                                                                      |
- * | writer | create stories, edit own unpublished stories, submit them for review     |
- * | editor | edit any story; publish, schedule, update, unpublish; tags; breaking news |
+ * | writer | create stories, edit own unpublished stories, submit them for review;    |
+ * |        | upload photos and edit or delete their own                              |
+ * | editor | edit any story; publish, schedule, update, unpublish; tags; breaking news; |
+ * |        | any photo in the media library                                            |
  * | admin  | everything an editor can, plus users and roles, bylines, site settings   |
  */
 import type { ArticleStatus, UserRole } from "@/db/schema";
@@ -27,11 +29,13 @@ export const PERMISSIONS = [
   "byline:manage",
   "user:manage",
   "settings:manage",
+  "media:upload",
+  "media:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const WRITER: Permission[] = ["story:create", "story:edit-own", "story:submit", "story:delete-own", "tag:create"];
+const WRITER: Permission[] = ["story:create", "story:edit-own", "story:submit", "story:delete-own", "tag:create", "media:upload"];
 const EDITOR: Permission[] = [
   ...WRITER,
   "story:edit-any",
@@ -43,6 +47,7 @@ const EDITOR: Permission[] = [
   "story:set-any-byline",
   "story:breaking",
   "tag:manage",
+  "media:manage",
 ];
 const ADMIN: Permission[] = [...EDITOR, "byline:manage", "user:manage", "settings:manage"];
 

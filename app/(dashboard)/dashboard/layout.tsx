@@ -30,6 +30,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <Link href="/dashboard/stories/new" className="text-neutral-700 hover:text-neutral-950">
               New story
             </Link>
+            <Link href="/dashboard/media" className="text-neutral-700 hover:text-neutral-950">
+              Media
+            </Link>
             {can(viewer.role, "tag:manage") ? (
               <Link href="/dashboard/tags" className="text-neutral-700 hover:text-neutral-950">
                 Tags

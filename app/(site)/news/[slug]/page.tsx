@@ -11,6 +11,8 @@ import { decodeSegment, getReaderContext } from "@/lib/site/reader";
 import { siteUrl } from "@/lib/env";
 import { newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { pageAlternates } from "@/lib/seo/metadata";
+import { CardPhoto, FeaturedPhoto } from "@/components/site/story-photo";
+import { optimisedUrl } from "@/lib/media/responsive";
 
 /**
  * The article page, in the order of the page this project was created from: breaking label,
@@ -52,7 +54,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description,
     // The story's own language as its hreflang (a self-reference, as Google asks).
     alternates: { ...pageAlternates(siteUrl(), canonical, { kind: "site" }, settings.siteName), languages: { [s.language]: canonical } },
-    twitter: { card: "summary", title: s.title, description },
+    twitter: { card: s.photo ? "summary_large_image" : "summary", title: s.title, description, ...(s.photo ? { images: [siteUrl() + optimisedUrl(s.photo.url, 1280)] } : {}) },
     openGraph: {
       type: "article",
       title: s.title,
@@ -63,6 +65,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       modifiedTime: s.lastUpdatedAt.toISOString(),
       section: s.section?.name,
       tags: s.tags.map((t) => t.name),
+      ...(s.photo ? { images: [{ url: siteUrl() + optimisedUrl(s.photo.url, 1280), width: Math.min(1280, s.photo.width), height: Math.round((Math.min(1280, s.photo.width) * s.photo.height) / s.photo.width), alt: s.photo.altText }] } : {}),
     },
   };
 }
@@ -88,6 +91,7 @@ export default async function ArticlePage({ params }: Props) {
       section: story.section,
       tags: story.tags,
       bylines: story.bylines,
+      imageUrl: story.photo ? optimisedUrl(story.photo.url, 1280) : null,
     },
     settings,
     siteUrl(),
@@ -111,6 +115,7 @@ export default async function ArticlePage({ params }: Props) {
         <h1 className="font-serif text-3xl font-bold leading-tight sm:text-5xl">{story.title}</h1>
         {story.dek ? <p className="text-xl leading-snug text-neutral-700">{story.dek}</p> : null}
         <LastUpdated instant={story.lastUpdatedAt} timeZone={settings.timeZone} siteLocale={settings.locale} language={story.language} />
+        {story.photo ? <FeaturedPhoto photo={story.photo} /> : null}
       </header>
 
       <div
@@ -174,6 +179,7 @@ export default async function ArticlePage({ params }: Props) {
             <ul className="mt-4 grid gap-6 sm:grid-cols-3">
               {related.map((r) => (
                 <li key={r.id} lang={r.language} dir={r.direction} data-testid="check-also-item">
+                  {r.photo ? <CardPhoto photo={r.photo} sizes="(min-width: 640px) 240px, 100vw" className="mb-2 aspect-[3/2]" /> : null}
                   <h3 className="font-serif text-lg font-bold leading-snug">
                     <Link href={`/news/${r.slug}`} className="hover:text-brand">
                       {r.title}

@@ -41,6 +41,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
           isBreaking: story.isBreaking,
           tags: story.tags,
           bylineIds: story.bylineIds,
+          featuredPhoto: story.featuredPhoto,
           everPublished: story.publishedAt !== null && story.publishedAt <= new Date(),
           publishedAt: story.publishedAt?.toISOString() ?? null,
           canEdit: story.canEdit,

@@ -29,6 +29,7 @@ export default async function NewStoryPage() {
           isBreaking: false,
           tags: [],
           bylineIds: viewer.bylineIds,
+          featuredPhoto: null,
           everPublished: false,
           publishedAt: null,
           canEdit: true,

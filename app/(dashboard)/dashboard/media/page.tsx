@@ -1,0 +1,103 @@
+import Link from "next/link";
+import { requireViewerForPage } from "@/lib/auth/viewer";
+import { listMedia, listUploaders, MEDIA_PAGE_SIZE } from "@/lib/media/library";
+import { optimisedUrl } from "@/lib/media/responsive";
+import { zonedLocalToInstant } from "@/lib/publishing/zoned-time";
+import { getSiteSettings } from "@/lib/site/settings";
+import { LibraryUpload } from "./library-upload";
+
+/**
+ * The media library: upload, search by alt text, caption, credit or file name, filter by
+ * uploader and upload date (newsroom time zone), newest first, paginated.
+ */
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+/** A "YYYY-MM-DD" day in the newsroom's zone as its first instant, or undefined. */
+function dayStart(day: string, timeZone: string, plusDays = 0): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  try {
+    const start = zonedLocalToInstant(`${day}T00:00:00`, timeZone);
+    return plusDays ? new Date(zonedLocalToInstant(`${new Date(Date.parse(`${day}T00:00:00Z`) + plusDays * 86_400_000).toISOString().slice(0, 10)}T00:00:00`, timeZone)) : start;
+  } catch {
+    return undefined;
+  }
+}
+
+export default async function MediaLibraryPage({ searchParams }: Props) {
+  const viewer = await requireViewerForPage("/dashboard/media");
+  const params = await searchParams;
+  const { timeZone } = await getSiteSettings();
+  const q = one(params.q);
+  const uploader = one(params.uploader);
+  const from = one(params.from);
+  const to = one(params.to);
+  const page = Math.max(1, Number(one(params.page)) || 1);
+  const [{ items, total }, uploaders] = await Promise.all([
+    listMedia(viewer, { q, uploaderId: uploader || undefined, from: dayStart(from, timeZone), to: dayStart(to, timeZone, 1), page }),
+    listUploaders(),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / MEDIA_PAGE_SIZE));
+  const href = (n: number) => `/dashboard/media?${new URLSearchParams({ q, uploader, from, to, page: String(n) })}`;
+  return (
+    <section className="flex flex-col gap-6">
+      <h1 className="font-serif text-3xl font-bold">Media library</h1>
+      {one(params.deleted) ? <p role="status" className="text-sm text-green-800">The photo was deleted.</p> : null}
+      <LibraryUpload />
+      <form method="get" className="flex flex-wrap items-end gap-3 text-sm" role="search">
+        <label className="flex flex-col gap-1">
+          <span className="font-semibold">Search</span>
+          <input name="q" defaultValue={q} type="search" placeholder="Alt text, caption, credit, file name" className="rounded border border-neutral-300 px-2 py-1.5" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-semibold">Uploaded by</span>
+          <select name="uploader" defaultValue={uploader} className="rounded border border-neutral-300 px-2 py-1.5">
+            <option value="">Anyone</option>
+            {uploaders.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-semibold">From ({timeZone})</span>
+          <input name="from" type="date" defaultValue={from} className="rounded border border-neutral-300 px-2 py-1.5" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-semibold">To</span>
+          <input name="to" type="date" defaultValue={to} className="rounded border border-neutral-300 px-2 py-1.5" />
+        </label>
+        <button type="submit" className="rounded bg-neutral-900 px-3 py-1.5 font-semibold text-white">
+          Filter
+        </button>
+      </form>
+      <p className="text-sm text-neutral-600" data-testid="media-count">
+        {total === 1 ? "1 photo" : `${total} photos`}
+      </p>
+      <ul className="grid grid-cols-2 gap-4 sm:grid-cols-4 lg:grid-cols-6" aria-label="Photos" data-testid="media-grid">
+        {items.map((m) => (
+          <li key={m.id} className="flex flex-col gap-1 text-sm">
+            <Link href={`/dashboard/media/${m.id}`} className="block rounded border border-neutral-200 p-1 hover:border-neutral-900">
+              {/* eslint-disable-next-line @next/next/no-img-element */}
+              <img src={optimisedUrl(m.url, 240)} alt={m.altText || `${m.originalName} (no alt text yet)`} width={m.width} height={m.height} loading="lazy" className="aspect-[4/3] w-full object-cover" />
+              <span className="mt-1 block truncate">{m.caption || m.originalName}</span>
+            </Link>
+            {!m.altText ? <span className="text-xs font-semibold text-amber-700">Needs alt text</span> : null}
+          </li>
+        ))}
+      </ul>
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="flex justify-between text-sm">
+          {page > 1 ? <Link href={href(page - 1)}>← Newer</Link> : <span />}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages ? <Link href={href(page + 1)}>Older →</Link> : <span />}
+        </nav>
+      ) : null}
+    </section>
+  );
+}

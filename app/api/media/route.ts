@@ -1,0 +1,54 @@
+/**
+ * The media library over HTTP, for the desk's upload widgets (which need upload progress,
+ * so they use XMLHttpRequest rather than a server action):
+ * - POST multipart/form-data with one `file` → 201 `{ item, duplicate }`, or `{ error }` with
+ *   400/401/403/413;
+ * - GET `?q=&page=` → `{ items, total, page }` for the photo pickers.
+ * Signed-in desk users only; the same permission checks as the library screen (lib/media/library.ts).
+ */
+import { requireViewer } from "@/lib/auth/viewer";
+import { isAppError } from "@/lib/errors";
+import { listMedia, uploadMedia } from "@/lib/media/library";
+import { MEDIA_MAX_BYTES } from "@/lib/media/process";
+
+export const dynamic = "force-dynamic";
+
+function errorResponse(e: unknown): Response {
+  if (isAppError(e)) return Response.json({ error: e.message }, { status: e.status });
+  console.error("media route failed", e);
+  return Response.json({ error: "The upload failed on the server. Try again; if it keeps failing, tell an admin." }, { status: 500 });
+}
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const viewer = await requireViewer();
+    const declared = Number(request.headers.get("content-length") ?? "0");
+    // The multipart envelope adds a little; anything far beyond the limit is refused unread.
+    if (declared > MEDIA_MAX_BYTES + 64 * 1024) {
+      return Response.json({ error: `That file is over ${MEDIA_MAX_BYTES / 1024 / 1024} MB; photos may be at most ${MEDIA_MAX_BYTES / 1024 / 1024} MB.` }, { status: 413 });
+    }
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      return Response.json({ error: "Send the photo as a form upload with a field named “file”." }, { status: 400 });
+    }
+    const file = form.get("file");
+    if (!(file instanceof File)) return Response.json({ error: "No file was sent." }, { status: 400 });
+    const result = await uploadMedia(viewer, { data: Buffer.from(await file.arrayBuffer()), name: file.name });
+    return Response.json(result, { status: result.duplicate ? 200 : 201 });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const viewer = await requireViewer();
+    const url = new URL(request.url);
+    const page = Number(url.searchParams.get("page") ?? "1");
+    return Response.json(await listMedia(viewer, { q: url.searchParams.get("q") ?? "", page: Number.isFinite(page) ? page : 1 }));
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,94 @@
+"use client";
+
+/**
+ * Alt text, caption, credit and usage notes of one library photo, saved with a server action.
+ * Used on the photo's page in the library and under a photo chosen in the story editor.
+ */
+import { useState, useTransition } from "react";
+import { updateMediaAction, type MediaFormState } from "@/app/(dashboard)/dashboard/media/actions";
+
+export interface PhotoFields {
+  altText: string;
+  caption: string;
+  creditName: string;
+  creditOrg: string;
+  creditUrl: string | null;
+  usageNotes?: string;
+}
+
+const FIELDS = [
+  { name: "altText", label: "Alt text", hint: "What the photo shows, for readers who cannot see it. Required to publish.", multiline: true },
+  { name: "caption", label: "Caption", hint: "Shown under the photo.", multiline: true },
+  { name: "creditName", label: "Credit: photographer", hint: "", multiline: false },
+  { name: "creditOrg", label: "Credit: organisation or agency", hint: "", multiline: false },
+  { name: "creditUrl", label: "Credit link", hint: "Optional: https://…", multiline: false },
+  { name: "usageNotes", label: "Usage notes", hint: "Rights and restrictions, for staff only.", multiline: true },
+] as const;
+
+export function PhotoDetails({
+  id,
+  initial,
+  onSaved,
+  idPrefix = "photo",
+  withUsageNotes = true,
+}: {
+  id: string;
+  initial: PhotoFields;
+  onSaved?: (values: PhotoFields) => void;
+  idPrefix?: string;
+  withUsageNotes?: boolean;
+}) {
+  const [values, setValues] = useState<Record<string, string>>({
+    altText: initial.altText,
+    caption: initial.caption,
+    creditName: initial.creditName,
+    creditOrg: initial.creditOrg,
+    creditUrl: initial.creditUrl ?? "",
+    usageNotes: initial.usageNotes ?? "",
+  });
+  const [state, setState] = useState<MediaFormState>({});
+  const [pending, startTransition] = useTransition();
+  return (
+    <form
+      className="flex flex-col gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        startTransition(async () => {
+          const result = await updateMediaAction(id, values);
+          setState(result);
+          if (result.ok) onSaved?.({ ...values, creditUrl: values.creditUrl || null } as PhotoFields);
+        });
+      }}
+    >
+      {FIELDS.filter((f) => withUsageNotes || f.name !== "usageNotes").map((f) => {
+        const fid = `${idPrefix}-${f.name}`;
+        const props = {
+          id: fid,
+          value: values[f.name] ?? "",
+          onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues({ ...values, [f.name]: e.target.value }),
+          "aria-invalid": state.fields?.[f.name] ? true : undefined,
+          className: "rounded border border-neutral-300 px-2 py-1.5 text-sm",
+          dir: "auto" as const,
+        };
+        return (
+          <div key={f.name} className="flex flex-col gap-1">
+            <label htmlFor={fid} className="text-sm font-semibold">
+              {f.label}
+            </label>
+            {f.multiline ? <textarea rows={2} {...props} /> : <input type={f.name === "creditUrl" ? "url" : "text"} {...props} />}
+            {f.hint ? <span className="text-xs text-neutral-500">{f.hint}</span> : null}
+            {state.fields?.[f.name] ? <span className="text-sm text-red-700">{state.fields[f.name]}</span> : null}
+          </div>
+        );
+      })}
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50">
+          {pending ? "Saving…" : "Save photo details"}
+        </button>
+        <span role="status" className={`text-sm ${state.error ? "text-red-700" : "text-neutral-600"}`} data-testid="photo-details-status">
+          {state.error ?? state.message ?? ""}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Photos on reader pages, as plain <img> with a responsive srcset (AVIF/WebP from Next's
+ * optimiser) and width/height, so nothing shifts while they load. Server Components.
+ */
+import { creditLine, imgAttributes, type PhotoRef } from "@/lib/media/responsive";
+
+/** The lead photo of a story: above the fold, so loaded first (eager, high priority). */
+export function FeaturedPhoto({ photo }: { photo: PhotoRef }) {
+  const img = imgAttributes(photo, "(min-width: 800px) 768px, 100vw");
+  const credit = creditLine(photo);
+  return (
+    <figure className="mt-6" data-testid="featured-photo">
+      {/* eslint-disable-next-line @next/next/no-img-element -- a Server Component; next/image would ship client code */}
+      <img {...img} alt={img.alt} loading="eager" fetchPriority="high" decoding="async" className="h-auto w-full rounded-sm bg-neutral-100" />
+      {photo.caption || credit ? (
+        <figcaption className="mt-2 text-sm text-neutral-600" dir="auto">
+          {photo.caption}
+          {credit ? <span className="credit ms-1 text-xs uppercase tracking-wide text-neutral-500">{credit}</span> : null}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}
+
+/** A story card's photo: small, lazy. `sizes` is the width the card's layout gives it. */
+export function CardPhoto({ photo, sizes, className = "" }: { photo: PhotoRef; sizes: string; className?: string }) {
+  const img = imgAttributes(photo, sizes, true);
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- see FeaturedPhoto
+    <img {...img} alt={img.alt} loading="lazy" decoding="async" className={`h-auto w-full rounded-sm bg-neutral-100 object-cover ${className}`} data-testid="card-photo" />
+  );
+}

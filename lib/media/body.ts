@@ -1,0 +1,67 @@
+/**
+ * Photos inside story bodies (Tiptap JSON), pure: which library items a body uses, and the
+ * body with each photo's snapshot refreshed from the library.
+ */
+import type { JSONContent } from "@tiptap/core";
+import { STORY_PHOTO } from "@/lib/editor/image-node";
+
+/** A library photo as stories use it. */
+export interface LibraryPhoto {
+  id: string;
+  url: string;
+  width: number;
+  height: number;
+  altText: string;
+  caption: string;
+  creditName: string;
+  creditOrg: string;
+  creditUrl: string | null;
+  originalName: string;
+}
+
+/** Ids of the library photos in `body`, in order, without repeats. */
+export function photoIdsIn(body: unknown): string[] {
+  const ids: string[] = [];
+  const walk = (n: JSONContent) => {
+    if (n.type === STORY_PHOTO && typeof n.attrs?.mediaId === "string" && !ids.includes(n.attrs.mediaId)) ids.push(n.attrs.mediaId);
+    for (const c of n.content ?? []) walk(c);
+  };
+  if (body && typeof body === "object") walk(body as JSONContent);
+  return ids;
+}
+
+/**
+ * `body` with every photo's attributes taken from `photos` (by mediaId).
+ * @throws Error naming nothing when a photo has no id; callers check `photoIdsIn` against the
+ *   library first and report missing ones to the person saving.
+ */
+export function withPhotoAttrs(body: JSONContent, photos: Map<string, LibraryPhoto>): JSONContent {
+  const walk = (n: JSONContent): JSONContent => {
+    if (n.type === STORY_PHOTO) {
+      const p = photos.get(String(n.attrs?.mediaId ?? ""));
+      if (!p) return n;
+      return {
+        ...n,
+        attrs: {
+          mediaId: p.id,
+          src: p.url,
+          width: p.width,
+          height: p.height,
+          alt: p.altText,
+          caption: p.caption,
+          creditName: p.creditName,
+          creditOrg: p.creditOrg,
+          creditUrl: p.creditUrl,
+        },
+      };
+    }
+    return n.content ? { ...n, content: n.content.map(walk) } : n;
+  };
+  return walk(body);
+}
+
+/** How a photo is named in messages: its caption, else its file name. */
+export function photoLabel(p: Pick<LibraryPhoto, "caption" | "originalName">): string {
+  const text = p.caption || p.originalName || "untitled photo";
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

@@ -1,0 +1,280 @@
+/**
+ * The media library: upload, list, read, edit and delete photos, with permission checks.
+ * - Everyone on the desk may upload (media:upload); editors and admins edit and delete any
+ *   photo (media:manage); writers edit and delete their own uploads.
+ * - A photo used by a story cannot be deleted; its alt text cannot be emptied while a story
+ *   readers can see (or that is scheduled) uses it.
+ * - Editing a photo re-renders the bodies of the stories that use it, so readers see the new
+ *   alt text, caption and credit; callers expire reader caches when `affectsReaders`.
+ */
+import "server-only";
+import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { articleMedia, articles, auditLog, media, users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/load-viewer";
+import { cleanText, renderBody } from "@/lib/editor/render";
+import { isSafeUrl } from "@/lib/editor/urls";
+import { AppError } from "@/lib/errors";
+import { can } from "@/lib/permissions/roles";
+import { photoIdsIn, withPhotoAttrs } from "./body";
+import { processUpload } from "./process";
+import { loadPhotos, mediaUrl } from "./refs";
+import { mediaStorage } from "./store";
+import type { JSONContent } from "@tiptap/core";
+
+export const MEDIA_PAGE_SIZE = 24;
+
+export interface MediaItem {
+  id: string;
+  url: string;
+  mimeType: string;
+  width: number;
+  height: number;
+  bytes: number;
+  originalName: string;
+  altText: string;
+  caption: string;
+  creditName: string;
+  creditOrg: string;
+  creditUrl: string | null;
+  usageNotes: string;
+  uploadedBy: { id: string; name: string } | null;
+  createdAt: Date;
+}
+
+export interface MediaUse {
+  articleId: string;
+  title: string;
+  role: "featured" | "body";
+  status: string;
+}
+
+const itemColumns = {
+  id: media.id,
+  storageKey: media.storageKey,
+  mimeType: media.mimeType,
+  width: media.width,
+  height: media.height,
+  bytes: media.bytes,
+  originalName: media.originalName,
+  altText: media.altText,
+  caption: media.caption,
+  creditName: media.creditName,
+  creditOrg: media.creditOrg,
+  creditUrl: media.creditUrl,
+  usageNotes: media.usageNotes,
+  uploaderId: media.uploadedBy,
+  uploaderName: users.name,
+  createdAt: media.createdAt,
+};
+
+function toItem(r: { storageKey: string; uploaderId: string | null; uploaderName: string | null } & Omit<MediaItem, "url" | "uploadedBy">): MediaItem {
+  const { storageKey, uploaderId, uploaderName, ...rest } = r;
+  return { ...rest, url: mediaUrl(storageKey), uploadedBy: uploaderId ? { id: uploaderId, name: uploaderName ?? "" } : null };
+}
+
+function requireCanEdit(viewer: Viewer, uploaderId: string | null): void {
+  if (can(viewer.role, "media:manage")) return;
+  if (can(viewer.role, "media:upload") && uploaderId === viewer.id) return;
+  throw new AppError("forbidden", "You can change only the photos you uploaded.");
+}
+
+/**
+ * Checks, stores and records an upload. The same picture uploaded again is the same item.
+ * @returns the item, and `duplicate` when it was already in the library.
+ * @throws AppError forbidden, too_large, bad_request (see processUpload).
+ */
+export async function uploadMedia(viewer: Viewer, file: { data: Buffer; name: string }): Promise<{ item: MediaItem; duplicate: boolean }> {
+  if (!can(viewer.role, "media:upload")) throw new AppError("forbidden", "Your role cannot upload photos.");
+  const name = cleanText(file.name).trim().slice(0, 200);
+  const image = await processUpload(file.data, name);
+  const db = await getDb();
+  const [existing] = await db.select({ id: media.id }).from(media).where(eq(media.contentHash, image.hash)).limit(1);
+  if (existing) return { item: await getMediaItem(viewer, existing.id), duplicate: true };
+  // The file first: a row never points at a missing file (an orphan file is harmless).
+  await mediaStorage().put(image.storageKey, image.data, image.mimeType);
+  const inserted = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(media)
+      .values({
+        storageKey: image.storageKey,
+        contentHash: image.hash,
+        mimeType: image.mimeType,
+        width: image.width,
+        height: image.height,
+        bytes: image.data.byteLength,
+        originalName: name,
+        uploadedBy: viewer.id,
+      })
+      .onConflictDoNothing()
+      .returning({ id: media.id });
+    if (row) await tx.insert(auditLog).values({ actorId: viewer.id, action: "media.upload", entityType: "media", entityId: row.id, details: { name } });
+    return row;
+  });
+  if (!inserted) {
+    const [raced] = await db.select({ id: media.id }).from(media).where(eq(media.contentHash, image.hash)).limit(1);
+    return { item: await getMediaItem(viewer, raced!.id), duplicate: true };
+  }
+  return { item: await getMediaItem(viewer, inserted.id), duplicate: false };
+}
+
+export interface MediaFilters {
+  q?: string;
+  uploaderId?: string;
+  /** Uploaded on or after this instant. */
+  from?: Date;
+  /** Uploaded before this instant. */
+  to?: Date;
+  page?: number;
+}
+
+/** Library items, newest first, matching the filters (search in alt text, caption, credit and file name). */
+export async function listMedia(viewer: Viewer, f: MediaFilters): Promise<{ items: MediaItem[]; total: number; page: number }> {
+  if (!can(viewer.role, "media:upload")) throw new AppError("forbidden", "Your role cannot use the media library.");
+  const conditions: SQL[] = [];
+  const q = f.q ? cleanText(f.q).trim().slice(0, 200) : "";
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(ilike(media.altText, like), ilike(media.caption, like), ilike(media.creditName, like), ilike(media.creditOrg, like), ilike(media.originalName, like)) as SQL,
+    );
+  }
+  if (f.uploaderId && z.uuid().safeParse(f.uploaderId).success) conditions.push(eq(media.uploadedBy, f.uploaderId));
+  if (f.from) conditions.push(gte(media.createdAt, f.from));
+  if (f.to) conditions.push(lt(media.createdAt, f.to));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const page = Math.max(1, Math.min(f.page ?? 1, 10_000));
+  const db = await getDb();
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(itemColumns)
+      .from(media)
+      .leftJoin(users, eq(users.id, media.uploadedBy))
+      .where(where)
+      .orderBy(desc(media.createdAt), desc(media.id))
+      .limit(MEDIA_PAGE_SIZE)
+      .offset((page - 1) * MEDIA_PAGE_SIZE),
+    db.select({ n: count() }).from(media).where(where),
+  ]);
+  return { items: rows.map(toItem), total: total?.n ?? 0, page };
+}
+
+/** One item. @throws AppError not_found */
+export async function getMediaItem(viewer: Viewer, id: string): Promise<MediaItem> {
+  if (!can(viewer.role, "media:upload")) throw new AppError("forbidden", "Your role cannot use the media library.");
+  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "That photo is not in the library.");
+  const db = await getDb();
+  const [row] = await db.select(itemColumns).from(media).leftJoin(users, eq(users.id, media.uploadedBy)).where(eq(media.id, id)).limit(1);
+  if (!row) throw new AppError("not_found", "That photo is not in the library.");
+  return toItem(row);
+}
+
+/** The stories that use a photo, and how. */
+export async function listMediaUses(id: string): Promise<MediaUse[]> {
+  const db = await getDb();
+  return db
+    .select({ articleId: articles.id, title: articles.title, role: articleMedia.role, status: articles.status })
+    .from(articleMedia)
+    .innerJoin(articles, eq(articles.id, articleMedia.articleId))
+    .where(eq(articleMedia.mediaId, id))
+    .orderBy(desc(articles.updatedAt))
+    .limit(200);
+}
+
+const text = (max: number, what: string) =>
+  z
+    .string()
+    .default("")
+    .transform((v) => cleanText(v).replace(/\s+/g, " ").trim())
+    .pipe(z.string().max(max, `Keep the ${what} under ${max} characters.`));
+
+export const mediaInputSchema = z.object({
+  altText: text(500, "alt text"),
+  caption: text(1000, "caption"),
+  creditName: text(200, "credit name"),
+  creditOrg: text(200, "credit organisation"),
+  creditUrl: text(500, "credit link").refine((v) => v === "" || (isSafeUrl(v) && /^https?:\/\//i.test(v)), {
+    message: "The credit link must be a web address (https://…).",
+  }),
+  usageNotes: z
+    .string()
+    .default("")
+    .transform((v) => cleanText(v).trim())
+    .pipe(z.string().max(1000, "Keep the usage notes under 1,000 characters.")),
+});
+
+/**
+ * Saves a photo's alt text, caption, credit and usage notes, and re-renders the stories that
+ * show it.
+ * @returns whether readers can see a change (a public or scheduled story uses the photo).
+ * @throws AppError bad_request (fields), forbidden, not_found.
+ */
+export async function updateMedia(viewer: Viewer, id: string, raw: unknown): Promise<{ affectsReaders: boolean }> {
+  const current = await getMediaItem(viewer, id);
+  requireCanEdit(viewer, current.uploadedBy?.id ?? null);
+  const parsed = mediaInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+    throw new AppError("bad_request", Object.values(fields)[0] ?? "Some fields are invalid.", fields);
+  }
+  const input = parsed.data;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const users_ = await tx
+      .select({ id: articles.id, body: articles.body, status: articles.status, role: articleMedia.role })
+      .from(articleMedia)
+      .innerJoin(articles, eq(articles.id, articleMedia.articleId))
+      .where(eq(articleMedia.mediaId, id));
+    const live = users_.filter((u) => u.status === "published");
+    if (!input.altText && live.length > 0) {
+      throw new AppError("bad_request", "This photo is in a published or scheduled story, so it needs alt text.", { altText: "Required" });
+    }
+    await tx
+      .update(media)
+      .set({ ...input, creditUrl: input.creditUrl || null, updatedAt: new Date() })
+      .where(eq(media.id, id));
+    // Bodies that show the photo carry a snapshot of it: render them again.
+    const bodyUsers = users_.filter((u) => u.role === "body");
+    for (const u of bodyUsers) {
+      const photos = await loadPhotos(photoIdsIn(u.body), tx);
+      const rendered = renderBody(withPhotoAttrs(u.body as JSONContent, photos));
+      await tx.update(articles).set({ body: rendered.json, bodyHtml: rendered.html, bodyText: rendered.text }).where(eq(articles.id, u.id));
+    }
+    await tx.insert(auditLog).values({ actorId: viewer.id, action: "media.update", entityType: "media", entityId: id, details: { altText: input.altText } });
+    return { affectsReaders: live.length > 0 };
+  });
+}
+
+/**
+ * Deletes a photo no story uses (row, then file).
+ * @throws AppError conflict (in use, naming a story), forbidden, not_found.
+ */
+export async function deleteMedia(viewer: Viewer, id: string): Promise<void> {
+  const current = await getMediaItem(viewer, id);
+  requireCanEdit(viewer, current.uploadedBy?.id ?? null);
+  const uses = await listMediaUses(id);
+  if (uses.length > 0) {
+    throw new AppError("conflict", `This photo is used in “${uses[0]!.title}”${uses.length > 1 ? ` and ${uses.length - 1} more` : ""}. Remove it from those stories first.`);
+  }
+  const db = await getDb();
+  const [row] = await db.select({ storageKey: media.storageKey }).from(media).where(eq(media.id, id)).limit(1);
+  await db.transaction(async (tx) => {
+    await tx.delete(media).where(eq(media.id, id));
+    await tx.insert(auditLog).values({ actorId: viewer.id, action: "media.delete", entityType: "media", entityId: id, details: { name: current.originalName } });
+  });
+  if (row) await mediaStorage().remove(row.storageKey);
+}
+
+/** Uploaders, for the library's filter. */
+export async function listUploaders(): Promise<{ id: string; name: string }[]> {
+  const db = await getDb();
+  return db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(media)
+    .innerJoin(users, eq(users.id, media.uploadedBy))
+    .orderBy(users.name)
+    .limit(200);
+}
+

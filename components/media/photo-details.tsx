@@ -48,18 +48,15 @@ export function PhotoDetails({
   });
   const [state, setState] = useState<MediaFormState>({});
   const [pending, startTransition] = useTransition();
+  const save = () =>
+    startTransition(async () => {
+      const result = await updateMediaAction(id, values);
+      setState(result);
+      if (result.ok) onSaved?.({ ...values, creditUrl: values.creditUrl || null } as PhotoFields);
+    });
+  // A group, not a <form>: it also sits inside the story editor's form, and forms cannot nest.
   return (
-    <form
-      className="flex flex-col gap-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        startTransition(async () => {
-          const result = await updateMediaAction(id, values);
-          setState(result);
-          if (result.ok) onSaved?.({ ...values, creditUrl: values.creditUrl || null } as PhotoFields);
-        });
-      }}
-    >
+    <div role="group" aria-label="Photo details" className="flex flex-col gap-3">
       {FIELDS.filter((f) => withUsageNotes || f.name !== "usageNotes").map((f) => {
         const fid = `${idPrefix}-${f.name}`;
         const props = {
@@ -82,13 +79,13 @@ export function PhotoDetails({
         );
       })}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50">
+        <button type="button" onClick={save} disabled={pending} className="rounded bg-neutral-900 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50">
           {pending ? "Saving…" : "Save photo details"}
         </button>
         <span role="status" className={`text-sm ${state.error ? "text-red-700" : "text-neutral-600"}`} data-testid="photo-details-status">
           {state.error ?? state.message ?? ""}
         </span>
       </div>
-    </form>
+    </div>
   );
 }

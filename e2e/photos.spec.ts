@@ -1,0 +1,103 @@
+import { expect, test } from "@playwright/test";
+import sharp from "sharp";
+import { as } from "./helpers";
+
+/**
+ * Photos from upload to reader: an editor uploads a photo in the story editor, is refused
+ * publication until the photo has alt text, adds alt text, caption and credit, publishes,
+ * and readers get a responsive image (AVIF/WebP, width/height set) with its caption and
+ * credit, and the story's card photo on the home page.
+ */
+test("a photo uploaded in the editor is published with alt text, caption and credit, responsive for readers", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  const headline = `Flood waters reach Kabul bazaar ${stamp}`;
+  // A real photo-sized JPEG (noise, so it does not compress to nothing), made for the test.
+  const { data, info } = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 40 } } })
+    .jpeg({ quality: 85 })
+    .toBuffer({ resolveWithObject: true });
+  expect(info.width).toBe(2400);
+
+  const page = await as(browser, "editor");
+  await page.goto("/dashboard/stories/new");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByRole("textbox", { name: "Story body" }).click();
+  await page.keyboard.insertText("Shopkeepers moved their goods to upper floors as the water rose.");
+  await page.getByRole("button", { name: "Add featured photo…" }).click();
+  const picker = page.getByRole("dialog", { name: "Featured photo" });
+  const uploadStarted = Date.now();
+  await picker.getByLabel("Photo files").setInputFiles({ name: `bazaar-${stamp}.jpg`, mimeType: "image/jpeg", buffer: data });
+  const featured = page.getByTestId("featured-photo");
+  await expect(featured.locator("img")).toBeVisible();
+  const uploadMs = Date.now() - uploadStarted;
+
+  // No alt text yet: publishing is refused, with a message naming the photo.
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText(`The photo “bazaar-${stamp}.jpg” has no alt text`).first()).toBeVisible();
+  await expect(page.getByTestId("story-status")).not.toHaveText("Published");
+
+  await featured.getByLabel("Alt text").fill("Shopkeepers wade through knee-deep water between market stalls");
+  await featured.getByLabel("Caption").fill("Water in the bazaar on Tuesday morning.");
+  await featured.getByLabel("Credit: photographer").fill("Sahar Ahmadi");
+  await featured.getByLabel("Credit: organisation or agency").fill("The Kabul Lantern");
+  await featured.getByRole("button", { name: "Save photo details" }).click();
+  await expect(featured.getByTestId("photo-details-status")).toHaveText("Photo details saved.");
+  const publishAt = Date.now();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByTestId("story-status")).toHaveText("Published");
+  const slug = await page.getByLabel("Slug").inputValue();
+  await page.context().close();
+
+  // The reader, on a phone.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });
+  const reader = await phone.newPage();
+  const imageBytes: { url: string; type: string; bytes: number }[] = [];
+  reader.on("response", async (res) => {
+    if (res.url().includes("/_next/image")) {
+      const body = await res.body().catch(() => Buffer.alloc(0));
+      imageBytes.push({ url: res.url(), type: res.headers()["content-type"] ?? "", bytes: body.byteLength });
+    }
+  });
+  await reader.goto(`/news/${slug}`);
+  const figure = reader.getByTestId("featured-photo");
+  const img = figure.locator("img");
+  await expect(img).toHaveAttribute("alt", "Shopkeepers wade through knee-deep water between market stalls");
+  await expect(img).toHaveAttribute("width", "2400");
+  await expect(img).toHaveAttribute("height", "1600");
+  await expect(img).toHaveAttribute("srcset", /\/_next\/image\?url=%2Fmedia%2F[0-9a-f]{32}\.jpg&w=640&q=75 640w/);
+  await expect(img).toHaveAttribute("fetchpriority", "high");
+  await expect(figure.locator("figcaption")).toContainText("Water in the bazaar on Tuesday morning.");
+  await expect(figure.locator("figcaption")).toContainText("Photo: Sahar Ahmadi / The Kabul Lantern");
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+  const visibleMs = Date.now() - publishAt;
+  await reader.screenshot({ path: "test-results/screenshots/story-photo-phone.png" });
+  const lead = imageBytes.find((i) => i.url.includes("w="));
+  expect(lead?.type).toBe("image/avif");
+  console.log(
+    `photo: upload ${uploadMs} ms; publish to photo shown ${visibleMs} ms; phone (390 px, DPR 3) lead image ${lead?.url.match(/w=\d+/)?.[0]} ${lead?.type} ${lead?.bytes} bytes (original JPEG ${data.byteLength} bytes)`,
+  );
+  expect(lead!.bytes).toBeLessThan(data.byteLength);
+
+  // The optimiser answers WebP to a browser without AVIF, and the copies may be cached long.
+  const src = await img.getAttribute("src");
+  const webp = await request.get(src!, { headers: { accept: "image/webp,*/*" } });
+  expect(webp.headers()["content-type"]).toBe("image/webp");
+  expect(webp.headers()["cache-control"]).toMatch(/max-age=31536000/);
+
+  // The home page card carries the photo.
+  await reader.goto("/");
+  const card = reader.locator("article", { has: reader.getByRole("link", { name: headline }) }).first();
+  await expect(card.getByTestId("card-photo")).toHaveAttribute("alt", "Shopkeepers wade through knee-deep water between market stalls");
+  await reader.screenshot({ path: "test-results/screenshots/home-with-photo.png" });
+  await phone.close();
+});
+
+test("the media library refuses a file that is not a photo, with a clear message", async ({ browser }) => {
+  const page = await as(browser, "writer");
+  await page.goto("/dashboard/media");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Photo files").setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("These are meeting notes, not a photo.") });
+  await expect(page.getByRole("alert").filter({ hasText: "“notes.jpg” is not a photo we can use" })).toBeVisible();
+  await page.context().close();
+});

@@ -34,3 +34,17 @@ export class AppError extends Error {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/**
+ * Parses `raw` with a zod schema for a lib mutation.
+ * @returns the parsed value.
+ * @throws AppError bad_request whose message is the first problem and whose `fields` hold the
+ *   first message per top-level field (for forms).
+ */
+export function parseInput<T>(schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, raw: unknown): T {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+  throw new AppError("bad_request", Object.values(fields)[0] ?? "Some fields are invalid.", fields);
+}

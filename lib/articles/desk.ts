@@ -27,7 +27,7 @@ import {
   type ArticleStatus,
   type RevisionKind,
 } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
 import { cleanText, InvalidBodyError, MAX_BODY_BYTES, renderBody } from "@/lib/editor/render";
 import { directionOf, STORY_LANGUAGES } from "@/lib/i18n/languages";
 import { can, canDeleteStory, canEditStory, canSeeStory, type Actor } from "@/lib/permissions/roles";
@@ -235,13 +235,7 @@ export async function saveStory(
   now = new Date(),
   options: { revisionKind?: "autosave" | "restore" } = {},
 ): Promise<SavedStory> {
-  const parsed = storyInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
-    throw new AppError("bad_request", Object.values(fields)[0] ?? "Some fields are invalid.", fields);
-  }
-  const input = parsed.data;
+  const input = parseInput(storyInputSchema, raw);
   // Photos: the body's and the featured one must be in the library; the body's snapshots
   // (alt text, caption, credit, size) are refreshed from it before rendering.
   const bodyInput = parseBodyInput(input.body);

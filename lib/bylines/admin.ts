@@ -15,7 +15,7 @@ import { makeSlug } from "@/lib/articles/slug";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { cleanText } from "@/lib/editor/render";
 import { isSafeUrl } from "@/lib/editor/urls";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
 
 export interface BylineRow {
@@ -87,13 +87,7 @@ export const bylineInputSchema = z.object({
 });
 
 function parse(raw: unknown) {
-  const parsed = bylineInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
-    throw new AppError("bad_request", Object.values(fields)[0] ?? "Some fields are invalid.", fields);
-  }
-  return parsed.data;
+  return parseInput(bylineInputSchema, raw);
 }
 
 async function checkSlugFree(tx: Db, slug: string, exceptId?: string) {

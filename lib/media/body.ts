@@ -4,18 +4,11 @@
  */
 import type { JSONContent } from "@tiptap/core";
 import { STORY_PHOTO } from "@/lib/editor/image-node";
+import type { PhotoRef } from "./responsive";
 
 /** A library photo as stories use it. */
-export interface LibraryPhoto {
+export interface LibraryPhoto extends PhotoRef {
   id: string;
-  url: string;
-  width: number;
-  height: number;
-  altText: string;
-  caption: string;
-  creditName: string;
-  creditOrg: string;
-  creditUrl: string | null;
   originalName: string;
 }
 

@@ -15,7 +15,7 @@ import { articleMedia, articles, auditLog, media, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { cleanText, renderBody } from "@/lib/editor/render";
 import { isSafeUrl } from "@/lib/editor/urls";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
 import { photoIdsIn, withPhotoAttrs } from "./body";
 import { processUpload } from "./process";
@@ -213,13 +213,7 @@ export const mediaInputSchema = z.object({
 export async function updateMedia(viewer: Viewer, id: string, raw: unknown): Promise<{ affectsReaders: boolean }> {
   const current = await getMediaItem(viewer, id);
   requireCanEdit(viewer, current.uploadedBy?.id ?? null);
-  const parsed = mediaInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
-    throw new AppError("bad_request", Object.values(fields)[0] ?? "Some fields are invalid.", fields);
-  }
-  const input = parsed.data;
+  const input = parseInput(mediaInputSchema, raw);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const users_ = await tx

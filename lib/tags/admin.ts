@@ -14,7 +14,7 @@ import { articles, articleTags, auditLog, tagRedirects, tags } from "@/db/schema
 import { makeSlug } from "@/lib/articles/slug";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { cleanText } from "@/lib/editor/render";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
 
 /** The canonical form of a tag name (NFC, trimmed, single spaces). */
@@ -79,13 +79,7 @@ const tagSchema = z.object({
 });
 
 function parse(raw: unknown) {
-  const parsed = tagSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
-    throw new AppError("bad_request", Object.values(fields)[0] ?? "Some fields are invalid.", fields);
-  }
-  return parsed.data;
+  return parseInput(tagSchema, raw);
 }
 
 async function assertFree(tx: Db, name: string, slug: string, exceptId?: string) {

@@ -14,7 +14,7 @@ import type { Viewer } from "@/lib/auth/load-viewer";
 import { normalizeEmail } from "@/lib/auth/credentials";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { cleanText } from "@/lib/editor/render";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
 
 export const INVITE_TTL_MS = 7 * 24 * 3_600_000;
@@ -61,13 +61,7 @@ const inviteSchema = z.object({
  */
 export async function inviteUser(viewer: Viewer, raw: unknown, now = new Date()): Promise<{ userId: string; token: string; email: string }> {
   if (!can(viewer.role, "user:manage")) throw new AppError("forbidden", "Only admins can invite people.");
-  const parsed = inviteSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
-    throw new AppError("bad_request", Object.values(fields)[0] ?? "Some fields are invalid.", fields);
-  }
-  const input = parsed.data;
+  const input = parseInput(inviteSchema, raw);
   const db = await getDb();
   const userId = await db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);

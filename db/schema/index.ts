@@ -252,6 +252,46 @@ export const articleMedia = pgTable(
   (t) => [primaryKey({ columns: [t.articleId, t.mediaId, t.role] }), index("article_media_media_idx").on(t.mediaId)],
 );
 
+/**
+ * Stories that came from a WordPress export: one row per source item, so importing the same
+ * file again matches instead of duplicating, and a newer export updates what changed.
+ */
+export const importItems = pgTable(
+  "import_items",
+  {
+    /** The source site (its blog URL from the export). */
+    source: text("source").notNull(),
+    /** "post:<wp post id>", or "guid:<guid>" when an item has no id. */
+    itemKey: text("item_key").notNull(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    /** SHA-256 of what the import wrote, to tell "unchanged" from "updated". */
+    contentHash: text("content_hash").notNull(),
+    /** The story's version after the import wrote it: a later version means it was edited here. */
+    articleVersion: integer("article_version").notNull(),
+    importedAt: instant("imported_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.itemKey] }), index("import_items_article_idx").on(t.articleId)],
+);
+
+/** Import runs started from the desk, with their progress and report. */
+export const importRuns = pgTable("import_runs", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  fileName: text("file_name").notNull(),
+  /** Where the uploaded file is kept (under DATA_DIR) until the run is finished. */
+  filePath: text("file_path").notNull(),
+  options: jsonb("options").notNull(),
+  status: text("status", { enum: ["queued", "running", "done", "failed", "stopped"] }).notNull().default("queued"),
+  itemsTotal: integer("items_total").notNull().default(0),
+  itemsDone: integer("items_done").notNull().default(0),
+  report: jsonb("report"),
+  error: text("error"),
+  startedBy: uuid("started_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: instant("created_at").notNull().defaultNow(),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+
 /** Ordered bylines of a story. */
 export const articleAuthors = pgTable(
   "article_authors",

@@ -99,7 +99,8 @@ export interface NewStoryInput {
   note?: string | null;
 }
 
-async function uniqueSlug(db: Db, base: string): Promise<string> {
+/** A story slug based on `base` that no story uses yet (`base`, `base-2`, …). */
+export async function uniqueSlug(db: Db, base: string): Promise<string> {
   const taken = new Set(
     (
       await db

@@ -18,7 +18,8 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const staticOptions = { textDirection: TEXT_DIRECTION } as const;
 const schemaExtensions = applyStaticEditorOptionsToExtensions(storyExtensions, staticOptions);
-const bodySchema = getSchema(schemaExtensions);
+/** The ProseMirror schema of story bodies (from the shared extension list). */
+export const bodySchema = getSchema(schemaExtensions);
 
 /** Thrown when a body is not a valid story document; `message` is safe to show to staff. */
 export class InvalidBodyError extends Error {

@@ -1,0 +1,376 @@
+/**
+ * Imports a WordPress export (WXR) into the newsroom: posts (and, by option, pages) become
+ * stories; authors become bylines (never users); categories and tags become tags, one per
+ * name; `_wp_old_slug` and renamed term slugs become redirects. Comments, attachments, menus
+ * and other types are skipped and counted.
+ *
+ * - One transaction per item: a bad item is reported and skipped, the rest import.
+ * - Idempotent: items are matched by source site and WordPress post id (or GUID); an
+ *   unchanged item is left alone, a changed one is updated as a minor edit, and a story edited
+ *   on our desk since its import is never overwritten (reported instead).
+ * - Resumable: stop at any item (AbortSignal); running again skips what is already in.
+ * - Dry run: every item's transaction is rolled back; the report says what would happen.
+ * Dates follow C04 (lib/import/map.ts); content goes through the editor's schema
+ * (lib/import/content.ts).
+ */
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Readable } from "node:stream";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db";
+import { articleAuthors, articleRevisions, articles, articleTags, authors, importItems, slugRedirects, tagRedirects, tags } from "@/db/schema";
+import { makeSlug } from "@/lib/articles/slug";
+import { uniqueSlug } from "@/lib/articles/store";
+import { cleanText, renderBody } from "@/lib/editor/render";
+import { directionOf } from "@/lib/i18n/languages";
+import { normalizeTagName, tagFallbackSlug } from "@/lib/tags/admin";
+import { wpContentToBody, wpPlainText } from "./content";
+import { itemDates, itemKey, itemStatus, wpSlug, type ImportStatus } from "./map";
+import { readWxr, type WxrItem, type WxrTerm } from "./wxr";
+
+export interface ImportOptions {
+  /** IANA zone of the WordPress site, for items without a GMT date. */
+  siteTimeZone: string;
+  dryRun?: boolean;
+  /** WordPress pages: imported as stories in a "Pages" section, or skipped (default). */
+  pages?: "section" | "skip";
+  /** The instant that decides "scheduled" vs "published" (tests set it). */
+  now?: Date;
+  actorId?: string | null;
+  signal?: AbortSignal;
+  /** Called after every item. */
+  onProgress?: (done: number) => void | Promise<void>;
+}
+
+export interface ImportReport {
+  source: string;
+  siteTitle: string;
+  dryRun: boolean;
+  items: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Stories edited on our desk since their import: left as they are. */
+  keptLocalEdits: number;
+  /** Stories imported, by our status. */
+  statuses: Record<ImportStatus, number>;
+  /** Items in the file, by WordPress type and status ("post/publish": 51). */
+  byType: Record<string, number>;
+  skipped: Record<string, number>;
+  comments: number;
+  /** Items that did not keep their WordPress status, and why (private, password…). */
+  drafted: { title: string; reason: string }[];
+  unknownAuthors: string[];
+  redirects: { stories: number; tags: number };
+  bylines: number;
+  tags: number;
+  warnings: string[];
+  errors: { item: number; title: string; message: string }[];
+  stopped: boolean;
+  durationMs: number;
+}
+
+const MAX_LISTED = 200;
+
+class DryRunRollback extends Error {}
+
+function newReport(dryRun: boolean): ImportReport {
+  return {
+    source: "",
+    siteTitle: "",
+    dryRun,
+    items: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    keptLocalEdits: 0,
+    statuses: { published: 0, scheduled: 0, draft: 0 },
+    byType: {},
+    skipped: {},
+    comments: 0,
+    drafted: [],
+    unknownAuthors: [],
+    redirects: { stories: 0, tags: 0 },
+    bylines: 0,
+    tags: 0,
+    warnings: [],
+    errors: [],
+    stopped: false,
+    durationMs: 0,
+  };
+}
+
+const PASHTO_LETTERS = /[ټډړږښګڼېۍځڅ]/;
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/g;
+
+/**
+ * The story language: the export's language, unless the text is mostly Arabic script (then
+ * Pashto when Pashto-only letters appear, else Dari), since one WordPress site often carries
+ * several languages under one setting.
+ */
+function guessLanguage(text: string, siteLanguage: string): string {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  const arabic = text.match(ARABIC_SCRIPT)?.length ?? 0;
+  if (letters.length > 0 && arabic / letters.length > 0.5) return PASHTO_LETTERS.test(text) ? "ps" : "fa";
+  return (siteLanguage.split("-")[0] || "en").toLowerCase();
+}
+
+interface TermInfo {
+  name: string;
+  parent: string;
+  taxonomy: string;
+}
+
+/** Finds the tag for a name (one per name, case-insensitively), creating it when missing. */
+async function ensureTag(tx: Db, rawName: string, wpSlugs: string[], isSection: boolean, report: ImportReport): Promise<string | null> {
+  const name = normalizeTagName(rawName);
+  if (!name) return null;
+  const slug = makeSlug(name, tagFallbackSlug(name));
+  let [row] = await tx
+    .select({ id: tags.id, slug: tags.slug })
+    .from(tags)
+    .where(sql`lower(${tags.name}) = lower(${name}) or ${tags.slug} = ${slug}`)
+    .limit(1);
+  if (!row) {
+    const [moved] = await tx.select({ id: tagRedirects.tagId }).from(tagRedirects).where(eq(tagRedirects.oldSlug, slug)).limit(1);
+    if (moved) row = (await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(eq(tags.id, moved.id)))[0];
+  }
+  if (!row) {
+    [row] = await tx.insert(tags).values({ slug, name, isSection }).onConflictDoNothing({ target: tags.slug }).returning({ id: tags.id, slug: tags.slug });
+    row ??= (await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(eq(tags.slug, slug)))[0];
+    report.tags += 1;
+  }
+  // Old archive URLs (/category/<slug>, /tag/<slug>) lead to the one tag.
+  for (const old of wpSlugs) {
+    if (!old || old === row!.slug) continue;
+    const [taken] = await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, old)).limit(1);
+    if (taken) continue;
+    const inserted = await tx.insert(tagRedirects).values({ oldSlug: old, tagId: row!.id }).onConflictDoNothing().returning({ s: tagRedirects.oldSlug });
+    report.redirects.tags += inserted.length;
+  }
+  return row!.id;
+}
+
+/** Finds or creates the byline of a WordPress author (by login). */
+async function ensureByline(tx: Db, login: string, displayName: string, report: ImportReport): Promise<string> {
+  const slug = makeSlug(login, `author-${createHash("sha256").update(login).digest("hex").slice(0, 8)}`);
+  const [row] = await tx.select({ id: authors.id }).from(authors).where(eq(authors.slug, slug)).limit(1);
+  if (row) return row.id;
+  const [created] = await tx.insert(authors).values({ slug, name: displayName || login }).onConflictDoNothing({ target: authors.slug }).returning({ id: authors.id });
+  if (created) {
+    report.bylines += 1;
+    return created.id;
+  }
+  return (await tx.select({ id: authors.id }).from(authors).where(eq(authors.slug, slug)))[0]!.id;
+}
+
+/**
+ * Runs an import.
+ * @param input the WXR file as a stream (read once, in order).
+ * @returns the report. Never throws for a bad item; throws WxrError only when the XML itself
+ *   breaks (items before that point are imported and the error is in the report).
+ */
+export async function importWxr(input: Readable | AsyncIterable<Buffer | string>, options: ImportOptions): Promise<ImportReport> {
+  const started = Date.now();
+  const report = newReport(!!options.dryRun);
+  const now = options.now ?? new Date();
+  const db = await getDb();
+  const authorsByLogin = new Map<string, string>();
+  const terms = new Map<string, TermInfo>();
+  const unknown = new Set<string>();
+  let siteLanguage = "en";
+  let done = 0;
+
+  const warn = (message: string) => {
+    if (report.warnings.length < MAX_LISTED) report.warnings.push(message);
+  };
+
+  try {
+    for await (const record of readWxr(input)) {
+      if (record.kind === "site") {
+        report.source = record.site.baseBlogUrl || record.site.link || "wordpress";
+        report.siteTitle = record.site.title;
+        siteLanguage = record.site.language || "en";
+        continue;
+      }
+      if (record.kind === "author") {
+        authorsByLogin.set(record.author.login, record.author.displayName);
+        continue;
+      }
+      if (record.kind === "term") {
+        const t: WxrTerm = record.term;
+        terms.set(`${t.taxonomy}:${t.slug}`, { name: t.name, parent: t.parent, taxonomy: t.taxonomy });
+        continue;
+      }
+      if (options.signal?.aborted) {
+        report.stopped = true;
+        break;
+      }
+      const item = record.item;
+      report.items += 1;
+      report.comments += item.comments;
+      const typeKey = `${item.postType || "unknown"}/${item.status || "none"}`;
+      report.byType[typeKey] = (report.byType[typeKey] ?? 0) + 1;
+      try {
+        await importItem(db, item);
+      } catch (e) {
+        if (report.errors.length < MAX_LISTED) report.errors.push({ item: item.index, title: wpPlainText(item.title) || "(untitled)", message: (e as Error).message });
+      }
+      done += 1;
+      await options.onProgress?.(done);
+    }
+  } catch (e) {
+    report.errors.push({ item: done + 1, title: "(the file)", message: (e as Error).message });
+  }
+  report.unknownAuthors = [...unknown];
+  report.durationMs = Date.now() - started;
+  return report;
+
+  async function importItem(db: Db, item: WxrItem): Promise<void> {
+    const type = item.postType;
+    if (type === "attachment" || type === "nav_menu_item" || (type === "page" && options.pages !== "section") || (type !== "post" && type !== "page")) {
+      const why = type === "page" ? "pages (skipped by option)" : type === "attachment" ? "attachments (media files)" : type === "nav_menu_item" ? "menu items" : `other types (${type || "none"})`;
+      report.skipped[why] = (report.skipped[why] ?? 0) + 1;
+      return;
+    }
+    if (item.status === "trash" || item.status === "auto-draft" || item.status === "inherit") {
+      report.skipped[`${item.status} items`] = (report.skipped[`${item.status} items`] ?? 0) + 1;
+      return;
+    }
+    const title = wpPlainText(item.title).slice(0, 300) || `Untitled (WordPress item ${item.postId || item.index})`;
+    const { published, updated } = itemDates(item, options.siteTimeZone);
+    const decision = itemStatus(item, published, now);
+    if (decision.note && report.drafted.length < MAX_LISTED) report.drafted.push({ title, reason: decision.note });
+    const converted = wpContentToBody(item.content);
+    const rendered = renderBody(converted.body);
+    for (const n of converted.notes) warn(`“${title}”: ${n}`);
+    const excerpt = wpPlainText(item.excerpt).slice(0, 1000);
+    const language = guessLanguage(`${title} ${rendered.text.slice(0, 2000)}`, siteLanguage);
+
+    // Terms: categories first (top-level ones are sections), then tags; pages go to "Pages".
+    const itemTerms = item.terms.filter((t) => t.taxonomy === "category" || t.taxonomy === "post_tag");
+    itemTerms.sort((a, b) => (a.taxonomy === b.taxonomy ? 0 : a.taxonomy === "category" ? -1 : 1));
+    const termList = itemTerms
+      .filter((t) => !(t.taxonomy === "category" && t.slug === "uncategorized"))
+      .map((t) => ({ name: cleanText(t.name), slug: wpSlug(t.slug), top: t.taxonomy === "category" && !terms.get(`category:${t.slug}`)?.parent }));
+    if (type === "page") termList.unshift({ name: "Pages", slug: "", top: true });
+
+    const creator = item.creator.trim();
+    const knownAuthor = authorsByLogin.has(creator);
+    if (creator && !knownAuthor) unknown.add(creator);
+    const oldSlugs = item.meta.filter((m) => m.key === "_wp_old_slug").map((m) => wpSlug(m.value)).filter(Boolean);
+    const slugBase = makeSlug(wpSlug(item.postName) || title, `wp-${item.postId || item.index}`);
+    const status = decision.status === "draft" ? "draft" : "published";
+    const publishedAt = decision.status === "draft" ? null : published;
+    const lastUpdatedAt = decision.status === "draft" ? null : updated;
+    const hash = createHash("sha256")
+      .update(JSON.stringify([title, excerpt, rendered.html, language, status, publishedAt, lastUpdatedAt, termList, knownAuthor ? creator : "", oldSlugs, slugBase]))
+      .digest("hex");
+    const key = itemKey(item);
+
+    try {
+      await db.transaction(async (tx) => {
+        const [seen] = await tx
+          .select({ articleId: importItems.articleId, hash: importItems.contentHash, version: importItems.articleVersion, current: articles.version })
+          .from(importItems)
+          .innerJoin(articles, eq(articles.id, importItems.articleId))
+          .where(and(eq(importItems.source, report.source), eq(importItems.itemKey, key)))
+          .limit(1);
+        if (seen && seen.hash === hash) {
+          report.unchanged += 1;
+          report.statuses[decision.status] += 1;
+          return;
+        }
+        if (seen && seen.current !== seen.version) {
+          report.keptLocalEdits += 1;
+          warn(`“${title}” was edited here after its import; the newer WordPress version was not applied.`);
+          return;
+        }
+        const tagIds: string[] = [];
+        for (const t of termList) {
+          const id = await ensureTag(tx, t.name, t.slug ? [t.slug] : [], t.top, report);
+          if (id && !tagIds.includes(id)) tagIds.push(id);
+        }
+        const bylineIds = knownAuthor ? [await ensureByline(tx, creator, authorsByLogin.get(creator) ?? creator, report)] : [];
+        const fields = {
+          title,
+          excerpt,
+          body: rendered.json,
+          bodyHtml: rendered.html,
+          bodyText: rendered.text,
+          language,
+          direction: directionOf(language),
+          status: status as "draft" | "published",
+          publishedAt,
+          lastUpdatedAt,
+          primaryTagId: tagIds[0] ?? null,
+          updatedAt: new Date(),
+          updatedBy: options.actorId ?? null,
+        };
+        let articleId: string;
+        let version: number;
+        if (seen) {
+          const [row] = await tx
+            .update(articles)
+            .set({ ...fields, version: sql`${articles.version} + 1` })
+            .where(eq(articles.id, seen.articleId))
+            .returning({ id: articles.id, version: articles.version });
+          articleId = row!.id;
+          version = row!.version;
+          await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
+          await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId));
+          report.updated += 1;
+        } else {
+          const slug = await uniqueSlug(tx, slugBase);
+          const [row] = await tx
+            .insert(articles)
+            .values({ ...fields, slug, createdBy: options.actorId ?? null, createdAt: new Date() })
+            .returning({ id: articles.id, version: articles.version });
+          articleId = row!.id;
+          version = row!.version;
+          report.created += 1;
+        }
+        if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId, position) => ({ articleId, tagId, position })));
+        if (bylineIds.length) await tx.insert(articleAuthors).values(bylineIds.map((authorId, position) => ({ articleId, authorId, position })));
+        await tx.insert(articleRevisions).values({
+          articleId,
+          version,
+          kind: seen ? "minor_edit" : status === "published" ? "publish" : "draft",
+          note: null,
+          title,
+          dek: "",
+          body: rendered.json,
+          createdBy: options.actorId ?? null,
+        });
+        for (const old of oldSlugs) {
+          const oldSlug = makeSlug(old, "");
+          if (!oldSlug || oldSlug === "story") continue;
+          const [clash] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, oldSlug)).limit(1);
+          if (clash) continue;
+          const inserted = await tx.insert(slugRedirects).values({ oldSlug, articleId }).onConflictDoNothing().returning({ s: slugRedirects.oldSlug });
+          report.redirects.stories += inserted.length;
+        }
+        await tx
+          .insert(importItems)
+          .values({ source: report.source, itemKey: key, articleId, contentHash: hash, articleVersion: version })
+          .onConflictDoUpdate({ target: [importItems.source, importItems.itemKey], set: { contentHash: hash, articleVersion: version, importedAt: new Date() } });
+        report.statuses[decision.status] += 1;
+        if (options.dryRun) throw new DryRunRollback();
+      });
+    } catch (e) {
+      if (!(e instanceof DryRunRollback)) throw e;
+    }
+  }
+}
+
+/** Counts `<item>` elements in a file quickly (for progress), without parsing it. */
+export async function countWxrItems(input: AsyncIterable<Buffer | string>): Promise<number> {
+  let n = 0;
+  let tail = "";
+  for await (const chunk of input) {
+    const text = tail + (typeof chunk === "string" ? chunk : chunk.toString("latin1"));
+    n += text.split("<item>").length - 1;
+    tail = text.slice(-5);
+  }
+  return n;
+}

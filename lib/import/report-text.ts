@@ -1,0 +1,26 @@
+/**
+ * The import report as plain text, for the CLI (the desk shows the same facts as HTML).
+ */
+import type { ImportReport } from "./importer";
+
+/** Lines of text, one fact per line. */
+export function reportLines(r: ImportReport): string[] {
+  const lines = [
+    `${r.dryRun ? "DRY RUN (nothing was written) — " : ""}${r.siteTitle || r.source}: ${r.items} items read in ${(r.durationMs / 1000).toFixed(1)} s${r.stopped ? " (stopped early; run again to resume)" : ""}`,
+    `Stories: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged${r.keptLocalEdits ? `, ${r.keptLocalEdits} kept as edited here` : ""}`,
+    `By status: ${r.statuses.published} published, ${r.statuses.scheduled} scheduled, ${r.statuses.draft} drafts`,
+    `In the file: ${Object.entries(r.byType)
+      .sort()
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ")}`,
+    `Skipped: ${Object.entries(r.skipped)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(", ") || "none"}; ${r.comments} comments (not imported)`,
+    `New bylines: ${r.bylines}; new tags: ${r.tags}; redirects: ${r.redirects.stories} story slugs, ${r.redirects.tags} tag slugs`,
+  ];
+  if (r.unknownAuthors.length) lines.push(`Unknown authors (no byline given): ${r.unknownAuthors.map((a) => JSON.stringify(a)).join(", ")}`);
+  for (const d of r.drafted) lines.push(`Drafted: “${d.title}” — ${d.reason}`);
+  for (const e of r.errors) lines.push(`ERROR item ${e.item} “${e.title}”: ${e.message}`);
+  if (r.warnings.length) lines.push(`Warnings (${r.warnings.length}):`, ...r.warnings.map((w) => `  - ${w}`));
+  return lines;
+}

@@ -1,0 +1,240 @@
+/**
+ * A streaming reader of WordPress eXtended RSS (WXR 1.0–1.2) exports, on the strict XML
+ * parser saxes. It holds one record at a time, so memory does not grow with the file: the
+ * caller pulls records (`for await … of readWxr(stream)`) and the file is read no faster
+ * than they are handled.
+ *
+ * Records: `site` (title, link, language, once, before the first item), `author`,
+ * `term` (categories, tags and other taxonomies, in one shape) and `item` (posts, pages,
+ * attachments, menu items…). Comments are counted per item, not kept. Text is as in the
+ * XML after entity and CDATA decoding (WordPress's own HTML entities inside are left for
+ * the mapper to decode once).
+ * Throws WxrError (with line and column) when the XML is not well-formed.
+ */
+import type { Readable } from "node:stream";
+import { SaxesParser } from "saxes";
+
+export interface WxrSite {
+  title: string;
+  link: string;
+  language: string;
+  baseSiteUrl: string;
+  baseBlogUrl: string;
+}
+
+export interface WxrAuthor {
+  login: string;
+  email: string;
+  displayName: string;
+}
+
+export interface WxrTerm {
+  taxonomy: string;
+  slug: string;
+  name: string;
+  /** The parent's slug, "" at the top. */
+  parent: string;
+  description: string;
+}
+
+export interface WxrItem {
+  title: string;
+  link: string;
+  pubDate: string;
+  creator: string;
+  guid: string;
+  content: string;
+  excerpt: string;
+  postId: string;
+  postDate: string;
+  postDateGmt: string;
+  postModified: string;
+  postModifiedGmt: string;
+  postName: string;
+  status: string;
+  postParent: string;
+  postType: string;
+  password: string;
+  isSticky: boolean;
+  /** Categories, tags and other terms on the item. */
+  terms: { taxonomy: string; slug: string; name: string }[];
+  meta: { key: string; value: string }[];
+  comments: number;
+  /** 1-based position of the item in the file. */
+  index: number;
+}
+
+export type WxrRecord = { kind: "site"; site: WxrSite } | { kind: "author"; author: WxrAuthor } | { kind: "term"; term: WxrTerm } | { kind: "item"; item: WxrItem };
+
+export class WxrError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WxrError";
+  }
+}
+
+const ITEM_FIELDS: Record<string, keyof WxrItem> = {
+  title: "title",
+  link: "link",
+  pubDate: "pubDate",
+  "dc:creator": "creator",
+  guid: "guid",
+  "content:encoded": "content",
+  "excerpt:encoded": "excerpt",
+  "wp:post_id": "postId",
+  "wp:post_date": "postDate",
+  "wp:post_date_gmt": "postDateGmt",
+  "wp:post_modified": "postModified",
+  "wp:post_modified_gmt": "postModifiedGmt",
+  "wp:post_name": "postName",
+  "wp:status": "status",
+  "wp:post_parent": "postParent",
+  "wp:post_type": "postType",
+  "wp:post_password": "password",
+};
+
+function newItem(index: number): WxrItem {
+  return {
+    title: "",
+    link: "",
+    pubDate: "",
+    creator: "",
+    guid: "",
+    content: "",
+    excerpt: "",
+    postId: "",
+    postDate: "",
+    postDateGmt: "",
+    postModified: "",
+    postModifiedGmt: "",
+    postName: "",
+    status: "",
+    postParent: "",
+    postType: "",
+    password: "",
+    isSticky: false,
+    terms: [],
+    meta: [],
+    comments: 0,
+    index,
+  };
+}
+
+/**
+ * Reads records from a WXR stream.
+ * @throws WxrError when the stream is not well-formed XML (records before the fault were yielded).
+ */
+export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<WxrRecord> {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const out: WxrRecord[] = [];
+  const path: string[] = [];
+  let text = "";
+  let item: WxrItem | null = null;
+  let items = 0;
+  let site: WxrSite | null = { title: "", link: "", language: "", baseSiteUrl: "", baseBlogUrl: "" };
+  let author: WxrAuthor | null = null;
+  let term: (WxrTerm & { open: true }) | null = null;
+  let meta: { key: string; value: string } | null = null;
+  let itemTerm: { taxonomy: string; slug: string } | null = null;
+  let inComment = false;
+  let fault: Error | null = null;
+
+  parser.on("error", (e) => {
+    fault ??= e;
+  });
+  parser.on("opentag", (tag) => {
+    const name = tag.name;
+    path.push(name);
+    text = "";
+    if (name === "item") {
+      if (site) {
+        out.push({ kind: "site", site });
+        site = null;
+      }
+      item = newItem(++items);
+    } else if (name === "wp:author" && !item) author = { login: "", email: "", displayName: "" };
+    else if ((name === "wp:category" || name === "wp:tag" || name === "wp:term") && !item) {
+      term = { taxonomy: name === "wp:category" ? "category" : name === "wp:tag" ? "post_tag" : "", slug: "", name: "", parent: "", description: "", open: true };
+    } else if (item && name === "wp:postmeta") meta = { key: "", value: "" };
+    else if (item && name === "wp:comment") inComment = true;
+    else if (item && name === "category" && !inComment) {
+      const a = tag.attributes as Record<string, string>;
+      itemTerm = { taxonomy: a.domain ?? "", slug: a.nicename ?? "" };
+    }
+  });
+  const onText = (t: string) => {
+    text += t;
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
+  parser.on("closetag", (tag) => {
+    const name = tag.name;
+    path.pop();
+    const value = text;
+    text = "";
+    if (item) {
+      if (name === "item") {
+        out.push({ kind: "item", item });
+        item = null;
+      } else if (inComment) {
+        if (name === "wp:comment") {
+          inComment = false;
+          item.comments += 1;
+        }
+      } else if (meta) {
+        if (name === "wp:meta_key") meta.key = value.trim();
+        else if (name === "wp:meta_value") meta.value = value;
+        else if (name === "wp:postmeta") {
+          item.meta.push(meta);
+          meta = null;
+        }
+      } else if (name === "category" && itemTerm) {
+        item.terms.push({ ...itemTerm, name: value.trim() });
+        itemTerm = null;
+      } else if (name === "wp:is_sticky") item.isSticky = value.trim() === "1";
+      else if (ITEM_FIELDS[name] && path.at(-1) === "item") (item as unknown as Record<string, string>)[ITEM_FIELDS[name]] = value;
+      return;
+    }
+    if (author) {
+      if (name === "wp:author_login") author.login = value.trim();
+      else if (name === "wp:author_email") author.email = value.trim();
+      else if (name === "wp:author_display_name") author.displayName = value.trim();
+      else if (name === "wp:author") {
+        out.push({ kind: "author", author });
+        author = null;
+      }
+      return;
+    }
+    if (term) {
+      if (name === "wp:category_nicename" || name === "wp:tag_slug" || name === "wp:term_slug") term.slug = value.trim();
+      else if (name === "wp:cat_name" || name === "wp:tag_name" || name === "wp:term_name") term.name = value.trim();
+      else if (name === "wp:category_parent" || name === "wp:term_parent") term.parent = value.trim();
+      else if (name === "wp:category_description" || name === "wp:tag_description" || name === "wp:term_description") term.description = value.trim();
+      else if (name === "wp:term_taxonomy") term.taxonomy = value.trim();
+      else if (name === "wp:category" || name === "wp:tag" || name === "wp:term") {
+        const { open: _open, ...t } = term;
+        void _open;
+        out.push({ kind: "term", term: t });
+        term = null;
+      }
+      return;
+    }
+    if (site && path.at(-1) === "channel") {
+      if (name === "title") site.title = value.trim();
+      else if (name === "link") site.link = value.trim();
+      else if (name === "language") site.language = value.trim();
+      else if (name === "wp:base_site_url") site.baseSiteUrl = value.trim();
+      else if (name === "wp:base_blog_url") site.baseBlogUrl = value.trim();
+    }
+  });
+
+  for await (const chunk of stream) {
+    parser.write(typeof chunk === "string" ? chunk : chunk.toString("utf8"));
+    if (fault) break;
+    while (out.length) yield out.shift() as WxrRecord;
+  }
+  if (!fault) parser.close();
+  while (out.length) yield out.shift() as WxrRecord;
+  if (fault) throw new WxrError(`The file is not well-formed XML: ${(fault as Error).message}`);
+  if (site) yield { kind: "site", site };
+}

@@ -69,7 +69,8 @@ function autoParagraphs(html: string): string {
       // A bare URL alone on its line is an oEmbed in WordPress: keep it as a link.
       if (/^https?:\/\/\S+$/.test(chunk)) return `<p>${linkTo(chunk, chunk)}</p>`;
       if (BLOCK_START.test(chunk)) return chunk;
-      return `<p>${chunk.replace(/\n/g, "<br>\n")}</p>`;
+      const lines = chunk.replace(/^(https?:\/\/\S+)$/gm, (url) => linkTo(url, url));
+      return `<p>${lines.replace(/\n/g, "<br>\n")}</p>`;
     })
     .join("\n");
 }
@@ -114,13 +115,13 @@ export function wpContentToBody(content: string): ConvertedContent {
   const notes: string[] = [];
   let html = cleanText(content).replace(/\r\n?/g, "\n");
   if (/<!--\s*nextpage\s*-->/i.test(html)) notes.push("a paginated post was joined into one page");
-  html = html.replace(/<!--[\s\S]*?-->/g, "\n");
+  html = html.replace(/<!--[\s\S]*?-->/g, "\n").replace(/<(script|style|noscript)\b[\s\S]*?<\/\1\s*>/gi, "");
   html = shortcodes(html, notes);
   // Block-editor embeds keep their URL alone inside a wrapper: make it a link.
   html = html.replace(/<div class="wp-block-embed__wrapper">\s*(https?:\/\/[^\s<]+)\s*<\/div>/gi, (_, url: string) => `<p>${linkTo(url, url)}</p>`);
   html = autoParagraphs(html);
   html = mediaToLinks(html, notes);
-  const clean = sanitizeBodyHtml(html);
+  const clean = sanitizeBodyHtml(html).replace(/<p>(\s|<br \/>)*<\/p>/g, "");
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${clean}</body></html>`);
   const doc = PMDOMParser.fromSchema(bodySchema).parse(document.body as unknown as Node);
   return { body: doc.toJSON() as JSONContent, notes };

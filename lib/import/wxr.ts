@@ -66,6 +66,9 @@ export interface WxrItem {
 
 export type WxrRecord = { kind: "site"; site: WxrSite } | { kind: "author"; author: WxrAuthor } | { kind: "term"; term: WxrTerm } | { kind: "item"; item: WxrItem };
 
+/** Characters XML 1.0 does not allow anywhere (C0 controls but tab, newline and return). */
+const FORBIDDEN_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
 export class WxrError extends Error {
   constructor(message: string) {
     super(message);
@@ -228,11 +231,18 @@ export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>
     }
   });
 
+  const decoder = new TextDecoder("utf-8");
   for await (const chunk of stream) {
-    parser.write(typeof chunk === "string" ? chunk : chunk.toString("utf8"));
+    // WordPress exports the control characters authors pasted, which XML 1.0 forbids even in
+    // CDATA: drop them before the strict parser sees them (C11). A character split across
+    // chunks is kept whole by the streaming decoder.
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    parser.write(text.replace(FORBIDDEN_XML_CHARS, ""));
     if (fault) break;
     while (out.length) yield out.shift() as WxrRecord;
   }
+  const rest = decoder.decode();
+  if (rest && !fault) parser.write(rest.replace(FORBIDDEN_XML_CHARS, ""));
   if (!fault) parser.close();
   while (out.length) yield out.shift() as WxrRecord;
   if (fault) throw new WxrError(`The file is not well-formed XML: ${(fault as Error).message}`);

@@ -29,7 +29,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static assets never need the checks; photo uploads and files skip the proxy, which would
-  // otherwise buffer request bodies (uploads are up to 20 MB) before the route sees them.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/media|media/).*)"],
+  // Static assets never need the checks; photo and WordPress uploads and photo files skip the
+  // proxy, which would otherwise buffer request bodies before the route sees them.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/media|api/import|media/).*)"],
 };

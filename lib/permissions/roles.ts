@@ -7,7 +7,8 @@
  * |        | upload photos and edit or delete their own                              |
  * | editor | edit any story; publish, schedule, update, unpublish; tags; breaking news; |
  * |        | any photo in the media library                                            |
- * | admin  | everything an editor can, plus users and roles, bylines, site settings   |
+ * | admin  | everything an editor can, plus users and roles, bylines, site settings,  |
+ * |        | WordPress imports                                                         |
  */
 import type { ArticleStatus, UserRole } from "@/db/schema";
 
@@ -31,6 +32,7 @@ export const PERMISSIONS = [
   "settings:manage",
   "media:upload",
   "media:manage",
+  "import:run",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -49,7 +51,7 @@ const EDITOR: Permission[] = [
   "tag:manage",
   "media:manage",
 ];
-const ADMIN: Permission[] = [...EDITOR, "byline:manage", "user:manage", "settings:manage"];
+const ADMIN: Permission[] = [...EDITOR, "byline:manage", "user:manage", "settings:manage", "import:run"];
 
 export const ROLE_PERMISSIONS: Readonly<Record<UserRole, ReadonlySet<Permission>>> = {
   writer: new Set(WRITER),

@@ -43,6 +43,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 Bylines
               </Link>
             ) : null}
+            {can(viewer.role, "import:run") ? (
+              <Link href="/dashboard/import" className="text-neutral-700 hover:text-neutral-950">
+                Import
+              </Link>
+            ) : null}
             {can(viewer.role, "user:manage") ? (
               <Link href="/dashboard/users" className="text-neutral-700 hover:text-neutral-950">
                 Users

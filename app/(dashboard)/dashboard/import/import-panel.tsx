@@ -1,0 +1,169 @@
+"use client";
+
+/**
+ * Upload a WordPress export and watch the import: the file goes up with a progress bar
+ * (XMLHttpRequest, raw body), then the run's progress (items done / total) is polled every
+ * second until it ends, and its report is shown. Stop and resume act on the run.
+ */
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ImportReportView } from "@/components/dashboard/import-report";
+import type { RunView } from "@/lib/import/runs";
+import { resumeImportAction, stopImportAction } from "./actions";
+
+const ACTIVE = new Set(["queued", "running"]);
+
+export function ImportPanel({ defaultTimeZone, initialRun }: { defaultTimeZone: string; initialRun: RunView | null }) {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [tz, setTz] = useState(defaultTimeZone);
+  const [pages, setPages] = useState<"skip" | "section">("skip");
+  const [dryRun, setDryRun] = useState(false);
+  const [upload, setUpload] = useState<{ loaded: number; total: number } | null>(null);
+  const [error, setError] = useState("");
+  const [run, setRun] = useState<RunView | null>(initialRun);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The poller schedules itself through a ref (a callback cannot name itself before it exists).
+  const pollRef = useRef<(id: string) => Promise<void>>(async () => {});
+
+  const poll = useCallback(
+    async (id: string) => {
+      try {
+        const res = await fetch(`/api/import/${id}`, { cache: "no-store" });
+        const body = (await res.json()) as RunView & { error?: string };
+        if (!res.ok) throw new Error(body.error ?? `HTTP ${res.status}`);
+        setRun(body);
+        if (ACTIVE.has(body.status)) timer.current = setTimeout(() => void pollRef.current(id), 1000);
+        else router.refresh();
+      } catch (e) {
+        setError(`Could not read the import's progress: ${(e as Error).message}. Reload the page to see it.`);
+      }
+    },
+    [router],
+  );
+
+  useEffect(() => {
+    pollRef.current = poll;
+  }, [poll]);
+
+  useEffect(() => {
+    if (initialRun && ACTIVE.has(initialRun.status)) timer.current = setTimeout(() => void poll(initialRun.id), 0);
+    return () => clearTimeout(timer.current);
+  }, [initialRun, poll]);
+
+  const start = () => {
+    if (!file) {
+      setError("Choose the export file first (in WordPress: Tools → Export → All content).");
+      return;
+    }
+    setError("");
+    const xhr = new XMLHttpRequest();
+    const q = new URLSearchParams({ name: file.name, siteTimeZone: tz, pages, dryRun: String(dryRun) });
+    xhr.open("POST", `/api/import?${q}`);
+    xhr.setRequestHeader("Content-Type", "application/xml");
+    xhr.upload.onprogress = (e) => setUpload({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.onerror = () => {
+      setUpload(null);
+      setError("The connection failed during the upload. Check the network and try again.");
+    };
+    xhr.onload = () => {
+      setUpload(null);
+      let body: { id?: string; error?: string } = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        /* reported below */
+      }
+      if (xhr.status === 202 && body.id) void poll(body.id);
+      else setError(body.error ?? `The upload failed (HTTP ${xhr.status}).`);
+    };
+    setUpload({ loaded: 0, total: file.size });
+    xhr.send(file);
+  };
+
+  const busy = !!upload || (run !== null && ACTIVE.has(run.status));
+  const pct = run && run.itemsTotal ? Math.round((100 * run.itemsDone) / run.itemsTotal) : 0;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <fieldset className="flex flex-col gap-3 rounded border border-neutral-200 p-4" disabled={busy}>
+        <legend className="px-1 font-semibold">New import</legend>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-semibold">WordPress export file (.xml)</span>
+          <input type="file" accept=".xml,application/xml,text/xml" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-semibold">The WordPress site’s time zone</span>
+          <input value={tz} onChange={(e) => setTz(e.target.value)} className="max-w-xs rounded border border-neutral-300 px-2 py-1.5" />
+          <span className="text-xs text-neutral-500">Used only for items without a GMT date (WordPress: Settings → General).</span>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-semibold">WordPress pages</span>
+          <select value={pages} onChange={(e) => setPages(e.target.value as "skip" | "section")} className="max-w-xs rounded border border-neutral-300 px-2 py-1.5">
+            <option value="skip">Skip them</option>
+            <option value="section">Import as stories in a “Pages” section</option>
+          </select>
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
+          Dry run: show the report without writing anything
+        </label>
+        <button type="button" onClick={start} className="self-start rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-50">
+          Upload and import
+        </button>
+      </fieldset>
+
+      {upload ? (
+        <div className="flex flex-col gap-1 text-sm">
+          <span>Uploading… {Math.round((100 * upload.loaded) / Math.max(upload.total, 1))}%</span>
+          <progress max={Math.max(upload.total, 1)} value={upload.loaded} aria-label="Upload progress" className="h-2 w-full" />
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+
+      {run ? (
+        <section aria-labelledby="run-heading" className="flex flex-col gap-3" data-testid="import-run">
+          <h2 id="run-heading" className="font-semibold">
+            {run.fileName} — <span data-testid="import-status">{run.status === "interrupted" ? "interrupted (the server restarted)" : run.status}</span>
+          </h2>
+          <div className="flex flex-col gap-1 text-sm">
+            <span data-testid="import-progress">
+              {run.itemsDone} / {run.itemsTotal} items
+            </span>
+            <progress max={Math.max(run.itemsTotal, 1)} value={run.itemsDone} aria-label={`Import progress ${pct}%`} className="h-2 w-full" />
+          </div>
+          <div className="flex gap-3">
+            {ACTIVE.has(run.status) ? (
+              <button type="button" className="rounded border border-neutral-300 px-3 py-1.5 text-sm" onClick={() => void stopImportAction(run.id)}>
+                Stop after this item
+              </button>
+            ) : null}
+            {run.status === "stopped" || run.status === "failed" || run.status === "interrupted" ? (
+              <button
+                type="button"
+                className="rounded border border-neutral-300 px-3 py-1.5 text-sm"
+                onClick={async () => {
+                  const r = await resumeImportAction(run.id);
+                  if (r.error) setError(r.error);
+                  else void poll(run.id);
+                }}
+              >
+                Resume
+              </button>
+            ) : null}
+          </div>
+          {run.error ? (
+            <p role="alert" className="text-sm text-red-700">
+              The import stopped with an error: {run.error}
+            </p>
+          ) : null}
+          {run.report && !ACTIVE.has(run.status) ? <ImportReportView report={run.report} /> : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireViewerForPage } from "@/lib/auth/viewer";
+import { listRuns } from "@/lib/import/runs";
+import { can } from "@/lib/permissions/roles";
+import { getSiteSettings } from "@/lib/site/settings";
+import { ImportPanel } from "./import-panel";
+
+export const metadata: Metadata = { title: "Import from WordPress" };
+
+/** Admins import a WordPress export (WXR): upload, progress, report; earlier runs below. */
+export default async function ImportPage() {
+  const viewer = await requireViewerForPage("/dashboard/import");
+  if (!can(viewer.role, "import:run")) notFound();
+  const [runs, settings] = await Promise.all([listRuns(viewer), getSiteSettings()]);
+  return (
+    <section className="flex flex-col gap-6">
+      <div>
+        <h1 className="font-serif text-3xl font-bold">Import from WordPress</h1>
+        <p className="mt-2 max-w-2xl text-sm text-neutral-700">
+          Posts become stories with their dates, categories and tags, and authors become bylines (without logins). Importing the same file again
+          changes nothing; a newer export updates what changed, but never a story edited here since. Comments, attachments and menus are
+          skipped and counted. Images stay on the old site, as links.
+        </p>
+      </div>
+      <ImportPanel defaultTimeZone={settings.timeZone} initialRun={runs[0] ?? null} />
+      {runs.length > 1 ? (
+        <section aria-labelledby="earlier-heading" className="text-sm">
+          <h2 id="earlier-heading" className="font-semibold">
+            Earlier imports
+          </h2>
+          <ul className="list-disc pl-5">
+            {runs.slice(1).map((r) => (
+              <li key={r.id}>
+                {r.fileName}: {r.status}, {r.itemsDone} / {r.itemsTotal} items
+                {r.report ? `; ${r.report.created} created, ${r.report.updated} updated, ${r.report.unchanged} unchanged` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * POST /api/import?name=<file name>&siteTimeZone=<IANA>&pages=section|skip&dryRun=true|false
+ * with the WXR file as the raw request body (streamed to disk, never buffered): starts an
+ * import run and answers 202 `{ id }`, or `{ error }` with 400/401/403/413. Admins only.
+ */
+import { requireViewer } from "@/lib/auth/viewer";
+import { isAppError } from "@/lib/errors";
+import { IMPORT_MAX_BYTES, parseRunOptions, startImport } from "@/lib/import/runs";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const viewer = await requireViewer();
+    const url = new URL(request.url);
+    const options = parseRunOptions({ siteTimeZone: url.searchParams.get("siteTimeZone"), pages: url.searchParams.get("pages"), dryRun: url.searchParams.get("dryRun") });
+    if (Number(request.headers.get("content-length") ?? "0") > IMPORT_MAX_BYTES) {
+      return Response.json({ error: "The export is larger than 1 GB; use npm run import:wxr for it." }, { status: 413 });
+    }
+    if (!request.body) return Response.json({ error: "No file was sent." }, { status: 400 });
+    const id = await startImport(viewer, request.body, url.searchParams.get("name") ?? "export.xml", options);
+    return Response.json({ id }, { status: 202 });
+  } catch (e) {
+    if (isAppError(e)) return Response.json({ error: e.message }, { status: e.status });
+    console.error("[import] upload failed", e);
+    return Response.json({ error: "The upload failed on the server. Try again; if it keeps failing, use npm run import:wxr." }, { status: 500 });
+  }
+}

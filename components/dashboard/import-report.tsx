@@ -1,0 +1,82 @@
+/** The report of a WordPress import, as the desk shows it (the CLI prints the same facts). */
+import type { ImportReport } from "@/lib/import/importer";
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex gap-3 border-b border-neutral-100 py-1">
+      <dt className="w-48 shrink-0 font-semibold">{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export function ImportReportView({ report }: { report: ImportReport }) {
+  return (
+    <section aria-label="Import report" data-testid="import-report" className="flex flex-col gap-3 text-sm">
+      {report.dryRun ? <p className="font-semibold text-amber-800">Dry run: nothing was written.</p> : null}
+      <dl>
+        <Row label="Stories">
+          {report.created} created, {report.updated} updated, {report.unchanged} unchanged
+          {report.keptLocalEdits ? `, ${report.keptLocalEdits} kept as edited here` : ""}
+        </Row>
+        <Row label="By status">
+          {report.statuses.published} published, {report.statuses.scheduled} scheduled, {report.statuses.draft} drafts
+        </Row>
+        <Row label="In the file">
+          {Object.entries(report.byType)
+            .sort()
+            .map(([k, n]) => `${k}: ${n}`)
+            .join(", ")}
+        </Row>
+        <Row label="Skipped">
+          {Object.entries(report.skipped)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(", ") || "nothing"}
+          ; {report.comments} comments (not imported)
+        </Row>
+        <Row label="New bylines and tags">
+          {report.bylines} bylines, {report.tags} tags
+        </Row>
+        <Row label="Redirects">
+          {report.redirects.stories} old story slugs, {report.redirects.tags} old category and tag slugs
+        </Row>
+        <Row label="Unknown authors">{report.unknownAuthors.length ? report.unknownAuthors.map((a) => `“${a}”`).join(", ") : "none"}</Row>
+        <Row label="Time">{(report.durationMs / 1000).toFixed(1)} s</Row>
+      </dl>
+      {report.drafted.length ? (
+        <div>
+          <h3 className="font-semibold">Imported as drafts</h3>
+          <ul className="list-disc pl-5">
+            {report.drafted.map((d, i) => (
+              <li key={i}>
+                “{d.title}” — {d.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {report.errors.length ? (
+        <div role="alert">
+          <h3 className="font-semibold text-red-800">Items not imported</h3>
+          <ul className="list-disc pl-5 text-red-800">
+            {report.errors.map((e, i) => (
+              <li key={i}>
+                Item {e.item} “{e.title}”: {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {report.warnings.length ? (
+        <details>
+          <summary className="cursor-pointer font-semibold">Warnings ({report.warnings.length})</summary>
+          <ul className="list-disc pl-5">
+            {report.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { as } from "./helpers";
+
+/**
+ * An admin imports the real WordPress export (the theme unit test data) from the desk: the
+ * upload, progress to the last item, the report, then an imported story on the public site
+ * with its WordPress date (C04) — and a second import of the same file changes nothing.
+ * (Named to run last: it adds 58 old stories to the shared e2e database.)
+ */
+const FIXTURE = path.resolve(__dirname, "../../shared/fixtures/wordpress/themeunittestdata.wordpress.xml");
+
+test("an admin imports a WordPress export and readers see the imported story", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await as(browser, "admin");
+  await page.goto("/dashboard/import");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("WordPress export file (.xml)").setInputFiles(FIXTURE);
+  await page.getByLabel("The WordPress site’s time zone").fill("America/Los_Angeles");
+  const started = Date.now();
+  await page.getByRole("button", { name: "Upload and import" }).click();
+  await expect(page.getByTestId("import-progress")).toHaveText(/\d+ \/ 186 items/);
+  await expect(page.getByTestId("import-status")).toHaveText("done", { timeout: 60_000 });
+  console.log(`WordPress import of the fixture from the desk: ${Date.now() - started} ms from upload to report`);
+  await expect(page.getByTestId("import-progress")).toHaveText("186 / 186 items");
+  const report = page.getByTestId("import-report");
+  await expect(report).toContainText("58 created, 0 updated, 0 unchanged");
+  await expect(report).toContainText("55 published, 1 scheduled, 2 drafts");
+  await expect(report).toContainText("“>themereviewteam”");
+  await expect(report).toContainText("password-protected in WordPress: imported as a draft");
+  await page.screenshot({ path: "test-results/screenshots/import-report.png", fullPage: true });
+
+  // The same file again: everything is recognised, nothing changes.
+  await page.getByLabel("WordPress export file (.xml)").setInputFiles(FIXTURE);
+  await page.getByRole("button", { name: "Upload and import" }).click();
+  await expect(page.getByTestId("import-report")).toContainText("0 created, 0 updated, 58 unchanged", { timeout: 60_000 });
+  await page.context().close();
+
+  const reader = await browser.newPage();
+  const res = await reader.goto("/news/keyboard-navigation");
+  expect(res?.status()).toBe(200);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Keyboard navigation");
+  // Published 2018-10-21 03:03:48 UTC (its post_date_gmt): 21 October in Kabul, not the 20th.
+  await expect(reader.getByTestId("last-updated").first().locator("time")).toHaveAttribute("datetime", "2018-10-21T03:03:48.000Z");
+  await expect(reader.getByTestId("last-updated").first()).toContainText("October 21, 2018");
+  // The scheduled WordPress post is not public.
+  expect((await reader.goto("/news/scheduled"))?.status()).toBe(404);
+  await reader.close();
+});
+
+test("editors cannot open the import screen", async ({ browser }) => {
+  const page = await as(browser, "editor");
+  expect((await page.goto("/dashboard/import"))?.status()).toBe(404);
+  const res = await page.request.post("/api/import?name=x.xml", { data: "<rss/>", headers: { "content-type": "application/xml" } });
+  expect(res.status()).toBe(403);
+  await page.context().close();
+});

@@ -1,0 +1,190 @@
+/**
+ * Import runs started from the desk (/dashboard/import): the uploaded file is kept under
+ * `<DATA_DIR>/imports/`, the run goes on in this server process after the upload request
+ * has answered, and its progress (items done / total) and report live in `import_runs`, which
+ * the page polls. A run can be stopped (after the current item) and resumed; a run whose
+ * server stopped mid-way shows as interrupted and can be resumed too (the importer skips
+ * what is already in).
+ */
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { desc, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { auditLog, importRuns } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/load-viewer";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { can } from "@/lib/permissions/roles";
+import { expireReaderPagesNow, rearmScheduler } from "@/lib/publishing/scheduler";
+import { isValidTimeZone } from "@/lib/publishing/zoned-time";
+import { countWxrItems, importWxr, type ImportReport } from "./importer";
+
+/** Largest export accepted from the desk (the CLI has no limit). */
+export const IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
+
+export interface RunOptions {
+  siteTimeZone: string;
+  pages: "section" | "skip";
+  dryRun: boolean;
+}
+
+export interface RunView {
+  id: string;
+  fileName: string;
+  status: "queued" | "running" | "done" | "failed" | "stopped" | "interrupted";
+  itemsDone: number;
+  itemsTotal: number;
+  options: RunOptions;
+  report: ImportReport | null;
+  error: string | null;
+  createdAt: string;
+}
+
+const KEY = Symbol.for("newsroom.importRuns");
+type Live = Map<string, AbortController>;
+function live(): Live {
+  const g = globalThis as { [KEY]?: Live };
+  return (g[KEY] ??= new Map());
+}
+
+function requireImporter(viewer: Viewer): void {
+  if (!can(viewer.role, "import:run")) throw new AppError("forbidden", "Only admins can import from WordPress.");
+}
+
+/** Parses and checks run options from form fields. @throws AppError bad_request */
+export function parseRunOptions(raw: { siteTimeZone?: string | null; pages?: string | null; dryRun?: string | null }): RunOptions {
+  const tz = (raw.siteTimeZone ?? "").trim() || "UTC";
+  if (!isValidTimeZone(tz)) throw new AppError("bad_request", `Unknown time zone “${tz}”: use an IANA name such as Asia/Kabul.`, { siteTimeZone: "Unknown" });
+  const pages = raw.pages === "section" ? "section" : "skip";
+  return { siteTimeZone: tz, pages, dryRun: raw.dryRun === "true" || raw.dryRun === "on" };
+}
+
+/**
+ * Stores an uploaded export (streamed to disk, never held in memory) and starts its run.
+ * @returns the run's id.
+ * @throws AppError forbidden, bad_request (empty or not an export), too_large.
+ */
+export async function startImport(viewer: Viewer, body: ReadableStream<Uint8Array>, fileName: string, options: RunOptions): Promise<string> {
+  requireImporter(viewer);
+  const dir = path.resolve(env().DATA_DIR, "imports");
+  await fs.promises.mkdir(dir, { recursive: true });
+  const db = await getDb();
+  const [run] = await db
+    .insert(importRuns)
+    .values({ fileName: fileName.slice(0, 200) || "export.xml", filePath: "", options, startedBy: viewer.id })
+    .returning({ id: importRuns.id });
+  const file = path.join(dir, `${run!.id}.xml`);
+  let bytes = 0;
+  try {
+    await pipeline(
+      Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>),
+      async function* (source) {
+        for await (const chunk of source) {
+          bytes += (chunk as Buffer).byteLength;
+          if (bytes > IMPORT_MAX_BYTES) throw new AppError("too_large", `The export is larger than ${IMPORT_MAX_BYTES / 1024 / 1024 / 1024} GB; use npm run import:wxr for it.`);
+          yield chunk;
+        }
+      },
+      fs.createWriteStream(file),
+    );
+    if (bytes === 0) throw new AppError("bad_request", "The file is empty.");
+    const head = (await fs.promises.readFile(file, { encoding: "utf8", flag: "r" })).slice(0, 4096);
+    if (!/<rss[\s>]/.test(head) || !/wordpress\.org\/export/.test(head)) {
+      throw new AppError("bad_request", `“${fileName}” is not a WordPress export (WXR). In WordPress, use Tools → Export → All content.`);
+    }
+  } catch (e) {
+    await fs.promises.rm(file, { force: true });
+    await db.delete(importRuns).where(eq(importRuns.id, run!.id));
+    throw e;
+  }
+  const total = await countWxrItems(fs.createReadStream(file));
+  await db.update(importRuns).set({ filePath: file, itemsTotal: total, updatedAt: new Date() }).where(eq(importRuns.id, run!.id));
+  await db.insert(auditLog).values({ actorId: viewer.id, action: "import.start", entityType: "import", entityId: run!.id, details: { fileName, options: { ...options } } });
+  void runImport(run!.id, viewer.id);
+  return run!.id;
+}
+
+/** Runs (or resumes) an import in this process. Never throws: failures are stored on the run. */
+async function runImport(id: string, actorId: string | null): Promise<void> {
+  const db = await getDb();
+  const [run] = await db.select().from(importRuns).where(eq(importRuns.id, id));
+  if (!run || live().has(id)) return;
+  const controller = new AbortController();
+  live().set(id, controller);
+  const options = run.options as RunOptions;
+  let last = 0;
+  try {
+    await db.update(importRuns).set({ status: "running", itemsDone: 0, error: null, updatedAt: new Date() }).where(eq(importRuns.id, id));
+    const report = await importWxr(fs.createReadStream(run.filePath, { highWaterMark: 64 * 1024 }), {
+      ...options,
+      actorId,
+      signal: controller.signal,
+      onProgress: async (done) => {
+        if (Date.now() - last < 300) return;
+        last = Date.now();
+        await db.update(importRuns).set({ itemsDone: done, updatedAt: new Date() }).where(eq(importRuns.id, id));
+      },
+    });
+    await db
+      .update(importRuns)
+      .set({ status: report.stopped ? "stopped" : "done", itemsDone: report.items, report, updatedAt: new Date() })
+      .where(eq(importRuns.id, id));
+    if (!options.dryRun && report.created + report.updated > 0) {
+      await rearmScheduler().catch(() => {});
+      await expireReaderPagesNow();
+    }
+  } catch (e) {
+    console.error(`[import] run ${id} failed:`, e);
+    await db.update(importRuns).set({ status: "failed", error: (e as Error).message, updatedAt: new Date() }).where(eq(importRuns.id, id));
+  } finally {
+    live().delete(id);
+  }
+}
+
+function toView(r: typeof importRuns.$inferSelect): RunView {
+  const interrupted = r.status === "running" && !live().has(r.id);
+  return {
+    id: r.id,
+    fileName: r.fileName,
+    status: interrupted ? "interrupted" : r.status,
+    itemsDone: r.itemsDone,
+    itemsTotal: r.itemsTotal,
+    options: r.options as RunOptions,
+    report: (r.report as ImportReport | null) ?? null,
+    error: r.error,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+/** One run. @throws AppError forbidden, not_found */
+export async function getRun(viewer: Viewer, id: string): Promise<RunView> {
+  requireImporter(viewer);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("not_found", "No such import.");
+  const db = await getDb();
+  const [r] = await db.select().from(importRuns).where(eq(importRuns.id, id));
+  if (!r) throw new AppError("not_found", "No such import.");
+  return toView(r);
+}
+
+/** The latest runs, newest first. */
+export async function listRuns(viewer: Viewer, limit = 20): Promise<RunView[]> {
+  requireImporter(viewer);
+  const db = await getDb();
+  return (await db.select().from(importRuns).orderBy(desc(importRuns.createdAt)).limit(limit)).map(toView);
+}
+
+/** Asks a running import to stop after its current item. */
+export async function stopRun(viewer: Viewer, id: string): Promise<void> {
+  await getRun(viewer, id);
+  live().get(id)?.abort();
+}
+
+/** Resumes a stopped, failed or interrupted run (already imported items are recognised). */
+export async function resumeRun(viewer: Viewer, id: string): Promise<void> {
+  const run = await getRun(viewer, id);
+  if (run.status === "running" || run.status === "queued") throw new AppError("conflict", "This import is still running.");
+  void runImport(id, viewer.id);
+}

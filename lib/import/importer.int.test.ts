@@ -189,8 +189,11 @@ describe.each(engines())("WordPress import on %s", (engine) => {
         if (done === 3) controller.abort();
       },
     });
-    expect(first).toMatchObject({ stopped: true, created: 3 });
+    // It stops after the items already being written (up to 3 at once on PostgreSQL).
+    expect(first.stopped).toBe(true);
+    expect(first.created).toBeGreaterThanOrEqual(3);
+    expect(first.created).toBeLessThanOrEqual(6);
     const second = await importWxr(chunks(other), { siteTimeZone: "Asia/Kabul", now: NOW });
-    expect(second).toMatchObject({ stopped: false, created: 7, unchanged: 3 });
+    expect(second).toMatchObject({ stopped: false, created: 10 - first.created, unchanged: first.created });
   });
 });

@@ -18,6 +18,7 @@ import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
+import { getDatabase } from "@/db/handle";
 import { articleAuthors, articleRevisions, articles, articleTags, authors, importItems, slugRedirects, tagRedirects, tags } from "@/db/schema";
 import { makeSlug } from "@/lib/articles/slug";
 import { uniqueSlug } from "@/lib/articles/store";
@@ -74,6 +75,12 @@ const MAX_LISTED = 200;
 
 class DryRunRollback extends Error {}
 
+/** A unique-key clash or deadlock between two parallel item transactions: worth one more try. */
+function isRetryable(e: unknown): boolean {
+  const code = (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code;
+  return code === "23505" || code === "40P01";
+}
+
 function newReport(dryRun: boolean): ImportReport {
   return {
     source: "",
@@ -122,7 +129,10 @@ interface TermInfo {
 }
 
 /** Finds the tag for a name (one per name, case-insensitively), creating it when missing. */
-async function ensureTag(tx: Db, rawName: string, wpSlugs: string[], isSection: boolean, report: ImportReport): Promise<string | null> {
+/** What one item's transaction added; merged into the report only when it commits. */
+type Counts = Pick<ImportReport, "tags" | "bylines" | "redirects">;
+
+async function ensureTag(tx: Db, rawName: string, wpSlugs: string[], isSection: boolean, report: Counts): Promise<string | null> {
   const name = normalizeTagName(rawName);
   if (!name) return null;
   const slug = makeSlug(name, tagFallbackSlug(name));
@@ -152,7 +162,7 @@ async function ensureTag(tx: Db, rawName: string, wpSlugs: string[], isSection: 
 }
 
 /** Finds or creates the byline of a WordPress author (by login). */
-async function ensureByline(tx: Db, login: string, displayName: string, report: ImportReport): Promise<string> {
+async function ensureByline(tx: Db, login: string, displayName: string, report: Counts): Promise<string> {
   const slug = makeSlug(login, `author-${createHash("sha256").update(login).digest("hex").slice(0, 8)}`);
   const [row] = await tx.select({ id: authors.id }).from(authors).where(eq(authors.slug, slug)).limit(1);
   if (row) return row.id;
@@ -164,11 +174,39 @@ async function ensureByline(tx: Db, login: string, displayName: string, report: 
   return (await tx.select({ id: authors.id }).from(authors).where(eq(authors.slug, slug)))[0]!.id;
 }
 
+/** An item made ready for writing (all CPU work done), or skipped. */
+type Prepared =
+  | { kind: "skip" }
+  | {
+      kind: "story";
+      key: string;
+      title: string;
+      hash: string;
+      status: "draft" | "published";
+      decision: ReturnType<typeof itemStatus>;
+      fields: {
+        title: string;
+        excerpt: string;
+        body: ReturnType<typeof renderBody>["json"];
+        bodyHtml: string;
+        bodyText: string;
+        language: string;
+        direction: "ltr" | "rtl";
+        status: "draft" | "published";
+        publishedAt: Date | null;
+        lastUpdatedAt: Date | null;
+      };
+      termList: { name: string; slug: string; top: boolean }[];
+      author: { login: string; name: string } | null;
+      oldSlugs: string[];
+      slugBase: string;
+    };
+
 /**
  * Runs an import.
  * @param input the WXR file as a stream (read once, in order).
- * @returns the report. Never throws for a bad item; throws WxrError only when the XML itself
- *   breaks (items before that point are imported and the error is in the report).
+ * @returns the report. Never throws for a bad item or a broken file: the failure is in the
+ *   report's errors (items before a break in the XML are imported).
  */
 export async function importWxr(input: Readable | AsyncIterable<Buffer | string>, options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
@@ -178,13 +216,25 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
   const authorsByLogin = new Map<string, string>();
   const terms = new Map<string, TermInfo>();
   const unknown = new Set<string>();
+  // Ids of tags and bylines known to exist (filled only after a transaction commits).
+  const tagIds = new Map<string, string>();
+  const bylineIds = new Map<string, string>();
   let siteLanguage = "en";
   let done = 0;
 
   const warn = (message: string) => {
     if (report.warnings.length < MAX_LISTED) report.warnings.push(message);
   };
+  const fail = (item: WxrItem, e: unknown) => {
+    if (report.errors.length < MAX_LISTED) report.errors.push({ item: item.index, title: wpPlainText(item.title) || "(untitled)", message: (e as Error).message });
+  };
 
+  // While items are written (database time, in the database server's own process), the next
+  // ones are converted here (CPU time). PGlite runs in this thread, so one write at a time.
+  const parallel = (await getDatabase()).kind === "postgres" ? 3 : 1;
+  const inFlight = new Set<Promise<void>>();
+  const retry: { item: WxrItem; prepared: Prepared }[] = [];
+  const reservedSlugs = new Set<string>();
   try {
     for await (const record of readWxr(input)) {
       if (record.kind === "site") {
@@ -211,31 +261,46 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
       report.comments += item.comments;
       const typeKey = `${item.postType || "unknown"}/${item.status || "none"}`;
       report.byType[typeKey] = (report.byType[typeKey] ?? 0) + 1;
+      let prepared: Prepared | null = null;
       try {
-        await importItem(db, item);
+        prepared = prepare(item);
       } catch (e) {
-        if (report.errors.length < MAX_LISTED) report.errors.push({ item: item.index, title: wpPlainText(item.title) || "(untitled)", message: (e as Error).message });
+        fail(item, e);
       }
-      done += 1;
-      await options.onProgress?.(done);
+      while (inFlight.size >= parallel) await Promise.race(inFlight);
+      if (options.signal?.aborted) {
+        report.stopped = true;
+        break;
+      }
+      const ready = prepared;
+      const task: Promise<void> = (ready ? write(item, ready).catch((e: unknown) => (isRetryable(e) && parallel > 1 ? void retry.push({ item, prepared: ready }) : fail(item, e))) : Promise.resolve())
+        .then(async () => {
+          done += 1;
+          await options.onProgress?.(done);
+        })
+        .finally(() => inFlight.delete(task));
+      inFlight.add(task);
     }
   } catch (e) {
     report.errors.push({ item: done + 1, title: "(the file)", message: (e as Error).message });
   }
+  await Promise.all(inFlight);
+  // Items that collided with a parallel one (same new tag or slug at the same moment): again, alone.
+  for (const r of retry) await write(r.item, r.prepared).catch((e: unknown) => fail(r.item, e));
   report.unknownAuthors = [...unknown];
   report.durationMs = Date.now() - started;
   return report;
 
-  async function importItem(db: Db, item: WxrItem): Promise<void> {
+  function prepare(item: WxrItem): Prepared {
     const type = item.postType;
     if (type === "attachment" || type === "nav_menu_item" || (type === "page" && options.pages !== "section") || (type !== "post" && type !== "page")) {
       const why = type === "page" ? "pages (skipped by option)" : type === "attachment" ? "attachments (media files)" : type === "nav_menu_item" ? "menu items" : `other types (${type || "none"})`;
       report.skipped[why] = (report.skipped[why] ?? 0) + 1;
-      return;
+      return { kind: "skip" };
     }
     if (item.status === "trash" || item.status === "auto-draft" || item.status === "inherit") {
       report.skipped[`${item.status} items`] = (report.skipped[`${item.status} items`] ?? 0) + 1;
-      return;
+      return { kind: "skip" };
     }
     const title = wpPlainText(item.title).slice(0, 300) || `Untitled (WordPress item ${item.postId || item.index})`;
     const { published, updated } = itemDates(item, options.siteTimeZone);
@@ -256,57 +321,76 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
     if (type === "page") termList.unshift({ name: "Pages", slug: "", top: true });
 
     const creator = item.creator.trim();
-    const knownAuthor = authorsByLogin.has(creator);
-    if (creator && !knownAuthor) unknown.add(creator);
+    const known = authorsByLogin.has(creator);
+    if (creator && !known) unknown.add(creator);
     const oldSlugs = item.meta.filter((m) => m.key === "_wp_old_slug").map((m) => wpSlug(m.value)).filter(Boolean);
     const slugBase = makeSlug(wpSlug(item.postName) || title, `wp-${item.postId || item.index}`);
     const status = decision.status === "draft" ? "draft" : "published";
     const publishedAt = decision.status === "draft" ? null : published;
     const lastUpdatedAt = decision.status === "draft" ? null : updated;
     const hash = createHash("sha256")
-      .update(JSON.stringify([title, excerpt, rendered.html, language, status, publishedAt, lastUpdatedAt, termList, knownAuthor ? creator : "", oldSlugs, slugBase]))
+      .update(JSON.stringify([title, excerpt, rendered.html, language, status, publishedAt, lastUpdatedAt, termList, known ? creator : "", oldSlugs, slugBase]))
       .digest("hex");
-    const key = itemKey(item);
+    return {
+      kind: "story",
+      key: itemKey(item),
+      title,
+      hash,
+      status,
+      decision,
+      fields: { title, excerpt, body: rendered.json, bodyHtml: rendered.html, bodyText: rendered.text, language, direction: directionOf(language), status, publishedAt, lastUpdatedAt },
+      termList,
+      author: known ? { login: creator, name: authorsByLogin.get(creator) ?? creator } : null,
+      oldSlugs,
+      slugBase,
+    };
+  }
 
+  async function write(item: WxrItem, p: Prepared): Promise<void> {
+    if (p.kind === "skip") return;
+    const learnedTags: [string, string][] = [];
+    const learnedBylines: [string, string][] = [];
+    const counts: Counts = { tags: 0, bylines: 0, redirects: { stories: 0, tags: 0 } };
+    let outcome = "unchanged" as "created" | "updated" | "unchanged" | "kept";
     try {
       await db.transaction(async (tx) => {
+        // A bulk import need not wait for each commit to reach the disk: after a crash the
+        // last few items are simply imported again on resume (PostgreSQL stays consistent).
+        await tx.execute(sql`set local synchronous_commit = off`);
         const [seen] = await tx
           .select({ articleId: importItems.articleId, hash: importItems.contentHash, version: importItems.articleVersion, current: articles.version })
           .from(importItems)
           .innerJoin(articles, eq(articles.id, importItems.articleId))
-          .where(and(eq(importItems.source, report.source), eq(importItems.itemKey, key)))
+          .where(and(eq(importItems.source, report.source), eq(importItems.itemKey, p.key)))
           .limit(1);
-        if (seen && seen.hash === hash) {
-          report.unchanged += 1;
-          report.statuses[decision.status] += 1;
+        if (seen && seen.hash === p.hash) {
+          outcome = "unchanged";
           return;
         }
         if (seen && seen.current !== seen.version) {
-          report.keptLocalEdits += 1;
-          warn(`“${title}” was edited here after its import; the newer WordPress version was not applied.`);
+          outcome = "kept";
           return;
         }
-        const tagIds: string[] = [];
-        for (const t of termList) {
-          const id = await ensureTag(tx, t.name, t.slug ? [t.slug] : [], t.top, report);
-          if (id && !tagIds.includes(id)) tagIds.push(id);
+        const ids: string[] = [];
+        for (const t of p.termList) {
+          const cacheKey = normalizeTagName(t.name).toLowerCase();
+          let id = tagIds.get(cacheKey) ?? null;
+          if (!id) {
+            id = await ensureTag(tx, t.name, t.slug ? [t.slug] : [], t.top, counts);
+            if (id) learnedTags.push([cacheKey, id]);
+          }
+          if (id && !ids.includes(id)) ids.push(id);
         }
-        const bylineIds = knownAuthor ? [await ensureByline(tx, creator, authorsByLogin.get(creator) ?? creator, report)] : [];
-        const fields = {
-          title,
-          excerpt,
-          body: rendered.json,
-          bodyHtml: rendered.html,
-          bodyText: rendered.text,
-          language,
-          direction: directionOf(language),
-          status: status as "draft" | "published",
-          publishedAt,
-          lastUpdatedAt,
-          primaryTagId: tagIds[0] ?? null,
-          updatedAt: new Date(),
-          updatedBy: options.actorId ?? null,
-        };
+        let authorIds: string[] = [];
+        if (p.author) {
+          let id = bylineIds.get(p.author.login);
+          if (!id) {
+            id = await ensureByline(tx, p.author.login, p.author.name, counts);
+            learnedBylines.push([p.author.login, id]);
+          }
+          authorIds = [id];
+        }
+        const fields = { ...p.fields, primaryTagId: ids[0] ?? null, updatedAt: new Date(), updatedBy: options.actorId ?? null };
         let articleId: string;
         let version: number;
         if (seen) {
@@ -319,47 +403,63 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
           version = row!.version;
           await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
           await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId));
-          report.updated += 1;
+          outcome = "updated";
         } else {
-          const slug = await uniqueSlug(tx, slugBase);
+          // Parallel writes must not pick the same free slug: reserve it in this run.
+          let slug = await uniqueSlug(tx, p.slugBase);
+          for (let n = 2; reservedSlugs.has(slug); n++) slug = await uniqueSlug(tx, `${p.slugBase.slice(0, 74)}-r${n}`);
+          reservedSlugs.add(slug);
           const [row] = await tx
             .insert(articles)
             .values({ ...fields, slug, createdBy: options.actorId ?? null, createdAt: new Date() })
             .returning({ id: articles.id, version: articles.version });
           articleId = row!.id;
           version = row!.version;
-          report.created += 1;
+          outcome = "created";
         }
-        if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId, position) => ({ articleId, tagId, position })));
-        if (bylineIds.length) await tx.insert(articleAuthors).values(bylineIds.map((authorId, position) => ({ articleId, authorId, position })));
+        if (ids.length) await tx.insert(articleTags).values(ids.map((tagId, position) => ({ articleId, tagId, position })));
+        if (authorIds.length) await tx.insert(articleAuthors).values(authorIds.map((authorId, position) => ({ articleId, authorId, position })));
         await tx.insert(articleRevisions).values({
           articleId,
           version,
-          kind: seen ? "minor_edit" : status === "published" ? "publish" : "draft",
+          kind: seen ? "minor_edit" : p.status === "published" ? "publish" : "draft",
           note: null,
-          title,
+          title: p.title,
           dek: "",
-          body: rendered.json,
+          body: p.fields.body,
           createdBy: options.actorId ?? null,
         });
-        for (const old of oldSlugs) {
+        for (const old of p.oldSlugs) {
           const oldSlug = makeSlug(old, "");
           if (!oldSlug || oldSlug === "story") continue;
           const [clash] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, oldSlug)).limit(1);
           if (clash) continue;
           const inserted = await tx.insert(slugRedirects).values({ oldSlug, articleId }).onConflictDoNothing().returning({ s: slugRedirects.oldSlug });
-          report.redirects.stories += inserted.length;
+          counts.redirects.stories += inserted.length;
         }
         await tx
           .insert(importItems)
-          .values({ source: report.source, itemKey: key, articleId, contentHash: hash, articleVersion: version })
-          .onConflictDoUpdate({ target: [importItems.source, importItems.itemKey], set: { contentHash: hash, articleVersion: version, importedAt: new Date() } });
-        report.statuses[decision.status] += 1;
+          .values({ source: report.source, itemKey: p.key, articleId, contentHash: p.hash, articleVersion: version })
+          .onConflictDoUpdate({ target: [importItems.source, importItems.itemKey], set: { contentHash: p.hash, articleVersion: version, importedAt: new Date() } });
         if (options.dryRun) throw new DryRunRollback();
       });
+      for (const [k, v] of learnedTags) tagIds.set(k, v);
+      for (const [k, v] of learnedBylines) bylineIds.set(k, v);
     } catch (e) {
       if (!(e instanceof DryRunRollback)) throw e;
     }
+    // Reached only when the transaction committed (or was a dry run's deliberate rollback).
+    if (outcome === "kept") {
+      report.keptLocalEdits += 1;
+      warn(`“${p.title}” was edited here after its import; the newer WordPress version was not applied.`);
+      return;
+    }
+    report[outcome] += 1;
+    report.statuses[p.decision.status] += 1;
+    report.tags += counts.tags;
+    report.bylines += counts.bylines;
+    report.redirects.stories += counts.redirects.stories;
+    report.redirects.tags += counts.redirects.tags;
   }
 }
 

@@ -7,6 +7,7 @@
  * Node applies a change of process.env.TZ to Date immediately, so one worker can walk the
  * process zones.
  */
+import { Readable } from "node:stream";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { articles } from "@/db/schema";
@@ -18,6 +19,7 @@ import { loadViewer } from "@/lib/auth/load-viewer";
 import { formatLongDate } from "@/lib/dates/format";
 import { bodyFromParagraphs } from "@/lib/editor/render";
 import { createUser } from "@/lib/users/store";
+import { importWxr } from "@/lib/import/importer";
 import { engines, openTestDatabase } from "./db";
 
 const PROCESS_ZONES = ["UTC", "Asia/Kabul", "America/New_York"];
@@ -72,6 +74,18 @@ describe.each(engines())("TZ matrix on %s", (engine) => {
           const pub = await getPublicStory(scheduled.slug, new Date("2025-03-30T04:30:00.000Z"));
           if (pub.kind !== "story") throw new Error("expected the story to be public at its instant");
           expect(formatLongDate(pub.story.lastUpdatedAt, "Asia/Kabul")).toBe("March 30, 2025");
+
+          // C04: WordPress dates come out the same in every zone combination.
+          const item = (id: number, title: string, status: string, local: string, gmt: string) =>
+            `<item><title>${title}</title><wp:post_id>${id}</wp:post_id><wp:post_date>${local}</wp:post_date><wp:post_date_gmt>${gmt}</wp:post_date_gmt><wp:status>${status}</wp:status><wp:post_type>post</wp:post_type><content:encoded><![CDATA[<p>x</p>]]></content:encoded></item>`;
+          const wxr = `<?xml version="1.0"?><rss xmlns:content="c" xmlns:wp="w"><channel><title>TZ</title><link>https://tz.example</link>${item(1, "Keyboard navigation", "publish", "2018-10-20 20:03:48", "2018-10-21 03:03:48")}${item(2, "Zero date draft", "draft", "2024-02-10 14:20:00", "0000-00-00 00:00:00")}${item(3, "Local only", "publish", "2024-07-01 09:00:00", "0000-00-00 00:00:00")}</channel></rss>`;
+          const report = await importWxr(Readable.from([wxr]), { siteTimeZone: "Asia/Kabul", now: clock });
+          expect(report).toMatchObject({ created: 3, errors: [] });
+          const imported = Object.fromEntries(
+            (await handle.db.select({ title: articles.title, at: articles.publishedAt }).from(articles)).map((r) => [r.title, r.at?.toISOString() ?? null]),
+          );
+          expect(imported).toMatchObject({ "Keyboard navigation": "2018-10-21T03:03:48.000Z", "Zero date draft": null, "Local only": "2024-07-01T04:30:00.000Z" });
+          expect(formatLongDate(new Date(imported["Keyboard navigation"]!), "Asia/Kabul")).toBe("October 21, 2018");
         } finally {
           await dispose();
           await closeDatabase().catch(() => {});

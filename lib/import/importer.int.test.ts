@@ -97,6 +97,18 @@ describe.each(engines())("WordPress import on %s", (engine) => {
     expect([parent?.isSection, child?.isSection]).toEqual([true, false]);
   });
 
+  it("every category and tag slug used by a post still leads to its tag (current slug or redirect)", async () => {
+    const used = new Set<string>();
+    for (const m of fixtureText.matchAll(/<category domain="(category|post_tag)" nicename="([^"]+)">/g)) {
+      if (m[2] !== "uncategorized") used.add(decodeURIComponent(m[2]!));
+    }
+    const slugs = new Set((await handle().db.select({ s: tags.slug }).from(tags)).map((r) => r.s));
+    const redirected = new Set((await handle().db.select({ s: tagRedirects.oldSlug }).from(tagRedirects)).map((r) => r.s));
+    const lost = [...used].filter((u) => !slugs.has(u) && !redirected.has(u));
+    expect(lost).toEqual([]);
+    expect(used.size).toBeGreaterThan(100);
+  });
+
   it("_wp_old_slug becomes a redirect to the story", async () => {
     const text = await story("WP 6.1 Text category blocks");
     const [r] = await handle().db.select().from(slugRedirects).where(eq(slugRedirects.oldSlug, "8-2"));

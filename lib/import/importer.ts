@@ -373,7 +373,8 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
         }
         const ids: string[] = [];
         for (const t of p.termList) {
-          const cacheKey = normalizeTagName(t.name).toLowerCase();
+          // Keyed by name and WordPress slug: a known name under a new slug still gets its redirect.
+          const cacheKey = `${normalizeTagName(t.name).toLowerCase()}\u0000${t.slug}`;
           let id = tagIds.get(cacheKey) ?? null;
           if (!id) {
             id = await ensureTag(tx, t.name, t.slug ? [t.slug] : [], t.top, counts);

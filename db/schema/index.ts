@@ -191,7 +191,10 @@ export const articles = pgTable(
   (t) => [
     uniqueIndex("articles_slug_key").on(t.slug),
     index("articles_search_idx").using("gin", t.searchVector),
-    index("articles_status_published_at_idx").on(t.status, t.publishedAt.desc()),
+    // Reader lists order by (published_at, id): one index gives that order both ways (newest
+    // first for pages and feeds, oldest first for sitemaps) without a sort. NULLS FIRST is what
+    // a plain `ORDER BY … DESC` means; an index sorted NULLS LAST could not serve it.
+    index("articles_status_published_at_idx").on(t.status, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("articles_primary_tag_idx").on(t.primaryTagId),
     index("articles_breaking_idx").on(t.isBreaking).where(sql`${t.isBreaking}`),
     index("articles_updated_at_idx").on(t.updatedAt.desc()),

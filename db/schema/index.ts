@@ -194,6 +194,8 @@ export const articles = pgTable(
     // Reader lists order by (published_at, id): one index gives that order both ways (newest
     // first for pages and feeds, oldest first for sitemaps) without a sort. NULLS FIRST is what
     // a plain `ORDER BY … DESC` means; an index sorted NULLS LAST could not serve it.
+    // Migration 0013 adds INCLUDE (slug, last_updated_at, primary_tag_id), which drizzle-kit
+    // cannot express, so sitemaps and section lists are index-only scans.
     index("articles_status_published_at_idx").on(t.status, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("articles_primary_tag_idx").on(t.primaryTagId),
     index("articles_breaking_idx").on(t.isBreaking).where(sql`${t.isBreaking}`),

@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { IMAGE_QUALITY, IMAGE_WIDTHS, THUMB_WIDTHS } from "./lib/media/responsive";
+import { READER_PAGE_EXPIRE_SECONDS } from "./lib/site/http-cache";
 
 /**
  * Next.js configuration.
@@ -12,9 +13,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   typedRoutes: false,
-  // Cached pages may be served stale for at most 2 minutes while they regenerate (the
-  // default is a year), so a correction or takedown never lingers at a CDN.
-  expireTime: 120,
+  // Cached pages may be served stale for at most 15 s while they regenerate (the default is a
+  // year), so a correction or takedown never lingers at a CDN (lib/site/http-cache.ts).
+  expireTime: READER_PAGE_EXPIRE_SECONDS,
   // Photos: resized by Next's optimiser (sharp) from /media/<hash>.<ext> only, in AVIF or
   // WebP when the browser takes them, at the widths lib/media/responsive.ts asks for. The
   // originals are immutable (content-hashed), so the resized copies may be kept for a year.
@@ -25,6 +26,11 @@ const nextConfig: NextConfig = {
     qualities: [IMAGE_QUALITY],
     formats: ["image/avif", "image/webp"],
     minimumCacheTTL: 31_536_000,
+  },
+  // The front page is served from a parameterised route so it can be cached (see
+  // app/(site)/front/[edition]/page.tsx).
+  async rewrites() {
+    return [{ source: "/", destination: "/front/latest" }];
   },
   async headers() {
     const common = [

@@ -17,6 +17,9 @@ export function proxy(request: NextRequest) {
   } catch {
     return NextResponse.rewrite(new URL("/__not-found", request.url), { status: 404 });
   }
+  // The front page lives at /front/latest behind a rewrite of "/" (next.config.ts); asked
+  // for directly, it answers from its one address.
+  if (pathname.startsWith("/front/") || pathname === "/front") return NextResponse.redirect(new URL("/", request.url), 308);
   // Only page loads are redirected: a server action (POST) must reach the server and answer
   // "your session has ended" itself, so the editor can keep the text and say so.
   if (request.method === "GET" && pathname.startsWith("/dashboard") && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {

@@ -78,6 +78,14 @@ describe.each(engines())("story search on %s", (engine) => {
     expect(new Set(ids).size).toBe(12);
   });
 
+  it("ranks only the newest matches when a word matches a large part of the archive", async () => {
+    const r = await searchPublicStories({ text: "harvest", now: NOW, limit: 10, offset: 0, candidates: 5 });
+    expect(r).toMatchObject({ total: 5, capped: true });
+    // The newest five "Harvest report" stories (0 is the newest).
+    expect(r.items.map((i) => i.title).sort()).toEqual(["Harvest report 0", "Harvest report 1", "Harvest report 2", "Harvest report 3", "Harvest report 4"]);
+    expect((await searchPublicStories({ text: "harvest", now: NOW, limit: 10, offset: 0 })).capped).toBe(false);
+  });
+
   it("keeps HTML-looking text as text in highlights", async () => {
     await createStory({ title: "Aid & Budget: \"Q1\" <update>", body: bodyFromParagraphs(["<b>quarterly</b> figures"]), status: "published", publishedAt: minutes(-1) });
     const r = await search("quarterly");

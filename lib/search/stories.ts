@@ -55,25 +55,59 @@ function headline(column: SQL | typeof articles.title, text: string, options: st
 }
 
 /**
- * Public stories matching `text` (from parseSearchQuery, kind "ok"), best first: ts_rank_cd
- * with length normalisation (rank / (rank + 1)), newer first among equals.
- * @returns the page of hits with highlighted headline and snippet, and the total count.
+ * How many of the newest matching stories are ranked. A common word matches most of an
+ * archive, and ranking every match (ts_rank_cd reads each document's positions) grows with the
+ * archive; for news, the best of the newest thousand is what readers want.
  */
-export async function searchPublicStories(o: { text: string; now: Date; limit: number; offset: number }): Promise<{ items: SearchHit[]; total: number }> {
+export const SEARCH_CANDIDATES = 1000;
+
+/**
+ * Public stories matching `text` (from parseSearchQuery, kind "ok"), best first: ts_rank_cd
+ * with length normalisation (rank / (rank + 1)), newer first among equals, among the newest
+ * SEARCH_CANDIDATES matches.
+ * @returns the page of hits with highlighted headline and snippet, the total count (at most
+ *   SEARCH_CANDIDATES), and whether more stories matched than were ranked.
+ */
+export async function searchPublicStories(o: {
+  text: string;
+  now: Date;
+  limit: number;
+  offset: number;
+  /** How many of the newest matches to rank (tests use a small number). */
+  candidates?: number;
+}): Promise<{ items: SearchHit[]; total: number; capped: boolean }> {
   const db = await getDb();
-  const where = and(isPublic(o.now), storyMatch(o.text));
-  const rank = sql`ts_rank_cd(${articles.searchVector}, ${readerTsQuery(o.text)}, 32)`;
-  const [rows, [totalRow]] = await Promise.all([
+  const cap = o.candidates ?? SEARCH_CANDIDATES;
+  const newestMatches = (limit: number) =>
     db
-      .select(cardColumns)
+      .select({ id: articles.id })
       .from(articles)
-      .where(where)
-      .orderBy(desc(rank), desc(articles.publishedAt), desc(articles.id))
+      .where(and(isPublic(o.now), storyMatch(o.text)))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(limit);
+  const rank = sql<number>`ts_rank_cd(${articles.searchVector}, ${readerTsQuery(o.text)}, 32)`;
+  // One pass over the newest matches, ranked there (the rank is computed after the LIMIT).
+  const ranked = db
+    .select({ ...cardColumns, rank: rank.as("rank") })
+    .from(articles)
+    .where(and(isPublic(o.now), storyMatch(o.text)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(cap)
+    .as("ranked");
+  const { rank: _rank, ...cardFields } = ranked._.selectedFields;
+  void _rank;
+  const [candidates, rows] = await Promise.all([
+    newestMatches(cap + 1),
+    db
+      .select(cardFields)
+      .from(ranked)
+      .orderBy(desc(ranked.rank), desc(ranked.publishedAt), desc(ranked.id))
       .limit(Math.min(Math.max(o.limit, 1), 50))
       .offset(Math.max(o.offset, 0)),
-    db.select({ n: sql<number>`count(*)::int` }).from(articles).where(where),
   ]);
-  if (rows.length === 0) return { items: [], total: totalRow?.n ?? 0 };
+  const capped = candidates.length > cap;
+  const totalRow = { n: Math.min(candidates.length, cap) };
+  if (rows.length === 0) return { items: [], total: totalRow.n, capped };
   // Headlines only for the page shown: ts_headline reads the whole text, so not for every match.
   const marks = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
   const highlighted = await db
@@ -96,6 +130,7 @@ export async function searchPublicStories(o: { text: string; now: Date; limit: n
         snippetParts: snippetParts.some((p) => p.mark) ? snippetParts : [],
       };
     }),
-    total: totalRow?.n ?? 0,
+    total: totalRow.n,
+    capped,
   };
 }

@@ -81,7 +81,13 @@ export default async function SearchPage({ searchParams }: Props) {
         ) : null}
         {result && result.total > 0 ? (
           <p>
-            {result.total === 1 ? "1 story matches" : `${result.total} stories match`} <strong dir="auto">{display}</strong>.
+            {result.capped
+              ? `More than ${result.total.toLocaleString("en")} stories match`
+              : result.total === 1
+                ? "1 story matches"
+                : `${result.total} stories match`}{" "}
+            <strong dir="auto">{display}</strong>
+            {result.capped ? `: the best of the newest ${result.total.toLocaleString("en")} are shown. Add a word to narrow the search.` : "."}
           </p>
         ) : null}
       </div>

@@ -19,9 +19,10 @@ import { optimisedUrl } from "@/lib/media/responsive";
  * headline, "Last Updated On", body, bylines, tags, the site's About box, "Check Also".
  *
  * Rendered on first request and cached (ISR); nothing is read at build time. The backstop
- * `revalidate` keeps any cached page, a 404 included, at most 60 s old (C02).
+ * `revalidate` keeps any cached page, a 404 included, at most a few seconds old (C02).
  */
-export const revalidate = 60;
+// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts.
+export const revalidate = 5;
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {
   return [];

@@ -10,7 +10,8 @@ import { siteUrl } from "@/lib/env";
 import { pageAlternates } from "@/lib/seo/metadata";
 
 /** A tag (section) page: its public stories, newest first, paginated. Cached (ISR). */
-export const revalidate = 60;
+// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts.
+export const revalidate = 5;
 export function generateStaticParams(): { slug: string; page?: string[] }[] {
   return [];
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { BreakingLabel, StoryListItem } from "@/components/site/story-bits";
 import { listBreakingStories, listPublicStories, listSectionBlocks } from "@/lib/articles/queries";
 import { getReaderContext } from "@/lib/site/reader";
@@ -8,12 +9,24 @@ import { pageAlternates } from "@/lib/seo/metadata";
 
 /**
  * The front page: breaking-news bar, lead story, latest stories, a block per section, and a
- * link to older stories. Rendered per request for now (it has no route params, so ISR would
- * prerender it at build time, when the database must not be read; DESIGN.md).
+ * link to older stories. Readers reach it at `/` through a rewrite (next.config.ts) to
+ * `/front/latest`: a route with a parameter can be cached like every other reader page (ISR,
+ * rendered on first request), while a page with no parameters would be prerendered during
+ * `next build`, when the database must not be read (DESIGN.md). Any other edition is a 404.
  */
-export const dynamic = "force-dynamic";
+// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts.
+export const revalidate = 5;
+export const dynamicParams = true;
+export function generateStaticParams(): { edition: string }[] {
+  return [];
+}
+
+/** The one edition there is. */
+const FRONT_EDITION = "latest";
 
 const LATEST = 6;
+
+type Props = { params: Promise<{ edition: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const { settings } = await getReaderContext();
@@ -27,7 +40,8 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-export default async function HomePage() {
+export default async function HomePage({ params }: Props) {
+  if ((await params).edition !== FRONT_EDITION) notFound();
   const { now, settings } = await getReaderContext();
   const [breaking, latest] = await Promise.all([listBreakingStories(now, 5), listPublicStories({ now, limit: LATEST + 1 })]);
   const [lead, ...rest] = latest.items;

@@ -1,0 +1,220 @@
+/**
+ * `npm run bench -- [--stories 10000] [--pg postgres://…/db] [--duration 10] [--connections 10] [--no-build]`
+ * The reader side under load (issue 8). Builds (unless --no-build), seeds a synthetic newsroom
+ * (stories of 600–1,200 words in 4 sections, 50 bylines, 300 tags; our own generated text) into
+ * a fresh embedded database or a new database on the PostgreSQL server given by --pg, starts
+ * `next start`, and load-tests with autocannon: a story page, the home page, a section page, a
+ * byline page, the RSS feed, a sitemap page and search. Also the first (uncached) render of
+ * stories. Prints a table and writes JSON to bench-results/.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+
+const WORDS =
+  "council budget water road school clinic market river bridge minister province district winter harvest wheat price fuel power teacher student exam border trade truck route police court report survey rain flood snow valley city village mayor plan project repair hospital doctor nurse vaccine season festival music poetry library museum bus station airport flight".split(
+    " ",
+  );
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Seeds `n` stories with SQL (fast at 100k), plus sections, tags and bylines. */
+async function seed(h: DatabaseHandle, n: number): Promise<void> {
+  const words = `'{${WORDS.join(",")}}'::text[]`;
+  await h.db.execute(sql`insert into settings (id, site_name, tagline, about_text, time_zone, locale) values (1, 'Bench Lantern', 'Synthetic news', 'A synthetic newsroom for benchmarks.', 'Asia/Kabul', 'en-US') on conflict (id) do nothing`);
+  await h.db.execute(sql`insert into tags (slug, name, is_section, section_order) select 'section-' || g, 'Section ' || g, true, g from generate_series(1, 4) g`);
+  await h.db.execute(sql`insert into tags (slug, name) select 'topic-' || g, 'Topic ' || g from generate_series(1, 300) g`);
+  await h.db.execute(sql`insert into authors (slug, name, job_title, bio) select 'writer-' || g, 'Writer ' || g, 'Reporter', 'Covers the city.' from generate_series(1, 50) g`);
+  const batch = 5000;
+  for (let from = 1; from <= n; from += batch) {
+    const to = Math.min(n, from + batch - 1);
+    await h.db.execute(
+      sql.raw(`
+      with p as (
+        select g, (600 + (g * 37) % 600) as words from generate_series(${from}, ${to}) g
+      ), t as (
+        select g, array_to_string(array(select (${words})[1 + ((g * 7 + i * 13) % ${WORDS.length})] || case when i % 60 = 59 then '.</p><p>' else '' end from generate_series(1, words) i), ' ') as body from p
+      )
+      insert into articles (slug, title, dek, body, body_html, body_text, status, published_at, last_updated_at, primary_tag_id)
+      select 'story-' || g, 'Story ' || g || ': the council and the ' || (${words})[1 + g % ${WORDS.length}], 'A short dek for story ' || g || '.',
+             '{"type":"doc","content":[{"type":"paragraph"}]}'::jsonb,
+             '<p dir="auto">' || body || '</p>', replace(replace(body, '.</p><p>', '. '), '</p><p>', ' '),
+             'published', now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval,
+             (select id from tags where slug = 'section-' || (1 + g % 4))
+      from t`),
+    );
+    process.stderr.write(`\rseeded ${to} / ${n}`);
+  }
+  process.stderr.write("\n");
+  await h.db.execute(sql`insert into article_tags (article_id, tag_id, position) select id, primary_tag_id, 0 from articles`);
+  await h.db.execute(sql`insert into article_tags (article_id, tag_id, position) select a.id, t.id, 1 from articles a join tags t on t.slug = 'topic-' || (1 + (substring(a.slug from 7)::int % 300))`);
+  await h.db.execute(sql`insert into article_authors (article_id, author_id, position) select a.id, w.id, 0 from articles a join authors w on w.slug = 'writer-' || (1 + (substring(a.slug from 7)::int % 50))`);
+  await h.db.execute(sql`vacuum analyze`);
+}
+
+async function waitFor(url: string, ms = 120_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server did not answer at ${url}`);
+}
+
+/** Bytes of the JavaScript files a page loads (its <script src>). */
+async function jsBytes(origin: string, html: string): Promise<number> {
+  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+  let total = 0;
+  for (const src of new Set(srcs)) total += (await (await fetch(new URL(src, origin))).arrayBuffer()).byteLength;
+  return total;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      stories: { type: "string", default: "10000" },
+      pg: { type: "string" },
+      duration: { type: "string", default: "10" },
+      connections: { type: "string", default: "10" },
+      "no-build": { type: "boolean", default: false },
+    },
+  });
+  const stories = Number(values.stories);
+  const duration = Number(values.duration);
+  const connections = Number(values.connections);
+  if (!values["no-build"]) {
+    console.log("Building…");
+    const b = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+    if (b.status !== 0) process.exit(1);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-site-"));
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), NODE_ENV: "production" };
+  let dropDb = async () => {};
+  let handle: DatabaseHandle;
+  if (values.pg) {
+    const name = `bench_site_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+    const admin = postgres(values.pg, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const u = new URL(values.pg);
+    u.pathname = `/${name}`;
+    env.DATABASE_URL = u.toString();
+    handle = await openDatabase({ url: env.DATABASE_URL, max: 2 });
+    dropDb = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  } else {
+    env.DATA_DIR = path.join(dir, "data");
+    delete env.DATABASE_URL;
+    handle = await openDatabase({ dataDir: env.DATA_DIR });
+  }
+  await runMigrations(handle);
+  console.log(`Seeding ${stories} stories…`);
+  const seedStart = Date.now();
+  await seed(handle, stories);
+  console.log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(0)} s`);
+  await handle.close();
+
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  env.PORT = String(port);
+  env.SITE_URL = origin;
+  env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+  const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "inherit"] });
+  const results: Record<string, unknown>[] = [];
+  try {
+    await waitFor(`${origin}/about`);
+    // First (uncached) renders of story pages: server time as seen by the client on loopback.
+    const firsts: number[] = [];
+    for (const n of [11, 22, 33, 44, 55, 66, 77, 88, 99, 111]) {
+      const t = performance.now();
+      await (await fetch(`${origin}/news/story-${n}`)).text();
+      firsts.push(performance.now() - t);
+    }
+    firsts.sort((a, b) => a - b);
+    const urls: [string, string][] = [
+      ["story page", "/news/story-5"],
+      ["home page", "/"],
+      ["section page", "/tag/section-2"],
+      ["byline page", "/author/writer-3"],
+      ["RSS feed", "/feed.xml"],
+      ["sitemap page", "/sitemaps/stories-1.xml"],
+      ["search", "/search?q=harvest+bridge"],
+    ];
+    for (const [label, p] of urls) {
+      const res = await fetch(origin + p);
+      const body = await res.text();
+      const js = p.endsWith(".xml") ? 0 : await jsBytes(origin, body);
+      const r = await autocannon({ url: origin + p, connections, duration });
+      const row = {
+        url: label,
+        path: p,
+        "req/s": Math.round(r.requests.average),
+        "p50 ms": r.latency.p50,
+        "p99 ms": r.latency.p99,
+        errors: r.errors + r.non2xx,
+        "HTML KB": Math.round((Buffer.byteLength(body) / 1024) * 10) / 10,
+        "JS KB": Math.round((js / 1024) * 10) / 10,
+      };
+      results.push(row);
+      console.log(`${label}: ${row["req/s"]} req/s, p99 ${row["p99 ms"]} ms`);
+    }
+    const rss = Number(spawnSync("sh", ["-c", `ps -o rss= -p $(pgrep -f "next-server" | head -1) 2>/dev/null || echo 0`]).stdout.toString().trim()) / 1024;
+    console.table(results);
+    console.log(`First (uncached) story render: median ${firsts[5]!.toFixed(1)} ms, fastest ${firsts[0]!.toFixed(1)} ms, slowest ${firsts.at(-1)!.toFixed(1)} ms`);
+    console.log(`Server memory (RSS) after the run: ${rss.toFixed(0)} MB`);
+    fs.mkdirSync("bench-results", { recursive: true });
+    const out = path.join("bench-results", `site-${stories}-${values.pg ? "pg" : "pglite"}-${Date.now()}.json`);
+    fs.writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          machine: `${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? ""}, Node ${process.version}`,
+          database: values.pg ? "PostgreSQL" : "PGlite",
+          stories,
+          connections,
+          duration,
+          results,
+          firstRenderMs: { median: firsts[5], min: firsts[0], max: firsts.at(-1) },
+          serverRssMb: Math.round(rss),
+        },
+        null,
+        2,
+      ),
+    );
+    console.log(`Wrote ${out}`);
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1000));
+    await dropDb();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

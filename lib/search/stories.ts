@@ -57,9 +57,9 @@ function headline(column: SQL | typeof articles.title, text: string, options: st
 /**
  * How many of the newest matching stories are ranked. A common word matches most of an
  * archive, and ranking every match (ts_rank_cd reads each document's positions) grows with the
- * archive; for news, the best of the newest thousand is what readers want.
+ * archive; for news, the best of the newest few hundred is what readers want.
  */
-export const SEARCH_CANDIDATES = 1000;
+export const SEARCH_CANDIDATES = 300;
 
 /**
  * Public stories matching `text` (from parseSearchQuery, kind "ok"), best first: ts_rank_cd
@@ -114,7 +114,9 @@ export async function searchPublicStories(o: {
     .select({
       id: articles.id,
       title: headline(articles.title, o.text, `${marks}, HighlightAll=true`),
-      snippet: headline(sql`${articles.dek} || ' … ' || ${articles.bodyText}`, o.text, `${marks}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`),
+      // The snippet comes from the dek and the first 5,000 characters: ts_headline parses all
+      // the text it is given, and a match near the top is the one worth showing.
+      snippet: headline(sql`${articles.dek} || ' … ' || left(${articles.bodyText}, 5000)`, o.text, `${marks}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`),
     })
     .from(articles)
     .where(inArray(articles.id, rows.map((r) => r.id)));

@@ -8,7 +8,7 @@
  * stories. Prints a table and writes JSON to bench-results/.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -142,7 +142,8 @@ async function main() {
   env.PORT = String(port);
   env.SITE_URL = origin;
   env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
-  const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "inherit"] });
+  // Its own process group, so stopping it also stops the next-server process npx starts.
+  const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const results: Record<string, unknown>[] = [];
   try {
     await waitFor(`${origin}/about`);
@@ -181,6 +182,37 @@ async function main() {
       results.push(row);
       console.log(`${label}: ${row["req/s"]} req/s, p99 ${row["p99 ms"]} ms`);
     }
+    // Publish under load (PostgreSQL only: the bench writes to the database as the desk would,
+    // then asks the server to expire its pages through the internal route, as a desk action does).
+    let publishUnderLoad: Record<string, unknown> | null = null;
+    if (values.pg) {
+      const db = postgres(env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+      const secret = createHmac("sha256", env.AUTH_SECRET!).update("newsroom-revalidate").digest("base64url");
+      const expire = () => fetch(`${origin}/api/internal/revalidate`, { method: "POST", headers: { "x-newsroom-revalidate": secret } });
+      const visibleAfter = async (check: () => Promise<boolean>, from: number) => {
+        while (performance.now() - from < 10_000) {
+          if (await check()) return Math.round(performance.now() - from);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        return -1;
+      };
+      const load = autocannon({ url: `${origin}/news/story-5`, connections, duration });
+      await new Promise((r) => setTimeout(r, 1000));
+      const slug = `breaking-${Date.now().toString(36)}`;
+      let t = performance.now();
+      await db`insert into articles (slug, title, body, body_html, body_text, status, published_at, last_updated_at) values (${slug}, ${"Breaking: bench story"}, ${db.json({ type: "doc", content: [{ type: "paragraph" }] })}, ${"<p>New.</p>"}, ${"New."}, 'published', now(), now())`;
+      await expire();
+      const newStoryMs = await visibleAfter(async () => (await fetch(`${origin}/news/${slug}`)).status === 200, t);
+      const onHomeMs = await visibleAfter(async () => (await (await fetch(`${origin}/`)).text()).includes(slug), t);
+      t = performance.now();
+      await db`update articles set title = ${"Story 5, updated under load"}, last_updated_at = now(), version = version + 1 where slug = 'story-5'`;
+      await expire();
+      const updateMs = await visibleAfter(async () => (await (await fetch(`${origin}/news/story-5`)).text()).includes("Story 5, updated under load"), t);
+      const r = await load;
+      await db.end();
+      publishUnderLoad = { newStoryVisibleMs: newStoryMs, newStoryOnHomeMs: onHomeMs, updateVisibleMs: updateMs, "req/s during": Math.round(r.requests.average), errors: r.errors + r.non2xx };
+      console.log("Publish under load:", publishUnderLoad);
+    }
     const rss = Number(spawnSync("sh", ["-c", `ps -o rss= -p $(pgrep -f "next-server" | head -1) 2>/dev/null || echo 0`]).stdout.toString().trim()) / 1024;
     console.table(results);
     console.log(`First (uncached) story render: median ${firsts[5]!.toFixed(1)} ms, fastest ${firsts[0]!.toFixed(1)} ms, slowest ${firsts.at(-1)!.toFixed(1)} ms`);
@@ -200,6 +232,7 @@ async function main() {
           results,
           firstRenderMs: { median: firsts[5], min: firsts[0], max: firsts.at(-1) },
           serverRssMb: Math.round(rss),
+          publishUnderLoad,
         },
         null,
         2,
@@ -207,8 +240,12 @@ async function main() {
     );
     console.log(`Wrote ${out}`);
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1000));
+    try {
+      process.kill(-(server.pid as number), "SIGTERM");
+    } catch {
+      server.kill("SIGTERM");
+    }
+    await new Promise((r) => setTimeout(r, 1500));
     await dropDb();
     fs.rmSync(dir, { recursive: true, force: true });
   }

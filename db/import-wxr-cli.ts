@@ -12,7 +12,7 @@ import { closeDatabase, getDatabase } from "./handle";
 import { runMigrations } from "./migrate";
 import { countWxrItems, importWxr } from "@/lib/import/importer";
 import { reportLines } from "@/lib/import/report-text";
-import { isValidTimeZone } from "@/lib/publishing/zoned-time";
+import { isValidTimeZone } from "@/lib/dates/format";
 
 loadEnvConfig(process.cwd());
 

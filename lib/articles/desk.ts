@@ -36,6 +36,7 @@ import { getSiteSettings } from "@/lib/site/settings";
 import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
 import { normalizeTagName, tagFallbackSlug } from "@/lib/tags/admin";
 import { makeSlug } from "./slug";
+import { uniqueSlug } from "./store";
 import { isPubliclyVisible, isScheduled } from "./visibility";
 import { deskStoryMatch } from "@/lib/search/stories";
 import { photoIdsIn, photoLabel, withPhotoAttrs, type LibraryPhoto } from "@/lib/media/body";
@@ -204,20 +205,6 @@ async function resolveBylines(tx: Db, viewer: Viewer, requested: string[], curre
   if (unique.length === 0) return current === null || current.length === 0 ? [...viewer.bylineIds] : current;
   if (unique.every((id) => viewer.bylineIds.includes(id))) return unique;
   throw new AppError("forbidden", "Writers can only put their own byline on a story.");
-}
-
-async function uniqueSlug(tx: Db, base: string, exceptId?: string): Promise<string> {
-  const rows = await tx
-    .select({ id: articles.id, slug: articles.slug })
-    .from(articles)
-    .where(sql`${articles.slug} = ${base} or ${articles.slug} like ${`${base}-%`}`);
-  const taken = new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) {
-    const suffix = `-${i}`;
-    const candidate = `${base.slice(0, 80 - suffix.length).replace(/-+$/, "")}${suffix}`;
-    if (!taken.has(candidate)) return candidate;
-  }
 }
 
 /**

@@ -99,19 +99,19 @@ export interface NewStoryInput {
   note?: string | null;
 }
 
-/** A story slug based on `base` that no story uses yet (`base`, `base-2`, …). */
-export async function uniqueSlug(db: Db, base: string): Promise<string> {
+/**
+ * A story slug based on `base` that no story uses yet (`base`, `base-2`, …), ignoring the
+ * story `exceptId` (a story keeping its own slug).
+ */
+export async function uniqueSlug(db: Db, base: string, exceptId?: string): Promise<string> {
   // The common case, a free slug, in one index lookup; the pattern search only on a clash.
-  const [clash] = await db.select({ slug: articles.slug }).from(articles).where(eq(articles.slug, base)).limit(1);
-  if (!clash) return base;
-  const taken = new Set(
-    (
-      await db
-        .select({ slug: articles.slug })
-        .from(articles)
-        .where(sql`${articles.slug} = ${base} or ${articles.slug} like ${`${base}-%`}`)
-    ).map((r) => r.slug),
-  );
+  const [clash] = await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, base)).limit(1);
+  if (!clash || clash.id === exceptId) return base;
+  const rows = await db
+    .select({ id: articles.id, slug: articles.slug })
+    .from(articles)
+    .where(sql`${articles.slug} = ${base} or ${articles.slug} like ${`${base}-%`}`);
+  const taken = new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) {
     const suffix = `-${i}`;

@@ -128,7 +128,7 @@ describe("Atom 1.0", () => {
     const title = find(entry, "title");
     expect(title.attributes.type).toBe("html");
     // Atom type="html": the text is HTML, so the markup characters arrive as entities.
-    expect(title.text).toBe("Aid &amp; Budget: &quot;Q1&quot; &lt;update&gt;");
+    expect(title.text).toBe('Aid &amp; Budget: "Q1" &lt;update&gt;');
     expect(findAll(entry, "name").map((n) => n.text)).toEqual(["Mina Rahimi", "Wire & Desk"]);
   });
 });

@@ -12,6 +12,7 @@
  * - An Atom title is `type="html"` in the library, so plain-text titles are HTML-escaped for it;
  *   RSS and JSON titles are plain text.
  */
+import { escapeText as escapeHtml } from "entities";
 import { Feed } from "feed";
 import { cleanText } from "@/lib/editor/render";
 
@@ -51,7 +52,6 @@ export interface FeedEntry {
   tags: { name: string; url: string }[];
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * Writes one feed document.

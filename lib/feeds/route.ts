@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { decodeSegment } from "@/lib/site/reader";
-import { documentResponse } from "@/lib/site/conditional-get";
+import { documentNotFound, documentResponse } from "@/lib/site/conditional-get";
 import { FEED_CONTENT_TYPE, type FeedFormat } from "./build";
 import { cachedFeed } from "./documents";
 import type { FeedScope } from "./paths";
@@ -20,16 +20,13 @@ export function feedRoute(kind: FeedScope["kind"], format: FeedFormat): (request
     let scope: FeedScope = { kind: "site" };
     if (kind !== "site") {
       const slug = decodeSegment((await ctx.params).slug ?? "");
-      if (!slug) return notFound();
+      if (!slug) return documentNotFound();
       scope = { kind, slug };
     }
     const found = await cachedFeed(scope, format);
-    if (found.kind === "missing") return notFound();
+    if (found.kind === "missing") return documentNotFound();
     if (found.kind === "redirect") return new Response(null, { status: 308, headers: { Location: found.location } });
     return documentResponse(request, found, FEED_CONTENT_TYPE[format]);
   };
 }
 
-function notFound(): Response {
-  return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-}

@@ -15,6 +15,7 @@
  */
 import { DOMParser as PMDOMParser } from "@tiptap/pm/model";
 import type { JSONContent } from "@tiptap/core";
+import { escapeAttribute, escapeText } from "entities";
 import { parseHTML } from "linkedom";
 import sanitizeHtml from "sanitize-html";
 import { bodySchema, cleanText, sanitizeBodyHtml } from "@/lib/editor/render";
@@ -30,10 +31,9 @@ const BLOCK_START = /^<(p|h[1-6]|ul|ol|li|blockquote|pre|table|thead|tbody|tr|td
 
 const attr = (attrs: string, name: string) => new RegExp(`${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s\\]]+))`, "i").exec(attrs)?.slice(2).find((v) => v !== undefined) ?? "";
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function linkTo(url: string, label: string): string {
-  return isSafeUrl(url) && /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(label || url)}</a>` : escapeHtml(label);
+  return isSafeUrl(url) && /^https?:\/\//i.test(url) ? `<a href="${escapeAttribute(url)}">${escapeText(label || url)}</a>` : escapeText(label);
 }
 
 /** Expands the shortcodes a news site's export carries. */

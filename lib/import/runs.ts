@@ -19,7 +19,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
 import { expireReaderPagesNow, rearmScheduler } from "@/lib/publishing/scheduler";
-import { isValidTimeZone } from "@/lib/publishing/zoned-time";
+import { isValidTimeZone } from "@/lib/dates/format";
 import { countWxrItems, importWxr, type ImportReport } from "./importer";
 
 /** Largest export accepted from the desk (the CLI has no limit). */

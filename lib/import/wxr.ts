@@ -136,7 +136,7 @@ export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>
   let items = 0;
   let site: WxrSite | null = { title: "", link: "", language: "", baseSiteUrl: "", baseBlogUrl: "" };
   let author: WxrAuthor | null = null;
-  let term: (WxrTerm & { open: true }) | null = null;
+  let term: WxrTerm | null = null;
   let meta: { key: string; value: string } | null = null;
   let itemTerm: { taxonomy: string; slug: string } | null = null;
   let inComment = false;
@@ -157,7 +157,7 @@ export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>
       item = newItem(++items);
     } else if (name === "wp:author" && !item) author = { login: "", email: "", displayName: "" };
     else if ((name === "wp:category" || name === "wp:tag" || name === "wp:term") && !item) {
-      term = { taxonomy: name === "wp:category" ? "category" : name === "wp:tag" ? "post_tag" : "", slug: "", name: "", parent: "", description: "", open: true };
+      term = { taxonomy: name === "wp:category" ? "category" : name === "wp:tag" ? "post_tag" : "", slug: "", name: "", parent: "", description: "" };
     } else if (item && name === "wp:postmeta") meta = { key: "", value: "" };
     else if (item && name === "wp:comment") inComment = true;
     else if (item && name === "category" && !inComment) {
@@ -215,9 +215,7 @@ export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>
       else if (name === "wp:category_description" || name === "wp:tag_description" || name === "wp:term_description") term.description = value.trim();
       else if (name === "wp:term_taxonomy") term.taxonomy = value.trim();
       else if (name === "wp:category" || name === "wp:tag" || name === "wp:term") {
-        const { open: _open, ...t } = term;
-        void _open;
-        out.push({ kind: "term", term: t });
+        out.push({ kind: "term", term });
         term = null;
       }
       return;

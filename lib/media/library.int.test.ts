@@ -103,7 +103,7 @@ describe.each(engines())("media library on %s", (engine) => {
   });
 
   it("deletes a photo only when no story uses it", async () => {
-    expect((await listMediaUses(ids.market!)).map((u) => u.role)).toEqual(["featured"]);
+    expect((await listMediaUses(v.mina!, ids.market!)).map((u) => u.role)).toEqual(["featured"]);
     expect(await code(deleteMedia(v.mina!, ids.market!))).toMatch(/^conflict: This photo is used in “River rises”/);
     const extra = await uploadMedia(v.sahar!, { data: await photo("#3a3"), name: "spare.jpg" });
     const file = path.join(root, extra.item.url.replace("/media/", ""));

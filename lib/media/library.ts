@@ -170,8 +170,9 @@ export async function getMediaItem(viewer: Viewer, id: string): Promise<MediaIte
   return toItem(row);
 }
 
-/** The stories that use a photo, and how. */
-export async function listMediaUses(id: string): Promise<MediaUse[]> {
+/** The stories that use a photo, and how. @throws AppError forbidden */
+export async function listMediaUses(viewer: Viewer, id: string): Promise<MediaUse[]> {
+  if (!can(viewer.role, "media:upload")) throw new AppError("forbidden", "Your role cannot use the media library.");
   const db = await getDb();
   return db
     .select({ articleId: articles.id, title: articles.title, role: articleMedia.role, status: articles.status })
@@ -248,7 +249,7 @@ export async function updateMedia(viewer: Viewer, id: string, raw: unknown): Pro
 export async function deleteMedia(viewer: Viewer, id: string): Promise<void> {
   const current = await getMediaItem(viewer, id);
   requireCanEdit(viewer, current.uploadedBy?.id ?? null);
-  const uses = await listMediaUses(id);
+  const uses = await listMediaUses(viewer, id);
   if (uses.length > 0) {
     throw new AppError("conflict", `This photo is used in “${uses[0]!.title}”${uses.length > 1 ? ` and ${uses.length - 1} more` : ""}. Remove it from those stories first.`);
   }
@@ -261,8 +262,9 @@ export async function deleteMedia(viewer: Viewer, id: string): Promise<void> {
   if (row) await mediaStorage().remove(row.storageKey);
 }
 
-/** Uploaders, for the library's filter. */
-export async function listUploaders(): Promise<{ id: string; name: string }[]> {
+/** Uploaders, for the library's filter. @throws AppError forbidden */
+export async function listUploaders(viewer: Viewer): Promise<{ id: string; name: string }[]> {
+  if (!can(viewer.role, "media:upload")) throw new AppError("forbidden", "Your role cannot use the media library.");
   const db = await getDb();
   return db
     .selectDistinct({ id: users.id, name: users.name })

@@ -42,13 +42,3 @@ export function instantToZonedLocal(instant: Date, timeZone: string): string {
   return formatInTimeZone(instant, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
 }
 
-/** Whether `timeZone` is an IANA zone name this runtime knows (e.g. "Asia/Kabul"). */
-export function isValidTimeZone(timeZone: string): boolean {
-  if (!timeZone.trim()) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -94,12 +94,10 @@ export async function searchPublicStories(o: {
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(cap)
     .as("ranked");
-  const { rank: _rank, ...cardFields } = ranked._.selectedFields;
-  void _rank;
   const [candidates, rows] = await Promise.all([
     newestMatches(cap + 1),
     db
-      .select(cardFields)
+      .select()
       .from(ranked)
       .orderBy(desc(ranked.rank), desc(ranked.publishedAt), desc(ranked.id))
       .limit(Math.min(Math.max(o.limit, 1), 50))

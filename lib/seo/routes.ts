@@ -3,7 +3,7 @@
  * Each reads through the reader data cache and answers conditional GETs (304).
  */
 import "server-only";
-import { documentResponse } from "@/lib/site/conditional-get";
+import { documentNotFound, documentResponse } from "@/lib/site/conditional-get";
 import { siteUrl } from "@/lib/env";
 import { cachedReaderData } from "@/lib/site/reader-cache";
 import { loadNewsSitemap, loadSitemapChild, loadSitemapIndex, parseSitemapFile, type SitemapChild } from "./sitemaps";
@@ -14,9 +14,6 @@ const cachedIndex = cachedReaderData("sitemap-index", () => loadSitemapIndex(new
 const cachedChild = cachedReaderData("sitemap-child", (child: SitemapChild) => loadSitemapChild(child, new Date()));
 const cachedNews = cachedReaderData("news-sitemap", () => loadNewsSitemap(new Date()));
 
-function notFound(): Response {
-  return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-}
 
 /** GET /sitemap.xml */
 export async function sitemapIndexGet(request: Request): Promise<Response> {
@@ -26,9 +23,9 @@ export async function sitemapIndexGet(request: Request): Promise<Response> {
 /** GET /sitemaps/<file> */
 export async function sitemapChildGet(request: Request, ctx: { params: Promise<{ file: string }> }): Promise<Response> {
   const child = parseSitemapFile((await ctx.params).file);
-  if (!child) return notFound();
+  if (!child) return documentNotFound();
   const doc = await cachedChild(child);
-  return doc ? documentResponse(request, doc, XML) : notFound();
+  return doc ? documentResponse(request, doc, XML) : documentNotFound();
 }
 
 /** GET /news-sitemap.xml */

@@ -23,6 +23,11 @@ export function etagOf(body: string): string {
   return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 }
 
+/** A plain-text 404 for document routes (feeds, sitemaps), never cached. */
+export function documentNotFound(): Response {
+  return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
 /**
  * The response for `doc`: 200 with the body, or 304 without one when the request's
  * If-None-Match / If-Modified-Since still match. HEAD gets the headers only.

@@ -15,12 +15,13 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
-/** A "YYYY-MM-DD" day in the newsroom's zone as its first instant, or undefined. */
+/** The first instant of a "YYYY-MM-DD" day (plus `plusDays`) in the newsroom's zone, or undefined. */
 function dayStart(day: string, timeZone: string, plusDays = 0): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const d = new Date(`${day}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(d.getTime())) return undefined;
+  d.setUTCDate(d.getUTCDate() + plusDays);
   try {
-    const start = zonedLocalToInstant(`${day}T00:00:00`, timeZone);
-    return plusDays ? new Date(zonedLocalToInstant(`${new Date(Date.parse(`${day}T00:00:00Z`) + plusDays * 86_400_000).toISOString().slice(0, 10)}T00:00:00`, timeZone)) : start;
+    return zonedLocalToInstant(`${d.toISOString().slice(0, 10)}T00:00:00`, timeZone);
   } catch {
     return undefined;
   }
@@ -37,7 +38,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
   const page = Math.max(1, Number(one(params.page)) || 1);
   const [{ items, total }, uploaders] = await Promise.all([
     listMedia(viewer, { q, uploaderId: uploader || undefined, from: dayStart(from, timeZone), to: dayStart(to, timeZone, 1), page }),
-    listUploaders(),
+    listUploaders(viewer),
   ]);
   const pages = Math.max(1, Math.ceil(total / MEDIA_PAGE_SIZE));
   const href = (n: number) => `/dashboard/media?${new URLSearchParams({ q, uploader, from, to, page: String(n) })}`;

@@ -20,7 +20,7 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
   }
-  const uses = await listMediaUses(id);
+  const uses = await listMediaUses(viewer, id);
   return (
     <section className="flex flex-col gap-6">
       <p className="text-sm">

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { IMAGE_QUALITY, IMAGE_WIDTHS, THUMB_WIDTHS } from "./lib/media/responsive";
 import { READER_PAGE_EXPIRE_SECONDS } from "./lib/site/http-cache";
@@ -8,6 +9,9 @@ import { READER_PAGE_EXPIRE_SECONDS } from "./lib/site/http-cache";
  *   not bundled (DESIGN.md, "Facts about this stack").
  * - `poweredByHeader: false`: no need to advertise the framework to readers.
  * - `isrFlushToDisk: false`: see below.
+ * - With REDIS_URL set (read when the server starts, so one build serves both ways), Next's
+ *   cache moves to Redis, shared by every instance (lib/cache/shared-cache-handler.mjs), and
+ *   the per-process memory copy is turned off so no instance serves what another expired.
  */
 const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
@@ -16,6 +20,9 @@ const nextConfig: NextConfig = {
   // Cached pages may be served stale for at most 15 s while they regenerate (the default is a
   // year), so a correction or takedown never lingers at a CDN (lib/site/http-cache.ts).
   expireTime: READER_PAGE_EXPIRE_SECONDS,
+  ...(process.env.REDIS_URL
+    ? { cacheHandler: path.join(process.cwd(), "lib/cache/shared-cache-handler.mjs"), cacheMaxMemorySize: 0 }
+    : {}),
   // Photos: resized by Next's optimiser (sharp) from /media/<hash>.<ext> only, in AVIF or
   // WebP when the browser takes them, at the widths lib/media/responsive.ts asks for. The
   // originals are immutable (content-hashed), so the resized copies may be kept for a year.

@@ -15,7 +15,7 @@ describe("environment validation", () => {
   });
   it("names every bad variable in one clear error", () => {
     try {
-      readEnv({ DATABASE_URL: "mysql://x", PORT: "eighty", SITE_URL: "news.example.org" });
+      readEnv({ DATABASE_URL: "mysql://x", PORT: "eighty", SITE_URL: "news.example.org", REDIS_URL: "127.0.0.1:6379" });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(EnvError);
@@ -23,6 +23,7 @@ describe("environment validation", () => {
       expect(msg).toContain("DATABASE_URL: must start with postgres://");
       expect(msg).toContain("PORT");
       expect(msg).toContain("SITE_URL: must be an absolute http(s) URL");
+      expect(msg).toContain("REDIS_URL: must start with redis:// or rediss://");
     }
   });
 });

@@ -41,6 +41,14 @@ const schema = z.object({
   /** Path-style bucket URLs (MinIO and most self-hosted stores); "false" for virtual-host style. */
   S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true"),
   S3_PREFIX: z.string().default("media/"),
+  /** Next's cache in this Redis, shared by every instance (lib/cache/shared-cache-handler.mjs). */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^rediss?:\/\/[^/]+/.test(v), { message: "must start with redis:// or rediss://" }),
+  REDIS_KEY_PREFIX: z.string().optional(),
 });
 
 export type Env = Readonly<z.infer<typeof schema>>;

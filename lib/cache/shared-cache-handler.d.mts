@@ -1,0 +1,5 @@
+/** Types for shared-cache-handler.mjs (plain JavaScript because Next loads it by path). */
+export declare const EXPIRE_AFTER_STALE_SECONDS: number;
+export declare function keyPrefixFor(buildId: string | undefined, env: Record<string, string | undefined>): string;
+declare const SharedCacheHandler: unknown;
+export default SharedCacheHandler;

@@ -1,5 +1,9 @@
 /**
- * `npm run bench -- [--stories 10000] [--pg postgres://…/db] [--duration 10] [--connections 10] [--no-build]`
+ * `npm run bench -- [--stories 10000] [--pg postgres://…/db [--db-name NAME]] [--redis redis://…]
+ *   [--only story,search] [--duration 10] [--connections 10] [--no-build]`
+ * `--db-name` keeps the PostgreSQL database (seeded once, reused by later runs with the same
+ * name and size); `--redis` serves through the shared Redis cache (REDIS_URL) instead of each
+ * process's memory; `--only` runs the URLs whose label contains one of the words.
  * The reader side under load (issue 8). Builds (unless --no-build), seeds a synthetic newsroom
  * (stories of 600–1,200 words in 4 sections, 50 bylines, 300 tags; our own generated text) into
  * a fresh embedded database or a new database on the PostgreSQL server given by --pg, starts
@@ -99,6 +103,9 @@ async function main() {
       duration: { type: "string", default: "10" },
       connections: { type: "string", default: "10" },
       "no-build": { type: "boolean", default: false },
+      "db-name": { type: "string" },
+      redis: { type: "string" },
+      only: { type: "string" },
     },
   });
   const stories = Number(values.stories);
@@ -113,16 +120,25 @@ async function main() {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), NODE_ENV: "production" };
   let dropDb = async () => {};
   let handle: DatabaseHandle;
+  let seeded = false;
   if (values.pg) {
-    const name = `bench_site_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+    const name = values["db-name"] ?? `bench_site_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`--db-name must be a plain lowercase identifier, not "${name}"`);
     const admin = postgres(values.pg, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
+    const [exists] = await admin`select 1 as one from pg_database where datname = ${name}`;
+    if (!exists) await admin.unsafe(`create database ${name}`);
     const u = new URL(values.pg);
     u.pathname = `/${name}`;
     env.DATABASE_URL = u.toString();
     handle = await openDatabase({ url: env.DATABASE_URL, max: 2 });
+    if (exists) {
+      const [row] = (await handle.db.execute(sql`select count(*)::int as n from articles`)) as unknown as { n: number }[];
+      if (row?.n !== stories) throw new Error(`database ${name} holds ${row?.n} stories, not ${stories}: pick another --db-name`);
+      seeded = true;
+      console.log(`Reusing database ${name} (${stories} stories)`);
+    }
     dropDb = async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      if (!values["db-name"]) await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     };
   } else {
@@ -130,12 +146,18 @@ async function main() {
     delete env.DATABASE_URL;
     handle = await openDatabase({ dataDir: env.DATA_DIR });
   }
-  await runMigrations(handle);
-  console.log(`Seeding ${stories} stories…`);
-  const seedStart = Date.now();
-  await seed(handle, stories);
-  console.log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(0)} s`);
+  if (!seeded) {
+    await runMigrations(handle);
+    console.log(`Seeding ${stories} stories…`);
+    const seedStart = Date.now();
+    await seed(handle, stories);
+    console.log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(0)} s`);
+  }
   await handle.close();
+  if (values.redis) {
+    env.REDIS_URL = values.redis;
+    env.REDIS_KEY_PREFIX = `newsroom-bench-${randomUUID().slice(0, 8)}:`;
+  }
 
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -147,14 +169,18 @@ async function main() {
   const results: Record<string, unknown>[] = [];
   try {
     await waitFor(`${origin}/about`);
-    // First (uncached) renders of story pages: server time as seen by the client on loopback.
+    // First (uncached) renders of story pages: server time as seen by the client on loopback,
+    // after a few other stories have warmed the server's code paths (not its cache).
+    for (const n of [1001, 1002, 1003, 1004, 1005]) await (await fetch(`${origin}/news/story-${n}`)).text();
     const firsts: number[] = [];
-    for (const n of [11, 22, 33, 44, 55, 66, 77, 88, 99, 111]) {
+    for (let n = 11; n <= 210; n += 10) {
       const t = performance.now();
       await (await fetch(`${origin}/news/story-${n}`)).text();
       firsts.push(performance.now() - t);
     }
     firsts.sort((a, b) => a - b);
+    // The seed gives story g 600 + (37g mod 600) words: story 11 has 1,007.
+    const thousandWords = Buffer.byteLength(await (await fetch(`${origin}/news/story-11`)).text());
     const urls: [string, string][] = [
       ["story page", "/news/story-5"],
       ["home page", "/"],
@@ -163,12 +189,26 @@ async function main() {
       ["RSS feed", "/feed.xml"],
       ["sitemap page", "/sitemaps/stories-1.xml"],
       ["search", "/search?q=harvest+bridge"],
+      // A different pair of words on every request: no result is computed twice.
+      ["search (distinct queries)", "/search?q=*"],
     ];
-    for (const [label, p] of urls) {
-      const res = await fetch(origin + p);
+    const only = values.only?.split(",").map((w) => w.trim()).filter(Boolean);
+    for (const [label, p] of urls.filter(([label]) => !only || only.some((w) => label.includes(w)))) {
+      const distinct = p.endsWith("=*");
+      let n = 0;
+      const nextQuery = () => {
+        n += 1;
+        return `/search?q=${WORDS[n % WORDS.length]}+${WORDS[Math.floor(n / WORDS.length) % WORDS.length]}`;
+      };
+      const res = await fetch(origin + (distinct ? nextQuery() : p));
       const body = await res.text();
       const js = p.endsWith(".xml") ? 0 : await jsBytes(origin, body);
-      const r = await autocannon({ url: origin + p, connections, duration });
+      const r = await autocannon({
+        url: origin + p,
+        connections,
+        duration,
+        ...(distinct ? { requests: [{ method: "GET" as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: nextQuery() }) }] } : {}),
+      });
       const row = {
         url: label,
         path: p,
@@ -185,7 +225,7 @@ async function main() {
     // Publish under load (PostgreSQL only: the bench writes to the database as the desk would,
     // then asks the server to expire its pages through the internal route, as a desk action does).
     let publishUnderLoad: Record<string, unknown> | null = null;
-    if (values.pg) {
+    if (values.pg && !only) {
       const db = postgres(env.DATABASE_URL!, { max: 1, onnotice: () => {} });
       const secret = createHmac("sha256", env.AUTH_SECRET!).update("newsroom-revalidate").digest("base64url");
       const expire = () => fetch(`${origin}/api/internal/revalidate`, { method: "POST", headers: { "x-newsroom-revalidate": secret } });
@@ -215,7 +255,9 @@ async function main() {
     }
     const rss = Number(spawnSync("sh", ["-c", `ps -o rss= -p $(pgrep -f "next-server" | head -1) 2>/dev/null || echo 0`]).stdout.toString().trim()) / 1024;
     console.table(results);
-    console.log(`First (uncached) story render: median ${firsts[5]!.toFixed(1)} ms, fastest ${firsts[0]!.toFixed(1)} ms, slowest ${firsts.at(-1)!.toFixed(1)} ms`);
+    const median = firsts[Math.floor(firsts.length / 2)]!;
+    console.log(`First (uncached) story render: median ${median.toFixed(1)} ms, fastest ${firsts[0]!.toFixed(1)} ms, slowest ${firsts.at(-1)!.toFixed(1)} ms (${firsts.length} stories)`);
+    console.log(`HTML of a 1,007-word story: ${(thousandWords / 1024).toFixed(1)} KB`);
     console.log(`Server memory (RSS) after the run: ${rss.toFixed(0)} MB`);
     fs.mkdirSync("bench-results", { recursive: true });
     const out = path.join("bench-results", `site-${stories}-${values.pg ? "pg" : "pglite"}-${Date.now()}.json`);
@@ -226,11 +268,13 @@ async function main() {
           date: new Date().toISOString(),
           machine: `${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.cpus()[0]?.model ?? ""}, Node ${process.version}`,
           database: values.pg ? "PostgreSQL" : "PGlite",
+          cache: values.redis ? "Redis (shared)" : "in-process memory",
           stories,
           connections,
           duration,
           results,
-          firstRenderMs: { median: firsts[5], min: firsts[0], max: firsts.at(-1) },
+          firstRenderMs: { median, min: firsts[0], max: firsts.at(-1), samples: firsts.length },
+          thousandWordStoryHtmlKb: Math.round((thousandWords / 1024) * 10) / 10,
           serverRssMb: Math.round(rss),
           publishUnderLoad,
         },

@@ -87,50 +87,54 @@ export async function searchPublicStories(o: {
       .limit(limit);
   const rank = sql<number>`ts_rank_cd(${articles.searchVector}, ${readerTsQuery(o.text)}, 32)`;
   // One pass over the newest matches, ranked there (the rank is computed after the LIMIT).
+  // Only narrow columns: the card's columns (the body text among them) are read for the page
+  // shown, not for every candidate.
   const ranked = db
-    .select({ ...cardColumns, rank: rank.as("rank") })
+    .select({ id: articles.id, publishedAt: articles.publishedAt, rank: rank.as("rank") })
     .from(articles)
     .where(and(isPublic(o.now), storyMatch(o.text)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(cap)
     .as("ranked");
-  const [candidates, rows] = await Promise.all([
+  const [candidates, page] = await Promise.all([
     newestMatches(cap + 1),
     db
-      .select()
+      .select({ id: ranked.id })
       .from(ranked)
       .orderBy(desc(ranked.rank), desc(ranked.publishedAt), desc(ranked.id))
       .limit(Math.min(Math.max(o.limit, 1), 50))
       .offset(Math.max(o.offset, 0)),
   ]);
   const capped = candidates.length > cap;
-  const totalRow = { n: Math.min(candidates.length, cap) };
-  if (rows.length === 0) return { items: [], total: totalRow.n, capped };
-  // Headlines only for the page shown: ts_headline reads the whole text, so not for every match.
+  const total = Math.min(candidates.length, cap);
+  if (page.length === 0) return { items: [], total, capped };
+  // Cards and highlights only for the page shown: ts_headline reads the whole text.
   const marks = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
   const highlighted = await db
     .select({
-      id: articles.id,
-      title: headline(articles.title, o.text, `${marks}, HighlightAll=true`),
+      ...cardColumns,
+      titleMarked: headline(articles.title, o.text, `${marks}, HighlightAll=true`),
       // The snippet comes from the dek and the first 5,000 characters: ts_headline parses all
       // the text it is given, and a match near the top is the one worth showing.
       snippet: headline(sql`${articles.dek} || ' … ' || left(${articles.bodyText}, 5000)`, o.text, `${marks}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`),
     })
     .from(articles)
-    .where(inArray(articles.id, rows.map((r) => r.id)));
+    .where(inArray(articles.id, page.map((r) => r.id)));
   const byId = new Map(highlighted.map((h) => [h.id, h]));
+  // In rank order; a story unpublished between the two queries drops out.
+  const rows = page.map((r) => byId.get(r.id)).filter((r) => r !== undefined);
   const cards = await toCards(rows, o.now);
   return {
     items: cards.map((card) => {
-      const h = byId.get(card.id);
-      const snippetParts = h ? splitHighlights(h.snippet) : [];
+      const h = byId.get(card.id)!;
+      const snippetParts = splitHighlights(h.snippet);
       return {
         ...card,
-        titleParts: h ? splitHighlights(h.title) : [{ text: card.title, mark: false }],
+        titleParts: splitHighlights(h.titleMarked),
         snippetParts: snippetParts.some((p) => p.mark) ? snippetParts : [],
       };
     }),
-    total: totalRow.n,
+    total,
     capped,
   };
 }

@@ -3,12 +3,12 @@ import { Pagination, StoryListItem } from "@/components/site/story-bits";
 import { pageCount, parsePageSegment } from "@/lib/site/pagination";
 import { getReaderContext } from "@/lib/site/reader";
 import { parseSearchQuery, SEARCH_MAX_QUERY_CHARS, type SnippetPart } from "@/lib/search/query";
-import { searchPublicStories } from "@/lib/search/stories";
+import { searchPublicStoriesCached } from "@/lib/search/cached";
 
 /**
  * `/search?q=…&page=N`: public stories matching the words, best first, with the matched
- * words marked. Rendered per request (the query is in the URL); robots are asked not to index
- * result pages.
+ * words marked. Rendered per request (the query is in the URL) from cached results
+ * (lib/search/cached.ts); robots are asked not to index result pages.
  */
 export const dynamic = "force-dynamic";
 
@@ -40,8 +40,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const query = parseSearchQuery(params.q);
   const rawPage = Array.isArray(params.page) ? params.page[0] : params.page;
   const page = rawPage === undefined || rawPage === "1" ? 1 : (parsePageSegment(rawPage) ?? 1);
-  const { now, settings } = await getReaderContext();
-  const result = query.kind === "ok" ? await searchPublicStories({ text: query.text, now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : null;
+  const { settings } = await getReaderContext();
+  const result = query.kind === "ok" ? await searchPublicStoriesCached({ text: query.text, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : null;
   const display = query.kind === "empty" ? "" : query.display;
   const hrefFor = (n: number) => `/search?${new URLSearchParams({ q: display, ...(n > 1 ? { page: String(n) } : {}) })}`;
 

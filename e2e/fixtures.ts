@@ -46,6 +46,10 @@ export const E2E = {
   draftTitle: "E2E draft story nobody may read",
   rtlSlug: "e2e-dari-story",
   rtlTitle: "شورای شهر کابل امروز نشست خود را برگزار کرد",
+  /** Four published stories in one section of their own: each one's "Check Also" is the other three. */
+  cacheSectionSlug: "e2e-cache-desk",
+  cacheSectionName: "E2E cache desk",
+  cacheSlugs: ["e2e-cache-story-1", "e2e-cache-story-2", "e2e-cache-story-3", "e2e-cache-story-4"],
 } as const;
 
 /** Desk accounts of the e2e run (the demo users plus one writer to deactivate). */

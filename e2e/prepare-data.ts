@@ -85,6 +85,19 @@ async function main() {
     publishedAt: new Date(Date.now() - hour),
     tagSlugs: [E2E.sectionSlug],
   });
+  // Stories whose "Check Also" boxes hold only each other (e2e/cache-scope.spec.ts).
+  await upsertTag({ slug: E2E.cacheSectionSlug, name: E2E.cacheSectionName });
+  for (const [i, slug] of E2E.cacheSlugs.entries()) {
+    await createStory({
+      slug,
+      title: `E2E cache story ${i + 1}`,
+      body: bodyFromParagraphs([`Story ${i + 1} of four that share a section, written for the cache tests.`]),
+      status: "published",
+      // Old, so they never count among the newest stories other boxes fall back to.
+      publishedAt: new Date(Date.now() - (400 * 24 + i) * hour),
+      tagSlugs: [E2E.cacheSectionSlug],
+    });
+  }
   // A second writer, to be deactivated while signed in.
   await upsertByline({ slug: "sahar-ahmadi", name: ACCOUNTS.sahar.name, jobTitle: "Reporter" });
   await createUser({ email: ACCOUNTS.sahar.email, name: ACCOUNTS.sahar.name, role: "writer", password: E2E_PASSWORD, bylineSlug: "sahar-ahmadi" });

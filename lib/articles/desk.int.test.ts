@@ -182,6 +182,27 @@ describe.each(engines())("desk mutations on %s", (engine) => {
     await expectError(saveStory(v.sahar!, { id: o.id, version: o.version, title: o.title, slug: "bus-routes-approved", body: body("x") }), "conflict");
   });
 
+  it("a save reports where readers saw and see the story: every slug, tags and bylines before and after", async () => {
+    const created = await saveStory(v.mina!, { title: "Ferry fares rise", body: body("x"), tags: ["Transport", "Harbour"], intent: "publish" });
+    const tagId = async (name: string) => (await handle().db.select().from(tags).where(eq(tags.name, name)))[0]!.id;
+    expect(created.footprint.slugs).toEqual(["ferry-fares-rise"]);
+    expect(created.footprint.tagSlugs.sort()).toEqual(["harbour", "transport"]);
+    let s = await getDeskStory(v.mina!, created.id);
+    // A new slug and a tag swapped for another: the old slug and the dropped tag are in it too.
+    const moved = await saveStory(v.mina!, { id: s.id, version: s.version, title: s.title, slug: "kabul-ferry-fares-rise", body: body("x"), tags: ["Transport", "Economy"], bylineIds: s.bylineIds });
+    expect(moved.footprint.slugs.sort()).toEqual(["ferry-fares-rise", "kabul-ferry-fares-rise"]);
+    expect(moved.footprint.tagIds.sort()).toEqual([await tagId("Transport"), await tagId("Harbour"), await tagId("Economy")].sort());
+    expect(moved.footprint.tagSlugs.sort()).toEqual(["economy", "harbour", "transport"]);
+    expect(moved.footprint.bylineIds).toEqual(s.bylineIds);
+    // A draft readers never saw has nothing to expire; a deletion reports where it was.
+    const draft = await saveStory(v.mina!, { title: "Unseen", body: body("x"), tags: ["Transport"] });
+    expect(draft.footprint).toEqual({ slugs: [], tagIds: [], tagSlugs: [], bylineIds: [], bylineSlugs: [] });
+    s = await getDeskStory(v.mina!, created.id);
+    const deleted = await deleteStory(v.mina!, created.id);
+    expect(deleted.footprint.slugs.sort()).toEqual(["ferry-fares-rise", "kabul-ferry-fares-rise"]);
+    expect(deleted.footprint.tagSlugs.sort()).toEqual(["economy", "transport"]);
+  });
+
   it("writers may create new tags; tag names match case-insensitively", async () => {
     const s = await saveStory(v.sahar!, { title: "Tagged", body: body("x"), tags: ["health", "Brand New Tag"] });
     const story = await getDeskStory(v.sahar!, s.id);

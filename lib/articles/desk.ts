@@ -38,6 +38,7 @@ import { normalizeTagName, tagFallbackSlug } from "@/lib/tags/admin";
 import { makeSlug } from "./slug";
 import { uniqueSlug } from "./store";
 import { isPubliclyVisible, isScheduled } from "./visibility";
+import { EMPTY_FOOTPRINT, mergeFootprints, readerFootprint, type ReaderFootprint } from "./footprint";
 import { deskStoryMatch } from "@/lib/search/stories";
 import { photoIdsIn, photoLabel, withPhotoAttrs, type LibraryPhoto } from "@/lib/media/body";
 import { loadPhotos } from "@/lib/media/refs";
@@ -117,6 +118,8 @@ export interface SavedStory {
   publicSlugs: string[];
   /** True when the change is visible to readers (was or is public). */
   affectsReaders: boolean;
+  /** Where the story shows to readers, before and after the change: what to expire. */
+  footprint: ReaderFootprint;
   /** False when the save changed nothing (no new version, date or revision). */
   changed: boolean;
   /** The publication instant (the scheduled one while in the future). */
@@ -453,6 +456,7 @@ export async function saveStory(
           status: deskStatus(existing.status, existing.publishedAt, now),
           publicSlugs: [existing.slug],
           affectsReaders: false,
+          footprint: EMPTY_FOOTPRINT,
           changed: false,
           publishedAt: existing.publishedAt,
           lastUpdatedAt: existing.lastUpdatedAt,
@@ -461,6 +465,7 @@ export async function saveStory(
       }
     }
 
+    const before = existing ? await readerFootprint(tx, existing.id) : EMPTY_FOOTPRINT;
     let id: string;
     let version: number;
     if (existing) {
@@ -527,6 +532,7 @@ export async function saveStory(
       status: deskStatus(status, publishedAt, now),
       publicSlugs: [...new Set([slug, ...(existing && existing.slug !== slug ? [existing.slug] : [])])],
       affectsReaders: wasPublic || isPublicNow,
+      footprint: wasPublic || isPublicNow ? mergeFootprints(before, await readerFootprint(tx, id)) : EMPTY_FOOTPRINT,
       changed: true,
       publishedAt,
       lastUpdatedAt,
@@ -537,19 +543,21 @@ export async function saveStory(
 
 /**
  * Deletes a story (editors: any; writers: their own drafts).
- * @returns the slug it had and whether readers could see it.
+ * @returns the slug it had, whether readers could see it, and where they could (footprint).
  * @throws AppError(not_found | forbidden)
  */
-export async function deleteStory(viewer: Viewer, id: string): Promise<{ slug: string; affectsReaders: boolean }> {
+export async function deleteStory(viewer: Viewer, id: string): Promise<{ slug: string; affectsReaders: boolean; footprint: ReaderFootprint }> {
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "That story does not exist.");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(articles).where(eq(articles.id, id)).limit(1);
     if (!row || !canSeeStory(actorOf(viewer), row)) throw new AppError("not_found", "That story does not exist.");
     if (!canDeleteStory(actorOf(viewer), row)) throw new AppError("forbidden", "You cannot delete this story.");
+    const affectsReaders = row.status === "published";
+    const footprint = affectsReaders ? await readerFootprint(tx, id) : EMPTY_FOOTPRINT;
     await tx.delete(articles).where(eq(articles.id, id));
     await audit(tx, viewer, "article.delete", id, { title: row.title, slug: row.slug });
-    return { slug: row.slug, affectsReaders: row.status === "published" };
+    return { slug: row.slug, affectsReaders, footprint };
   });
 }
 

@@ -133,9 +133,13 @@ describe.each(engines())("reader queries on %s", (engine) => {
   it("picks Check Also stories: same section first, never itself, never non-public", async () => {
     const found = await getPublicStory(f.published.slug, NOW);
     if (found.kind !== "story") throw new Error("expected story");
-    const related = await listRelatedStories(found.story, NOW, 3);
+    const { stories: related, dependsOnNewest } = await listRelatedStories(found.story, NOW, 3);
     expect(related.map((r) => r.title)).toEqual(["Budget hearing set", "Cricket final tonight"]);
     for (const r of related) expect(r.excerpt).toBe("The council met today and approved the plan after a long debate.");
+    // Not full, and one card shares no tag: any newly published story could change the box.
+    expect(dependsOnNewest).toBe(true);
+    // Full with a story of the same section: only stories sharing a tag can change it.
+    expect(await listRelatedStories(found.story, NOW, 1)).toMatchObject({ stories: [{ title: "Budget hearing set" }], dependsOnNewest: false });
   });
 
   it("lists active sections only from public stories", async () => {

@@ -322,12 +322,15 @@ export async function listBreakingStories(now: Date, limit = 5): Promise<StoryCa
 /**
  * "Check Also": up to `limit` related public stories for a story (same section first, then
  * shared tags, then recency; never the story itself). Reads at most ~60 candidates.
+ * @returns the cards, and `dependsOnNewest`: whether a story sharing no tag with this one
+ *   could change the box (it was filled up with the newest stories, or is not full), for
+ *   cache tagging (lib/site/reader-cache.ts). Otherwise only stories sharing a tag can.
  */
 export async function listRelatedStories(
   story: { id: string; section: TagRef | null; tags: TagRef[] },
   now: Date,
   limit = 3,
-): Promise<StoryCard[]> {
+): Promise<{ stories: StoryCard[]; dependsOnNewest: boolean }> {
   const db = await getDb();
   const tagIds = story.tags.map((t) => t.id);
   const sharing =
@@ -361,7 +364,8 @@ export async function listRelatedStories(
     publishedAt: r.publishedAt as Date,
   }));
   const ranked = rankRelated({ id: story.id, sectionId: story.section?.id ?? null, tagIds }, candidates, limit);
-  return ranked.map((c) => toCard(c.row, refs, now));
+  const dependsOnNewest = ranked.length < limit || ranked.some((c) => !c.tagIds.some((t) => tagIds.includes(t)));
+  return { stories: ranked.map((c) => toCard(c.row, refs, now)), dependsOnNewest };
 }
 
 /** Tags that are the section of at least one public story, most recently active first. */

@@ -14,6 +14,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, gt, lte } from "drizzle-orm";
 import { getDatabase } from "@/db/handle";
 import { articles, settings } from "@/db/schema";
+import type { ReaderFootprint } from "@/lib/articles/footprint";
 
 // No `server-only` marker: instrumentation (outside React's server graph) starts this.
 
@@ -71,12 +72,13 @@ function internalUrl(): string {
   return (process.env.INTERNAL_URL || `http://127.0.0.1:${process.env.PORT || 3000}`).replace(/\/+$/, "");
 }
 
-async function triggerRevalidation(reason: string, instant?: Date): Promise<boolean> {
+async function triggerRevalidation(reason: string, instant?: Date, footprint?: ReaderFootprint): Promise<boolean> {
   const s = state();
   try {
     const res = await fetch(`${internalUrl()}/api/internal/revalidate`, {
       method: "POST",
-      headers: { "x-newsroom-revalidate": s.secret },
+      headers: { "x-newsroom-revalidate": s.secret, ...(footprint ? { "content-type": "application/json" } : {}) },
+      ...(footprint ? { body: JSON.stringify({ footprint }) } : {}),
       signal: AbortSignal.timeout(10_000),
     });
     if (!res.ok) throw new Error(`status ${res.status}`);
@@ -90,13 +92,14 @@ async function triggerRevalidation(reason: string, instant?: Date): Promise<bool
 }
 
 /**
- * Expires every cached reader page now, through the internal route. Used by desk actions:
- * expiring from inside a server action would also re-render the editor the action came
- * from, and a re-rendered editor page can drop what is being typed at that moment.
+ * Expires cached reader pages now, through the internal route: with `footprint`, what one
+ * story change can alter (lib/site/reader-cache.ts); without, everything. Used by desk
+ * actions: expiring from inside a server action would also re-render the editor the action
+ * came from, and a re-rendered editor page can drop what is being typed at that moment.
  * @returns false when the loopback call failed (the caller then expires in-action).
  */
-export function expireReaderPagesNow(): Promise<boolean> {
-  return triggerRevalidation("story change");
+export function expireReaderPagesNow(footprint?: ReaderFootprint): Promise<boolean> {
+  return triggerRevalidation(footprint ? "story change" : "site change", undefined, footprint);
 }
 
 /**

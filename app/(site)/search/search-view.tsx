@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Pagination, StoryListItem } from "@/components/site/story-bits";
 import { pageCount, parsePageSegment } from "@/lib/site/pagination";
 import { getReaderContext } from "@/lib/site/reader";
+import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
 import { parseSearchQuery, SEARCH_MAX_QUERY_CHARS, type SnippetPart } from "@/lib/search/query";
 import { searchPublicStories } from "@/lib/search/stories";
 
@@ -41,6 +42,7 @@ export async function SearchView({ q, rawPage }: { q: unknown; rawPage: string |
   const query = parseSearchQuery(q);
   const page = rawPage === undefined || rawPage === "1" ? 1 : (parsePageSegment(rawPage) ?? 1);
   const { now, settings } = await getReaderContext();
+  await tagReaderPage([RECENT_TAG]);
   const result = query.kind === "ok" ? await searchPublicStories({ text: query.text, now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : null;
   const display = query.kind === "empty" ? "" : query.display;
   const hrefFor = (n: number) => `/search?${new URLSearchParams({ q: display, ...(n > 1 ? { page: String(n) } : {}) })}`;

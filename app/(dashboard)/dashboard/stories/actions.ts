@@ -1,6 +1,7 @@
 "use server";
 
-import { expireReaderCaches } from "@/lib/site/reader-cache";
+import { expireStoryCaches } from "@/lib/site/reader-cache";
+import type { ReaderFootprint } from "@/lib/articles/footprint";
 import { deleteStory, getConflictView, saveStory, type DeskStatus } from "@/lib/articles/desk";
 import { heartbeat } from "@/lib/articles/presence";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -23,13 +24,14 @@ export type SaveResult =
   | ActionFailure;
 
 /**
- * Reader pages that may show a story: after a change readers can see, every cached reader
- * page is expired at once (home, sections, bylines, the story and its old slug), so no page
- * is stale when the action returns. It goes through the internal route so the editor page
- * is not re-rendered under the user's fingers; if that call fails, it expires in-action.
+ * Reader pages that may show a story: after a change readers can see, the pages it can alter
+ * are expired at once (the story under every slug, its sections, tags and bylines, the
+ * newest-stories lists, feeds; lib/site/reader-cache.ts), so none is stale when the action
+ * returns. It goes through the internal route so the editor page is not re-rendered under the
+ * user's fingers; if that call fails, it expires in-action.
  */
-async function expireReaderPages(): Promise<void> {
-  if (!(await expireReaderPagesNow())) expireReaderCaches();
+async function expireReaderPages(footprint: ReaderFootprint): Promise<void> {
+  if (!(await expireReaderPagesNow(footprint))) expireStoryCaches(footprint);
 }
 
 /**
@@ -40,7 +42,7 @@ export async function saveStoryAction(input: unknown, options: { autosave?: bool
   try {
     const viewer = await requireViewer();
     const saved = await saveStory(viewer, input, new Date(), options.autosave === true ? { revisionKind: "autosave" } : {});
-    if (saved.affectsReaders) await expireReaderPages();
+    if (saved.affectsReaders) await expireReaderPages(saved.footprint);
     // A schedule may have been set, moved or removed: aim the publication timer again.
     if (saved.changed) await rearmScheduler().catch((e) => console.error("[scheduler] rearm failed:", e));
     return {
@@ -66,7 +68,7 @@ export async function deleteStoryAction(id: unknown): Promise<DeleteResult> {
   try {
     const viewer = await requireViewer();
     const deleted = await deleteStory(viewer, String(id));
-    if (deleted.affectsReaders) await expireReaderPages();
+    if (deleted.affectsReaders) await expireReaderPages(deleted.footprint);
     return { ok: true };
   } catch (e) {
     return toActionFailure(e, "deleteStoryAction");

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { BreakingLabel, StoryListItem } from "@/components/site/story-bits";
 import { listBreakingStories, listPublicStories, listSectionBlocks } from "@/lib/articles/queries";
 import { getReaderContext } from "@/lib/site/reader";
+import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
 import { pageAlternates } from "@/lib/seo/metadata";
 
@@ -43,6 +44,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage({ params }: Props) {
   if ((await params).edition !== FRONT_EDITION) notFound();
   const { now, settings } = await getReaderContext();
+  await tagReaderPage([RECENT_TAG]);
   const [breaking, latest] = await Promise.all([listBreakingStories(now, 5), listPublicStories({ now, limit: LATEST + 1 })]);
   const [lead, ...rest] = latest.items;
   const shownIds = latest.items.map((s) => s.id);

@@ -6,6 +6,7 @@ import { listPublicStories } from "@/lib/articles/queries";
 import { listPageHref, pageFromRest } from "@/lib/site/list-route";
 import { pageCount } from "@/lib/site/pagination";
 import { getReaderContext } from "@/lib/site/reader";
+import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
 import { pageAlternates } from "@/lib/seo/metadata";
 
@@ -32,6 +33,7 @@ export default async function LatestPage({ params }: Props) {
   const page = pageFromRest((await params).page);
   if (page === null) notFound();
   const { now, settings } = await getReaderContext();
+  await tagReaderPage([RECENT_TAG]);
   const { items, total } = await listPublicStories({ now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
   if (page > 1 && items.length === 0) notFound();
   return (

@@ -8,6 +8,7 @@ import { getPublicStory, listRelatedStories } from "@/lib/articles/queries";
 import { labelsFor } from "@/lib/i18n/languages";
 import { formatLongDate } from "@/lib/dates/format";
 import { decodeSegment, getReaderContext } from "@/lib/site/reader";
+import { RECENT_TAG, tagListTag, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
 import { newsArticleJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { pageAlternates } from "@/lib/seo/metadata";
@@ -78,7 +79,10 @@ export default async function ArticlePage({ params }: Props) {
   if (found.kind === "missing") notFound();
   const story = found.story;
   const { now, settings } = await getReaderContext();
-  const related = await listRelatedStories(story, now, 3);
+  const { stories: related, dependsOnNewest } = await listRelatedStories(story, now, 3);
+  // Cached until this story, a story sharing one of its tags, or (when "Check Also" is filled
+  // with the newest stories) any story changes (lib/site/reader-cache.ts).
+  await tagReaderPage([...story.tags.map((t) => tagListTag(t.id)), ...(dependsOnNewest ? [RECENT_TAG] : [])]);
   const labels = labelsFor(story.language);
 
   const jsonLd = newsArticleJsonLd(

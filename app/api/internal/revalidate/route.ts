@@ -1,15 +1,41 @@
-import { expireReaderCaches } from "@/lib/site/reader-cache";
+import { z } from "zod";
+import { expireReaderCaches, expireStoryCaches } from "@/lib/site/reader-cache";
 import { isRevalidateSecret } from "@/lib/publishing/scheduler";
 
 /**
- * Internal: expires every cached reader page. Called over loopback by this server's own
- * scheduler at a scheduled instant (lib/publishing/scheduler.ts), with a per-process secret.
- * Anyone else gets a 404.
+ * Internal: expires cached reader pages. Called over loopback by this server's own scheduler
+ * and desk actions (lib/publishing/scheduler.ts), with a per-process secret; anyone else gets
+ * a 404. With a JSON body `{ footprint }` (lib/articles/footprint.ts) it expires what one
+ * story change can alter; with no body, everything.
  */
+const segment = z.string().min(1).max(300).regex(/^[^/?#\u0000-\u001f]+$/);
+const body = z.object({
+  footprint: z.object({
+    slugs: z.array(segment).max(1000),
+    tagIds: z.array(z.uuid()).max(1000),
+    tagSlugs: z.array(segment).max(1000),
+    bylineIds: z.array(z.uuid()).max(1000),
+    bylineSlugs: z.array(segment).max(1000),
+  }),
+});
+
 export async function POST(request: Request): Promise<Response> {
   if (!isRevalidateSecret(request.headers.get("x-newsroom-revalidate"))) {
     return new Response("Not found", { status: 404 });
   }
+  const text = await request.text();
+  if (text) {
+    let json: unknown = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      /* answered below */
+    }
+    const parsed = body.safeParse(json);
+    if (!parsed.success) return Response.json({ ok: false, error: "bad footprint" }, { status: 400 });
+    expireStoryCaches(parsed.data.footprint);
+    return Response.json({ ok: true, scope: "story", at: new Date().toISOString() });
+  }
   expireReaderCaches();
-  return Response.json({ ok: true, at: new Date().toISOString() });
+  return Response.json({ ok: true, scope: "all", at: new Date().toISOString() });
 }

@@ -6,6 +6,7 @@ import { getBylineBySlug, getBylineRedirect, listPublicStories } from "@/lib/art
 import { listPageHref, pageFromRest } from "@/lib/site/list-route";
 import { pageCount } from "@/lib/site/pagination";
 import { decodeSegment, getReaderContext } from "@/lib/site/reader";
+import { bylineListTag, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
 import { pageAlternates } from "@/lib/seo/metadata";
 import { profilePageJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
@@ -49,6 +50,7 @@ export default async function BylinePage({ params }: Props) {
     if (moved) permanentRedirect(`/author/${moved}`);
     notFound();
   }
+  await tagReaderPage([bylineListTag(byline.id)]);
   const { items, total } = await listPublicStories({ now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, authorId: byline.id });
   if (page > 1 && items.length === 0) notFound();
   const base = `/author/${byline.slug}`;

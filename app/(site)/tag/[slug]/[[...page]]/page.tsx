@@ -6,6 +6,7 @@ import { getTagBySlug, getTagRedirect, listPublicStories } from "@/lib/articles/
 import { listPageHref, pageFromRest } from "@/lib/site/list-route";
 import { pageCount } from "@/lib/site/pagination";
 import { decodeSegment, getReaderContext } from "@/lib/site/reader";
+import { tagListTag, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
 import { pageAlternates } from "@/lib/seo/metadata";
 
@@ -48,6 +49,7 @@ export default async function TagPage({ params }: Props) {
     if (moved) permanentRedirect(`/tag/${moved}`);
     notFound();
   }
+  await tagReaderPage([tagListTag(tag.id)]);
   const { items, total } = await listPublicStories({ now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, tagId: tag.id });
   if (page > 1 && items.length === 0) notFound();
   const base = `/tag/${tag.slug}`;

@@ -1,6 +1,6 @@
 "use server";
 
-import { expireReaderCaches } from "@/lib/site/reader-cache";
+import { expireStoryCaches } from "@/lib/site/reader-cache";
 import { redirect } from "next/navigation";
 import { toActionFailure } from "@/lib/actions";
 import { restoreRevision } from "@/lib/articles/revisions";
@@ -15,7 +15,8 @@ export async function restoreRevisionAction(_: RestoreState, form: FormData): Pr
   try {
     const viewer = await requireViewer();
     const saved = await restoreRevision(viewer, articleId, String(form.get("revisionId") ?? ""), Number(form.get("version")));
-    if (saved.affectsReaders) expireReaderCaches();
+    // Redirects to the editor right after, so expiring in-action re-renders nothing typed.
+    if (saved.affectsReaders) expireStoryCaches(saved.footprint);
     ok = true;
   } catch (e) {
     return { error: toActionFailure(e, "restoreRevisionAction").error };

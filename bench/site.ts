@@ -18,6 +18,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -87,12 +88,17 @@ async function waitFor(url: string, ms = 120_000): Promise<void> {
   throw new Error(`server did not answer at ${url}`);
 }
 
-/** Bytes of the JavaScript files a page loads (its <script src>). */
-async function jsBytes(origin: string, html: string): Promise<number> {
+/** Bytes of the JavaScript files a page loads (its <script src>), as served and gzipped. */
+async function jsBytes(origin: string, html: string): Promise<{ raw: number; gzip: number }> {
   const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
-  let total = 0;
-  for (const src of new Set(srcs)) total += (await (await fetch(new URL(src, origin))).arrayBuffer()).byteLength;
-  return total;
+  let raw = 0;
+  let gzip = 0;
+  for (const src of new Set(srcs)) {
+    const bytes = Buffer.from(await (await fetch(new URL(src, origin))).arrayBuffer());
+    raw += bytes.byteLength;
+    gzip += gzipSync(bytes).byteLength;
+  }
+  return { raw, gzip };
 }
 
 async function main() {
@@ -216,7 +222,7 @@ async function main() {
       };
       const res = await fetch(origin + (distinct ? nextQuery() : p));
       const body = await res.text();
-      const js = p.endsWith(".xml") ? 0 : await jsBytes(origin, body);
+      const js = p.endsWith(".xml") ? { raw: 0, gzip: 0 } : await jsBytes(origin, body);
       const r = await autocannon({
         url: origin + p,
         connections,
@@ -231,7 +237,8 @@ async function main() {
         "p99 ms": r.latency.p99,
         errors: r.errors + r.non2xx,
         "HTML KB": Math.round((Buffer.byteLength(body) / 1024) * 10) / 10,
-        "JS KB": Math.round((js / 1024) * 10) / 10,
+        "JS KB": Math.round((js.raw / 1024) * 10) / 10,
+        "JS KB gzip": Math.round((js.gzip / 1024) * 10) / 10,
       };
       results.push(row);
       console.log(`${label}: ${row["req/s"]} req/s, p99 ${row["p99 ms"]} ms`);

@@ -21,7 +21,6 @@ import {
   auditLog,
   authors,
   slugRedirects,
-  tagRedirects,
   tags,
   users,
   type ArticleStatus,
@@ -34,7 +33,7 @@ import { can, canDeleteStory, canEditStory, canSeeStory, type Actor } from "@/li
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { getSiteSettings } from "@/lib/site/settings";
 import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
-import { normalizeTagName, tagFallbackSlug } from "@/lib/tags/admin";
+import { findOrCreateTag } from "@/lib/tags/admin";
 import { makeSlug } from "./slug";
 import { uniqueSlug } from "./store";
 import { isPubliclyVisible, isScheduled } from "./visibility";
@@ -159,34 +158,13 @@ async function audit(tx: Db, viewer: Viewer, action: string, articleId: string, 
 /** Resolves tag names (or slugs) to ids in order, creating missing tags when allowed. */
 async function resolveTags(tx: Db, viewer: Viewer, names: string[]): Promise<string[]> {
   const ids: string[] = [];
+  const mayCreate = () => {
+    if (!can(viewer.role, "tag:create")) throw new AppError("forbidden", "You cannot create tags.");
+  };
   for (const raw of names) {
     // One name never becomes two tags: NFC, trimmed, spaces collapsed, matched case-insensitively.
-    const name = normalizeTagName(raw);
-    if (!name) continue;
-    const slug = makeSlug(name, tagFallbackSlug(name));
-    const [existing] = await tx
-      .select({ id: tags.id })
-      .from(tags)
-      .where(sql`${tags.slug} = ${slug} or lower(${tags.name}) = lower(${name})`)
-      .limit(1);
-    if (existing) {
-      if (!ids.includes(existing.id)) ids.push(existing.id);
-      continue;
-    }
-    // A merged or renamed tag's old name leads to the tag it became, never a new one.
-    const [moved] = await tx.select({ id: tagRedirects.tagId }).from(tagRedirects).where(eq(tagRedirects.oldSlug, slug)).limit(1);
-    if (moved) {
-      if (!ids.includes(moved.id)) ids.push(moved.id);
-      continue;
-    }
-    if (!can(viewer.role, "tag:create")) throw new AppError("forbidden", "You cannot create tags.");
-    const [created] = await tx
-      .insert(tags)
-      .values({ slug, name: name.trim() })
-      .onConflictDoNothing({ target: tags.slug })
-      .returning({ id: tags.id });
-    const id = created?.id ?? (await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)))[0]!.id;
-    if (!ids.includes(id)) ids.push(id);
+    const tag = await findOrCreateTag(tx, raw, { mayCreate });
+    if (tag && !ids.includes(tag.id)) ids.push(tag.id);
   }
   return ids;
 }

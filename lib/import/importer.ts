@@ -24,7 +24,7 @@ import { makeSlug } from "@/lib/articles/slug";
 import { uniqueSlug } from "@/lib/articles/store";
 import { cleanText, renderBody } from "@/lib/editor/render";
 import { directionOf } from "@/lib/i18n/languages";
-import { normalizeTagName, tagFallbackSlug } from "@/lib/tags/admin";
+import { findOrCreateTag, normalizeTagName } from "@/lib/tags/admin";
 import { wpContentToBody, wpPlainText } from "./content";
 import { itemDates, itemKey, itemStatus, wpSlug, type ImportStatus } from "./map";
 import { readWxr, type WxrItem, type WxrTerm } from "./wxr";
@@ -133,32 +133,18 @@ interface TermInfo {
 type Counts = Pick<ImportReport, "tags" | "bylines" | "redirects">;
 
 async function ensureTag(tx: Db, rawName: string, wpSlugs: string[], isSection: boolean, report: Counts): Promise<string | null> {
-  const name = normalizeTagName(rawName);
-  if (!name) return null;
-  const slug = makeSlug(name, tagFallbackSlug(name));
-  let [row] = await tx
-    .select({ id: tags.id, slug: tags.slug })
-    .from(tags)
-    .where(sql`lower(${tags.name}) = lower(${name}) or ${tags.slug} = ${slug}`)
-    .limit(1);
-  if (!row) {
-    const [moved] = await tx.select({ id: tagRedirects.tagId }).from(tagRedirects).where(eq(tagRedirects.oldSlug, slug)).limit(1);
-    if (moved) row = (await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(eq(tags.id, moved.id)))[0];
-  }
-  if (!row) {
-    [row] = await tx.insert(tags).values({ slug, name, isSection }).onConflictDoNothing({ target: tags.slug }).returning({ id: tags.id, slug: tags.slug });
-    row ??= (await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(eq(tags.slug, slug)))[0];
-    report.tags += 1;
-  }
+  const row = await findOrCreateTag(tx, rawName, { isSection });
+  if (!row) return null;
+  if (row.created) report.tags += 1;
   // Old archive URLs (/category/<slug>, /tag/<slug>) lead to the one tag.
   for (const old of wpSlugs) {
-    if (!old || old === row!.slug) continue;
+    if (!old || old === row.slug) continue;
     const [taken] = await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, old)).limit(1);
     if (taken) continue;
-    const inserted = await tx.insert(tagRedirects).values({ oldSlug: old, tagId: row!.id }).onConflictDoNothing().returning({ s: tagRedirects.oldSlug });
+    const inserted = await tx.insert(tagRedirects).values({ oldSlug: old, tagId: row.id }).onConflictDoNothing().returning({ s: tagRedirects.oldSlug });
     report.redirects.tags += inserted.length;
   }
-  return row!.id;
+  return row.id;
 }
 
 /** Finds or creates the byline of a WordPress author (by login). */

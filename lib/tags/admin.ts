@@ -30,6 +30,48 @@ export function tagFallbackSlug(name: string): string {
   return `tag-${createHash("sha256").update(name).digest("hex").slice(0, 8)}`;
 }
 
+/**
+ * The one lookup from a tag name to a tag, for the desk and the WordPress importer: by name
+ * (normalised, case-insensitive) or by the slug the name makes, then by an old slug of a
+ * renamed or merged tag (so an old name never makes a new tag), else a new tag.
+ * @param mayCreate called before a new tag is made; throws to refuse (e.g. a role without
+ *   `tag:create`).
+ * @returns the tag's id and slug and whether it was made now; null for a name that is empty
+ *   once normalised.
+ */
+export async function findOrCreateTag(
+  tx: Db,
+  rawName: string,
+  options: { isSection?: boolean; mayCreate?: () => void } = {},
+): Promise<{ id: string; slug: string; created: boolean } | null> {
+  const name = normalizeTagName(rawName);
+  if (!name) return null;
+  const slug = makeSlug(name, tagFallbackSlug(name));
+  const [found] = await tx
+    .select({ id: tags.id, slug: tags.slug })
+    .from(tags)
+    .where(sql`${tags.slug} = ${slug} or lower(${tags.name}) = lower(${name})`)
+    .limit(1);
+  if (found) return { ...found, created: false };
+  const [moved] = await tx
+    .select({ id: tags.id, slug: tags.slug })
+    .from(tagRedirects)
+    .innerJoin(tags, eq(tags.id, tagRedirects.tagId))
+    .where(eq(tagRedirects.oldSlug, slug))
+    .limit(1);
+  if (moved) return { ...moved, created: false };
+  options.mayCreate?.();
+  const [created] = await tx
+    .insert(tags)
+    .values({ slug, name, isSection: options.isSection ?? false })
+    .onConflictDoNothing({ target: tags.slug })
+    .returning({ id: tags.id, slug: tags.slug });
+  if (created) return { ...created, created: true };
+  // Made by a concurrent save between the lookup and the insert.
+  const [raced] = await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(eq(tags.slug, slug));
+  return { ...raced!, created: false };
+}
+
 export interface TagRow {
   id: string;
   slug: string;

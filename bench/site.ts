@@ -319,6 +319,19 @@ async function main() {
       ),
     );
     console.log(`Wrote ${out}`);
+    // A run with failed requests, or a change readers never saw, is a broken site, not a
+    // slow one: say so and exit non-zero (the smoke run in `npm test` relies on it).
+    const broken = [
+      ...results.filter((r) => (r.errors as number) > 0).map((r) => `${r.url}: ${r.errors} failed requests`),
+      ...(publishUnderLoad && (publishUnderLoad.errors as number) > 0 ? [`publish under load: ${publishUnderLoad.errors} failed requests`] : []),
+      ...(publishUnderLoad && [publishUnderLoad.newStoryVisibleMs, publishUnderLoad.newStoryOnHomeMs, publishUnderLoad.updateVisibleMs].includes(-1)
+        ? ["publish under load: a change was not visible within 10 s"]
+        : []),
+    ];
+    if (broken.length) {
+      console.error(`Benchmark found faults:\n  ${broken.join("\n  ")}`);
+      process.exitCode = 1;
+    }
   } finally {
     try {
       process.kill(-(server.pid as number), "SIGTERM");

@@ -108,6 +108,14 @@ test.describe.serial("two instances share one PostgreSQL and one Redis cache", (
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
+    const probe = createClient({ url: REDIS_URL, socket: { reconnectStrategy: false, connectTimeout: 3000 } });
+    probe.on("error", () => {});
+    try {
+      await probe.connect();
+      await probe.close();
+    } catch (e) {
+      throw new Error(`Redis is not reachable at ${REDIS_URL} (${(e as Error).message}): start it (redis-server) or set REDIS_URL`);
+    }
     admin = postgres(PG_URL!, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${dbName}`);
     const env: NodeJS.ProcessEnv = {

@@ -408,8 +408,9 @@ export async function saveStory(
       updatedAt: now,
       updatedBy: viewer.id,
     };
-    // A save that changes nothing changes nothing: no version, no date, no revision.
-    if (existing && (intent === "save" || intent === "minor" || intent === "update")) {
+    // A save that changes nothing changes nothing: no version, no date, no revision. A
+    // public note (correction, clarification, update) is itself a change readers see.
+    if (existing && (intent === "save" || intent === "minor" || (intent === "update" && !note))) {
       const same =
         existing.slug === slug &&
         existing.title === values.title &&

@@ -3,9 +3,9 @@
  * speed": a change expires the story, its old slugs, its sections and tags, its bylines, the
  * home page, feeds and sitemaps — not every page of the site).
  */
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { articleAuthors, articles, articleTags, authors, slugRedirects, tags } from "@/db/schema";
+import { articleAuthors, articles, articleTags, authors, bylineRedirects, slugRedirects, tagRedirects, tags } from "@/db/schema";
 
 /** The reader addresses and lists a story appears in. Ids are UUIDs; slugs are URL segments. */
 export interface ReaderFootprint {
@@ -13,10 +13,14 @@ export interface ReaderFootprint {
   slugs: string[];
   /** Tags and sections it carries: their pages, and the "Check Also" boxes of stories sharing one. */
   tagIds: string[];
-  /** Their slugs: a tag page that was a 404 (no public story yet) is expired by address. */
+  /**
+   * Their slugs and old slugs: a tag page that was a 404 (no public story yet), or an old
+   * slug's redirect (shown only while the tag has a public story), is expired by address.
+   */
   tagSlugs: string[];
   /** Its bylines: their pages. */
   bylineIds: string[];
+  /** Their slugs and old slugs, as for tags. */
   bylineSlugs: string[];
 }
 
@@ -39,12 +43,18 @@ export async function readerFootprint(tx: Db, articleId: string): Promise<Reader
       .where(eq(articleAuthors.articleId, articleId)),
   ]);
   if (!row) return EMPTY_FOOTPRINT;
+  const tagIds = tagRows.map((t) => t.id);
+  const bylineIds = bylineRows.map((b) => b.id);
+  const [oldTagSlugs, oldBylineSlugs] = await Promise.all([
+    tagIds.length ? tx.select({ slug: tagRedirects.oldSlug }).from(tagRedirects).where(inArray(tagRedirects.tagId, tagIds)) : [],
+    bylineIds.length ? tx.select({ slug: bylineRedirects.oldSlug }).from(bylineRedirects).where(inArray(bylineRedirects.authorId, bylineIds)) : [],
+  ]);
   return {
     slugs: [row.slug, ...redirects.map((r) => r.slug)],
-    tagIds: tagRows.map((t) => t.id),
-    tagSlugs: tagRows.map((t) => t.slug),
-    bylineIds: bylineRows.map((b) => b.id),
-    bylineSlugs: bylineRows.map((b) => b.slug),
+    tagIds,
+    tagSlugs: [...tagRows.map((t) => t.slug), ...oldTagSlugs.map((r) => r.slug)],
+    bylineIds,
+    bylineSlugs: [...bylineRows.map((b) => b.slug), ...oldBylineSlugs.map((r) => r.slug)],
   };
 }
 

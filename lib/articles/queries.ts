@@ -402,6 +402,14 @@ export async function listNavSections(now: Date, limit = 8): Promise<TagRef[]> {
 }
 
 /**
+ * The header's section menu as one comparable string (ids and names in order), so a change
+ * can tell whether it altered the menu every reader page shows (lib/site/reader-cache.ts).
+ */
+export async function navSectionsKey(now: Date): Promise<string> {
+  return JSON.stringify((await listNavSections(now)).map((t) => [t.id, t.name, t.slug]));
+}
+
+/**
  * Where a renamed or merged tag's old slug points now, or null. Like the tag page itself, only
  * for a tag with a public story: a redirect must not reveal a draft-only tag's new name.
  */

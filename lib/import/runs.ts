@@ -132,15 +132,17 @@ async function runImport(id: string, actorId: string | null): Promise<void> {
       .update(importRuns)
       .set({ status: report.stopped ? "stopped" : "done", itemsDone: report.items, report, updatedAt: new Date() })
       .where(eq(importRuns.id, id));
-    if (!options.dryRun && report.created + report.updated > 0) {
-      await rearmScheduler().catch(() => {});
-      await expireReaderPagesNow();
-    }
   } catch (e) {
     console.error(`[import] run ${id} failed:`, e);
     await db.update(importRuns).set({ status: "failed", error: (e as Error).message, updatedAt: new Date() }).where(eq(importRuns.id, id));
   } finally {
     live().delete(id);
+    // Items are committed one by one, so a run that failed or stopped midway may have
+    // published or changed stories too: expire reader pages after every real run.
+    if (!options.dryRun) {
+      await rearmScheduler().catch(() => {});
+      if (!(await expireReaderPagesNow())) console.error(`[import] run ${id}: reader pages could not be expired; they refresh within seconds`);
+    }
   }
 }
 

@@ -142,6 +142,19 @@ describe.each(engines())("publishing rules on %s", (engine) => {
     if (pub.kind !== "story") throw new Error("expected public");
     expect(pub.story.notes.map((n) => n.kind)).toEqual(["update", "correction"]);
     expect(pub.story.lastUpdatedAt.getTime()).toBe(T4.getTime());
+
+    // A clarification with no other change is still a change readers see: it is kept and
+    // dated. A plain update that changes nothing moves no date.
+    const T5 = new Date("2025-03-29T10:00:00Z");
+    const noteOnly = await saveStory(mina, { ...(await fields(s.id)), intent: "update", noteKind: "clarification", note: "The district figures are from the governor's office." }, T5);
+    expect(noteOnly.changed).toBe(true);
+    const T6 = new Date("2025-03-29T11:00:00Z");
+    const nothing = await saveStory(mina, { ...(await fields(s.id)), intent: "update" }, T6);
+    expect(nothing.changed).toBe(false);
+    const after = await getPublicStory(s.slug, T6);
+    if (after.kind !== "story") throw new Error("expected public");
+    expect(after.story.notes.map((n) => n.kind)).toEqual(["update", "correction", "clarification"]);
+    expect(after.story.lastUpdatedAt.getTime()).toBe(T5.getTime());
   });
 
   it("update and minor edit apply only to live stories; writers cannot post updates", async () => {

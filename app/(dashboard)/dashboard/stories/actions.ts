@@ -1,6 +1,7 @@
 "use server";
 
-import { expireStoryCaches } from "@/lib/site/reader-cache";
+import { expireReaderCaches, expireStoryCaches } from "@/lib/site/reader-cache";
+import { navSectionsKey } from "@/lib/articles/queries";
 import type { ReaderFootprint } from "@/lib/articles/footprint";
 import { deleteStory, getConflictView, saveStory, type DeskStatus } from "@/lib/articles/desk";
 import { heartbeat } from "@/lib/articles/presence";
@@ -24,14 +25,24 @@ export type SaveResult =
   | ActionFailure;
 
 /**
- * Reader pages that may show a story: after a change readers can see, the pages it can alter
- * are expired at once (the story under every slug, its sections, tags and bylines, the
- * newest-stories lists, feeds; lib/site/reader-cache.ts), so none is stale when the action
- * returns. It goes through the internal route so the editor page is not re-rendered under the
+ * Runs a story change, then expires the reader pages it altered, at once, so none is stale
+ * when the action returns: the story's own footprint (its page under every slug, its
+ * sections, tags and bylines, the newest-stories lists, feeds; lib/site/reader-cache.ts), or
+ * every page when the change altered the header's section menu, which every page shows.
+ * Expiry goes through the internal route so the editor page is not re-rendered under the
  * user's fingers; if that call fails, it expires in-action.
  */
-async function expireReaderPages(footprint: ReaderFootprint): Promise<void> {
-  if (!(await expireReaderPagesNow(footprint))) expireStoryCaches(footprint);
+async function changeStory<T extends { affectsReaders: boolean; footprint: ReaderFootprint }>(change: () => Promise<T>): Promise<T> {
+  const menuBefore = await navSectionsKey(new Date());
+  const result = await change();
+  if (result.affectsReaders) {
+    const footprint = (await navSectionsKey(new Date())) === menuBefore ? result.footprint : undefined;
+    if (!(await expireReaderPagesNow(footprint))) {
+      if (footprint) expireStoryCaches(footprint);
+      else expireReaderCaches();
+    }
+  }
+  return result;
 }
 
 /**
@@ -41,8 +52,7 @@ async function expireReaderPages(footprint: ReaderFootprint): Promise<void> {
 export async function saveStoryAction(input: unknown, options: { autosave?: boolean } = {}): Promise<SaveResult> {
   try {
     const viewer = await requireViewer();
-    const saved = await saveStory(viewer, input, new Date(), options.autosave === true ? { revisionKind: "autosave" } : {});
-    if (saved.affectsReaders) await expireReaderPages(saved.footprint);
+    const saved = await changeStory(() => saveStory(viewer, input, new Date(), options.autosave === true ? { revisionKind: "autosave" } : {}));
     // A schedule may have been set, moved or removed: aim the publication timer again.
     if (saved.changed) await rearmScheduler().catch((e) => console.error("[scheduler] rearm failed:", e));
     return {
@@ -67,8 +77,7 @@ export type DeleteResult = { ok: true } | ActionFailure;
 export async function deleteStoryAction(id: unknown): Promise<DeleteResult> {
   try {
     const viewer = await requireViewer();
-    const deleted = await deleteStory(viewer, String(id));
-    if (deleted.affectsReaders) await expireReaderPages(deleted.footprint);
+    await changeStory(() => deleteStory(viewer, String(id)));
     return { ok: true };
   } catch (e) {
     return toActionFailure(e, "deleteStoryAction");

@@ -1,6 +1,7 @@
 "use server";
 
-import { expireStoryCaches } from "@/lib/site/reader-cache";
+import { expireReaderCaches, expireStoryCaches } from "@/lib/site/reader-cache";
+import { navSectionsKey } from "@/lib/articles/queries";
 import { redirect } from "next/navigation";
 import { toActionFailure } from "@/lib/actions";
 import { restoreRevision } from "@/lib/articles/revisions";
@@ -14,9 +15,14 @@ export async function restoreRevisionAction(_: RestoreState, form: FormData): Pr
   let ok = false;
   try {
     const viewer = await requireViewer();
+    const menuBefore = await navSectionsKey(new Date());
     const saved = await restoreRevision(viewer, articleId, String(form.get("revisionId") ?? ""), Number(form.get("version")));
     // Redirects to the editor right after, so expiring in-action re-renders nothing typed.
-    if (saved.affectsReaders) expireStoryCaches(saved.footprint);
+    // Everything when the header's section menu changed (see stories/actions.ts).
+    if (saved.affectsReaders) {
+      if ((await navSectionsKey(new Date())) === menuBefore) expireStoryCaches(saved.footprint);
+      else expireReaderCaches();
+    }
     ok = true;
   } catch (e) {
     return { error: toActionFailure(e, "restoreRevisionAction").error };

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { as } from "./helpers";
+import { as, startStory } from "./helpers";
 
 /**
  * Targeted expiry (lib/site/reader-cache.ts): a story change expires its own page, the lists
@@ -24,10 +24,7 @@ test.describe.serial("a story change expires only the pages it can alter", () =>
 
     const headline = `Night market opens on the river bank ${stamp}`;
     const desk = await as(browser, "editor");
-    await desk.goto("/dashboard/stories/new");
-    await desk.getByLabel("Headline").fill(headline);
-    await desk.getByRole("textbox", { name: "Story body" }).click();
-    await desk.keyboard.insertText("Stalls stay open until midnight through the summer.");
+    await startStory(desk, headline, "Stalls stay open until midnight through the summer.");
     await desk.getByRole("button", { name: "Publish" }).click();
     await expect(desk.getByTestId("story-status")).toHaveText("Published");
     await desk.context().close();

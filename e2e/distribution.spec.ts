@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { makeSlug } from "../lib/articles/slug";
 import { find, findAll, parseXml } from "../test/xml";
 import { E2E, seedFixture } from "./fixtures";
-import { as, newsroomLocal } from "./helpers";
+import { as, draftStory, scheduleOpenStory } from "./helpers";
 import { nuErrors, xmllint } from "./validators";
 
 /**
@@ -42,16 +42,6 @@ async function fetchOutputs(request: APIRequestContext, word: string) {
   return { rss: rss.text, atom: atom.text, json, sitemaps, news: news.text, search: search.text };
 }
 
-async function newStory(page: Page, headline: string, body: string): Promise<string> {
-  await page.goto("/dashboard/stories/new");
-  await page.getByLabel("Headline").fill(headline);
-  await page.getByRole("textbox", { name: "Story body" }).click();
-  await page.keyboard.insertText(body);
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByTestId("save-status")).toContainText("Saved");
-  return page.getByLabel("Slug").inputValue();
-}
-
 test.describe.serial("feeds, sitemaps and search follow publishing", () => {
   const stamp = Date.now().toString(36);
   const word = `quokka${stamp}`;
@@ -62,7 +52,7 @@ test.describe.serial("feeds, sitemaps and search follow publishing", () => {
 
   test("a published story is in every feed, sitemap and search, escaped once and dated honestly", async ({ browser, request }) => {
     const page = await as(browser, "editor");
-    slug = await newStory(page, headline, `Figures pasted from a spreadsheet\u0007 with a form feed\u000C about ${word}.`);
+    slug = await draftStory(page, headline, `Figures pasted from a spreadsheet\u0007 with a form feed\u000C about ${word}.`);
     storyUrl = page.url();
     await page.getByRole("button", { name: "Publish" }).click();
     await expect(page.getByTestId("story-status")).toHaveText("Published");
@@ -106,12 +96,9 @@ test.describe.serial("feeds, sitemaps and search follow publishing", () => {
     test.setTimeout(120_000);
     const later = `Scheduled wombat${stamp}`;
     const page = await as(browser, "editor");
-    const laterSlug = await newStory(page, later, `A story about wombat${stamp} for later.`);
+    const laterSlug = await draftStory(page, later, `A story about wombat${stamp} for later.`);
     const instant = new Date(Math.ceil((Date.now() + 25_000) / 1000) * 1000);
-    await page.getByRole("button", { name: "Schedule…" }).click();
-    await page.getByLabel(`Publish at (${seedFixture.site.timezone})`).fill(newsroomLocal(instant));
-    await page.getByRole("button", { name: "Schedule", exact: true }).click();
-    await expect(page.getByTestId("story-status")).toHaveText("Scheduled");
+    await scheduleOpenStory(page, instant);
     await page.context().close();
 
     const before = await fetchOutputs(request, `wombat${stamp}`);

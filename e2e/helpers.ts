@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { authFile, seedFixture, type AccountKey } from "./fixtures";
 
 /** A page in a fresh browser context signed in as `who` (saved by e2e/auth.setup.ts). */
@@ -21,4 +21,28 @@ export function newsroomLocal(instant: Date, timeZone = seedFixture.site.timezon
   }).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
+}
+
+/** Opens a new story in the desk and types its headline and body (nothing saved yet). */
+export async function startStory(page: Page, headline: string, body: string): Promise<void> {
+  await page.goto("/dashboard/stories/new");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByRole("textbox", { name: "Story body" }).click();
+  await page.keyboard.insertText(body);
+}
+
+/** `startStory`, then "Save draft". @returns the story's slug; the editor stays open on it. */
+export async function draftStory(page: Page, headline: string, body: string): Promise<string> {
+  await startStory(page, headline, body);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByTestId("save-status")).toContainText("Saved");
+  return page.getByLabel("Slug").inputValue();
+}
+
+/** Schedules the story open in the editor for `instant` (typed in the newsroom's zone). */
+export async function scheduleOpenStory(page: Page, instant: Date, timeZone = seedFixture.site.timezone): Promise<void> {
+  await page.getByRole("button", { name: "Schedule…" }).click();
+  await page.getByLabel(`Publish at (${timeZone})`).fill(newsroomLocal(instant, timeZone));
+  await page.getByRole("button", { name: "Schedule", exact: true }).click();
+  await expect(page.getByTestId("story-status")).toHaveText("Scheduled");
 }

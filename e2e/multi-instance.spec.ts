@@ -6,7 +6,7 @@ import { createClient } from "@redis/client";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { ACCOUNTS, E2E_PASSWORD, seedFixture } from "./fixtures";
-import { newsroomLocal } from "./helpers";
+import { draftStory, scheduleOpenStory } from "./helpers";
 
 /**
  * Past one machine (issue 8): two `next start` processes on different ports, one PostgreSQL
@@ -173,13 +173,7 @@ test.describe.serial("two instances share one PostgreSQL and one Redis cache", (
 
   test("a story published, updated and unpublished through A is right on B's next request", async ({ browser, request }) => {
     const desk = await editorOn(browser, a!.url);
-    await desk.goto("/dashboard/stories/new");
-    await desk.getByLabel("Headline").fill(headline);
-    await desk.getByRole("textbox", { name: "Story body" }).click();
-    await desk.keyboard.insertText("Traffic crossed the river again this morning, engineers said.");
-    await desk.getByRole("button", { name: "Save draft" }).click();
-    await expect(desk.getByTestId("save-status")).toContainText("Saved");
-    slug = await desk.getByLabel("Slug").inputValue();
+    slug = await draftStory(desk, headline, "Traffic crossed the river again this morning, engineers said.");
 
     // B has the draft's 404 and a front page without it, both cached.
     expect((await read(request, `${b!.url}/news/${slug}`)).status).toBe(404);
@@ -220,18 +214,9 @@ test.describe.serial("two instances share one PostgreSQL and one Redis cache", (
     test.setTimeout(90_000);
     const later = `Ferry timetable changes for winter ${stamp}`;
     const desk = await editorOn(browser, a!.url);
-    await desk.goto("/dashboard/stories/new");
-    await desk.getByLabel("Headline").fill(later);
-    await desk.getByRole("textbox", { name: "Story body" }).click();
-    await desk.keyboard.insertText("Crossings will run every two hours from next week.");
-    await desk.getByRole("button", { name: "Save draft" }).click();
-    await expect(desk.getByTestId("save-status")).toContainText("Saved");
-    const laterSlug = await desk.getByLabel("Slug").inputValue();
+    const laterSlug = await draftStory(desk, later, "Crossings will run every two hours from next week.");
     const instant = new Date(Math.ceil((Date.now() + 12_000) / 1000) * 1000);
-    await desk.getByRole("button", { name: "Schedule…" }).click();
-    await desk.getByLabel(`Publish at (${seedFixture.site.timezone})`).fill(newsroomLocal(instant));
-    await desk.getByRole("button", { name: "Schedule", exact: true }).click();
-    await expect(desk.getByTestId("story-status")).toHaveText("Scheduled");
+    await scheduleOpenStory(desk, instant);
     await desk.context().close();
 
     // Before the instant B has cached the 404 and a front page without the story.

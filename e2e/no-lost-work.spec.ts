@@ -1,15 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { as } from "./helpers";
+import { as, draftStory } from "./helpers";
 import { ACCOUNTS, authFile } from "./fixtures";
 
 
+/** A saved draft; returns the editor's path. */
 async function newStory(page: Page, headline: string, text: string): Promise<string> {
-  await page.goto("/dashboard/stories/new");
-  await page.getByLabel("Headline").fill(headline);
-  await page.getByRole("textbox", { name: "Story body" }).click();
-  await page.keyboard.insertText(text);
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByTestId("save-status")).toContainText("Saved");
+  await draftStory(page, headline, text);
   return new URL(page.url()).pathname;
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { as, newsroomLocal } from "./helpers";
+import { as, draftStory, scheduleOpenStory } from "./helpers";
 import { seedFixture as f } from "./fixtures";
 
 
@@ -8,20 +8,10 @@ test("a story scheduled 30 s ahead is a 404 before and public within 1 s after, 
   test.setTimeout(120_000);
   const page = await as(browser, "editor");
   const headline = `Provincial exam results published ${Date.now().toString(36)}`;
-  await page.goto("/dashboard/stories/new");
-  await page.getByLabel("Headline").fill(headline);
-  await page.getByRole("textbox", { name: "Story body" }).click();
-  await page.keyboard.insertText("Results for the provincial exams were released this morning.");
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByTestId("save-status")).toContainText("Saved");
-  const slug = await page.getByLabel("Slug").inputValue();
+  const slug = await draftStory(page, headline, "Results for the provincial exams were released this morning.");
 
   const instant = new Date(Math.ceil((Date.now() + 30_000) / 1000) * 1000);
-  await page.getByRole("button", { name: "Schedule…" }).click();
-  await expect(page.getByLabel(`Publish at (${f.site.timezone})`)).toBeVisible();
-  await page.getByLabel(`Publish at (${f.site.timezone})`).fill(newsroomLocal(instant));
-  await page.getByRole("button", { name: "Schedule", exact: true }).click();
-  await expect(page.getByTestId("story-status")).toHaveText("Scheduled");
+  await scheduleOpenStory(page, instant);
   await expect(page.getByTestId("scheduled-for")).toContainText(f.site.timezone);
   await page.screenshot({ path: "test-results/screenshots/editor-scheduled.png", fullPage: true });
   await page.context().close();

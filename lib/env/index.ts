@@ -6,15 +6,17 @@
  */
 import { z } from "zod";
 
-const schema = z.object({
-  DATABASE_URL: z
+/** An optional URL: empty means unset; otherwise it must match `pattern` (`message` if not). */
+const optionalUrl = (pattern: RegExp, message: string) =>
+  z
     .string()
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
-      message: "must start with postgres:// or postgresql://",
-    }),
+    .refine((v) => v === undefined || pattern.test(v), { message });
+
+const schema = z.object({
+  DATABASE_URL: optionalUrl(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://"),
   DATA_DIR: z.string().trim().min(1).default("./data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_URL: z
@@ -29,12 +31,7 @@ const schema = z.object({
   REVALIDATE_SECRET: z.string().optional(),
   /** Photos in an S3-compatible bucket when set; otherwise on disk under DATA_DIR/media. */
   S3_BUCKET: z.string().trim().optional().transform((v) => (v ? v : undefined)),
-  S3_ENDPOINT: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), { message: "must be an http(s) URL" }),
+  S3_ENDPOINT: optionalUrl(/^https?:\/\/[^/]+/, "must be an http(s) URL"),
   S3_REGION: z.string().trim().default("us-east-1"),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
@@ -42,12 +39,7 @@ const schema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true"),
   S3_PREFIX: z.string().default("media/"),
   /** Next's cache in this Redis, shared by every instance (lib/cache/shared-cache-handler.mjs). */
-  REDIS_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || /^rediss?:\/\/[^/]+/.test(v), { message: "must start with redis:// or rediss://" }),
+  REDIS_URL: optionalUrl(/^rediss?:\/\/[^/]+/, "must start with redis:// or rediss://"),
   REDIS_KEY_PREFIX: z.string().optional(),
 });
 

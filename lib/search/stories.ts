@@ -119,9 +119,10 @@ export async function searchPublicStories(o: {
       snippet: headline(sql`${articles.dek} || ' … ' || left(${articles.bodyText}, 5000)`, o.text, `${marks}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`),
     })
     .from(articles)
-    .where(inArray(articles.id, page.map((r) => r.id)));
+    // The visibility rule again: a story unpublished between the two queries drops out.
+    .where(and(inArray(articles.id, page.map((r) => r.id)), isPublic(o.now)));
   const byId = new Map(highlighted.map((h) => [h.id, h]));
-  // In rank order; a story unpublished between the two queries drops out.
+  // In rank order.
   const rows = page.map((r) => byId.get(r.id)).filter((r) => r !== undefined);
   const cards = await toCards(rows, o.now);
   return {

@@ -1,13 +1,11 @@
 "use server";
 
-import { expireReaderCaches, expireStoryCaches } from "@/lib/site/reader-cache";
-import { navSectionsKey } from "@/lib/articles/queries";
-import type { ReaderFootprint } from "@/lib/articles/footprint";
+import { changeStory } from "@/lib/site/story-expiry";
 import { deleteStory, getConflictView, saveStory, type DeskStatus } from "@/lib/articles/desk";
 import { heartbeat } from "@/lib/articles/presence";
 import { requireViewer } from "@/lib/auth/viewer";
 import { toActionFailure, type ActionFailure } from "@/lib/actions";
-import { expireReaderPagesNow, rearmScheduler } from "@/lib/publishing/scheduler";
+import { rearmScheduler } from "@/lib/publishing/scheduler";
 
 export type SaveResult =
   | {
@@ -23,27 +21,6 @@ export type SaveResult =
       lastUpdatedAt: string | null;
     }
   | ActionFailure;
-
-/**
- * Runs a story change, then expires the reader pages it altered, at once, so none is stale
- * when the action returns: the story's own footprint (its page under every slug, its
- * sections, tags and bylines, the newest-stories lists, feeds; lib/site/reader-cache.ts), or
- * every page when the change altered the header's section menu, which every page shows.
- * Expiry goes through the internal route so the editor page is not re-rendered under the
- * user's fingers; if that call fails, it expires in-action.
- */
-async function changeStory<T extends { affectsReaders: boolean; footprint: ReaderFootprint }>(change: () => Promise<T>): Promise<T> {
-  const menuBefore = await navSectionsKey(new Date());
-  const result = await change();
-  if (result.affectsReaders) {
-    const footprint = (await navSectionsKey(new Date())) === menuBefore ? result.footprint : undefined;
-    if (!(await expireReaderPagesNow(footprint))) {
-      if (footprint) expireStoryCaches(footprint);
-      else expireReaderCaches();
-    }
-  }
-  return result;
-}
 
 /**
  * Saves a story and applies the intent (save, submit, publish, unpublish, return). A public

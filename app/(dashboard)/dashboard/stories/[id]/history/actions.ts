@@ -1,7 +1,6 @@
 "use server";
 
-import { expireReaderCaches, expireStoryCaches } from "@/lib/site/reader-cache";
-import { navSectionsKey } from "@/lib/articles/queries";
+import { changeStory } from "@/lib/site/story-expiry";
 import { redirect } from "next/navigation";
 import { toActionFailure } from "@/lib/actions";
 import { restoreRevision } from "@/lib/articles/revisions";
@@ -15,14 +14,7 @@ export async function restoreRevisionAction(_: RestoreState, form: FormData): Pr
   let ok = false;
   try {
     const viewer = await requireViewer();
-    const menuBefore = await navSectionsKey(new Date());
-    const saved = await restoreRevision(viewer, articleId, String(form.get("revisionId") ?? ""), Number(form.get("version")));
-    // Redirects to the editor right after, so expiring in-action re-renders nothing typed.
-    // Everything when the header's section menu changed (see stories/actions.ts).
-    if (saved.affectsReaders) {
-      if ((await navSectionsKey(new Date())) === menuBefore) expireStoryCaches(saved.footprint);
-      else expireReaderCaches();
-    }
+    await changeStory(() => restoreRevision(viewer, articleId, String(form.get("revisionId") ?? ""), Number(form.get("version"))));
     ok = true;
   } catch (e) {
     return { error: toActionFailure(e, "restoreRevisionAction").error };

@@ -19,7 +19,9 @@ import {
   saveStoryAction,
   type SaveResult,
 } from "@/app/(dashboard)/dashboard/stories/actions";
-import type { DeskStatus, DeskStory, SaveIntent } from "@/lib/articles/desk";
+import type { DeskStory } from "@/lib/articles/desk";
+import { bodyTooLarge, DESK_STATUS_LABELS, type DeskStatus, type SaveIntent } from "@/lib/articles/story-schema";
+import { utf8Bytes } from "@/lib/text/clean";
 import { makeSlug } from "@/lib/articles/slug";
 import { directionOf, STORY_LANGUAGES } from "@/lib/i18n/languages";
 import { RichTextEditor } from "./rich-text";
@@ -44,14 +46,6 @@ interface Props {
   timeZone: string;
   options: { tags: { id: string; name: string }[]; bylines: { id: string; name: string; retired?: boolean }[] };
 }
-
-const STATUS_LABEL: Record<DeskStatus, string> = {
-  draft: "Draft",
-  in_review: "In review",
-  scheduled: "Scheduled",
-  published: "Published",
-  unpublished: "Unpublished",
-};
 
 type SaveUi = { state: "idle" | "saving" | "saved" | "error"; message: string; fields: Record<string, string> };
 
@@ -302,8 +296,9 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
         return;
       }
       const bodyJson = JSON.stringify(bodyRef.current);
-      if (bodyJson.length > 2 * 1024 * 1024) {
-        setUi({ state: "error", message: "The story body is larger than 2 MB and cannot be saved. Remove pasted material or split the story.", fields: {} });
+      const tooLarge = bodyTooLarge(utf8Bytes(bodyJson));
+      if (tooLarge) {
+        setUi({ state: "error", message: tooLarge, fields: {} });
         return;
       }
       inFlight.current = true;
@@ -546,7 +541,7 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="text-sm">
             <span className="rounded bg-neutral-200 px-2 py-0.5 font-semibold" data-testid="story-status">
-              {STATUS_LABEL[status]}
+              {DESK_STATUS_LABELS[status]}
             </span>
             {id ? (
               <Link href={`/dashboard/stories/${id}/history`} className="ml-3 text-neutral-700 underline">

@@ -27,10 +27,12 @@ import {
   type RevisionKind,
 } from "@/db/schema";
 import { AppError, parseInput } from "@/lib/errors";
-import { cleanText, InvalidBodyError, MAX_BODY_BYTES, renderBody } from "@/lib/editor/render";
-import { directionOf, STORY_LANGUAGES } from "@/lib/i18n/languages";
+import { InvalidBodyError, renderBody } from "@/lib/editor/render";
+import { cleanText, utf8Bytes } from "@/lib/text/clean";
+import { directionOf } from "@/lib/i18n/languages";
 import { can, canDeleteStory, canEditStory, canSeeStory, type Actor } from "@/lib/permissions/roles";
 import type { Viewer } from "@/lib/auth/load-viewer";
+import { bodyTooLarge, deskStatus, INTENT_PERMISSION, storyInputSchema, type DeskStatus } from "./story-schema";
 import { getSiteSettings } from "@/lib/site/settings";
 import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
 import { findOrCreateTag } from "@/lib/tags/admin";
@@ -42,71 +44,6 @@ import { deskStoryMatch } from "@/lib/search/stories";
 import { photoIdsIn, photoLabel, withPhotoAttrs, type LibraryPhoto } from "@/lib/media/body";
 import { loadPhotos } from "@/lib/media/refs";
 
-/** What the desk shows as a story's state ("scheduled" = published, time not yet come). */
-export type DeskStatus = "draft" | "in_review" | "scheduled" | "published" | "unpublished";
-
-export const DESK_STATUSES: { value: DeskStatus; label: string }[] = [
-  { value: "draft", label: "Draft" },
-  { value: "in_review", label: "In review" },
-  { value: "scheduled", label: "Scheduled" },
-  { value: "published", label: "Published" },
-  { value: "unpublished", label: "Unpublished" },
-];
-
-/** The desk state of a story at `now`. */
-export function deskStatus(status: ArticleStatus, publishedAt: Date | null, now: Date): DeskStatus {
-  if (status === "published") return publishedAt && publishedAt > now ? "scheduled" : "published";
-  return status;
-}
-
-/**
- * What a save does besides storing the fields:
- * - save: a draft save (on a live story: a minor edit);
- * - minor / update: for a live story, a typo fix that changes no public date, or an update
- *   that moves "Last Updated On" to now, with an optional public note (update, correction,
- *   clarification);
- * - submit, return: the review loop; publish, unpublish, schedule, unschedule: editors only.
- */
-export const SAVE_INTENTS = ["save", "minor", "update", "submit", "publish", "unpublish", "return", "schedule", "unschedule"] as const;
-export type SaveIntent = (typeof SAVE_INTENTS)[number];
-
-const languageCodes = STORY_LANGUAGES.map((l) => l.code) as [string, ...string[]];
-
-/** A text field: forbidden characters removed (see cleanText), then trimmed. */
-const text = () => z.string().transform((v) => cleanText(v).trim());
-
-/** Form-style booleans: true, "true", "on" are true; false, "false", "" and absence are false. */
-const flag = z
-  .union([z.boolean(), z.enum(["true", "false", "on", ""])])
-  .transform((v) => v === true || v === "true" || v === "on")
-  .default(false);
-
-/** The fields of a save, as sent by the editor (or by anyone who can POST). */
-export const storyInputSchema = z.object({
-  id: z.uuid().optional(),
-  version: z.coerce.number({ error: "The story version is missing; reload the story." }).int().positive().optional(),
-  intent: z.enum(SAVE_INTENTS).default("save"),
-  title: text().pipe(z.string().min(1, "A headline is required.").max(300, "Keep the headline under 300 characters.")),
-  dek: text().pipe(z.string().max(600, "Keep the dek under 600 characters.")).default(""),
-  slug: text().pipe(z.string().max(200, "Keep the slug under 200 characters.")).default(""),
-  excerpt: text().pipe(z.string().max(1000, "Keep the excerpt under 1,000 characters.")).default(""),
-  /** Tiptap JSON, as an object or a JSON string. */
-  body: z.union([z.string(), z.record(z.string(), z.unknown())]),
-  language: z.enum(languageCodes).default("en"),
-  /** Tag names (or slugs) in order; the first is the section. */
-  tags: z.array(text().pipe(z.string().min(1, "A tag cannot be empty.").max(60, "Keep tags under 60 characters."))).max(20, "At most 20 tags.").default([]),
-  bylineIds: z.array(z.uuid()).max(10, "At most 10 bylines.").default([]),
-  isBreaking: flag,
-  /** For "schedule": the publication time as newsroom wall-clock time ("YYYY-MM-DDTHH:mm[:ss]"). */
-  scheduledAt: z.string().trim().max(40).optional(),
-  /** For "update": the kind of public note and its text (optional for a plain update). */
-  noteKind: z.enum(["update", "correction", "clarification"]).default("update"),
-  note: text().pipe(z.string().max(1000, "Keep the note under 1,000 characters.")).default(""),
-  /** The featured (lead) photo: a library id, "" for none; absent keeps the current one. */
-  featuredMediaId: z.union([z.uuid(), z.literal("")]).optional(),
-});
-
-export type StoryInput = z.input<typeof storyInputSchema>;
 
 export interface SavedStory {
   id: string;
@@ -129,9 +66,8 @@ export interface SavedStory {
 
 function parseBodyInput(body: string | Record<string, unknown>): unknown {
   if (typeof body !== "string") return body;
-  if (Buffer.byteLength(body, "utf8") > MAX_BODY_BYTES) {
-    throw new AppError("too_large", "The story body is larger than 2 MB; split it or remove pasted content.", { body: "Too large" });
-  }
+  const tooLarge = bodyTooLarge(utf8Bytes(body));
+  if (tooLarge) throw new AppError("too_large", tooLarge, { body: "Too large" });
   try {
     return JSON.parse(body);
   } catch {
@@ -221,16 +157,7 @@ export async function saveStory(
     throw e;
   }
   const intent = input.intent;
-  const needs: Partial<Record<SaveIntent, Parameters<typeof can>[1]>> = {
-    submit: "story:submit",
-    publish: "story:publish",
-    unpublish: "story:unpublish",
-    return: "story:return",
-    schedule: "story:publish",
-    unschedule: "story:publish",
-    update: "story:publish",
-  };
-  const needed = needs[intent];
+  const needed = INTENT_PERMISSION[intent];
   if (needed && !can(viewer.role, needed)) throw new AppError("forbidden", "Your role cannot do that.");
 
   let scheduledFor: Date | null = null;

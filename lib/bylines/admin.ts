@@ -13,7 +13,7 @@ import { getDb, type Db } from "@/db";
 import { articleAuthors, auditLog, authors, bylineRedirects, users } from "@/db/schema";
 import { makeSlug } from "@/lib/articles/slug";
 import type { Viewer } from "@/lib/auth/load-viewer";
-import { cleanText } from "@/lib/editor/render";
+import { cleanString } from "@/lib/text/clean";
 import { isSafeUrl } from "@/lib/editor/urls";
 import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
@@ -68,11 +68,7 @@ export async function getByline(viewer: Viewer, id: string): Promise<BylineRow> 
   return row;
 }
 
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .transform((v) => cleanText(v).trim())
-    .pipe(z.string().max(max, `Keep the ${label} under ${max} characters.`));
+const text = (max: number, label: string) => cleanString(max, label);
 
 export const bylineInputSchema = z.object({
   name: text(120, "display name").pipe(z.string().min(1, "A byline needs a display name.")),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bodyFromParagraphs, cleanBody, InvalidBodyError, MAX_BODY_BYTES, renderBody } from "./render";
+import { bodyFromParagraphs, cleanBody, InvalidBodyError, renderBody } from "./render";
+import { MAX_BODY_BYTES } from "@/lib/articles/story-schema";
 import { isSafeUrl } from "./urls";
 
 // C10 in ../shared/acceptance/cases.md.

@@ -12,9 +12,9 @@ import { applyStaticEditorOptionsToExtensions, renderToHTMLString } from "@tipta
 import sanitizeHtml from "sanitize-html";
 import { storyExtensions, TEXT_DIRECTION } from "./extensions";
 import { isSafeUrl, SAFE_SCHEMES } from "./urls";
+import { cleanText, utf8Bytes } from "@/lib/text/clean";
+import { bodyTooLarge } from "@/lib/articles/story-schema";
 
-/** Largest accepted body, as serialised JSON (bytes of UTF-8). */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const staticOptions = { textDirection: TEXT_DIRECTION } as const;
 const schemaExtensions = applyStaticEditorOptionsToExtensions(storyExtensions, staticOptions);
@@ -34,14 +34,6 @@ export function emptyBody(): JSONContent {
   return { type: "doc", content: [{ type: "paragraph" }] };
 }
 
-/**
- * Text as it may be stored: no C0/C1 control characters but tab and newline (XML 1.0 forbids
- * them, so one pasted bell breaks a feed — C11; PostgreSQL refuses NUL), and no lone UTF-16
- * surrogates (nor the noncharacters U+FFFE and U+FFFF, also outside XML 1.0).
- */
-export function cleanText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, "").toWellFormed();
-}
 
 /** Removes unsafe link marks and forbidden characters; drops text nodes left empty. */
 function cleanNode(node: JSONContent): JSONContent {
@@ -68,10 +60,8 @@ export function parseBody(input: unknown): PMNode {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new InvalidBodyError("The body must be a Tiptap JSON document.");
   }
-  const size = Buffer.byteLength(JSON.stringify(input), "utf8");
-  if (size > MAX_BODY_BYTES) {
-    throw new InvalidBodyError(`The body is ${(size / 1048576).toFixed(1)} MB; the limit is 2 MB.`);
-  }
+  const tooLarge = bodyTooLarge(utf8Bytes(JSON.stringify(input)));
+  if (tooLarge) throw new InvalidBodyError(tooLarge);
   const json = input as JSONContent;
   if (json.type !== "doc") throw new InvalidBodyError('The body must be a document (type "doc").');
   try {

@@ -14,7 +14,7 @@
  */
 import { escapeText as escapeHtml } from "entities";
 import { Feed } from "feed";
-import { cleanText } from "@/lib/editor/render";
+import { cleanText } from "@/lib/text/clean";
 
 export type FeedFormat = "rss" | "atom" | "json";
 

@@ -7,7 +7,7 @@
  * Pure: no database.
  */
 import sanitizeHtml from "sanitize-html";
-import { cleanText } from "@/lib/editor/render";
+import { cleanText } from "@/lib/text/clean";
 import { isSafeUrl, SAFE_SCHEMES } from "@/lib/editor/urls";
 
 /** `url` made absolute against `origin` when it is a site-relative path; others unchanged. */

@@ -18,7 +18,8 @@ import type { JSONContent } from "@tiptap/core";
 import { escapeAttribute, escapeText } from "entities";
 import { parseHTML } from "linkedom";
 import sanitizeHtml from "sanitize-html";
-import { bodySchema, cleanText, sanitizeBodyHtml } from "@/lib/editor/render";
+import { bodySchema, sanitizeBodyHtml } from "@/lib/editor/render";
+import { cleanText } from "@/lib/text/clean";
 import { isSafeUrl } from "@/lib/editor/urls";
 
 export interface ConvertedContent {

@@ -13,7 +13,8 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { articleMedia, articles, auditLog, media, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
-import { cleanText, renderBody } from "@/lib/editor/render";
+import { renderBody } from "@/lib/editor/render";
+import { cleanString, cleanText } from "@/lib/text/clean";
 import { isSafeUrl } from "@/lib/editor/urls";
 import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
@@ -198,11 +199,7 @@ export const mediaInputSchema = z.object({
   creditUrl: text(500, "credit link").refine((v) => v === "" || (isSafeUrl(v) && /^https?:\/\//i.test(v)), {
     message: "The credit link must be a web address (https://…).",
   }),
-  usageNotes: z
-    .string()
-    .default("")
-    .transform((v) => cleanText(v).trim())
-    .pipe(z.string().max(1000, "Keep the usage notes under 1,000 characters.")),
+  usageNotes: cleanString(1000, "usage notes").default(""),
 });
 
 /**

@@ -2,7 +2,7 @@
  * What a reader or an editor typed into a search box, made safe to hand to PostgreSQL.
  * Pure: no database.
  */
-import { cleanText } from "@/lib/editor/render";
+import { cleanText } from "@/lib/text/clean";
 import { foldSearchText } from "./normalize";
 
 /** Longer queries are cut (at a word) to this many characters; nobody types more on purpose. */

@@ -9,7 +9,7 @@ import { getDb } from "@/db";
 import { saveSiteSettings } from "@/lib/articles/store";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { isValidTimeZone } from "@/lib/dates/format";
-import { cleanText } from "@/lib/editor/render";
+import { cleanString } from "@/lib/text/clean";
 import { isSafeUrl } from "@/lib/editor/urls";
 import { AppError } from "@/lib/errors";
 import { STORY_LANGUAGES } from "@/lib/i18n/languages";
@@ -17,11 +17,7 @@ import { can } from "@/lib/permissions/roles";
 import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
 import { getSiteSettings, type SiteSettings } from "./settings";
 
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .transform((v) => cleanText(v).trim())
-    .pipe(z.string().max(max, `Keep the ${label} under ${max} characters.`));
+const text = (max: number, label: string) => cleanString(max, label);
 const url = (label: string) =>
   text(500, label).refine((v) => v === "" || (isSafeUrl(v) && !/^(mailto|tel):/i.test(v)), {
     message: `The ${label} must be a web address (https://…) or a path on this site (/…).`,

@@ -13,7 +13,7 @@ import { getDb, type Db } from "@/db";
 import { articles, articleTags, auditLog, tagRedirects, tags } from "@/db/schema";
 import { makeSlug } from "@/lib/articles/slug";
 import type { Viewer } from "@/lib/auth/load-viewer";
-import { cleanText } from "@/lib/editor/render";
+import { cleanString, cleanText } from "@/lib/text/clean";
 import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
 
@@ -110,12 +110,8 @@ const tagSchema = z.object({
     .string()
     .transform(normalizeTagName)
     .pipe(z.string().min(1, "A tag needs a name.").max(60, "Keep tag names under 60 characters.")),
-  slug: z.string().transform((v) => cleanText(v).trim()).default(""),
-  description: z
-    .string()
-    .transform((v) => cleanText(v).trim())
-    .pipe(z.string().max(500, "Keep the description under 500 characters."))
-    .default(""),
+  slug: cleanString().default(""),
+  description: cleanString(500, "description").default(""),
   isSection: z.union([z.boolean(), z.enum(["true", "on", "false", ""])]).transform((v) => v === true || v === "true" || v === "on").default(false),
   sectionOrder: z.coerce.number({ error: "Use a whole number." }).int("Use a whole number.").min(0).max(999).default(0),
 });

@@ -13,7 +13,7 @@ import { makeSlug } from "@/lib/articles/slug";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { normalizeEmail } from "@/lib/auth/credentials";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
-import { cleanText } from "@/lib/editor/render";
+import { cleanString, cleanText } from "@/lib/text/clean";
 import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
 
@@ -46,10 +46,7 @@ const inviteSchema = z.object({
     .string()
     .transform((v) => normalizeEmail(cleanText(v)))
     .pipe(z.email("Enter an e-mail address.").max(320)),
-  name: z
-    .string()
-    .transform((v) => cleanText(v).trim())
-    .pipe(z.string().min(1, "Enter the person's name.").max(120, "Keep the name under 120 characters.")),
+  name: cleanString(120, "name").pipe(z.string().min(1, "Enter the person's name.")),
   role: z.enum(userRole.enumValues, { error: "Pick a role." }),
   /** Create the person's byline with the account. */
   withByline: z.union([z.boolean(), z.enum(["true", "on", "false", ""])]).transform((v) => v === true || v === "true" || v === "on").default(true),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DESK_STATUSES, listDeskStories, type DeskStatus } from "@/lib/articles/desk";
+import { listDeskStories } from "@/lib/articles/desk";
+import { DESK_STATUSES, type DeskStatus } from "@/lib/articles/story-schema";
 import { listEditorOptions } from "@/lib/articles/desk";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";

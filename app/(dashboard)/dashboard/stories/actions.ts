@@ -1,7 +1,8 @@
 "use server";
 
 import { changeStory } from "@/lib/site/story-expiry";
-import { deleteStory, getConflictView, saveStory, type DeskStatus } from "@/lib/articles/desk";
+import { deleteStory, getConflictView, saveStory } from "@/lib/articles/desk";
+import type { DeskStatus } from "@/lib/articles/story-schema";
 import { heartbeat } from "@/lib/articles/presence";
 import { requireViewer } from "@/lib/auth/viewer";
 import { toActionFailure, type ActionFailure } from "@/lib/actions";

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { safeReturnPath } from "@/lib/auth/paths";
 import { getViewer } from "@/lib/auth/viewer";
 import { getSiteSettings } from "@/lib/site/settings";
-import { LoginForm } from "./login-form";
+import { LoginForm } from "./_components/login-form";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 

@@ -7,6 +7,13 @@ import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";
 import { formatDateTime } from "@/lib/dates/format";
 import { getSiteSettings } from "@/lib/site/settings";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Input, Options, Select } from "@/components/ui/controls";
+import { Field } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
+import { PageTitle } from "@/components/ui/page-header";
+import { PageNav } from "@/components/ui/page-nav";
+import { DataTable, Td } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Stories" };
 
@@ -46,133 +53,87 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
     const s = params.toString();
     return s ? `/dashboard?${s}` : "/dashboard";
   };
-  const selectClass = "rounded border border-neutral-300 bg-white px-2 py-1.5 text-sm";
 
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="font-serif text-3xl font-bold">
-          {status === "scheduled" ? "Scheduled" : can(viewer.role, "story:see-all") ? "Stories" : "My stories"}
-        </h1>
-        <Link href="/dashboard/stories/new" className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white hover:bg-neutral-700">
-          New story
-        </Link>
+        <PageTitle>{status === "scheduled" ? "Scheduled" : can(viewer.role, "story:see-all") ? "Stories" : "My stories"}</PageTitle>
+        <ButtonLink href="/dashboard/stories/new">New story</ButtonLink>
       </div>
 
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded border border-neutral-200 bg-white p-3" role="search" aria-label="Filter stories">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="q" className="text-xs font-semibold uppercase tracking-wide text-neutral-600">
-            Search headlines
-          </label>
-          <input id="q" name="q" defaultValue={q} className={selectClass} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="status" className="text-xs font-semibold uppercase tracking-wide text-neutral-600">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={status ?? ""} className={selectClass}>
+      <FilterForm label="Filter stories" role="search">
+        <Field id="q" label="Search headlines" variant="filter">
+          <Input id="q" name="q" defaultValue={q} size="sm" />
+        </Field>
+        <Field id="status" label="Status" variant="filter">
+          <Select id="status" name="status" defaultValue={status ?? ""} size="sm">
             <option value="">Any status</option>
-            {DESK_STATUSES.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="byline" className="text-xs font-semibold uppercase tracking-wide text-neutral-600">
-            Byline
-          </label>
-          <select id="byline" name="byline" defaultValue={bylineId ?? ""} className={selectClass}>
+            <Options items={DESK_STATUSES} />
+          </Select>
+        </Field>
+        <Field id="byline" label="Byline" variant="filter">
+          <Select id="byline" name="byline" defaultValue={bylineId ?? ""} size="sm">
             <option value="">Any byline</option>
-            {options.bylines.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="tag" className="text-xs font-semibold uppercase tracking-wide text-neutral-600">
-            Tag
-          </label>
-          <select id="tag" name="tag" defaultValue={tagId ?? ""} className={selectClass}>
+            <Options items={options.bylines} />
+          </Select>
+        </Field>
+        <Field id="tag" label="Tag" variant="filter">
+          <Select id="tag" name="tag" defaultValue={tagId ?? ""} size="sm">
             <option value="">Any tag</option>
-            {options.tags.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded border border-neutral-400 px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100">
+            <Options items={options.tags} />
+          </Select>
+        </Field>
+        <Button type="submit" variant="secondary" size="sm">
           Filter
-        </button>
+        </Button>
         {status || bylineId || tagId || q ? (
           <Link href="/dashboard" className="py-1.5 text-sm text-neutral-600 underline">
             Clear
           </Link>
         ) : null}
-      </form>
+      </FilterForm>
 
       {list.items.length === 0 ? (
         <p className="rounded border border-dashed border-neutral-300 bg-white p-8 text-center text-neutral-600">
           No stories match. <Link href="/dashboard/stories/new" className="underline">Write one</Link>.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded border border-neutral-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-neutral-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">Headline</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Bylines</th>
-                <th scope="col" className="px-3 py-2">Section</th>
-                <th scope="col" className="px-3 py-2">{status === "scheduled" ? `Publishes (${settings.timeZone})` : "Last change"}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-neutral-100">
-              {list.items.map((s) => (
-                <tr key={s.id} data-testid="desk-row">
-                  <td className="max-w-md px-3 py-2 font-semibold" dir="auto">
-                    <Link href={`/dashboard/stories/${s.id}`} className="hover:underline">
-                      {s.title}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[s.status]}`}>
-                      {DESK_STATUSES.find((d) => d.value === s.status)?.label}
-                    </span>
-                  </td>
-                  <td className="px-3 py-2">{s.bylines.join(", ") || "—"}</td>
-                  <td className="px-3 py-2">{s.section ?? "—"}</td>
-                  <td className="px-3 py-2 text-neutral-600">
-                    {status === "scheduled" && s.publishedAt ? (
-                      <time dateTime={s.publishedAt.toISOString()} className="font-semibold text-sky-900">
-                        {formatDateTime(s.publishedAt, settings.timeZone, settings.locale)}
-                      </time>
-                    ) : (
-                      <>
-                        <time dateTime={s.updatedAt.toISOString()}>{formatDateTime(s.updatedAt, settings.timeZone, settings.locale)}</time>
-                        {s.updatedByName ? <span className="block text-xs">by {s.updatedByName}</span> : null}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Headline", "Status", "Bylines", "Section", status === "scheduled" ? `Publishes (${settings.timeZone})` : "Last change"]}>
+          {list.items.map((s) => (
+            <tr key={s.id} data-testid="desk-row">
+              <Td className="max-w-md font-semibold" dir="auto">
+                <Link href={`/dashboard/stories/${s.id}`} className="hover:underline">
+                  {s.title}
+                </Link>
+              </Td>
+              <Td>
+                <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[s.status]}`}>
+                  {DESK_STATUSES.find((d) => d.value === s.status)?.label}
+                </span>
+              </Td>
+              <Td>{s.bylines.join(", ") || "—"}</Td>
+              <Td>{s.section ?? "—"}</Td>
+              <Td className="text-neutral-600">
+                {status === "scheduled" && s.publishedAt ? (
+                  <time dateTime={s.publishedAt.toISOString()} className="font-semibold text-sky-900">
+                    {formatDateTime(s.publishedAt, settings.timeZone, settings.locale)}
+                  </time>
+                ) : (
+                  <>
+                    <time dateTime={s.updatedAt.toISOString()}>{formatDateTime(s.updatedAt, settings.timeZone, settings.locale)}</time>
+                    {s.updatedByName ? <span className="block text-xs">by {s.updatedByName}</span> : null}
+                  </>
+                )}
+              </Td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       {list.pages > 1 ? (
-        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-          {list.page > 1 ? <Link href={hrefFor(list.page - 1)}>← Previous</Link> : <span />}
-          <span className="text-neutral-600">
-            Page {list.page} of {list.pages} · {list.total} stories
-          </span>
-          {list.page < list.pages ? <Link href={hrefFor(list.page + 1)}>Next →</Link> : <span />}
-        </nav>
+        <PageNav label="Pagination" page={list.page} pages={list.pages} hrefFor={hrefFor} prev="← Previous" next="Next →">
+          Page {list.page} of {list.pages} · {list.total} stories
+        </PageNav>
       ) : (
         <p className="text-sm text-neutral-600">{list.total} {list.total === 1 ? "story" : "stories"}</p>
       )}

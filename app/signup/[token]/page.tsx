@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getSiteSettings } from "@/lib/site/settings";
 import { checkToken } from "@/lib/users/invites";
-import { SignupForm } from "./signup-form";
+import { SignupForm } from "./_components/signup-form";
 
 export const metadata: Metadata = { title: "Set your password", robots: { index: false } };
 export const dynamic = "force-dynamic";

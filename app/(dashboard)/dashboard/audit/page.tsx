@@ -8,6 +8,13 @@ import { can } from "@/lib/permissions/roles";
 import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
 import { getSiteSettings } from "@/lib/site/settings";
 import { listUsers } from "@/lib/users/admin";
+import { Button } from "@/components/ui/button";
+import { Input, Options, Select } from "@/components/ui/controls";
+import { Field } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
+import { PageTitle } from "@/components/ui/page-header";
+import { PageNav } from "@/components/ui/page-nav";
+import { DataTable, Td } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -47,79 +54,59 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     const q = new URLSearchParams(Object.entries({ ...sp, page: p > 1 ? String(p) : "" }).filter(([, v]) => v) as [string, string][]);
     return `/dashboard/audit${q.size ? `?${q}` : ""}`;
   };
-  const selectClass = "rounded border border-neutral-300 bg-white px-2 py-1.5 text-sm";
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="font-serif text-3xl font-bold">Audit log</h1>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded border border-neutral-200 bg-white p-3" aria-label="Filter the audit log">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="actor" className="text-xs font-semibold uppercase tracking-wide text-neutral-600">Who</label>
-          <select id="actor" name="actor" defaultValue={sp.actor ?? ""} className={selectClass}>
+      <PageTitle>Audit log</PageTitle>
+      <FilterForm label="Filter the audit log">
+        <Field id="actor" label="Who" variant="filter">
+          <Select id="actor" name="actor" defaultValue={sp.actor ?? ""} size="sm">
             <option value="">Anyone</option>
-            {people.map((u) => (
-              <option key={u.id} value={u.id}>{u.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="action" className="text-xs font-semibold uppercase tracking-wide text-neutral-600">Action</label>
-          <select id="action" name="action" defaultValue={sp.action ?? ""} className={selectClass}>
+            <Options items={people} />
+          </Select>
+        </Field>
+        <Field id="action" label="Action" variant="filter">
+          <Select id="action" name="action" defaultValue={sp.action ?? ""} size="sm">
             <option value="">Any action</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>{a}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="from" className="text-xs font-semibold uppercase tracking-wide text-neutral-600">From</label>
-          <input id="from" name="from" type="date" defaultValue={sp.from ?? ""} className={selectClass} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="to" className="text-xs font-semibold uppercase tracking-wide text-neutral-600">To</label>
-          <input id="to" name="to" type="date" defaultValue={sp.to ?? ""} className={selectClass} />
-        </div>
-        <button type="submit" className="rounded border border-neutral-400 px-3 py-1.5 text-sm font-semibold">Filter</button>
+            <Options items={actions.map((a) => ({ value: a, label: a }))} />
+          </Select>
+        </Field>
+        <Field id="from" label="From" variant="filter">
+          <Input id="from" name="from" type="date" defaultValue={sp.from ?? ""} size="sm" />
+        </Field>
+        <Field id="to" label="To" variant="filter">
+          <Input id="to" name="to" type="date" defaultValue={sp.to ?? ""} size="sm" />
+        </Field>
+        <Button type="submit" variant="secondary" size="sm">
+          Filter
+        </Button>
         <span className="text-xs text-neutral-500">Dates in {settings.timeZone}</span>
-      </form>
-      <div className="overflow-x-auto rounded border border-neutral-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-neutral-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">When</th>
-              <th scope="col" className="px-3 py-2">Who</th>
-              <th scope="col" className="px-3 py-2">Action</th>
-              <th scope="col" className="px-3 py-2">Target</th>
-              <th scope="col" className="px-3 py-2">Details</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-neutral-100">
-            {log.items.map((r) => (
-              <tr key={r.id} data-testid="audit-row">
-                <td className="whitespace-nowrap px-3 py-2 text-neutral-600">{formatDateTime(r.at, settings.timeZone, settings.locale)}</td>
-                <td className="px-3 py-2">{r.actorName ?? "—"}</td>
-                <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
-                <td className="px-3 py-2 text-xs">
-                  {r.entityType === "article" ? (
-                    <Link href={`/dashboard/stories/${r.entityId}`} className="underline">story</Link>
-                  ) : (
-                    <span>
-                      {r.entityType} {r.entityType === "user" && r.entityId.includes("@") ? r.entityId : ""}
-                    </span>
-                  )}
-                </td>
-                <td className="max-w-md truncate px-3 py-2 font-mono text-xs text-neutral-600" title={r.details ? JSON.stringify(r.details) : ""}>
-                  {r.details ? JSON.stringify(r.details) : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-        {log.page > 1 ? <Link href={hrefFor(log.page - 1)}>← Newer</Link> : <span />}
-        <span className="text-neutral-600">Page {log.page} of {log.pages} · {log.total} entries</span>
-        {log.page < log.pages ? <Link href={hrefFor(log.page + 1)}>Older →</Link> : <span />}
-      </nav>
+      </FilterForm>
+      <DataTable columns={["When", "Who", "Action", "Target", "Details"]}>
+        {log.items.map((r) => (
+          <tr key={r.id} data-testid="audit-row">
+            <Td className="whitespace-nowrap text-neutral-600">{formatDateTime(r.at, settings.timeZone, settings.locale)}</Td>
+            <Td>{r.actorName ?? "—"}</Td>
+            <Td className="font-mono text-xs">{r.action}</Td>
+            <Td className="text-xs">
+              {r.entityType === "article" ? (
+                <Link href={`/dashboard/stories/${r.entityId}`} className="underline">
+                  story
+                </Link>
+              ) : (
+                <span>
+                  {r.entityType} {r.entityType === "user" && r.entityId.includes("@") ? r.entityId : ""}
+                </span>
+              )}
+            </Td>
+            <Td className="max-w-md truncate font-mono text-xs text-neutral-600" title={r.details ? JSON.stringify(r.details) : ""}>
+              {r.details ? JSON.stringify(r.details) : ""}
+            </Td>
+          </tr>
+        ))}
+      </DataTable>
+      <PageNav label="Pagination" page={log.page} pages={log.pages} hrefFor={hrefFor} prev="← Newer" next="Older →">
+        Page {log.page} of {log.pages} · {log.total} entries
+      </PageNav>
     </div>
   );
 }

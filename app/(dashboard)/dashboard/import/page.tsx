@@ -4,7 +4,7 @@ import { requireViewerForPage } from "@/lib/auth/viewer";
 import { listRuns } from "@/lib/import/runs";
 import { can } from "@/lib/permissions/roles";
 import { getSiteSettings } from "@/lib/site/settings";
-import { ImportPanel } from "./import-panel";
+import { ImportPanel } from "./_components/import-panel";
 
 export const metadata: Metadata = { title: "Import from WordPress" };
 

@@ -4,7 +4,7 @@ import { listMedia, listUploaders, MEDIA_PAGE_SIZE } from "@/lib/media/library";
 import { optimisedUrl } from "@/lib/media/responsive";
 import { zonedLocalToInstant } from "@/lib/publishing/zoned-time";
 import { getSiteSettings } from "@/lib/site/settings";
-import { LibraryUpload } from "./library-upload";
+import { LibraryUpload } from "./_components/library-upload";
 
 /**
  * The media library: upload, search by alt text, caption, credit or file name, filter by

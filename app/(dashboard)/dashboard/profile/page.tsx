@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireViewerForPage } from "@/lib/auth/viewer";
-import { ProfileForms } from "./profile-forms";
+import { ProfileForms } from "./_components/profile-forms";
 
 export const metadata: Metadata = { title: "Your profile" };
 

@@ -4,7 +4,7 @@ import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";
 import { instantToZonedLocal } from "@/lib/publishing/zoned-time";
 import { getSiteSettings } from "@/lib/site/settings";
-import { SettingsForm } from "./settings-form";
+import { SettingsForm } from "./_components/settings-form";
 
 export const metadata: Metadata = { title: "Site settings" };
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";
 import { listTags } from "@/lib/tags/admin";
-import { TagForm } from "./tag-forms";
+import { TagForm } from "./_components/tag-forms";
 
 export const metadata: Metadata = { title: "Tags and sections" };
 

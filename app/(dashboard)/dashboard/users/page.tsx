@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";
 import { listUsers } from "@/lib/users/admin";
-import { InviteForm } from "./invite-form";
-import { UserRow } from "./user-row";
+import { InviteForm } from "./_components/invite-form";
+import { UserRow } from "./_components/user-row";
 
 export const metadata: Metadata = { title: "Users" };
 

@@ -5,7 +5,7 @@ import { requireViewerForPage } from "@/lib/auth/viewer";
 import { getByline, listBylines, listLinkableUsers } from "@/lib/bylines/admin";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
-import { BylineActions, BylineForm } from "../byline-forms";
+import { BylineActions, BylineForm } from "../_components/byline-forms";
 
 export const metadata: Metadata = { title: "Edit byline" };
 

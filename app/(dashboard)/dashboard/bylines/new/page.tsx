@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { listLinkableUsers } from "@/lib/bylines/admin";
 import { can } from "@/lib/permissions/roles";
-import { BylineForm } from "../byline-forms";
+import { BylineForm } from "../_components/byline-forms";
 
 export const metadata: Metadata = { title: "New byline" };
 

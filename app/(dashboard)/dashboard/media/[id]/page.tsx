@@ -5,7 +5,7 @@ import { requireViewerForPage } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
 import { getMediaItem, listMediaUses } from "@/lib/media/library";
 import { optimisedUrl } from "@/lib/media/responsive";
-import { DeletePhotoButton } from "./delete-button";
+import { DeletePhotoButton } from "./_components/delete-button";
 
 /** One library photo: its details (alt text, caption, credit, usage notes), where it is used, delete when unused. */
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { requireViewerForPage } from "@/lib/auth/viewer";
 import { formatDateTime } from "@/lib/dates/format";
 import { isAppError } from "@/lib/errors";
 import { getSiteSettings } from "@/lib/site/settings";
-import { RestoreButton } from "./restore-button";
+import { RestoreButton } from "./_components/restore-button";
 
 export const metadata: Metadata = { title: "History" };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { deleteMediaAction } from "../actions";
+import { deleteMediaAction } from "../../actions";
 
 /** Deletes an unused photo after a confirmation; shows the server's refusal otherwise. */
 export function DeletePhotoButton({ id, disabledReason }: { id: string; disabledReason: string | null }) {

@@ -8,7 +8,7 @@ import {
   retireBylineAction,
   updateBylineAction,
   type BylineFormState,
-} from "./actions";
+} from "../actions";
 
 const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
 

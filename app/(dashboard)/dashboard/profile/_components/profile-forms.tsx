@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { changePasswordAction, updateNameAction, type ProfileState } from "./actions";
+import { changePasswordAction, updateNameAction, type ProfileState } from "../actions";
 
 const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
 

@@ -7,9 +7,9 @@
  */
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ImportReportView } from "@/components/dashboard/import-report";
+import { ImportReportView } from "./import-report";
 import type { RunView } from "@/lib/import/runs";
-import { resumeImportAction, stopImportAction } from "./actions";
+import { resumeImportAction, stopImportAction } from "../actions";
 
 const ACTIVE = new Set(["queued", "running"]);
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { restoreRevisionAction, type RestoreState } from "./actions";
+import { restoreRevisionAction, type RestoreState } from "../actions";
 
 /** "Restore this version": a new save with the old text; history is never rewritten. */
 export function RestoreButton({ articleId, revisionId, version, label }: { articleId: string; revisionId: string; version: number; label: string }) {

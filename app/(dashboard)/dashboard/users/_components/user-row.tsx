@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setActiveAction, setRoleAction, type UserAdminState } from "./actions";
+import { setActiveAction, setRoleAction, type UserAdminState } from "../actions";
 import { ResetLinkButton } from "./invite-form";
 
 interface Props {

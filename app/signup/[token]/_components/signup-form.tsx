@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setPasswordAction, type SignupState } from "./actions";
+import { setPasswordAction, type SignupState } from "../actions";
 
 const inputClass = "rounded border border-neutral-300 px-3 py-2 focus:border-neutral-900 focus:outline-none";
 

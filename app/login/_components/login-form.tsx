@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction, type LoginState } from "./actions";
+import { signInAction, type LoginState } from "../actions";
 
 /** The sign-in form: labelled fields, a clear error, the e-mail kept after a failure. */
 export function LoginForm({ next }: { next: string }) {

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { MergeForm } from "@/components/dashboard/merge-form";
-import { createTagAction, mergeTagAction, updateTagAction, type TagFormState } from "./actions";
+import { createTagAction, mergeTagAction, updateTagAction, type TagFormState } from "../actions";
 
 const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
 

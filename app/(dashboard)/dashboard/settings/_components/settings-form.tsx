@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { STORY_LANGUAGES } from "@/lib/i18n/languages";
-import { saveSettingsAction, type SettingsState } from "./actions";
+import { saveSettingsAction, type SettingsState } from "../actions";
 
 const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
 

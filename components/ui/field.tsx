@@ -26,11 +26,13 @@ export function Field({
   id: string;
   label: React.ReactNode;
   hint?: React.ReactNode;
-  error?: string;
+  /** One message, or several (shown in one paragraph). */
+  error?: string | readonly string[];
   errorId?: string;
   variant?: keyof typeof LABEL_CLASS;
   children: React.ReactNode;
 }) {
+  const message = typeof error === "string" ? error : error?.join(" ");
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className={LABEL_CLASS[variant]}>
@@ -38,9 +40,9 @@ export function Field({
       </label>
       {children}
       {hint ? <p className="text-xs text-neutral-500">{hint}</p> : null}
-      {error ? (
+      {message ? (
         <p id={errorId} className="text-sm text-red-700">
-          {error}
+          {message}
         </p>
       ) : null}
     </div>

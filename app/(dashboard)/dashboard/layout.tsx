@@ -1,13 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewerForPage } from "@/lib/auth/viewer";
-import { can } from "@/lib/permissions/roles";
+import { can, type Permission } from "@/lib/permissions/roles";
 import { getSiteSettings } from "@/lib/site/settings";
+import { Button } from "@/components/ui/button";
+import { ROLE_LABEL } from "./_components/role-labels";
 import { signOutAction } from "./actions";
 
 export const metadata: Metadata = { title: { default: "Desk", template: "%s · Desk" }, robots: { index: false } };
 
-const ROLE_LABEL = { writer: "Writer", editor: "Editor", admin: "Admin" } as const;
+/** The desk's navigation, in order; a link with a permission shows only to roles that have it. */
+const DESK_LINKS: { href: string; label: string; permission?: Permission }[] = [
+  { href: "/dashboard", label: "Stories" },
+  { href: "/dashboard?status=scheduled", label: "Scheduled" },
+  { href: "/dashboard/stories/new", label: "New story" },
+  { href: "/dashboard/media", label: "Media" },
+  { href: "/dashboard/tags", label: "Tags", permission: "tag:manage" },
+  { href: "/dashboard/bylines", label: "Bylines", permission: "story:set-any-byline" },
+  { href: "/dashboard/import", label: "Import", permission: "import:run" },
+  { href: "/dashboard/users", label: "Users", permission: "user:manage" },
+  { href: "/dashboard/audit", label: "Audit", permission: "user:manage" },
+  { href: "/dashboard/settings", label: "Settings", permission: "settings:manage" },
+  { href: "/", label: "View site" },
+];
 
 /** The desk's frame: who is signed in, navigation, sign out. Every request re-checks the user. */
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -21,60 +36,20 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <Link href="/dashboard" className="font-serif text-lg font-bold">
               {settings.siteName} <span className="font-sans text-xs font-semibold uppercase tracking-wider text-neutral-500">Desk</span>
             </Link>
-            <Link href="/dashboard" className="text-neutral-700 hover:text-neutral-950">
-              Stories
-            </Link>
-            <Link href="/dashboard?status=scheduled" className="text-neutral-700 hover:text-neutral-950">
-              Scheduled
-            </Link>
-            <Link href="/dashboard/stories/new" className="text-neutral-700 hover:text-neutral-950">
-              New story
-            </Link>
-            <Link href="/dashboard/media" className="text-neutral-700 hover:text-neutral-950">
-              Media
-            </Link>
-            {can(viewer.role, "tag:manage") ? (
-              <Link href="/dashboard/tags" className="text-neutral-700 hover:text-neutral-950">
-                Tags
+            {DESK_LINKS.filter((l) => !l.permission || can(viewer.role, l.permission)).map((l) => (
+              <Link key={l.label} href={l.href} className="text-neutral-700 hover:text-neutral-950">
+                {l.label}
               </Link>
-            ) : null}
-            {can(viewer.role, "story:set-any-byline") ? (
-              <Link href="/dashboard/bylines" className="text-neutral-700 hover:text-neutral-950">
-                Bylines
-              </Link>
-            ) : null}
-            {can(viewer.role, "import:run") ? (
-              <Link href="/dashboard/import" className="text-neutral-700 hover:text-neutral-950">
-                Import
-              </Link>
-            ) : null}
-            {can(viewer.role, "user:manage") ? (
-              <Link href="/dashboard/users" className="text-neutral-700 hover:text-neutral-950">
-                Users
-              </Link>
-            ) : null}
-            {can(viewer.role, "user:manage") ? (
-              <Link href="/dashboard/audit" className="text-neutral-700 hover:text-neutral-950">
-                Audit
-              </Link>
-            ) : null}
-            {can(viewer.role, "settings:manage") ? (
-              <Link href="/dashboard/settings" className="text-neutral-700 hover:text-neutral-950">
-                Settings
-              </Link>
-            ) : null}
-            <Link href="/" className="text-neutral-700 hover:text-neutral-950">
-              View site
-            </Link>
+            ))}
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <Link href="/dashboard/profile" className="text-neutral-700 hover:underline" data-testid="viewer">
               {viewer.name} · {ROLE_LABEL[viewer.role]}
             </Link>
             <form action={signOutAction}>
-              <button type="submit" className="rounded border border-neutral-300 px-3 py-1 hover:bg-neutral-100">
+              <Button type="submit" variant="secondary" size="sm">
                 Sign out
-              </button>
+              </Button>
             </form>
           </div>
         </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireViewerForPage } from "@/lib/auth/viewer";
+import { PageTitle } from "@/components/ui/page-header";
 import { ProfileForms } from "./_components/profile-forms";
 
 export const metadata: Metadata = { title: "Your profile" };
@@ -10,7 +11,7 @@ export default async function ProfilePage() {
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <h1 className="font-serif text-3xl font-bold">Your profile</h1>
+        <PageTitle>Your profile</PageTitle>
         <p className="mt-1 text-sm text-neutral-600">
           {viewer.email} · role: {viewer.role} (only an admin can change roles)
         </p>

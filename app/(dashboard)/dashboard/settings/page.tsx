@@ -4,6 +4,7 @@ import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";
 import { instantToZonedLocal } from "@/lib/publishing/zoned-time";
 import { getSiteSettings } from "@/lib/site/settings";
+import { PageTitle } from "@/components/ui/page-header";
 import { SettingsForm } from "./_components/settings-form";
 
 export const metadata: Metadata = { title: "Site settings" };
@@ -15,7 +16,7 @@ export default async function SettingsPage() {
   const s = await getSiteSettings();
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="font-serif text-3xl font-bold">Site settings</h1>
+      <PageTitle>Site settings</PageTitle>
       <SettingsForm
         zones={Intl.supportedValuesOf("timeZone")}
         initial={{

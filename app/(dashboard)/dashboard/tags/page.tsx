@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";
 import { listTags } from "@/lib/tags/admin";
+import { PageTitle } from "@/components/ui/page-header";
+import { DataTable, Td } from "@/components/ui/table";
 import { TagForm } from "./_components/tag-forms";
 
 export const metadata: Metadata = { title: "Tags and sections" };
@@ -15,34 +17,22 @@ export default async function TagsPage() {
   const rows = await listTags(viewer);
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="font-serif text-3xl font-bold">Tags and sections</h1>
+      <PageTitle>Tags and sections</PageTitle>
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
-        <div className="overflow-x-auto rounded border border-neutral-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-neutral-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">Tag</th>
-                <th scope="col" className="px-3 py-2">Section</th>
-                <th scope="col" className="px-3 py-2">Stories</th>
-                <th scope="col" className="px-3 py-2">Page</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-neutral-100">
-              {rows.map((t) => (
-                <tr key={t.id} data-testid="tag-row">
-                  <td className="px-3 py-2 font-semibold" dir="auto">
-                    <Link href={`/dashboard/tags/${t.id}`} className="hover:underline">
-                      {t.name}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{t.isSection ? `Yes (${t.sectionOrder})` : "—"}</td>
-                  <td className="px-3 py-2">{t.stories}</td>
-                  <td className="px-3 py-2 font-mono text-xs text-neutral-600">/tag/{t.slug}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Tag", "Section", "Stories", "Page"]}>
+          {rows.map((t) => (
+            <tr key={t.id} data-testid="tag-row">
+              <Td className="font-semibold" dir="auto">
+                <Link href={`/dashboard/tags/${t.id}`} className="hover:underline">
+                  {t.name}
+                </Link>
+              </Td>
+              <Td>{t.isSection ? `Yes (${t.sectionOrder})` : "—"}</Td>
+              <Td>{t.stories}</Td>
+              <Td className="font-mono text-xs text-neutral-600">/tag/{t.slug}</Td>
+            </tr>
+          ))}
+        </DataTable>
         <section aria-labelledby="new-tag" className="rounded border border-neutral-200 bg-white p-4">
           <h2 id="new-tag" className="mb-3 font-semibold">
             New tag

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { getByline, listBylines, listLinkableUsers } from "@/lib/bylines/admin";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
+import { SubpageHeader } from "@/components/ui/page-header";
 import { BylineActions, BylineForm } from "../_components/byline-forms";
 
 export const metadata: Metadata = { title: "Edit byline" };
@@ -24,15 +24,9 @@ export default async function EditBylinePage({ params }: { params: Promise<{ id:
   const [users, all] = await Promise.all([listLinkableUsers(viewer), listBylines(viewer)]);
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/dashboard/bylines" className="text-sm text-neutral-600 hover:underline">
-          ← Bylines
-        </Link>
-        <h1 className="mt-2 font-serif text-3xl font-bold" dir="auto">
-          {byline.name}
-        </h1>
-        <p className="text-sm text-neutral-600">{byline.stories} stories</p>
-      </div>
+      <SubpageHeader back={{ href: "/dashboard/bylines", label: "← Bylines" }} title={byline.name}>
+        {byline.stories} stories
+      </SubpageHeader>
       <BylineForm
         users={users}
         initial={{

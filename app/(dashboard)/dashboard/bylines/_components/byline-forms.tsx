@@ -2,6 +2,10 @@
 
 import { useActionState } from "react";
 import { MergeForm } from "@/components/dashboard/merge-form";
+import { Button } from "@/components/ui/button";
+import { Input, Options, Select, Textarea } from "@/components/ui/controls";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/notice";
 import {
   createBylineAction,
   mergeBylineAction,
@@ -9,8 +13,6 @@ import {
   updateBylineAction,
   type BylineFormState,
 } from "../actions";
-
-const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
 
 export interface BylineValues {
   id?: string;
@@ -22,19 +24,6 @@ export interface BylineValues {
   userId: string;
 }
 
-function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-semibold">
-        {label}
-      </label>
-      {children}
-      {hint ? <p className="text-xs text-neutral-500">{hint}</p> : null}
-      {error ? <p className="text-sm text-red-700">{error}</p> : null}
-    </div>
-  );
-}
-
 /** Create or edit a byline. "Display name" comes first. */
 export function BylineForm({ initial, users }: { initial: BylineValues; users: { id: string; label: string }[] }) {
   const [state, action, pending] = useActionState<BylineFormState, FormData>(initial.id ? updateBylineAction : createBylineAction, {});
@@ -44,36 +33,30 @@ export function BylineForm({ initial, users }: { initial: BylineValues; users: {
     <form action={action} className="flex max-w-xl flex-col gap-4" key={JSON.stringify(state.values ?? {})}>
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       <Field id="name" label="Display name" error={e.name}>
-        <input id="name" name="name" defaultValue={v.name} required className={inputClass} dir="auto" />
+        <Input id="name" name="name" defaultValue={v.name} required dir="auto" />
       </Field>
       <Field id="slug" label="Slug" hint="The byline page address, /author/…; made from the name when empty." error={e.slug}>
-        <input id="slug" name="slug" defaultValue={v.slug} className={`${inputClass} font-mono text-sm`} />
+        <Input id="slug" name="slug" defaultValue={v.slug} className="font-mono text-sm" />
       </Field>
       <Field id="jobTitle" label="Job title" error={e.jobTitle}>
-        <input id="jobTitle" name="jobTitle" defaultValue={v.jobTitle} className={inputClass} />
+        <Input id="jobTitle" name="jobTitle" defaultValue={v.jobTitle} />
       </Field>
       <Field id="bio" label="Short bio" error={e.bio}>
-        <textarea id="bio" name="bio" defaultValue={v.bio} rows={3} className={inputClass} dir="auto" />
+        <Textarea id="bio" name="bio" defaultValue={v.bio} rows={3} dir="auto" />
       </Field>
       <Field id="photoUrl" label="Photo address" hint="Optional: https://… or /path" error={e.photoUrl}>
-        <input id="photoUrl" name="photoUrl" defaultValue={v.photoUrl} className={inputClass} />
+        <Input id="photoUrl" name="photoUrl" defaultValue={v.photoUrl} />
       </Field>
       <Field id="userId" label="Linked user" hint="Staff bylines belong to a user; guests and wire services to nobody." error={e.userId}>
-        <select id="userId" name="userId" defaultValue={v.userId} className={inputClass}>
+        <Select id="userId" name="userId" defaultValue={v.userId}>
           <option value="">No user (guest or wire byline)</option>
-          {users.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.label}
-            </option>
-          ))}
-        </select>
+          <Options items={users.map((u) => ({ value: u.id, label: u.label }))} />
+        </Select>
       </Field>
-      <p role="status" aria-live="polite" className={`text-sm ${state.error ? "text-red-700" : "text-green-800"}`} data-testid="byline-status">
-        {state.error ?? state.message ?? ""}
-      </p>
-      <button type="submit" disabled={pending} className="self-start rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-60">
+      <FormStatus error={state.error} message={state.message} testId="byline-status" />
+      <Button type="submit" disabled={pending} className="self-start">
         {initial.id ? "Save byline" : "Create byline"}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -86,9 +69,9 @@ export function BylineActions({ id, retired, others }: { id: string; retired: bo
       <form action={rAction} className="flex items-center gap-3">
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="retired" value={retired ? "false" : "true"} />
-        <button type="submit" className="rounded border border-neutral-400 px-3 py-1.5 text-sm font-semibold">
+        <Button type="submit" variant="secondary" size="sm">
           {retired ? "Restore byline" : "Retire byline"}
-        </button>
+        </Button>
         <span className="text-sm text-neutral-600" role="status">
           {rState.error ?? rState.message ?? (retired ? "Retired: kept on its stories, not offered on the desk." : "")}
         </span>

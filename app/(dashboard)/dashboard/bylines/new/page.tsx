@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { listLinkableUsers } from "@/lib/bylines/admin";
 import { can } from "@/lib/permissions/roles";
+import { PageTitle } from "@/components/ui/page-header";
 import { BylineForm } from "../_components/byline-forms";
 
 export const metadata: Metadata = { title: "New byline" };
@@ -14,7 +15,7 @@ export default async function NewBylinePage() {
   const users = await listLinkableUsers(viewer);
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="font-serif text-3xl font-bold">New byline</h1>
+      <PageTitle>New byline</PageTitle>
       <BylineForm users={users} initial={{ name: "", slug: "", jobTitle: "", bio: "", photoUrl: "", userId: "" }} />
     </div>
   );

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";
 import { listTags } from "@/lib/tags/admin";
+import { SubpageHeader } from "@/components/ui/page-header";
 import { MergeTagForm, TagForm } from "../_components/tag-forms";
 
 export const metadata: Metadata = { title: "Edit tag" };
@@ -18,15 +18,9 @@ export default async function EditTagPage({ params }: { params: Promise<{ id: st
   if (!tag) notFound();
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/dashboard/tags" className="text-sm text-neutral-600 hover:underline">
-          ← Tags and sections
-        </Link>
-        <h1 className="mt-2 font-serif text-3xl font-bold" dir="auto">
-          {tag.name}
-        </h1>
-        <p className="text-sm text-neutral-600">{tag.stories} stories</p>
-      </div>
+      <SubpageHeader back={{ href: "/dashboard/tags", label: "← Tags and sections" }} title={tag.name}>
+        {tag.stories} stories
+      </SubpageHeader>
       <TagForm initial={{ id: tag.id, name: tag.name, slug: tag.slug, description: tag.description, isSection: tag.isSection, sectionOrder: tag.sectionOrder }} />
       <MergeTagForm id={tag.id} others={all.filter((t) => t.id !== tag.id).map((t) => ({ id: t.id, name: t.name }))} />
     </div>

@@ -2,9 +2,11 @@
 
 import { useActionState } from "react";
 import { MergeForm } from "@/components/dashboard/merge-form";
+import { Button } from "@/components/ui/button";
+import { Checkbox, Input, Textarea } from "@/components/ui/controls";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/notice";
 import { createTagAction, mergeTagAction, updateTagAction, type TagFormState } from "../actions";
-
-const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
 
 export interface TagValues {
   id?: string;
@@ -27,43 +29,26 @@ export function TagForm({ initial }: { initial: TagValues }) {
   return (
     <form action={action} className="flex max-w-xl flex-col gap-3" key={JSON.stringify(sv ?? {}) + (state.message ?? "")}>
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${p}-name`} className="text-sm font-semibold">
-          Tag name
-        </label>
-        <input id={`${p}-name`} name="name" defaultValue={initial.id || sv ? v.name : ""} required className={inputClass} dir="auto" />
-        {e.name ? <p className="text-sm text-red-700">{e.name}</p> : null}
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${p}-slug`} className="text-sm font-semibold">
-          Slug
-        </label>
-        <input id={`${p}-slug`} name="slug" defaultValue={v.slug} className={`${inputClass} font-mono text-sm`} />
-        <p className="text-xs text-neutral-500">/tag/…; made from the name when empty. Changing it keeps the old address working.</p>
-        {e.slug ? <p className="text-sm text-red-700">{e.slug}</p> : null}
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${p}-description`} className="text-sm font-semibold">
-          Description
-        </label>
-        <textarea id={`${p}-description`} name="description" defaultValue={v.description} rows={2} className={inputClass} dir="auto" />
-      </div>
+      <Field id={`${p}-name`} label="Tag name" error={e.name}>
+        <Input id={`${p}-name`} name="name" defaultValue={initial.id || sv ? v.name : ""} required dir="auto" />
+      </Field>
+      <Field id={`${p}-slug`} label="Slug" hint="/tag/…; made from the name when empty. Changing it keeps the old address working." error={e.slug}>
+        <Input id={`${p}-slug`} name="slug" defaultValue={v.slug} className="font-mono text-sm" />
+      </Field>
+      <Field id={`${p}-description`} label="Description">
+        <Textarea id={`${p}-description`} name="description" defaultValue={v.description} rows={2} dir="auto" />
+      </Field>
       <div className="flex flex-wrap items-center gap-4">
-        <label className="flex items-center gap-2 text-sm font-semibold">
-          <input type="checkbox" name="isSection" defaultChecked={v.isSection} />
-          Section (in the site navigation)
-        </label>
+        <Checkbox name="isSection" defaultChecked={v.isSection} label="Section (in the site navigation)" labelClassName="font-semibold" />
         <label htmlFor={`${p}-order`} className="text-sm">
           Order
         </label>
-        <input id={`${p}-order`} name="sectionOrder" type="number" min={0} max={999} defaultValue={v.sectionOrder} className="w-20 rounded border border-neutral-300 px-2 py-1 text-sm" />
+        <Input id={`${p}-order`} name="sectionOrder" type="number" min={0} max={999} defaultValue={v.sectionOrder} size="xs" className="w-20" />
       </div>
-      <p role="status" aria-live="polite" className={`text-sm ${state.error ? "text-red-700" : "text-green-800"}`} data-testid={`tag-status-${p}`}>
-        {state.error ?? state.message ?? ""}
-      </p>
-      <button type="submit" disabled={pending} className="self-start rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+      <FormStatus error={state.error} message={state.message} testId={`tag-status-${p}`} />
+      <Button type="submit" disabled={pending} className="self-start text-sm">
         {initial.id ? "Save tag" : "Create tag"}
-      </button>
+      </Button>
     </form>
   );
 }

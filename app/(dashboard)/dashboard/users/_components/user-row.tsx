@@ -1,6 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Options, Select } from "@/components/ui/controls";
+import { Td } from "@/components/ui/table";
+import { ROLE_OPTIONS } from "../../_components/role-labels";
 import { setActiveAction, setRoleAction, type UserAdminState } from "../actions";
 import { ResetLinkButton } from "./invite-form";
 
@@ -17,44 +21,42 @@ export function UserRow({ user, isSelf }: Props) {
   const isError = Boolean(roleState.error ?? activeState.error);
   return (
     <tr data-testid="user-row" className={user.active ? "" : "bg-neutral-50 text-neutral-500"}>
-      <td className="px-3 py-2">
+      <Td>
         <span className="font-semibold">{user.name}</span>
         <span className="block text-xs">{user.email}</span>
-      </td>
-      <td className="px-3 py-2">
+      </Td>
+      <Td>
         <form action={roleAction} className="flex items-center gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <label htmlFor={`role-${user.id}`} className="sr-only">
             Role of {user.name}
           </label>
-          <select id={`role-${user.id}`} name="role" defaultValue={user.role} className="rounded border border-neutral-300 px-2 py-1 text-sm">
-            <option value="writer">Writer</option>
-            <option value="editor">Editor</option>
-            <option value="admin">Admin</option>
-          </select>
-          <button type="submit" disabled={rolePending} className="rounded border border-neutral-400 px-2 py-1 text-xs font-semibold" aria-label={`Save role of ${user.name}`}>
+          <Select id={`role-${user.id}`} name="role" defaultValue={user.role} size="xs">
+            <Options items={ROLE_OPTIONS} />
+          </Select>
+          <Button type="submit" disabled={rolePending} variant="secondary" size="xs" aria-label={`Save role of ${user.name}`}>
             Save
-          </button>
+          </Button>
         </form>
-      </td>
-      <td className="px-3 py-2">
+      </Td>
+      <Td>
         <form action={activeAction}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="active" value={user.active ? "false" : "true"} />
           <span className="mr-2 text-sm">{user.active ? "Active" : "Deactivated"}</span>
           {!isSelf ? (
-            <button type="submit" disabled={activePending} className="rounded border border-neutral-400 px-2 py-1 text-xs font-semibold" aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}>
+            <Button type="submit" disabled={activePending} variant="secondary" size="xs" aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}>
               {user.active ? "Deactivate" : "Reactivate"}
-            </button>
+            </Button>
           ) : null}
         </form>
-      </td>
-      <td className="px-3 py-2">
+      </Td>
+      <Td>
         <ResetLinkButton userId={user.id} name={user.name} />
-      </td>
-      <td className={`px-3 py-2 text-sm ${isError ? "text-red-700" : "text-green-800"}`} role="status">
+      </Td>
+      <Td className={`text-sm ${isError ? "text-red-700" : "text-green-800"}`} role="status">
         {feedback ?? ""}
-      </td>
+      </Td>
     </tr>
   );
 }

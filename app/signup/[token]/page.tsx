@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getSiteSettings } from "@/lib/site/settings";
 import { checkToken } from "@/lib/users/invites";
+import { CenteredCard } from "@/components/ui/centered-card";
 import { SignupForm } from "./_components/signup-form";
 
 export const metadata: Metadata = { title: "Set your password", robots: { index: false } };
@@ -12,33 +13,30 @@ export default async function SignupPage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const [link, settings] = await Promise.all([checkToken(token), getSiteSettings()]);
   return (
-    <main className="flex min-h-screen items-center justify-center bg-neutral-100 px-4">
-      <div className="w-full max-w-sm rounded-lg border border-neutral-200 bg-white p-8 shadow-sm">
-        <p className="text-center font-serif text-2xl font-bold">{settings.siteName}</p>
-        {link ? (
-          <>
-            <h1 className="mt-1 text-center text-sm font-semibold uppercase tracking-wider text-neutral-500">
-              {link.purpose === "invite" ? "Welcome to the newsroom" : "Choose a new password"}
-            </h1>
-            <p className="mt-4 text-sm text-neutral-700">
-              {link.name} · {link.email}
-            </p>
-            <div className="mt-4">
-              <SignupForm token={token} email={link.email} />
-            </div>
-          </>
-        ) : (
-          <>
-            <h1 className="mt-4 text-center text-lg font-semibold">This link does not work</h1>
-            <p className="mt-2 text-center text-sm text-neutral-600">It has expired or was already used. Ask an admin for a new one.</p>
-            <p className="mt-6 text-center text-sm">
-              <Link href="/login" className="underline">
-                Sign in
-              </Link>
-            </p>
-          </>
-        )}
-      </div>
-    </main>
+    <CenteredCard siteName={settings.siteName}>
+      {link ? (
+        <>
+          <h1 className="mt-1 text-center text-sm font-semibold uppercase tracking-wider text-neutral-500">
+            {link.purpose === "invite" ? "Welcome to the newsroom" : "Choose a new password"}
+          </h1>
+          <p className="mt-4 text-sm text-neutral-700">
+            {link.name} · {link.email}
+          </p>
+          <div className="mt-4">
+            <SignupForm token={token} email={link.email} />
+          </div>
+        </>
+      ) : (
+        <>
+          <h1 className="mt-4 text-center text-lg font-semibold">This link does not work</h1>
+          <p className="mt-2 text-center text-sm text-neutral-600">It has expired or was already used. Ask an admin for a new one.</p>
+          <p className="mt-6 text-center text-sm">
+            <Link href="/login" className="underline">
+              Sign in
+            </Link>
+          </p>
+        </>
+      )}
+    </CenteredCard>
   );
 }

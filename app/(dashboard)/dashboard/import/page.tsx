@@ -4,6 +4,7 @@ import { requireViewerForPage } from "@/lib/auth/viewer";
 import { listRuns } from "@/lib/import/runs";
 import { can } from "@/lib/permissions/roles";
 import { getSiteSettings } from "@/lib/site/settings";
+import { PageTitle } from "@/components/ui/page-header";
 import { ImportPanel } from "./_components/import-panel";
 
 export const metadata: Metadata = { title: "Import from WordPress" };
@@ -16,7 +17,7 @@ export default async function ImportPage() {
   return (
     <section className="flex flex-col gap-6">
       <div>
-        <h1 className="font-serif text-3xl font-bold">Import from WordPress</h1>
+        <PageTitle>Import from WordPress</PageTitle>
         <p className="mt-2 max-w-2xl text-sm text-neutral-700">
           Posts become stories with their dates, categories and tags, and authors become bylines (without logins). Importing the same file again
           changes nothing; a newer export updates what changed, but never a story edited here since. Comments, attachments and menus are

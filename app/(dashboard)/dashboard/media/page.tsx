@@ -4,6 +4,13 @@ import { listMedia, listUploaders, MEDIA_PAGE_SIZE } from "@/lib/media/library";
 import { optimisedUrl } from "@/lib/media/responsive";
 import { zonedLocalToInstant } from "@/lib/publishing/zoned-time";
 import { getSiteSettings } from "@/lib/site/settings";
+import { Button } from "@/components/ui/button";
+import { Input, Options, Select } from "@/components/ui/controls";
+import { WrapField } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
+import { FormStatus } from "@/components/ui/notice";
+import { PageTitle } from "@/components/ui/page-header";
+import { PageNav } from "@/components/ui/page-nav";
 import { LibraryUpload } from "./_components/library-upload";
 
 /**
@@ -44,37 +51,29 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
   const href = (n: number) => `/dashboard/media?${new URLSearchParams({ q, uploader, from, to, page: String(n) })}`;
   return (
     <section className="flex flex-col gap-6">
-      <h1 className="font-serif text-3xl font-bold">Media library</h1>
-      {one(params.deleted) ? <p role="status" className="text-sm text-green-800">The photo was deleted.</p> : null}
+      <PageTitle>Media library</PageTitle>
+      {one(params.deleted) ? <FormStatus message="The photo was deleted." /> : null}
       <LibraryUpload />
-      <form method="get" className="flex flex-wrap items-end gap-3 text-sm" role="search">
-        <label className="flex flex-col gap-1">
-          <span className="font-semibold">Search</span>
-          <input name="q" defaultValue={q} type="search" placeholder="Alt text, caption, credit, file name" className="rounded border border-neutral-300 px-2 py-1.5" />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-semibold">Uploaded by</span>
-          <select name="uploader" defaultValue={uploader} className="rounded border border-neutral-300 px-2 py-1.5">
+      <FilterForm role="search" className="text-sm">
+        <WrapField label="Search">
+          <Input name="q" defaultValue={q} type="search" placeholder="Alt text, caption, credit, file name" size="sm" />
+        </WrapField>
+        <WrapField label="Uploaded by">
+          <Select name="uploader" defaultValue={uploader} size="sm">
             <option value="">Anyone</option>
-            {uploaders.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-semibold">From ({timeZone})</span>
-          <input name="from" type="date" defaultValue={from} className="rounded border border-neutral-300 px-2 py-1.5" />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-semibold">To</span>
-          <input name="to" type="date" defaultValue={to} className="rounded border border-neutral-300 px-2 py-1.5" />
-        </label>
-        <button type="submit" className="rounded bg-neutral-900 px-3 py-1.5 font-semibold text-white">
+            <Options items={uploaders} />
+          </Select>
+        </WrapField>
+        <WrapField label={`From (${timeZone})`}>
+          <Input name="from" type="date" defaultValue={from} size="sm" />
+        </WrapField>
+        <WrapField label="To">
+          <Input name="to" type="date" defaultValue={to} size="sm" />
+        </WrapField>
+        <Button type="submit" size="sm">
           Filter
-        </button>
-      </form>
+        </Button>
+      </FilterForm>
       <p className="text-sm text-neutral-600" data-testid="media-count">
         {total === 1 ? "1 photo" : `${total} photos`}
       </p>
@@ -91,13 +90,9 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
         ))}
       </ul>
       {pages > 1 ? (
-        <nav aria-label="Pages" className="flex justify-between text-sm">
-          {page > 1 ? <Link href={href(page - 1)}>← Newer</Link> : <span />}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link href={href(page + 1)}>Older →</Link> : <span />}
-        </nav>
+        <PageNav label="Pages" page={page} pages={pages} hrefFor={href} prev="← Newer" next="Older →">
+          Page {page} of {pages}
+        </PageNav>
       ) : null}
     </section>
   );

@@ -7,6 +7,10 @@
  */
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Checkbox, Input, Select } from "@/components/ui/controls";
+import { WrapField } from "@/components/ui/field";
+import { Alert } from "@/components/ui/notice";
 import { ImportReportView } from "./import-report";
 import type { RunView } from "@/lib/import/runs";
 import { resumeImportAction, stopImportAction } from "../actions";
@@ -88,29 +92,22 @@ export function ImportPanel({ defaultTimeZone, initialRun }: { defaultTimeZone: 
     <div className="flex flex-col gap-6">
       <fieldset className="flex flex-col gap-3 rounded border border-neutral-200 p-4" disabled={busy}>
         <legend className="px-1 font-semibold">New import</legend>
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-semibold">WordPress export file (.xml)</span>
+        <WrapField label="WordPress export file (.xml)" className="text-sm">
           <input type="file" accept=".xml,application/xml,text/xml" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-semibold">The WordPress site’s time zone</span>
-          <input value={tz} onChange={(e) => setTz(e.target.value)} className="max-w-xs rounded border border-neutral-300 px-2 py-1.5" />
-          <span className="text-xs text-neutral-500">Used only for items without a GMT date (WordPress: Settings → General).</span>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-semibold">WordPress pages</span>
-          <select value={pages} onChange={(e) => setPages(e.target.value as "skip" | "section")} className="max-w-xs rounded border border-neutral-300 px-2 py-1.5">
+        </WrapField>
+        <WrapField label="The WordPress site’s time zone" hint="Used only for items without a GMT date (WordPress: Settings → General)." className="text-sm">
+          <Input value={tz} onChange={(e) => setTz(e.target.value)} size="sm" className="max-w-xs" />
+        </WrapField>
+        <WrapField label="WordPress pages" className="text-sm">
+          <Select value={pages} onChange={(e) => setPages(e.target.value as "skip" | "section")} size="sm" className="max-w-xs">
             <option value="skip">Skip them</option>
             <option value="section">Import as stories in a “Pages” section</option>
-          </select>
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
-          Dry run: show the report without writing anything
-        </label>
-        <button type="button" onClick={start} className="self-start rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-50">
+          </Select>
+        </WrapField>
+        <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} label="Dry run: show the report without writing anything" />
+        <Button onClick={start} className="self-start">
           Upload and import
-        </button>
+        </Button>
       </fieldset>
 
       {upload ? (
@@ -119,11 +116,7 @@ export function ImportPanel({ defaultTimeZone, initialRun }: { defaultTimeZone: 
           <progress max={Math.max(upload.total, 1)} value={upload.loaded} aria-label="Upload progress" className="h-2 w-full" />
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <Alert>{error}</Alert>
 
       {run ? (
         <section aria-labelledby="run-heading" className="flex flex-col gap-3" data-testid="import-run">
@@ -138,14 +131,14 @@ export function ImportPanel({ defaultTimeZone, initialRun }: { defaultTimeZone: 
           </div>
           <div className="flex gap-3">
             {ACTIVE.has(run.status) ? (
-              <button type="button" className="rounded border border-neutral-300 px-3 py-1.5 text-sm" onClick={() => void stopImportAction(run.id)}>
+              <Button variant="secondary" size="sm" onClick={() => void stopImportAction(run.id)}>
                 Stop after this item
-              </button>
+              </Button>
             ) : null}
             {run.status === "stopped" || run.status === "failed" || run.status === "interrupted" ? (
-              <button
-                type="button"
-                className="rounded border border-neutral-300 px-3 py-1.5 text-sm"
+              <Button
+                variant="secondary"
+                size="sm"
                 onClick={async () => {
                   const r = await resumeImportAction(run.id);
                   if (r.error) setError(r.error);
@@ -153,14 +146,10 @@ export function ImportPanel({ defaultTimeZone, initialRun }: { defaultTimeZone: 
                 }}
               >
                 Resume
-              </button>
+              </Button>
             ) : null}
           </div>
-          {run.error ? (
-            <p role="alert" className="text-sm text-red-700">
-              The import stopped with an error: {run.error}
-            </p>
-          ) : null}
+          {run.error ? <Alert>The import stopped with an error: {run.error}</Alert> : null}
           {run.report && !ACTIVE.has(run.status) ? <ImportReportView report={run.report} /> : null}
         </section>
       ) : null}

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/notice";
 import { deleteMediaAction } from "../../actions";
 
 /** Deletes an unused photo after a confirmation; shows the server's refusal otherwise. */
@@ -9,8 +11,10 @@ export function DeletePhotoButton({ id, disabledReason }: { id: string; disabled
   const [pending, startTransition] = useTransition();
   return (
     <div className="flex flex-col gap-1">
-      <button
-        type="button"
+      <Button
+        variant="danger"
+        size="sm"
+        className="self-start"
         disabled={!!disabledReason || pending}
         title={disabledReason ?? undefined}
         onClick={() => {
@@ -20,12 +24,11 @@ export function DeletePhotoButton({ id, disabledReason }: { id: string; disabled
             if (r?.error) setError(r.error);
           });
         }}
-        className="self-start rounded border border-red-700 px-3 py-1.5 text-sm font-semibold text-red-700 disabled:opacity-40"
       >
         Delete photo
-      </button>
+      </Button>
       {disabledReason ? <span className="text-xs text-neutral-600">{disabledReason}</span> : null}
-      {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
+      <Alert as="span">{error}</Alert>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
 import { restoreRevisionAction, type RestoreState } from "../actions";
 
 /** "Restore this version": a new save with the old text; history is never rewritten. */
@@ -11,9 +12,9 @@ export function RestoreButton({ articleId, revisionId, version, label }: { artic
       <input type="hidden" name="articleId" value={articleId} />
       <input type="hidden" name="revisionId" value={revisionId} />
       <input type="hidden" name="version" value={version} />
-      <button type="submit" disabled={pending} aria-label={label} className="rounded border border-neutral-400 px-2 py-0.5 text-xs font-semibold hover:bg-neutral-100">
+      <Button type="submit" disabled={pending} aria-label={label} variant="secondary" size="xs">
         Restore
-      </button>
+      </Button>
       {state.error ? (
         <span role="alert" className="ml-2 text-xs text-red-700">
           {state.error}

@@ -1,6 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Options, Select } from "@/components/ui/controls";
+import { Field } from "@/components/ui/field";
 
 export type MergeState = { error?: string };
 
@@ -29,21 +32,14 @@ export function MergeForm({
       }}
     >
       <input type="hidden" name="id" value={id} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="intoId" className="text-sm font-semibold">
-          Merge into
-        </label>
-        <select id="intoId" name="intoId" className="rounded border border-neutral-300 px-2 py-1.5 text-sm">
-          {others.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" disabled={pending} className="rounded border border-red-400 px-3 py-1.5 text-sm font-semibold text-red-800">
+      <Field id="intoId" label="Merge into">
+        <Select id="intoId" name="intoId" size="sm">
+          <Options items={others} />
+        </Select>
+      </Field>
+      <Button type="submit" disabled={pending} variant="danger" size="sm">
         Merge
-      </button>
+      </Button>
       {state.error ? <span className="text-sm text-red-700">{state.error}</span> : null}
     </form>
   );

@@ -5,6 +5,10 @@
  * Used on the photo's page in the library and under a photo chosen in the story editor.
  */
 import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, Textarea } from "@/components/ui/controls";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/notice";
 import { updateMediaAction, type MediaFormState } from "@/app/(dashboard)/dashboard/media/actions";
 
 export interface PhotoFields {
@@ -64,27 +68,20 @@ export function PhotoDetails({
           value: values[f.name] ?? "",
           onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues({ ...values, [f.name]: e.target.value }),
           "aria-invalid": state.fields?.[f.name] ? true : undefined,
-          className: "rounded border border-neutral-300 px-2 py-1.5 text-sm",
+          size: "sm" as const,
           dir: "auto" as const,
         };
         return (
-          <div key={f.name} className="flex flex-col gap-1">
-            <label htmlFor={fid} className="text-sm font-semibold">
-              {f.label}
-            </label>
-            {f.multiline ? <textarea rows={2} {...props} /> : <input type={f.name === "creditUrl" ? "url" : "text"} {...props} />}
-            {f.hint ? <span className="text-xs text-neutral-500">{f.hint}</span> : null}
-            {state.fields?.[f.name] ? <span className="text-sm text-red-700">{state.fields[f.name]}</span> : null}
-          </div>
+          <Field key={f.name} id={fid} label={f.label} hint={f.hint} error={state.fields?.[f.name]}>
+            {f.multiline ? <Textarea rows={2} {...props} /> : <Input type={f.name === "creditUrl" ? "url" : "text"} {...props} />}
+          </Field>
         );
       })}
       <div className="flex items-center gap-3">
-        <button type="button" onClick={save} disabled={pending} className="rounded bg-neutral-900 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50">
+        <Button onClick={save} disabled={pending} size="sm">
           {pending ? "Saving…" : "Save photo details"}
-        </button>
-        <span role="status" className={`text-sm ${state.error ? "text-red-700" : "text-neutral-600"}`} data-testid="photo-details-status">
-          {state.error ?? state.message ?? ""}
-        </span>
+        </Button>
+        <FormStatus as="span" error={state.error} message={state.message} testId="photo-details-status" />
       </div>
     </div>
   );

@@ -6,6 +6,9 @@
  */
 import { useCallback, useEffect, useState } from "react";
 import type { MediaItem } from "@/lib/media/library";
+import { Input } from "@/components/ui/controls";
+import { WrapField } from "@/components/ui/field";
+import { Alert } from "@/components/ui/notice";
 import { PhotoUpload } from "./photo-upload";
 
 const thumb = (url: string) => `/_next/image?url=${encodeURIComponent(url)}&w=240&q=75`;
@@ -41,11 +44,10 @@ export function PhotoPicker({ onChoose, onClose, title }: { onChoose: (item: Med
         </button>
       </div>
       <PhotoUpload multiple={false} compact onUploaded={({ item }) => onChoose(item)} />
-      <label className="flex flex-col gap-1 text-sm">
-        <span className="font-semibold">Search the library</span>
-        <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Alt text, caption, credit or file name" className="rounded border border-neutral-300 px-2 py-1.5" />
-      </label>
-      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+      <WrapField label="Search the library" className="text-sm">
+        <Input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Alt text, caption, credit or file name" size="sm" />
+      </WrapField>
+      <Alert>{error}</Alert>
       <ul className="grid max-h-80 grid-cols-3 gap-2 overflow-y-auto sm:grid-cols-4" aria-label="Library photos">
         {items.map((m) => (
           <li key={m.id}>

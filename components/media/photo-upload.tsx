@@ -6,6 +6,7 @@
  * reports each stored item; the server's message is shown for a refused file.
  */
 import { useCallback, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import type { MediaItem } from "@/lib/media/library";
 
 const ACCEPT = "image/jpeg,image/png,image/webp,image/avif,image/gif";
@@ -95,9 +96,9 @@ export function PhotoUpload({ onUploaded, multiple = true, compact = false }: { 
         }`}
       >
         <p>Drop photos here, paste one, or</p>
-        <button type="button" onClick={() => input.current?.click()} className="rounded bg-neutral-900 px-3 py-1.5 font-semibold text-white">
+        <Button onClick={() => input.current?.click()} size="sm">
           Choose files…
-        </button>
+        </Button>
         <input
           ref={input}
           type="file"

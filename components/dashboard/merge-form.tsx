@@ -8,20 +8,21 @@ import { Field } from "@/components/ui/field";
 export type MergeState = { error?: string };
 
 /**
- * "Merge into …": moves everything from one record (byline, tag) to another chosen from a
- * list, after a confirmation. The action receives `id` and `intoId`.
+ * "Merge into …": moves everything from one record (`noun`: byline, tag) to another chosen
+ * from a list, after a confirmation, in a bordered box. The action receives `id` and `intoId`.
  */
 export function MergeForm({
   id,
   others,
   action,
-  confirmText,
+  noun,
 }: {
   id: string;
   others: { id: string; name: string }[];
   action: (state: MergeState, form: FormData) => Promise<MergeState>;
-  confirmText: string;
+  noun: "byline" | "tag";
 }) {
+  const confirmText = `Merge this ${noun} into the one chosen? Its stories move there and this ${noun} is removed.`;
   const [state, formAction, pending] = useActionState<MergeState, FormData>(action, {});
   return (
     <form

@@ -42,14 +42,7 @@ export function PhotoDetails({
   idPrefix?: string;
   withUsageNotes?: boolean;
 }) {
-  const [values, setValues] = useState<Record<string, string>>({
-    altText: initial.altText,
-    caption: initial.caption,
-    creditName: initial.creditName,
-    creditOrg: initial.creditOrg,
-    creditUrl: initial.creditUrl ?? "",
-    usageNotes: initial.usageNotes ?? "",
-  });
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(FIELDS.map((f) => [f.name, initial[f.name] ?? ""])));
   const [state, setState] = useState<MediaFormState>({});
   const [pending, startTransition] = useTransition();
   const save = () =>

@@ -2,6 +2,7 @@
  * A labelled form field: label, control, optional hint and optional error, stacked. Server
  * Component safe (no hooks). The control is the child; it must carry `id` equal to `id` here.
  */
+import { Input } from "./controls";
 
 const LABEL_CLASS = {
   /** A form's field label. */
@@ -46,6 +47,25 @@ export function Field({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The usual field: a `Field` around an `Input` that shares its `id`. Every prop other than
+ * `label`, `hint`, `error` and `errorId` goes to the input.
+ */
+export function InputField({
+  id,
+  label,
+  hint,
+  error,
+  errorId,
+  ...input
+}: Omit<React.ComponentProps<typeof Input>, "id"> & Pick<React.ComponentProps<typeof Field>, "id" | "label" | "hint" | "error" | "errorId">) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} errorId={errorId}>
+      <Input id={id} {...input} />
+    </Field>
   );
 }
 

@@ -2,6 +2,7 @@
  * The desk's data table: a bordered, scrolling box with a header row of column headings and a
  * body of rows. Server Component safe (no hooks); rows may be client components.
  */
+import Link from "next/link";
 
 /**
  * `columns`: the header cells in order (`scope="col"`); a column with no visible heading
@@ -42,6 +43,25 @@ export function DataTable({
 /** A body cell with the table's padding; `className` adds to it. */
 export function Td({ className, ...rest }: React.ComponentProps<"td">) {
   return <td {...rest} className={className ? `px-3 py-2 ${className}` : "px-3 py-2"} />;
+}
+
+/**
+ * A row's title cell: bold, in any writing direction, linking to `href` when given (plain
+ * text otherwise); `after` follows the title inside the cell.
+ */
+export function TitleCell({ href, after, className, children }: { href?: string; after?: React.ReactNode; className?: string; children: React.ReactNode }) {
+  return (
+    <Td className={className ? `${className} font-semibold` : "font-semibold"} dir="auto">
+      {href ? (
+        <Link href={href} className="hover:underline">
+          {children}
+        </Link>
+      ) : (
+        children
+      )}
+      {after}
+    </Td>
+  );
 }
 
 /** A column heading read by screen readers only (for a column of buttons or results). */

@@ -8,12 +8,10 @@ import { can } from "@/lib/permissions/roles";
 import { formatDateTime } from "@/lib/dates/format";
 import { getSiteSettings } from "@/lib/site/settings";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Input, Options, Select } from "@/components/ui/controls";
-import { Field } from "@/components/ui/field";
-import { FilterForm } from "@/components/ui/filter-form";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 import { PageNav } from "@/components/ui/page-nav";
-import { DataTable, Td } from "@/components/ui/table";
+import { DataTable, Td, TitleCell } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Stories" };
 
@@ -62,27 +60,10 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       </div>
 
       <FilterForm label="Filter stories" role="search">
-        <Field id="q" label="Search headlines" variant="filter">
-          <Input id="q" name="q" defaultValue={q} size="sm" />
-        </Field>
-        <Field id="status" label="Status" variant="filter">
-          <Select id="status" name="status" defaultValue={status ?? ""} size="sm">
-            <option value="">Any status</option>
-            <Options items={DESK_STATUSES} />
-          </Select>
-        </Field>
-        <Field id="byline" label="Byline" variant="filter">
-          <Select id="byline" name="byline" defaultValue={bylineId ?? ""} size="sm">
-            <option value="">Any byline</option>
-            <Options items={options.bylines} />
-          </Select>
-        </Field>
-        <Field id="tag" label="Tag" variant="filter">
-          <Select id="tag" name="tag" defaultValue={tagId ?? ""} size="sm">
-            <option value="">Any tag</option>
-            <Options items={options.tags} />
-          </Select>
-        </Field>
+        <FilterInput id="q" label="Search headlines" value={q} />
+        <FilterSelect id="status" label="Status" value={status} anyLabel="Any status" items={DESK_STATUSES} />
+        <FilterSelect id="byline" label="Byline" value={bylineId} anyLabel="Any byline" items={options.bylines} />
+        <FilterSelect id="tag" label="Tag" value={tagId} anyLabel="Any tag" items={options.tags} />
         <Button type="submit" variant="secondary" size="sm">
           Filter
         </Button>
@@ -101,11 +82,9 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
         <DataTable columns={["Headline", "Status", "Bylines", "Section", status === "scheduled" ? `Publishes (${settings.timeZone})` : "Last change"]}>
           {list.items.map((s) => (
             <tr key={s.id} data-testid="desk-row">
-              <Td className="max-w-md font-semibold" dir="auto">
-                <Link href={`/dashboard/stories/${s.id}`} className="hover:underline">
-                  {s.title}
-                </Link>
-              </Td>
+              <TitleCell href={`/dashboard/stories/${s.id}`} className="max-w-md">
+                {s.title}
+              </TitleCell>
               <Td>
                 <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[s.status]}`}>
                   {DESK_STATUSES.find((d) => d.value === s.status)?.label}

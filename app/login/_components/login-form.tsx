@@ -2,8 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/controls";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/notice";
 import { signInAction, type LoginState } from "../actions";
 
@@ -13,12 +12,8 @@ export function LoginForm({ next }: { next: string }) {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="next" value={next} />
-      <Field id="email" label="Email">
-        <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email ?? ""} key={state.email ?? ""} />
-      </Field>
-      <Field id="password" label="Password">
-        <Input id="password" name="password" type="password" autoComplete="current-password" required />
-      </Field>
+      <InputField id="email" label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.email ?? ""} key={state.email ?? ""} />
+      <InputField id="password" label="Password" name="password" type="password" autoComplete="current-password" required />
       <Alert reserve testId="login-error">
         {state.error}
       </Alert>

@@ -9,9 +9,7 @@ import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time
 import { getSiteSettings } from "@/lib/site/settings";
 import { listUsers } from "@/lib/users/admin";
 import { Button } from "@/components/ui/button";
-import { Input, Options, Select } from "@/components/ui/controls";
-import { Field } from "@/components/ui/field";
-import { FilterForm } from "@/components/ui/filter-form";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
 import { PageTitle } from "@/components/ui/page-header";
 import { PageNav } from "@/components/ui/page-nav";
 import { DataTable, Td } from "@/components/ui/table";
@@ -58,24 +56,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="flex flex-col gap-6">
       <PageTitle>Audit log</PageTitle>
       <FilterForm label="Filter the audit log">
-        <Field id="actor" label="Who" variant="filter">
-          <Select id="actor" name="actor" defaultValue={sp.actor ?? ""} size="sm">
-            <option value="">Anyone</option>
-            <Options items={people} />
-          </Select>
-        </Field>
-        <Field id="action" label="Action" variant="filter">
-          <Select id="action" name="action" defaultValue={sp.action ?? ""} size="sm">
-            <option value="">Any action</option>
-            <Options items={actions.map((a) => ({ value: a, label: a }))} />
-          </Select>
-        </Field>
-        <Field id="from" label="From" variant="filter">
-          <Input id="from" name="from" type="date" defaultValue={sp.from ?? ""} size="sm" />
-        </Field>
-        <Field id="to" label="To" variant="filter">
-          <Input id="to" name="to" type="date" defaultValue={sp.to ?? ""} size="sm" />
-        </Field>
+        <FilterSelect id="actor" label="Who" value={sp.actor} anyLabel="Anyone" items={people} />
+        <FilterSelect id="action" label="Action" value={sp.action} anyLabel="Any action" items={actions.map((a) => ({ value: a, label: a }))} />
+        <FilterInput id="from" label="From" value={sp.from} type="date" />
+        <FilterInput id="to" label="To" value={sp.to} type="date" />
         <Button type="submit" variant="secondary" size="sm">
           Filter
         </Button>

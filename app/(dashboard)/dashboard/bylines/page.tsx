@@ -6,7 +6,7 @@ import { listBylines } from "@/lib/bylines/admin";
 import { can } from "@/lib/permissions/roles";
 import { ButtonLink } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page-header";
-import { DataTable, Td } from "@/components/ui/table";
+import { DataTable, Td, TitleCell } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Bylines" };
 
@@ -25,16 +25,9 @@ export default async function BylinesPage() {
       <DataTable columns={["Byline", "Job title", "Linked user", "Stories", "Page"]}>
         {rows.map((b) => (
           <tr key={b.id} data-testid="byline-row" className={b.retired ? "text-neutral-400" : ""}>
-            <Td className="font-semibold" dir="auto">
-              {manage ? (
-                <Link href={`/dashboard/bylines/${b.id}`} className="hover:underline">
-                  {b.name}
-                </Link>
-              ) : (
-                b.name
-              )}
-              {b.retired ? <span className="ml-2 text-xs font-normal">(retired)</span> : null}
-            </Td>
+            <TitleCell href={manage ? `/dashboard/bylines/${b.id}` : undefined} after={b.retired ? <span className="ml-2 text-xs font-normal">(retired)</span> : null}>
+              {b.name}
+            </TitleCell>
             <Td>{b.jobTitle || "—"}</Td>
             <Td>{b.userEmail ?? "Guest / wire"}</Td>
             <Td>{b.stories}</Td>

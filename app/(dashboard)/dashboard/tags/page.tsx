@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";
 import { listTags } from "@/lib/tags/admin";
 import { PageTitle } from "@/components/ui/page-header";
-import { DataTable, Td } from "@/components/ui/table";
+import { DataTable, Td, TitleCell } from "@/components/ui/table";
 import { TagForm } from "./_components/tag-forms";
 
 export const metadata: Metadata = { title: "Tags and sections" };
@@ -22,11 +21,7 @@ export default async function TagsPage() {
         <DataTable columns={["Tag", "Section", "Stories", "Page"]}>
           {rows.map((t) => (
             <tr key={t.id} data-testid="tag-row">
-              <Td className="font-semibold" dir="auto">
-                <Link href={`/dashboard/tags/${t.id}`} className="hover:underline">
-                  {t.name}
-                </Link>
-              </Td>
+              <TitleCell href={`/dashboard/tags/${t.id}`}>{t.name}</TitleCell>
               <Td>{t.isSection ? `Yes (${t.sectionOrder})` : "—"}</Td>
               <Td>{t.stories}</Td>
               <Td className="font-mono text-xs text-neutral-600">/tag/{t.slug}</Td>

@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { MergeForm } from "@/components/dashboard/merge-form";
 import { Button } from "@/components/ui/button";
-import { Input, Options, Select, Textarea } from "@/components/ui/controls";
-import { Field } from "@/components/ui/field";
+import { Options, Select, Textarea } from "@/components/ui/controls";
+import { Field, InputField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/notice";
 import {
   createBylineAction,
@@ -32,21 +32,13 @@ export function BylineForm({ initial, users }: { initial: BylineValues; users: {
   return (
     <form action={action} className="flex max-w-xl flex-col gap-4" key={JSON.stringify(state.values ?? {})}>
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-      <Field id="name" label="Display name" error={e.name}>
-        <Input id="name" name="name" defaultValue={v.name} required dir="auto" />
-      </Field>
-      <Field id="slug" label="Slug" hint="The byline page address, /author/…; made from the name when empty." error={e.slug}>
-        <Input id="slug" name="slug" defaultValue={v.slug} className="font-mono text-sm" />
-      </Field>
-      <Field id="jobTitle" label="Job title" error={e.jobTitle}>
-        <Input id="jobTitle" name="jobTitle" defaultValue={v.jobTitle} />
-      </Field>
+      <InputField id="name" label="Display name" error={e.name} name="name" defaultValue={v.name} required dir="auto" />
+      <InputField id="slug" label="Slug" hint="The byline page address, /author/…; made from the name when empty." error={e.slug} name="slug" defaultValue={v.slug} className="font-mono text-sm" />
+      <InputField id="jobTitle" label="Job title" error={e.jobTitle} name="jobTitle" defaultValue={v.jobTitle} />
       <Field id="bio" label="Short bio" error={e.bio}>
         <Textarea id="bio" name="bio" defaultValue={v.bio} rows={3} dir="auto" />
       </Field>
-      <Field id="photoUrl" label="Photo address" hint="Optional: https://… or /path" error={e.photoUrl}>
-        <Input id="photoUrl" name="photoUrl" defaultValue={v.photoUrl} />
-      </Field>
+      <InputField id="photoUrl" label="Photo address" hint="Optional: https://… or /path" error={e.photoUrl} name="photoUrl" defaultValue={v.photoUrl} />
       <Field id="userId" label="Linked user" hint="Staff bylines belong to a user; guests and wire services to nobody." error={e.userId}>
         <Select id="userId" name="userId" defaultValue={v.userId}>
           <option value="">No user (guest or wire byline)</option>
@@ -76,12 +68,7 @@ export function BylineActions({ id, retired, others }: { id: string; retired: bo
           {rState.error ?? rState.message ?? (retired ? "Retired: kept on its stories, not offered on the desk." : "")}
         </span>
       </form>
-      <MergeForm
-        id={id}
-        others={others}
-        action={mergeBylineAction}
-        confirmText="Merge this byline into the one chosen? Its stories move there and this byline is removed."
-      />
+      <MergeForm id={id} others={others} action={mergeBylineAction} noun="byline" />
     </div>
   );
 }

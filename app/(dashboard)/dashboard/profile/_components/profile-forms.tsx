@@ -2,8 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/controls";
-import { Field } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/notice";
 import { changePasswordAction, updateNameAction, type ProfileState } from "../actions";
 
@@ -13,38 +12,34 @@ function Feedback({ state }: { state: ProfileState }) {
   return null;
 }
 
+/** One of the profile's forms, in a card: heading, fields, feedback, submit button. */
+function FormCard(props: { action: (form: FormData) => void; title: string; state: ProfileState; pending: boolean; submit: string; children: React.ReactNode }) {
+  return (
+    <form action={props.action} className="flex flex-col gap-3 rounded border border-neutral-200 bg-white p-5">
+      <h2 className="font-semibold">{props.title}</h2>
+      {props.children}
+      <Feedback state={props.state} />
+      <Button type="submit" disabled={props.pending} className="self-start text-sm">
+        {props.submit}
+      </Button>
+    </form>
+  );
+}
+
 /** The viewer's own name and password. */
 export function ProfileForms({ name }: { name: string }) {
   const [nameState, nameAction, namePending] = useActionState<ProfileState, FormData>(updateNameAction, {});
   const [pwState, pwAction, pwPending] = useActionState<ProfileState, FormData>(changePasswordAction, {});
   return (
     <div className="grid gap-8 md:grid-cols-2">
-      <form action={nameAction} className="flex flex-col gap-3 rounded border border-neutral-200 bg-white p-5">
-        <h2 className="font-semibold">Name</h2>
-        <Field id="name" label="Display name">
-          <Input id="name" name="name" defaultValue={name} required maxLength={120} />
-        </Field>
-        <Feedback state={nameState} />
-        <Button type="submit" disabled={namePending} className="self-start text-sm">
-          Save name
-        </Button>
-      </form>
-      <form action={pwAction} className="flex flex-col gap-3 rounded border border-neutral-200 bg-white p-5">
-        <h2 className="font-semibold">Password</h2>
-        <Field id="current" label="Current password">
-          <Input id="current" name="current" type="password" autoComplete="current-password" required />
-        </Field>
-        <Field id="next" label="New password">
-          <Input id="next" name="next" type="password" autoComplete="new-password" minLength={10} required />
-        </Field>
-        <Field id="confirm" label="Repeat new password">
-          <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required />
-        </Field>
-        <Feedback state={pwState} />
-        <Button type="submit" disabled={pwPending} className="self-start text-sm">
-          Change password
-        </Button>
-      </form>
+      <FormCard action={nameAction} title="Name" state={nameState} pending={namePending} submit="Save name">
+        <InputField id="name" label="Display name" name="name" defaultValue={name} required maxLength={120} />
+      </FormCard>
+      <FormCard action={pwAction} title="Password" state={pwState} pending={pwPending} submit="Change password">
+        <InputField id="current" label="Current password" name="current" type="password" autoComplete="current-password" required />
+        <InputField id="next" label="New password" name="next" type="password" autoComplete="new-password" minLength={10} required />
+        <InputField id="confirm" label="Repeat new password" name="confirm" type="password" autoComplete="new-password" required />
+      </FormCard>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { MergeForm } from "@/components/dashboard/merge-form";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Input, Textarea } from "@/components/ui/controls";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/notice";
 import { createTagAction, mergeTagAction, updateTagAction, type TagFormState } from "../actions";
 
@@ -29,12 +29,16 @@ export function TagForm({ initial }: { initial: TagValues }) {
   return (
     <form action={action} className="flex max-w-xl flex-col gap-3" key={JSON.stringify(sv ?? {}) + (state.message ?? "")}>
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-      <Field id={`${p}-name`} label="Tag name" error={e.name}>
-        <Input id={`${p}-name`} name="name" defaultValue={initial.id || sv ? v.name : ""} required dir="auto" />
-      </Field>
-      <Field id={`${p}-slug`} label="Slug" hint="/tag/…; made from the name when empty. Changing it keeps the old address working." error={e.slug}>
-        <Input id={`${p}-slug`} name="slug" defaultValue={v.slug} className="font-mono text-sm" />
-      </Field>
+      <InputField id={`${p}-name`} label="Tag name" error={e.name} name="name" defaultValue={initial.id || sv ? v.name : ""} required dir="auto" />
+      <InputField
+        id={`${p}-slug`}
+        label="Slug"
+        hint="/tag/…; made from the name when empty. Changing it keeps the old address working."
+        error={e.slug}
+        name="slug"
+        defaultValue={v.slug}
+        className="font-mono text-sm"
+      />
       <Field id={`${p}-description`} label="Description">
         <Textarea id={`${p}-description`} name="description" defaultValue={v.description} rows={2} dir="auto" />
       </Field>
@@ -57,12 +61,7 @@ export function TagForm({ initial }: { initial: TagValues }) {
 export function MergeTagForm({ id, others }: { id: string; others: { id: string; name: string }[] }) {
   return (
     <div className="rounded border border-neutral-300 bg-white p-4">
-      <MergeForm
-        id={id}
-        others={others}
-        action={mergeTagAction}
-        confirmText="Merge this tag into the one chosen? Its stories move there and this tag is removed."
-      />
+      <MergeForm id={id} others={others} action={mergeTagAction} noun="tag" />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useActionState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Input, Options, Select } from "@/components/ui/controls";
-import { Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/notice";
 import { ROLE_OPTIONS } from "../../_components/role-labels";
 import { inviteAction, resetLinkAction, type InviteState } from "../actions";
@@ -44,12 +44,8 @@ export function InviteForm() {
     <form action={action} className="flex flex-col gap-3 rounded border border-neutral-200 bg-white p-4" key={JSON.stringify(v)}>
       <h2 className="font-semibold">Invite someone</h2>
       <div className="grid gap-3 md:grid-cols-3">
-        <Field id="invite-name" label="Name" error={e.name}>
-          <Input id="invite-name" name="name" defaultValue={v.name ?? ""} />
-        </Field>
-        <Field id="invite-email" label="Email" error={e.email}>
-          <Input id="invite-email" name="email" type="email" defaultValue={v.email ?? ""} />
-        </Field>
+        <InputField id="invite-name" label="Name" error={e.name} name="name" defaultValue={v.name ?? ""} />
+        <InputField id="invite-email" label="Email" error={e.email} name="email" type="email" defaultValue={v.email ?? ""} />
         <Field id="invite-role" label="Role">
           <Select id="invite-role" name="role" defaultValue={v.role ?? "writer"}>
             <Options items={ROLE_OPTIONS} />

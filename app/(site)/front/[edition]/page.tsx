@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BreakingLabel, StoryListItem } from "@/components/site/story-bits";
-import { listBreakingStories, listPublicStories, listSectionBlocks } from "@/lib/articles/queries";
+import { listBreakingStories, listPublicStories, listSectionBlocks, type StoryCard } from "@/lib/articles/queries";
 import { getReaderContext } from "@/lib/site/reader";
 import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
@@ -13,7 +13,7 @@ import { pageAlternates } from "@/lib/seo/metadata";
  * link to older stories. Readers reach it at `/` through a rewrite (next.config.ts) to
  * `/front/latest`: a route with a parameter can be cached like every other reader page (ISR,
  * rendered on first request), while a page with no parameters would be prerendered during
- * `next build`, when the database must not be read (DESIGN.md). Any other edition is a 404.
+ * `next build`, when the database must not be read. Any other edition is a 404.
  */
 // Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts.
 export const revalidate = 5;
@@ -28,6 +28,19 @@ const FRONT_EDITION = "latest";
 const LATEST = 6;
 
 type Props = { params: Promise<{ edition: string }> };
+
+/** Stories of a front-page block: headline and date only, as h3 under the block's h2. */
+function CompactList({ stories, timeZone, siteLocale }: { stories: StoryCard[]; timeZone: string; siteLocale: string }) {
+  return (
+    <ul className="flex flex-col gap-5">
+      {stories.map((s) => (
+        <li key={s.id}>
+          <StoryListItem story={s} timeZone={timeZone} siteLocale={siteLocale} size="sm" headingLevel={3} />
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   const { settings } = await getReaderContext();
@@ -87,13 +100,7 @@ export default async function HomePage({ params }: Props) {
           <h2 id="latest-heading" className="mb-4 border-b-2 border-neutral-900 pb-1 text-sm font-bold uppercase tracking-wider">
             Latest
           </h2>
-          <ul className="flex flex-col gap-5">
-            {rest.slice(0, LATEST).map((s) => (
-              <li key={s.id}>
-                <StoryListItem story={s} timeZone={tz} siteLocale={loc} size="sm" headingLevel={3} />
-              </li>
-            ))}
-          </ul>
+          <CompactList stories={rest.slice(0, LATEST)} timeZone={tz} siteLocale={loc} />
         </section>
       </div>
 
@@ -106,13 +113,7 @@ export default async function HomePage({ params }: Props) {
                   {section.name}
                 </Link>
               </h2>
-              <ul className="flex flex-col gap-5">
-                {stories.map((s) => (
-                  <li key={s.id}>
-                    <StoryListItem story={s} timeZone={tz} siteLocale={loc} size="sm" headingLevel={3} />
-                  </li>
-                ))}
-              </ul>
+              <CompactList stories={stories} timeZone={tz} siteLocale={loc} />
             </section>
           ))}
         </div>

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Pagination } from "@/components/site/story-bits";
-import { StoryList } from "@/components/site/story-list";
-import { listPublicStories } from "@/lib/articles/queries";
+import { loadStoryListPage, StoryListPage } from "@/components/site/story-list-page";
 import { listPageHref, pageFromRest } from "@/lib/site/list-route";
-import { pageCount } from "@/lib/site/pagination";
 import { getReaderContext } from "@/lib/site/reader";
 import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
@@ -17,7 +14,6 @@ export function generateStaticParams(): { page?: string[] }[] {
   return [];
 }
 
-const PER_PAGE = 20;
 type Props = { params: Promise<{ page?: string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -34,17 +30,15 @@ export default async function LatestPage({ params }: Props) {
   if (page === null) notFound();
   const { now, settings } = await getReaderContext();
   await tagReaderPage([RECENT_TAG]);
-  const { items, total } = await listPublicStories({ now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
-  if (page > 1 && items.length === 0) notFound();
+  const list = await loadStoryListPage(now, page);
   return (
-    <section className="mx-auto max-w-3xl">
-      <h1 className="mb-8 font-serif text-3xl font-bold">Latest stories</h1>
-      {items.length === 0 ? (
-        <p className="text-neutral-600">No stories have been published yet.</p>
-      ) : (
-        <StoryList stories={items} timeZone={settings.timeZone} siteLocale={settings.locale} />
-      )}
-      <Pagination page={page} pages={pageCount(total, PER_PAGE)} hrefFor={(n) => listPageHref("/latest", n)} />
-    </section>
+    <StoryListPage
+      list={list}
+      page={page}
+      base="/latest"
+      settings={settings}
+      emptyText="No stories have been published yet."
+      header={<h1 className="mb-8 font-serif text-3xl font-bold">Latest stories</h1>}
+    />
   );
 }

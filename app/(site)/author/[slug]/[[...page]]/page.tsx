@@ -1,11 +1,7 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
-import { Pagination } from "@/components/site/story-bits";
-import { StoryList } from "@/components/site/story-list";
-import { getBylineBySlug, getBylineRedirect, listPublicStories } from "@/lib/articles/queries";
-import { listPageHref, pageFromRest } from "@/lib/site/list-route";
-import { pageCount } from "@/lib/site/pagination";
-import { decodeSegment, getReaderContext } from "@/lib/site/reader";
+import { loadStoryListPage, readSlugList, resolveSlugList, StoryListPage, type SlugListParams } from "@/components/site/story-list-page";
+import { getBylineBySlug, getBylineRedirect } from "@/lib/articles/queries";
+import { listPageHref } from "@/lib/site/list-route";
 import { bylineListTag, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
 import { pageAlternates } from "@/lib/seo/metadata";
@@ -18,18 +14,14 @@ export function generateStaticParams(): { slug: string; page?: string[] }[] {
   return [];
 }
 
-const PER_PAGE = 20;
-type Props = { params: Promise<{ slug: string; page?: string[] }> };
+type Props = { params: SlugListParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug, page: rest } = await params;
-  const decoded = decodeSegment(slug);
-  const { now, settings } = await getReaderContext();
-  const byline = decoded ? await getBylineBySlug(decoded, now) : null;
+  const { record: byline, page, settings } = await readSlugList(params, getBylineBySlug);
   if (!byline) return { title: "Not found" };
   const title = `${byline.name} | ${settings.siteName}`;
   const description = byline.bio || (byline.jobTitle ? `${byline.name}, ${byline.jobTitle}, ${settings.siteName}.` : `Stories by ${byline.name}.`);
-  const path = listPageHref(`/author/${byline.slug}`, pageFromRest(rest) ?? 1);
+  const path = listPageHref(`/author/${byline.slug}`, page);
   return {
     title,
     description,
@@ -39,43 +31,34 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function BylinePage({ params }: Props) {
-  const { slug, page: rest } = await params;
-  const page = pageFromRest(rest);
-  const decoded = decodeSegment(slug);
-  if (page === null || decoded === null) notFound();
-  const { now, settings } = await getReaderContext();
-  const byline = await getBylineBySlug(decoded, now);
-  if (!byline) {
-    const moved = await getBylineRedirect(decoded, now);
-    if (moved) permanentRedirect(`/author/${moved}`);
-    notFound();
-  }
+  const { record: byline, page, now, settings } = await resolveSlugList(params, { find: getBylineBySlug, findMoved: getBylineRedirect, prefix: "/author" });
   await tagReaderPage([bylineListTag(byline.id)]);
-  const { items, total } = await listPublicStories({ now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, authorId: byline.id });
-  if (page > 1 && items.length === 0) notFound();
-  const base = `/author/${byline.slug}`;
+  const list = await loadStoryListPage(now, page, { authorId: byline.id });
   const jsonLd = profilePageJsonLd(byline, settings, siteUrl());
   return (
-    <section className="mx-auto max-w-3xl">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
-      <header className="mb-8 flex items-start gap-5 border-b-2 border-brand pb-4" data-testid="byline-profile">
-        {byline.photoUrl ? (
-          // Photos may live on any host an admin names; next/image would need each host configured.
-          // eslint-disable-next-line @next/next/no-img-element
-          <img src={byline.photoUrl} alt={byline.name} className="h-24 w-24 rounded-full object-cover" />
-        ) : null}
-        <div>
-        <h1 className="font-serif text-4xl font-bold">{byline.name}</h1>
-        {byline.jobTitle ? <p className="mt-1 text-sm font-semibold uppercase tracking-wide text-neutral-600">{byline.jobTitle}</p> : null}
-        {byline.bio ? <p className="mt-3 text-neutral-700">{byline.bio}</p> : null}
-        </div>
-      </header>
-      {items.length === 0 ? (
-        <p className="text-neutral-600">No published stories yet.</p>
-      ) : (
-        <StoryList stories={items} timeZone={settings.timeZone} siteLocale={settings.locale} />
-      )}
-      <Pagination page={page} pages={pageCount(total, PER_PAGE)} hrefFor={(n) => listPageHref(base, n)} />
-    </section>
+    <StoryListPage
+      list={list}
+      page={page}
+      base={`/author/${byline.slug}`}
+      settings={settings}
+      emptyText="No published stories yet."
+      header={
+        <>
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+          <header className="mb-8 flex items-start gap-5 border-b-2 border-brand pb-4" data-testid="byline-profile">
+            {byline.photoUrl ? (
+              // Photos may live on any host an admin names; next/image would need each host configured.
+              // eslint-disable-next-line @next/next/no-img-element
+              <img src={byline.photoUrl} alt={byline.name} className="h-24 w-24 rounded-full object-cover" />
+            ) : null}
+            <div>
+              <h1 className="font-serif text-4xl font-bold">{byline.name}</h1>
+              {byline.jobTitle ? <p className="mt-1 text-sm font-semibold uppercase tracking-wide text-neutral-600">{byline.jobTitle}</p> : null}
+              {byline.bio ? <p className="mt-3 text-neutral-700">{byline.bio}</p> : null}
+            </div>
+          </header>
+        </>
+      }
+    />
   );
 }

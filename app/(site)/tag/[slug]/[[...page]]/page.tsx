@@ -1,11 +1,7 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
-import { Pagination } from "@/components/site/story-bits";
-import { StoryList } from "@/components/site/story-list";
-import { getTagBySlug, getTagRedirect, listPublicStories } from "@/lib/articles/queries";
-import { listPageHref, pageFromRest } from "@/lib/site/list-route";
-import { pageCount } from "@/lib/site/pagination";
-import { decodeSegment, getReaderContext } from "@/lib/site/reader";
+import { loadStoryListPage, readSlugList, resolveSlugList, StoryListPage, type SlugListParams } from "@/components/site/story-list-page";
+import { getTagBySlug, getTagRedirect } from "@/lib/articles/queries";
+import { listPageHref } from "@/lib/site/list-route";
 import { tagListTag, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
 import { pageAlternates } from "@/lib/seo/metadata";
@@ -17,18 +13,14 @@ export function generateStaticParams(): { slug: string; page?: string[] }[] {
   return [];
 }
 
-const PER_PAGE = 20;
-type Props = { params: Promise<{ slug: string; page?: string[] }> };
+type Props = { params: SlugListParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug, page: rest } = await params;
-  const decoded = decodeSegment(slug);
-  const { now, settings } = await getReaderContext();
-  const tag = decoded ? await getTagBySlug(decoded, now) : null;
+  const { record: tag, page, settings } = await readSlugList(params, getTagBySlug);
   if (!tag) return { title: "Not found" };
   const title = `${tag.name} | ${settings.siteName}`;
   const description = tag.description || `Stories about ${tag.name} from ${settings.siteName}.`;
-  const path = listPageHref(`/tag/${tag.slug}`, pageFromRest(rest) ?? 1);
+  const path = listPageHref(`/tag/${tag.slug}`, page);
   return {
     title,
     description,
@@ -38,33 +30,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TagPage({ params }: Props) {
-  const { slug, page: rest } = await params;
-  const page = pageFromRest(rest);
-  const decoded = decodeSegment(slug);
-  if (page === null || decoded === null) notFound();
-  const { now, settings } = await getReaderContext();
-  const tag = await getTagBySlug(decoded, now);
-  if (!tag) {
-    const moved = await getTagRedirect(decoded, now);
-    if (moved) permanentRedirect(`/tag/${moved}`);
-    notFound();
-  }
+  const { record: tag, page, now, settings } = await resolveSlugList(params, { find: getTagBySlug, findMoved: getTagRedirect, prefix: "/tag" });
   await tagReaderPage([tagListTag(tag.id)]);
-  const { items, total } = await listPublicStories({ now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, tagId: tag.id });
-  if (page > 1 && items.length === 0) notFound();
-  const base = `/tag/${tag.slug}`;
+  const list = await loadStoryListPage(now, page, { tagId: tag.id });
   return (
-    <section className="mx-auto max-w-3xl">
-      <header className="mb-8 border-b-2 border-brand pb-3">
-        <h1 className="font-serif text-4xl font-bold">{tag.name}</h1>
-        {tag.description ? <p className="mt-2 text-neutral-700">{tag.description}</p> : null}
-      </header>
-      {items.length === 0 ? (
-        <p className="text-neutral-600">No stories in this section yet.</p>
-      ) : (
-        <StoryList stories={items} timeZone={settings.timeZone} siteLocale={settings.locale} />
-      )}
-      <Pagination page={page} pages={pageCount(total, PER_PAGE)} hrefFor={(n) => listPageHref(base, n)} />
-    </section>
+    <StoryListPage
+      list={list}
+      page={page}
+      base={`/tag/${tag.slug}`}
+      settings={settings}
+      emptyText="No stories in this section yet."
+      header={
+        <header className="mb-8 border-b-2 border-brand pb-3">
+          <h1 className="font-serif text-4xl font-bold">{tag.name}</h1>
+          {tag.description ? <p className="mt-2 text-neutral-700">{tag.description}</p> : null}
+        </header>
+      }
+    />
   );
 }

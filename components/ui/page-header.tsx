@@ -29,3 +29,23 @@ export function SubpageHeader({ back, title, children }: { back: { href: string;
     </div>
   );
 }
+
+/**
+ * A desk page: its title, with `actions` (a "New …" button) at the far side when given, then
+ * the content, evenly spaced.
+ */
+export function PageFrame({ title, actions, children }: { title: React.ReactNode; actions?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col gap-6">
+      {actions ? (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <PageTitle>{title}</PageTitle>
+          {actions}
+        </div>
+      ) : (
+        <PageTitle>{title}</PageTitle>
+      )}
+      {children}
+    </div>
+  );
+}

@@ -9,7 +9,7 @@ import { formatDateTime } from "@/lib/dates/format";
 import { getSiteSettings } from "@/lib/site/settings";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
-import { PageTitle } from "@/components/ui/page-header";
+import { PageFrame } from "@/components/ui/page-header";
 import { PageNav } from "@/components/ui/page-nav";
 import { DataTable, Td, TitleCell } from "@/components/ui/table";
 
@@ -53,12 +53,10 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   };
 
   return (
-    <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <PageTitle>{status === "scheduled" ? "Scheduled" : can(viewer.role, "story:see-all") ? "Stories" : "My stories"}</PageTitle>
-        <ButtonLink href="/dashboard/stories/new">New story</ButtonLink>
-      </div>
-
+    <PageFrame
+      title={status === "scheduled" ? "Scheduled" : can(viewer.role, "story:see-all") ? "Stories" : "My stories"}
+      actions={<ButtonLink href="/dashboard/stories/new">New story</ButtonLink>}
+    >
       <FilterForm label="Filter stories" role="search">
         <FilterInput id="q" label="Search headlines" value={q} />
         <FilterSelect id="status" label="Status" value={status} anyLabel="Any status" items={DESK_STATUSES} />
@@ -116,6 +114,6 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       ) : (
         <p className="text-sm text-neutral-600">{list.total} {list.total === 1 ? "story" : "stories"}</p>
       )}
-    </div>
+    </PageFrame>
   );
 }

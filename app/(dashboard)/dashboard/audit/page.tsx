@@ -10,7 +10,7 @@ import { getSiteSettings } from "@/lib/site/settings";
 import { listUsers } from "@/lib/users/admin";
 import { Button } from "@/components/ui/button";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
-import { PageTitle } from "@/components/ui/page-header";
+import { PageFrame } from "@/components/ui/page-header";
 import { PageNav } from "@/components/ui/page-nav";
 import { DataTable, Td } from "@/components/ui/table";
 
@@ -53,8 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     return `/dashboard/audit${q.size ? `?${q}` : ""}`;
   };
   return (
-    <div className="flex flex-col gap-6">
-      <PageTitle>Audit log</PageTitle>
+    <PageFrame title="Audit log">
       <FilterForm label="Filter the audit log">
         <FilterSelect id="actor" label="Who" value={sp.actor} anyLabel="Anyone" items={people} />
         <FilterSelect id="action" label="Action" value={sp.action} anyLabel="Any action" items={actions.map((a) => ({ value: a, label: a }))} />
@@ -91,6 +90,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageNav label="Pagination" page={log.page} pages={log.pages} hrefFor={hrefFor} prev="← Newer" next="Older →">
         Page {log.page} of {log.pages} · {log.total} entries
       </PageNav>
-    </div>
+    </PageFrame>
   );
 }

@@ -5,7 +5,7 @@ import { requireViewerForPage } from "@/lib/auth/viewer";
 import { listBylines } from "@/lib/bylines/admin";
 import { can } from "@/lib/permissions/roles";
 import { ButtonLink } from "@/components/ui/button";
-import { PageTitle } from "@/components/ui/page-header";
+import { PageFrame } from "@/components/ui/page-header";
 import { DataTable, Td, TitleCell } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Bylines" };
@@ -17,11 +17,7 @@ export default async function BylinesPage() {
   const rows = await listBylines(viewer);
   const manage = can(viewer.role, "byline:manage");
   return (
-    <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <PageTitle>Bylines</PageTitle>
-        {manage ? <ButtonLink href="/dashboard/bylines/new">New byline</ButtonLink> : null}
-      </div>
+    <PageFrame title="Bylines" actions={manage ? <ButtonLink href="/dashboard/bylines/new">New byline</ButtonLink> : null}>
       <DataTable columns={["Byline", "Job title", "Linked user", "Stories", "Page"]}>
         {rows.map((b) => (
           <tr key={b.id} data-testid="byline-row" className={b.retired ? "text-neutral-400" : ""}>
@@ -39,6 +35,6 @@ export default async function BylinesPage() {
           </tr>
         ))}
       </DataTable>
-    </div>
+    </PageFrame>
   );
 }

@@ -4,7 +4,7 @@ import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";
 import { instantToZonedLocal } from "@/lib/publishing/zoned-time";
 import { getSiteSettings } from "@/lib/site/settings";
-import { PageTitle } from "@/components/ui/page-header";
+import { PageFrame } from "@/components/ui/page-header";
 import { SettingsForm } from "./_components/settings-form";
 
 export const metadata: Metadata = { title: "Site settings" };
@@ -15,8 +15,7 @@ export default async function SettingsPage() {
   if (!can(viewer.role, "settings:manage")) notFound();
   const s = await getSiteSettings();
   return (
-    <div className="flex flex-col gap-6">
-      <PageTitle>Site settings</PageTitle>
+    <PageFrame title="Site settings">
       <SettingsForm
         zones={Intl.supportedValuesOf("timeZone")}
         initial={{
@@ -31,6 +30,6 @@ export default async function SettingsPage() {
           breakingUntil: s.breakingUntil ? instantToZonedLocal(s.breakingUntil, s.timeZone) : "",
         }}
       />
-    </div>
+    </PageFrame>
   );
 }

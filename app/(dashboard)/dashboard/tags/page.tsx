@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";
 import { listTags } from "@/lib/tags/admin";
-import { PageTitle } from "@/components/ui/page-header";
+import { PageFrame } from "@/components/ui/page-header";
 import { DataTable, Td, TitleCell } from "@/components/ui/table";
 import { TagForm } from "./_components/tag-forms";
 
@@ -15,8 +15,7 @@ export default async function TagsPage() {
   if (!can(viewer.role, "tag:manage")) notFound();
   const rows = await listTags(viewer);
   return (
-    <div className="flex flex-col gap-6">
-      <PageTitle>Tags and sections</PageTitle>
+    <PageFrame title="Tags and sections">
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
         <DataTable columns={["Tag", "Section", "Stories", "Page"]}>
           {rows.map((t) => (
@@ -35,6 +34,6 @@ export default async function TagsPage() {
           <TagForm initial={{ name: "", slug: "", description: "", isSection: false, sectionOrder: 0 }} />
         </section>
       </div>
-    </div>
+    </PageFrame>
   );
 }

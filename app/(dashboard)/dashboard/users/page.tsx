@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";
 import { listUsers } from "@/lib/users/admin";
-import { PageTitle } from "@/components/ui/page-header";
+import { PageFrame } from "@/components/ui/page-header";
 import { DataTable, HiddenHeading } from "@/components/ui/table";
 import { InviteForm } from "./_components/invite-form";
 import { UserRow } from "./_components/user-row";
@@ -16,8 +16,7 @@ export default async function UsersPage() {
   if (!can(viewer.role, "user:manage")) notFound();
   const users = await listUsers(viewer);
   return (
-    <div className="flex flex-col gap-6">
-      <PageTitle>Users</PageTitle>
+    <PageFrame title="Users">
       <InviteForm />
       <DataTable columns={["User", "Role", "Account", "Password", <HiddenHeading key="result">Result</HiddenHeading>]}>
         {users.map((u) => (
@@ -28,6 +27,6 @@ export default async function UsersPage() {
         Invite people above (or use <code>npm run user:create</code> on the server). Deactivated users are signed out on their
         next request; their stories keep their bylines.
       </p>
-    </div>
+    </PageFrame>
   );
 }

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { listLinkableUsers } from "@/lib/bylines/admin";
 import { can } from "@/lib/permissions/roles";
-import { PageTitle } from "@/components/ui/page-header";
+import { PageFrame } from "@/components/ui/page-header";
 import { BylineForm } from "../_components/byline-forms";
 
 export const metadata: Metadata = { title: "New byline" };
@@ -14,9 +14,8 @@ export default async function NewBylinePage() {
   if (!can(viewer.role, "byline:manage")) notFound();
   const users = await listLinkableUsers(viewer);
   return (
-    <div className="flex flex-col gap-6">
-      <PageTitle>New byline</PageTitle>
+    <PageFrame title="New byline">
       <BylineForm users={users} initial={{ name: "", slug: "", jobTitle: "", bio: "", photoUrl: "", userId: "" }} />
-    </div>
+    </PageFrame>
   );
 }

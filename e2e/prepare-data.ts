@@ -6,7 +6,7 @@
 import { fromZonedTime } from "date-fns-tz";
 import { closeDatabase, getDatabase } from "../db/handle";
 import { runMigrations } from "../db/migrate";
-import { seedDemo } from "../db/seed";
+import { seedDemo } from "../lib/demo/seed";
 import { makeSlug } from "../lib/articles/slug";
 import { createStory, saveSiteSettings, upsertByline, upsertTag } from "../lib/articles/store";
 import { bodyFromParagraphs } from "../lib/editor/render";

@@ -10,7 +10,7 @@
  * - Keep migrations to SQL that both PostgreSQL 15 (Debian) and PGlite (PostgreSQL 18) accept.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { SEARCH_TRANSLATE } from "../../lib/search/normalize";
+import { SEARCH_TRANSLATE } from "./search-fold";
 import {
   type AnyPgColumn,
   bigserial,
@@ -40,7 +40,7 @@ const tsvector = customType<{ data: string }>({
 
 /**
  * The stored search document of a story: headline (weight A), dek (B) and body text (C), each
- * folded (lib/search/normalize.ts) and indexed twice, with `english` (stems: "running" finds
+ * folded (./search-fold.ts) and indexed twice, with `english` (stems: "running" finds
  * "run") and `simple` (every word as written, which is what Dari and Pashto need).
  */
 function searchDocument(columns: { title: unknown; dek: unknown; bodyText: unknown }) {

@@ -1,5 +1,5 @@
 /**
- * Environment, validated once with zod (DESIGN.md, "Environment").
+ * Environment, validated once with zod (the variables are listed in the README, "Configuration").
  *
  * Returns a frozen object; throws `EnvError` with one line per bad variable so a
  * misconfigured server stops at start with a message a person can act on.

@@ -6,7 +6,7 @@ import { READER_PAGE_EXPIRE_SECONDS } from "./lib/site/http-cache";
 /**
  * Next.js configuration.
  * - PGlite ships WASM and data files that must be loaded from node_modules at run time,
- *   not bundled (DESIGN.md, "Facts about this stack").
+ *   not bundled (`serverExternalPackages`).
  * - `poweredByHeader: false`: no need to advertise the framework to readers.
  * - `isrFlushToDisk: false`: see below.
  * - With REDIS_URL set (read when the server starts, so one build serves both ways), Next's

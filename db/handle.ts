@@ -4,8 +4,7 @@
  *
  * Next evaluates a module several times in one server process, so the handle's promise is
  * cached on `globalThis`: a plain module variable would open PGlite up to three times, and
- * two PGlite instances on one directory lose rows (PGlite has no lock between processes or
- * instances; measured here: two instances in one process kept 100 of 200 rows). `DATABASE_URL` selects
+ * two PGlite instances on one directory lose rows (db/client.ts). `DATABASE_URL` selects
  * PostgreSQL; otherwise embedded PGlite under `DATA_DIR` (default ./data).
  */
 import { databaseConfig } from "./config";

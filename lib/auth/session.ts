@@ -1,5 +1,6 @@
 /**
- * Signing in and out, behind our own helpers so Auth.js can be replaced (DESIGN.md).
+ * Signing in and out, behind our own helpers so Auth.js can be replaced (v5 never left beta
+ * and is in maintenance mode).
  */
 import { env } from "@/lib/env";
 import "server-only";

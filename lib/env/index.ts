@@ -1,6 +1,6 @@
 /**
- * Environment, validated once with zod. The database's variables are defined beside the
- * database (db/config.ts) and composed here.
+ * Environment, validated once with zod (the variables are listed in the README, "Configuration").
+ * The database's variables are defined beside the database (db/config.ts) and composed here.
  *
  * Returns a frozen object; throws `EnvError` with one line per bad variable so a
  * misconfigured server stops at start with a message a person can act on.

@@ -22,7 +22,7 @@ import { optimisedUrl } from "@/lib/media/responsive";
  * Rendered on first request and cached (ISR); nothing is read at build time. The backstop
  * `revalidate` keeps any cached page, a 404 included, at most a few seconds old (C02).
  */
-// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts.
+// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts, checked by its test.
 export const revalidate = 5;
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {

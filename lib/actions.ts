@@ -140,7 +140,7 @@ export function publicAction<S extends Schema, T = undefined>(
  * The arguments are not trusted: the lib call `fn` makes parses them.
  */
 export function deskCall<Args extends unknown[], R>(name: string, fn: (viewer: Viewer, ...args: Args) => Promise<R>): (...args: Args) => Promise<R | ActionFailure> {
-  return (...args) => attempt(name, async () => fn(await requireViewer(), ...args));
+  return async (...args) => attempt(name, async () => fn(await requireViewer(), ...args));
 }
 
 /**

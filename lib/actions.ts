@@ -149,7 +149,10 @@ export function deskCall<Args extends unknown[], R>(name: string, fn: (viewer: V
  */
 export const formText = z.string().default("");
 
-/** A checkbox or toggle: true when the field was sent with `on` (a checkbox's default value). */
+/**
+ * A checkbox or toggle: true when the field was sent with the value `on` (by default "on", a
+ * checkbox's value; "true" for a hidden toggle field), false when absent or different.
+ */
 export const formFlag = (on = "on") => z.string().optional().transform((v) => v === on);
 
 /** Form fields handed on to a lib call that parses them itself (any field; text or repeated). */

@@ -17,8 +17,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   typedRoutes: false,
-  // Cached pages may be served stale for at most 15 s while they regenerate (the default is a
-  // year), so a correction or takedown never lingers at a CDN (lib/site/http-cache.ts).
+  // Cached pages may be served stale for at most this long while they regenerate (the default
+  // is a year), so a correction or takedown never lingers at a CDN (lib/site/http-cache.ts).
   expireTime: READER_PAGE_EXPIRE_SECONDS,
   ...(process.env.REDIS_URL
     ? { cacheHandler: path.join(process.cwd(), "lib/cache/shared-cache-handler.mjs"), cacheMaxMemorySize: 0 }

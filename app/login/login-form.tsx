@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction, type LoginState } from "./actions";
+import type { FormState } from "@/lib/actions";
+import { signInAction } from "./actions";
 
 /** The sign-in form: labelled fields, a clear error, the e-mail kept after a failure. */
 export function LoginForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(signInAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(signInAction, {});
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="next" value={next} />
@@ -19,8 +20,8 @@ export function LoginForm({ next }: { next: string }) {
           type="email"
           autoComplete="username"
           required
-          defaultValue={state.email ?? ""}
-          key={state.email ?? ""}
+          defaultValue={state.values?.email ?? ""}
+          key={state.values?.email ?? ""}
           className="rounded border border-neutral-300 px-3 py-2 focus:border-neutral-900 focus:outline-none"
         />
       </div>

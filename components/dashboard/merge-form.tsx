@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import type { FormState } from "@/lib/actions";
 
-export type MergeState = { error?: string };
+export type MergeState = FormState;
 
 /**
  * "Merge into …": moves everything from one record (byline, tag) to another chosen from a

@@ -1,5 +1,5 @@
 /**
- * Timely pages for scheduled stories, with no cron and no queue (DESIGN.md, "Caching").
+ * Timely pages for scheduled stories, with no cron and no queue.
  *
  * Visibility is decided at request time by the one rule, so a story is public the instant its
  * time comes. What can lag is a *cached* page (a 404, a home page without it). So the server

@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { setPasswordAction, type SignupState } from "./actions";
+import type { FormState } from "@/lib/actions";
+import { setPasswordAction } from "./actions";
 
 const inputClass = "rounded border border-neutral-300 px-3 py-2 focus:border-neutral-900 focus:outline-none";
 
 /** Choose a password (twice). */
 export function SignupForm({ token, email }: { token: string; email: string }) {
-  const [state, action, pending] = useActionState<SignupState, FormData>(setPasswordAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(setPasswordAction, {});
   return (
     <form action={action} className="flex flex-col gap-4">
       <input type="hidden" name="token" value={token} />

@@ -2,12 +2,12 @@
 
 import { useActionState } from "react";
 import { MergeForm } from "@/components/dashboard/merge-form";
+import type { FormState } from "@/lib/actions";
 import {
   createBylineAction,
   mergeBylineAction,
   retireBylineAction,
   updateBylineAction,
-  type BylineFormState,
 } from "./actions";
 
 const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
@@ -37,7 +37,7 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
 
 /** Create or edit a byline. "Display name" comes first. */
 export function BylineForm({ initial, users }: { initial: BylineValues; users: { id: string; label: string }[] }) {
-  const [state, action, pending] = useActionState<BylineFormState, FormData>(initial.id ? updateBylineAction : createBylineAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(initial.id ? updateBylineAction : createBylineAction, {});
   const v = { ...initial, ...(state.values ?? {}) } as BylineValues;
   const e = state.fields ?? {};
   return (
@@ -80,7 +80,7 @@ export function BylineForm({ initial, users }: { initial: BylineValues; users: {
 
 /** Retire/restore and merge controls for one byline. */
 export function BylineActions({ id, retired, others }: { id: string; retired: boolean; others: { id: string; name: string }[] }) {
-  const [rState, rAction] = useActionState<BylineFormState, FormData>(retireBylineAction, {});
+  const [rState, rAction] = useActionState<FormState, FormData>(retireBylineAction, {});
   return (
     <div className="flex max-w-xl flex-col gap-4 rounded border border-neutral-300 bg-white p-4">
       <form action={rAction} className="flex items-center gap-3">

@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { changePasswordAction, updateNameAction, type ProfileState } from "./actions";
+import type { FormState } from "@/lib/actions";
+import { changePasswordAction, updateNameAction } from "./actions";
 
 const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
 
-function Feedback({ state }: { state: ProfileState }) {
+function Feedback({ state }: { state: FormState }) {
   if (state.error) return <p role="alert" className="text-sm text-red-700">{state.error}</p>;
   if (state.message) return <p role="status" className="text-sm text-green-800">{state.message}</p>;
   return null;
@@ -13,8 +14,8 @@ function Feedback({ state }: { state: ProfileState }) {
 
 /** The viewer's own name and password. */
 export function ProfileForms({ name }: { name: string }) {
-  const [nameState, nameAction, namePending] = useActionState<ProfileState, FormData>(updateNameAction, {});
-  const [pwState, pwAction, pwPending] = useActionState<ProfileState, FormData>(changePasswordAction, {});
+  const [nameState, nameAction, namePending] = useActionState<FormState, FormData>(updateNameAction, {});
+  const [pwState, pwAction, pwPending] = useActionState<FormState, FormData>(changePasswordAction, {});
   return (
     <div className="grid gap-8 md:grid-cols-2">
       <form action={nameAction} className="flex flex-col gap-3 rounded border border-neutral-200 bg-white p-5">

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { STORY_LANGUAGES } from "@/lib/i18n/languages";
-import { saveSettingsAction, type SettingsState } from "./actions";
+import type { FormState } from "@/lib/actions";
+import { saveSettingsAction } from "./actions";
 
 const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
 
@@ -37,7 +38,7 @@ function Field({ name, label, hint, error, children }: { name: string; label: st
 
 /** The site settings form. Values typed are kept after an error. */
 export function SettingsForm({ initial, zones }: { initial: SettingsFormValues; zones: string[] }) {
-  const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(saveSettingsAction, {});
   const v = { ...initial, ...(state.values ?? {}) } as SettingsFormValues;
   const e = state.fields ?? {};
   const key = JSON.stringify(state.values ?? {});

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { MergeForm } from "@/components/dashboard/merge-form";
-import { createTagAction, mergeTagAction, updateTagAction, type TagFormState } from "./actions";
+import type { FormState } from "@/lib/actions";
+import { createTagAction, mergeTagAction, updateTagAction } from "./actions";
 
 const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
 
@@ -17,7 +18,7 @@ export interface TagValues {
 
 /** Create or edit a tag. */
 export function TagForm({ initial }: { initial: TagValues }) {
-  const [state, action, pending] = useActionState<TagFormState, FormData>(initial.id ? updateTagAction : createTagAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(initial.id ? updateTagAction : createTagAction, {});
   const sv = state.values;
   const v: TagValues = sv
     ? { ...initial, name: sv.name ?? "", slug: sv.slug ?? "", description: sv.description ?? "", isSection: sv.isSection === "on", sectionOrder: Number(sv.sectionOrder ?? 0) }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useSyncExternalStore } from "react";
-import { inviteAction, resetLinkAction, type InviteState } from "./actions";
+import type { FormState } from "@/lib/actions";
+import { inviteAction, resetLinkAction, type LinkData } from "./actions";
 
 const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
 
@@ -34,7 +35,7 @@ function LinkBox({ link, label }: { link: string; label: string }) {
 
 /** Invite someone: an account with a role, and a one-time link to set their password. */
 export function InviteForm() {
-  const [state, action, pending] = useActionState<InviteState, FormData>(inviteAction, {});
+  const [state, action, pending] = useActionState<FormState<LinkData>, FormData>(inviteAction, {});
   const v = state.values ?? {};
   const e = state.fields ?? {};
   return (
@@ -75,10 +76,10 @@ export function InviteForm() {
           {state.error}
         </p>
       ) : null}
-      {state.link ? (
+      {state.data?.link ? (
         <div className="flex flex-col gap-2 rounded bg-green-50 p-3" data-testid="invite-result">
           <p className="text-sm text-green-900">{state.message}</p>
-          <LinkBox link={state.link} label="Invitation link" />
+          <LinkBox link={state.data.link} label="Invitation link" />
         </div>
       ) : null}
       <button type="submit" disabled={pending} className="self-start rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
@@ -90,7 +91,7 @@ export function InviteForm() {
 
 /** "Password reset link" for one user. */
 export function ResetLinkButton({ userId, name }: { userId: string; name: string }) {
-  const [state, action, pending] = useActionState<InviteState, FormData>(resetLinkAction, {});
+  const [state, action, pending] = useActionState<FormState<LinkData>, FormData>(resetLinkAction, {});
   return (
     <form action={action} className="flex flex-col gap-1">
       <input type="hidden" name="userId" value={userId} />
@@ -98,7 +99,7 @@ export function ResetLinkButton({ userId, name }: { userId: string; name: string
         Reset link
       </button>
       {state.error ? <span className="text-xs text-red-700">{state.error}</span> : null}
-      {state.link ? <LinkBox link={state.link} label={`Reset link for ${name}`} /> : null}
+      {state.data?.link ? <LinkBox link={state.data.link} label={`Reset link for ${name}`} /> : null}
     </form>
   );
 }

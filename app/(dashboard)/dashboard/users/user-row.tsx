@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { setActiveAction, setRoleAction, type UserAdminState } from "./actions";
+import type { FormState } from "@/lib/actions";
+import { setActiveAction, setRoleAction } from "./actions";
 import { ResetLinkButton } from "./invite-form";
 
 interface Props {
@@ -11,8 +12,8 @@ interface Props {
 
 /** One user: role picker and activation switch, each a small form with its own feedback. */
 export function UserRow({ user, isSelf }: Props) {
-  const [roleState, roleAction, rolePending] = useActionState<UserAdminState, FormData>(setRoleAction, {});
-  const [activeState, activeAction, activePending] = useActionState<UserAdminState, FormData>(setActiveAction, {});
+  const [roleState, roleAction, rolePending] = useActionState<FormState, FormData>(setRoleAction, {});
+  const [activeState, activeAction, activePending] = useActionState<FormState, FormData>(setActiveAction, {});
   const feedback = roleState.error ?? activeState.error ?? roleState.message ?? activeState.message;
   const isError = Boolean(roleState.error ?? activeState.error);
   return (

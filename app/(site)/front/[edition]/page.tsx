@@ -15,7 +15,7 @@ import { pageAlternates } from "@/lib/seo/metadata";
  * rendered on first request), while a page with no parameters would be prerendered during
  * `next build`, when the database must not be read (DESIGN.md). Any other edition is a 404.
  */
-// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts.
+// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts, checked by its test.
 export const revalidate = 5;
 export const dynamicParams = true;
 export function generateStaticParams(): { edition: string }[] {

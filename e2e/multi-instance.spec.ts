@@ -9,7 +9,7 @@ import { ACCOUNTS, E2E_PASSWORD, seedFixture } from "./fixtures";
 import { draftStory, FROM_CACHE, scheduleOpenStory } from "./helpers";
 
 /**
- * Past one machine (issue 8): two `next start` processes on different ports, one PostgreSQL
+ * Past one machine (README, "Deployment"): two `next start` processes on different ports, one PostgreSQL
  * database and one Redis-backed Next cache (lib/cache/shared-cache-handler.mjs). A story
  * published, updated and unpublished through instance A is seen by readers of instance B on
  * the very next request, while B serves its pages from the shared cache.

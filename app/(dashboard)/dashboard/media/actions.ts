@@ -13,7 +13,10 @@ import { expireAfterSiteChange } from "@/lib/site/reader-cache";
 export const updateMediaAction = deskCall("updateMediaAction", async (viewer, id: string, values: Record<string, string>): Promise<FormState> => {
   const { affectsReaders } = await updateMedia(viewer, id, values);
   if (affectsReaders) await expireAfterSiteChange();
-  revalidatePath("/dashboard/media");
+  // No revalidatePath here: this action is also called from the story editor, and revalidating
+  // a path in an action re-renders the page it came from — after the editor's first save
+  // (/dashboard/stories/new → /dashboard/stories/<id>) that remounts the editor and drops edits
+  // not yet saved. Desk pages are rendered per request, so the library shows the change anyway.
   return { ok: true, message: "Photo details saved." };
 });
 

@@ -1,7 +1,8 @@
 /**
  * Server start (Node runtime): validates the environment, applies pending migrations and
  * starts the publication scheduler.
- * Skipped during `next build`, which must not touch the database (DESIGN.md). A failure
+ * Skipped during `next build`, which must not touch the database (build workers are separate
+ * processes, and embedded PGlite allows one per data directory). A failure
  * stops the server with a clear message rather than serving errors.
  */
 import { getDatabase } from "./db/handle";

@@ -6,7 +6,7 @@ import { READER_PAGE_EXPIRE_SECONDS } from "./lib/site/http-cache";
 /**
  * Next.js configuration.
  * - PGlite ships WASM and data files that must be loaded from node_modules at run time,
- *   not bundled (DESIGN.md, "Facts about this stack").
+ *   not bundled (`serverExternalPackages`).
  * - `poweredByHeader: false`: no need to advertise the framework to readers.
  * - `isrFlushToDisk: false`: see below.
  * - With REDIS_URL set (read when the server starts, so one build serves both ways), Next's
@@ -17,8 +17,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   typedRoutes: false,
-  // Cached pages may be served stale for at most 15 s while they regenerate (the default is a
-  // year), so a correction or takedown never lingers at a CDN (lib/site/http-cache.ts).
+  // Cached pages may be served stale for at most this long while they regenerate (the default
+  // is a year), so a correction or takedown never lingers at a CDN (lib/site/http-cache.ts).
   expireTime: READER_PAGE_EXPIRE_SECONDS,
   ...(process.env.REDIS_URL
     ? { cacheHandler: path.join(process.cwd(), "lib/cache/shared-cache-handler.mjs"), cacheMaxMemorySize: 0 }

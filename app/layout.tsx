@@ -7,6 +7,16 @@ import "./globals.css";
  */
 export const metadata: Metadata = {
   title: { default: "Newsroom", template: "%s" },
+  // Static files in public/, served as they are: the browser tab icon (SVG, with an ICO for
+  // browsers without SVG icons), the home-screen icon for iOS, and the web app manifest.
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/favicon.ico", sizes: "32x32" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#9f1d20" };

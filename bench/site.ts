@@ -4,7 +4,7 @@
  * `--db-name` keeps the PostgreSQL database (seeded once, reused by later runs with the same
  * name and size); `--redis` serves through the shared Redis cache (REDIS_URL) instead of each
  * process's memory; `--only` runs the URLs whose label contains one of the words.
- * The reader side under load (issue 8). Builds (unless --no-build), seeds a synthetic newsroom
+ * The reader side under load (results in the README, "Performance"). Builds (unless --no-build), seeds a synthetic newsroom
  * (stories of 600–1,200 words in 4 sections, 50 bylines, 300 tags; our own generated text) into
  * a fresh embedded database or a new database on the PostgreSQL server given by --pg, starts
  * `next start`, and load-tests with autocannon: a story page, the home page, a section page, a

@@ -4,10 +4,10 @@
  *
  * Next evaluates a module several times in one server process, so the handle's promise is
  * cached on `globalThis`: a plain module variable would open PGlite up to three times, and
- * two PGlite instances on one directory lose rows (DESIGN.md). `DATABASE_URL` selects
+ * two PGlite instances on one directory lose rows (db/client.ts). `DATABASE_URL` selects
  * PostgreSQL; otherwise embedded PGlite under `DATA_DIR` (default ./data).
  */
-import { env } from "@/lib/env";
+import { databaseConfig } from "./config";
 import { openDatabase, resolveDataDir, type DatabaseHandle } from "./client";
 
 const globalForDb = globalThis as unknown as { __newsroomDb?: Promise<DatabaseHandle> };
@@ -15,7 +15,7 @@ const globalForDb = globalThis as unknown as { __newsroomDb?: Promise<DatabaseHa
 /** The process's database handle (opened on first use). @throws on connection or lock failure. */
 export function getDatabase(): Promise<DatabaseHandle> {
   if (!globalForDb.__newsroomDb) {
-    const e = env();
+    const e = databaseConfig();
     const opening = openDatabase(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: resolveDataDir(e.DATA_DIR) });
     // A failed open must not be cached forever: the next request tries again.
     opening.catch(() => {

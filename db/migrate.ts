@@ -2,7 +2,7 @@
  * Applies the committed SQL migrations in db/migrations.
  *
  * On PostgreSQL a session advisory lock serialises start-up migrations so two instances
- * starting together do not race (DESIGN.md). Drizzle runs all pending migrations in one
+ * starting together do not race. Drizzle runs all pending migrations in one
  * transaction, and skips a migration dated earlier than the last applied one, so the
  * journal's `when` values must keep increasing (checked by db/migrations.test.ts).
  */

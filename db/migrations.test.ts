@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // Drizzle's migrator silently skips a migration dated earlier than the last applied one
-// (DESIGN.md), so the journal's `when` must strictly increase and every entry needs its file.
+// (drizzle-orm's migrator compares each entry with the last applied `created_at`), so the journal's `when` must strictly increase and every entry needs its file.
 describe("migration journal", () => {
   const dir = path.join(__dirname, "migrations");
   const journal = JSON.parse(fs.readFileSync(path.join(dir, "meta", "_journal.json"), "utf8")) as {

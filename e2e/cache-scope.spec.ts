@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { as, startStory } from "./helpers";
+import { as, FROM_CACHE, startStory } from "./helpers";
 
 /**
  * Targeted expiry (lib/site/reader-cache.ts): a story change expires its own page, the lists
@@ -19,7 +19,7 @@ test.describe.serial("a story change expires only the pages it can alter", () =>
 
   test("publishing an unrelated story leaves a full 'Check Also' page cached", async ({ browser, request }) => {
     await get(request, `/news/${watched}`);
-    expect((await get(request, `/news/${watched}`)).cache).toBe("HIT");
+    expect(FROM_CACHE).toContain((await get(request, `/news/${watched}`)).cache);
     await get(request, "/");
 
     const headline = `Night market opens on the river bank ${stamp}`;
@@ -31,7 +31,9 @@ test.describe.serial("a story change expires only the pages it can alter", () =>
 
     expect((await get(request, "/")).html, "the home page lists the new story at once").toContain(headline);
     const kept = await get(request, `/news/${watched}`);
-    expect(kept.cache, "a story page the new story cannot enter stays cached").toBe("HIT");
+    // Still the cached copy (HIT, or STALE once its 5 s lifetime has passed on a slow machine);
+    // an expired page would be rendered anew (MISS) instead.
+    expect(FROM_CACHE, "a story page the new story cannot enter stays cached").toContain(kept.cache);
     expect(kept.html).not.toContain(headline);
   });
 

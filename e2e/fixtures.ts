@@ -1,10 +1,16 @@
 /**
- * The e2e fixtures: the seed article (../shared/fixtures/seed, third-party text used as real
- * test input only) and a few stories of our own for the visibility checks. Shared by
- * e2e/prepare-data.ts (which writes them) and the specs (which check them).
+ * The e2e fixtures: the seed article (a news site's page, third-party text used as real test
+ * input only; read from the third-party fixtures folder, see test/third-party-fixtures.ts) and
+ * a few stories of our own for the visibility checks. Shared by e2e/prepare-data.ts (which
+ * writes them) and the specs (which check them).
+ *
+ * Without the seed article, a stand-in of our own with the same shape takes its place (same
+ * site time zone, same dates, one byline, five tags, a breaking story and its "Check Also"),
+ * so the data and every other spec stay the same; only the checks against the seed page
+ * itself skip, with `SEED_ARTICLE_MISSING` as the reason.
  */
 import fs from "node:fs";
-import path from "node:path";
+import { thirdPartyFixture } from "../test/third-party-fixtures";
 
 export interface SeedFixture {
   site: { name: string; about_heading: string; timezone: string };
@@ -21,9 +27,40 @@ export interface SeedFixture {
   check_also: { title: string; last_updated_on_display: string; last_updated_date: string; excerpt_as_shown: string }[];
 }
 
-export const seedFixture: SeedFixture = JSON.parse(
-  fs.readFileSync(path.resolve(__dirname, "../../shared/fixtures/seed/ariana-news-article.json"), "utf8"),
-);
+/** Our own text in the seed article's shape, used when the seed article is absent. */
+const STAND_IN: SeedFixture = {
+  site: { name: "Newsroom Test Desk", about_heading: "About Newsroom Test Desk", timezone: "Asia/Kabul" },
+  breaking_label: "Breaking News",
+  article: {
+    title: "Balkh Farmers Open New Irrigation Channel Before Harvest",
+    last_updated_on_display: "March 18, 2017",
+    last_updated_date: "2017-03-18",
+    bylines: ["Nadia Sharifi"],
+    byline_display: "By: Nadia Sharifi",
+    paragraphs: [
+      "Farmers in three districts of Balkh opened a new irrigation channel on Saturday, a stand-in story written for the end-to-end tests.",
+      "\"The water reaches our fields a month earlier now,\" one farmer said in this made-up quote.",
+      "This paragraph exists so the story has more than one paragraph of its own text.",
+    ],
+    suggested_tags: ["Irrigation", "Farming", "Balkh", "Rivers", "Harvest"],
+  },
+  check_also: [
+    {
+      title: "Balkh Water Board Plans Second Channel",
+      last_updated_on_display: "August 20, 2019",
+      last_updated_date: "2019-08-20",
+      excerpt_as_shown: "If the United States does not pull out all of …",
+    },
+  ],
+};
+
+const seedFile = thirdPartyFixture("seed/ariana-news-article.json");
+
+/** Why the checks against the seed page skip (the seed article is absent), or null. */
+export const SEED_ARTICLE_MISSING: string | null = seedFile.missing;
+
+/** The seed article when present, otherwise the stand-in above. */
+export const seedFixture: SeedFixture = seedFile.missing ? STAND_IN : JSON.parse(fs.readFileSync(seedFile.file, "utf8"));
 
 /** Our own About text for the fixture site (the seed page's box had none we may reuse). */
 export const FIXTURE_ABOUT_TEXT = "An independent news service covering Afghanistan and the region. (End-to-end test settings.)";

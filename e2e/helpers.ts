@@ -46,3 +46,10 @@ export async function scheduleOpenStory(page: Page, instant: Date, timeZone = se
   await page.getByRole("button", { name: "Schedule", exact: true }).click();
   await expect(page.getByTestId("story-status")).toHaveText("Scheduled");
 }
+
+/**
+ * Next's `x-nextjs-cache` values for a page served from its cache: HIT while fresh, STALE
+ * once its lifetime (5 s) has passed and a background render is due. On a busy machine a
+ * few seconds pass easily between two requests, so "served from the cache" is either.
+ */
+export const FROM_CACHE = ["HIT", "STALE"];

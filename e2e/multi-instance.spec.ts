@@ -6,10 +6,10 @@ import { createClient } from "@redis/client";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { ACCOUNTS, E2E_PASSWORD, seedFixture } from "./fixtures";
-import { draftStory, scheduleOpenStory } from "./helpers";
+import { draftStory, FROM_CACHE, scheduleOpenStory } from "./helpers";
 
 /**
- * Past one machine (issue 8): two `next start` processes on different ports, one PostgreSQL
+ * Past one machine (README, "Deployment"): two `next start` processes on different ports, one PostgreSQL
  * database and one Redis-backed Next cache (lib/cache/shared-cache-handler.mjs). A story
  * published, updated and unpublished through instance A is seen by readers of instance B on
  * the very next request, while B serves its pages from the shared cache.
@@ -159,7 +159,9 @@ test.describe.serial("two instances share one PostgreSQL and one Redis cache", (
     // A rendered (or re-rendered) the front page; B has never rendered it, yet serves it from the cache.
     const onB = await read(request, `${b!.url}/`);
     expect(onB.status).toBe(200);
-    expect(onB.cache).toBe("HIT");
+    // Served from the shared cache: HIT, or STALE when the machine is slow enough that the
+    // entry passed its 5 s lifetime between the two requests (both mean "from the cache").
+    expect(FROM_CACHE).toContain(onB.cache);
     expect(onB.cacheControl).toBe("s-maxage=5, stale-while-revalidate=10");
     expect(onB.html).toContain(seedFixture.site.name);
 
@@ -179,7 +181,7 @@ test.describe.serial("two instances share one PostgreSQL and one Redis cache", (
     expect((await read(request, `${b!.url}/news/${slug}`)).status).toBe(404);
     await read(request, `${b!.url}/`);
     const cachedFront = await read(request, `${b!.url}/`);
-    expect(cachedFront.cache).toBe("HIT");
+    expect(FROM_CACHE).toContain(cachedFront.cache);
     expect(cachedFront.html).not.toContain(headline);
 
     await desk.getByRole("button", { name: "Publish" }).click();

@@ -9,7 +9,7 @@ async function newStory(page: Page, headline: string, text: string): Promise<str
   return new URL(page.url()).pathname;
 }
 
-test("C13: two people edit one story; the second save gets the conflict screen with both versions", async ({ browser }) => {
+test("two people edit one story; the second save gets the conflict screen with both versions", async ({ browser }) => {
   const mina = await as(browser, "editor");
   const headline = `Flood warning for Nangarhar ${Date.now().toString(36)}`;
   const url = await newStory(mina, headline, "Rivers are rising.");

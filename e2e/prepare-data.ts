@@ -1,19 +1,21 @@
 /**
  * Writes the e2e data through the data layer, before the server starts (PGlite allows one
  * process per data directory): migrations, the demo newsroom, the seed article as an editor
- * would publish it, its "Check Also" story, a draft, a scheduled story and a Dari story.
+ * would publish it (or our stand-in when the seed article is absent; see e2e/fixtures.ts), its
+ * "Check Also" story, a draft, a scheduled story and a Dari story.
  */
 import { fromZonedTime } from "date-fns-tz";
 import { closeDatabase, getDatabase } from "../db/handle";
 import { runMigrations } from "../db/migrate";
-import { seedDemo } from "../db/seed";
+import { seedDemo } from "../lib/demo/seed";
 import { makeSlug } from "../lib/articles/slug";
 import { createStory, saveSiteSettings, upsertByline, upsertTag } from "../lib/articles/store";
 import { bodyFromParagraphs } from "../lib/editor/render";
 import { createUser } from "../lib/users/store";
-import { ACCOUNTS, CHECK_ALSO_BODY, E2E, E2E_PASSWORD, FIXTURE_ABOUT_TEXT, seedFixture as f } from "./fixtures";
+import { ACCOUNTS, CHECK_ALSO_BODY, E2E, E2E_PASSWORD, FIXTURE_ABOUT_TEXT, SEED_ARTICLE_MISSING, seedFixture as f } from "./fixtures";
 
 async function main() {
+  if (SEED_ARTICLE_MISSING) console.log("e2e data: the seed article is absent; publishing the stand-in story of e2e/fixtures.ts instead");
   await runMigrations(await getDatabase());
   await seedDemo();
   const tz = f.site.timezone;

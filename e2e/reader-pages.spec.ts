@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoStories } from "../db/seed-data";
+import { demoStories } from "../lib/demo/content";
 import { makeSlug } from "../lib/articles/slug";
 import { seedFixture as f } from "./fixtures";
 

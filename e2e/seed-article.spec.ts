@@ -1,12 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { makeSlug } from "../lib/articles/slug";
-import { seedFixture as f } from "./fixtures";
+import { SEED_ARTICLE_MISSING, seedFixture as f } from "./fixtures";
 import { expectSeedArticlePage } from "./seed-page-check";
 
 /**
  * The page this project was created from, rebuilt from its fixture: every element of the
- * seed page, in the seed page's order.
+ * seed page, in the seed page's order. Skipped when the seed article is absent.
  */
+test.skip(SEED_ARTICLE_MISSING !== null, SEED_ARTICLE_MISSING ?? "");
+
 test("the seed article's page shows every element of the seed page, in order", async ({ page }) => {
   const slug = makeSlug(f.article.title);
   const response = await page.goto(`/news/${slug}`);

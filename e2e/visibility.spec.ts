@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoStories } from "../db/seed-data";
+import { demoStories } from "../lib/demo/content";
 import { E2E } from "./fixtures";
 
 test.describe("what readers may not see", () => {

@@ -48,3 +48,16 @@ export function parseInput<T>(schema: { safeParse(raw: unknown): { success: true
   for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
   throw new AppError("bad_request", Object.values(fields)[0] ?? "Some fields are invalid.", fields);
 }
+
+/**
+ * The HTTP response for an error in a route handler: an AppError becomes its status
+ * (ERROR_STATUS) with `{ error: message }`; anything else is logged and becomes a 500 with
+ * `{ error: fallback }` and no stack trace.
+ * @param context names the route in the server log.
+ * @param fallback the message for unexpected errors.
+ */
+export function toResponse(e: unknown, context: string, fallback = "Something went wrong on the server. Try again."): Response {
+  if (isAppError(e)) return Response.json({ error: e.message }, { status: e.status });
+  console.error(`[${context}]`, e);
+  return Response.json({ error: fallback }, { status: 500 });
+}

@@ -19,7 +19,7 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
 
 ensureAuthSecret(root);
 
-const seedArgs = ["--conditions=react-server", "db/seed-cli.ts", "--if-empty"];
+const seedArgs = ["--conditions=react-server", "scripts/cli/seed.ts", "--if-empty"];
 const seeded = spawnSync(bin("tsx"), seedArgs, { cwd: root, stdio: "inherit" });
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 

@@ -1,5 +1,5 @@
 /**
- * Every public query uses an index (issue 8): on 10,000 stories, each reader query the site
+ * Every public query uses an index (README, "Performance"): on 10,000 stories, each reader query the site
  * runs — story, lists, tag and byline pages, related stories, feeds, sitemaps, search — is
  * recorded and EXPLAINed, and none may read the articles table with a sequential scan.
  * PGlite always; PostgreSQL when TEST_DATABASE_URL is set. `EXPLAIN_DEBUG=1` prints the plan

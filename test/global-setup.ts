@@ -1,7 +1,7 @@
 /**
  * Vitest global setup: migrates one in-memory PGlite once and saves its data directory as a
  * tarball, so each integration test file loads a migrated database in ~1 s instead of
- * creating and migrating one (4–6 s; DESIGN.md).
+ * creating and migrating one (4–6 s measured for a fresh in-memory PGlite).
  */
 import fs from "node:fs";
 import os from "node:os";

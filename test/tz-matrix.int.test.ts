@@ -1,8 +1,10 @@
 /**
- * The TZ matrix of ../shared/acceptance/cases.md (C01, C17): every combination of the app
- * process's TZ (UTC, Asia/Kabul, America/New_York) and the database session's TimeZone (UTC,
- * Europe/Berlin), on PGlite and (with TEST_DATABASE_URL) PostgreSQL. Scheduling, storage,
- * visibility and the reader's date must come out the same in all of them.
+ * The time-zone matrix: every combination of the app process's TZ (UTC, Asia/Kabul,
+ * America/New_York) and the database session's TimeZone (UTC, Europe/Berlin), on PGlite and
+ * (with TEST_DATABASE_URL) PostgreSQL. Scheduling, storage, visibility and the reader's date
+ * must come out the same in all of them (a server not on UTC shifted Ghost's scheduled posts,
+ * https://github.com/TryGhost/Ghost/issues/11749; a session zone shifted Drizzle's timestamps,
+ * https://github.com/drizzle-team/drizzle-orm/issues/1587).
  *
  * Node applies a change of process.env.TZ to Date immediately, so one worker can walk the
  * process zones.
@@ -75,7 +77,8 @@ describe.each(engines())("TZ matrix on %s", (engine) => {
           if (pub.kind !== "story") throw new Error("expected the story to be public at its instant");
           expect(formatLongDate(pub.story.lastUpdatedAt, "Asia/Kabul")).toBe("March 30, 2025");
 
-          // C04: WordPress dates come out the same in every zone combination.
+          // WordPress dates (post_date_gmt, the zero-date sentinel, a local-only date) come out
+          // the same in every zone combination.
           const item = (id: number, title: string, status: string, local: string, gmt: string) =>
             `<item><title>${title}</title><wp:post_id>${id}</wp:post_id><wp:post_date>${local}</wp:post_date><wp:post_date_gmt>${gmt}</wp:post_date_gmt><wp:status>${status}</wp:status><wp:post_type>post</wp:post_type><content:encoded><![CDATA[<p>x</p>]]></content:encoded></item>`;
           const wxr = `<?xml version="1.0"?><rss xmlns:content="c" xmlns:wp="w"><channel><title>TZ</title><link>https://tz.example</link>${item(1, "Keyboard navigation", "publish", "2018-10-20 20:03:48", "2018-10-21 03:03:48")}${item(2, "Zero date draft", "draft", "2024-02-10 14:20:00", "0000-00-00 00:00:00")}${item(3, "Local only", "publish", "2024-07-01 09:00:00", "0000-00-00 00:00:00")}</channel></rss>`;

@@ -4,8 +4,9 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Options, Select } from "@/components/ui/controls";
 import { Field } from "@/components/ui/field";
+import type { FormState } from "@/lib/actions";
 
-export type MergeState = { error?: string };
+export type MergeState = FormState;
 
 /**
  * "Merge into …": moves everything from one record (`noun`: byline, tag) to another chosen

@@ -26,6 +26,7 @@ import { makeSlug } from "@/lib/articles/slug";
 import { directionOf, STORY_LANGUAGES } from "@/lib/i18n/languages";
 import { RichTextEditor } from "./rich-text";
 import { PhotoDetails } from "@/components/media/photo-details";
+import { updateMediaAction } from "@/app/(dashboard)/dashboard/media/actions";
 import { PhotoPicker } from "@/components/media/photo-picker";
 import type { LibraryPhoto } from "@/lib/media/body";
 
@@ -693,6 +694,7 @@ export function StoryEditor({ story, role, options, timeZone }: Props) {
                   key={featured.id}
                   id={featured.id}
                   initial={featured}
+                  action={updateMediaAction}
                   idPrefix="featured"
                   withUsageNotes={false}
                   onSaved={(v) => setFeatured({ ...featured, ...v, creditUrl: v.creditUrl })}

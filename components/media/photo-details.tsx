@@ -1,7 +1,8 @@
 "use client";
 
 /**
- * Alt text, caption, credit and usage notes of one library photo, saved with a server action.
+ * Alt text, caption, credit and usage notes of one library photo, saved with the server
+ * action its page passes in (`action`: the media library's updateMediaAction).
  * Used on the photo's page in the library and under a photo chosen in the story editor.
  */
 import { useState, useTransition } from "react";
@@ -9,7 +10,10 @@ import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/controls";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/notice";
-import { updateMediaAction, type MediaFormState } from "@/app/(dashboard)/dashboard/media/actions";
+import type { FormState } from "@/lib/actions";
+
+/** Saves a photo's details: its id and the typed values; answers with the form state. */
+export type SavePhotoDetails = (id: string, values: Record<string, string>) => Promise<FormState>;
 
 export interface PhotoFields {
   altText: string;
@@ -32,22 +36,24 @@ const FIELDS = [
 export function PhotoDetails({
   id,
   initial,
+  action,
   onSaved,
   idPrefix = "photo",
   withUsageNotes = true,
 }: {
   id: string;
   initial: PhotoFields;
+  action: SavePhotoDetails;
   onSaved?: (values: PhotoFields) => void;
   idPrefix?: string;
   withUsageNotes?: boolean;
 }) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(FIELDS.map((f) => [f.name, initial[f.name] ?? ""])));
-  const [state, setState] = useState<MediaFormState>({});
+  const [state, setState] = useState<FormState>({});
   const [pending, startTransition] = useTransition();
   const save = () =>
     startTransition(async () => {
-      const result = await updateMediaAction(id, values);
+      const result = await action(id, values);
       setState(result);
       if (result.ok) onSaved?.({ ...values, creditUrl: values.creditUrl || null } as PhotoFields);
     });

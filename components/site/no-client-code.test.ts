@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// Reader pages ship no client components of our own (DESIGN.md, "Rendering"): nothing under
+// Reader pages ship no client components of our own (fast, cacheable, readable without
+// JavaScript): nothing under
 // the reader routes or the reader components may opt into client rendering, and reader code
 // may not import from the desk's client components.
 const root = path.resolve(__dirname, "../..");

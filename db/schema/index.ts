@@ -1,16 +1,16 @@
 /**
- * The whole data model of the newsroom (DESIGN.md, "Data model"), written once with
+ * The whole data model of the newsroom, written once with
  * `drizzle-orm/pg-core` so the same schema runs on embedded PGlite and on PostgreSQL.
  *
  * Conventions:
  * - Table constants are plural camelCase; SQL names are snake_case.
  * - Every instant is `timestamp with time zone` in `mode: "date"`: the driver hands us a JS
- *   `Date` (an absolute instant), never a wall-clock string in the session's zone (see C17 in
- *   ../shared/acceptance/cases.md).
+ *   `Date` (an absolute instant), never a wall-clock string in the session's zone (string mode
+ *   and zoneless columns came back shifted: https://github.com/drizzle-team/drizzle-orm/issues/1587).
  * - Keep migrations to SQL that both PostgreSQL 15 (Debian) and PGlite (PostgreSQL 18) accept.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { SEARCH_TRANSLATE } from "../../lib/search/normalize";
+import { SEARCH_TRANSLATE } from "./search-fold";
 import {
   type AnyPgColumn,
   bigserial,
@@ -40,7 +40,7 @@ const tsvector = customType<{ data: string }>({
 
 /**
  * The stored search document of a story: headline (weight A), dek (B) and body text (C), each
- * folded (lib/search/normalize.ts) and indexed twice, with `english` (stems: "running" finds
+ * folded (./search-fold.ts) and indexed twice, with `english` (stems: "running" finds
  * "run") and `simple` (every word as written, which is what Dari and Pashto need).
  */
 function searchDocument(columns: { title: unknown; dek: unknown; bodyText: unknown }) {
@@ -54,11 +54,11 @@ export const userRole = pgEnum("user_role", ["writer", "editor", "admin"]);
 
 /**
  * Story workflow states. "Scheduled" is not a state: it is a `published` story whose
- * `published_at` is still in the future (DESIGN.md, "Publishing rules").
+ * `published_at` is still in the future (lib/articles/visibility.ts).
  */
 export const articleStatus = pgEnum("article_status", ["draft", "in_review", "published", "unpublished"]);
 
-/** What a revision snapshot records (DESIGN.md: autosave, draft save, publish, update, minor edit, correction). */
+/** The kind of save a revision snapshot records (one snapshot per save). */
 export const revisionKind = pgEnum("revision_kind", [
   "autosave",
   "draft",

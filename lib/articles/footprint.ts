@@ -1,7 +1,7 @@
 /**
- * Where a story shows on the reader side, for targeted cache expiry (DESIGN.md "Caching and
- * speed": a change expires the story, its old slugs, its sections and tags, its bylines, the
- * home page, feeds and sitemaps — not every page of the site).
+ * Where a story shows on the reader side, for targeted cache expiry: a change expires the
+ * story, its old slugs, its sections and tags, its bylines, the home page, feeds and
+ * sitemaps — not every page of the site, so cached reader pages stay cached.
  */
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";

@@ -2,7 +2,8 @@
  * Reader-side reads of stories, tags and bylines. Every query here filters with the one
  * visibility rule `isPublic(now)`; nothing returns a draft or a not-yet-due story.
  * Results are plain objects shaped for reader pages, never whole rows.
- * All list queries are paginated (PGlite memory never shrinks; DESIGN.md).
+ * All list queries are paginated (embedded PGlite's WASM memory is capped at 4 GiB and never
+ * shrinks).
  */
 import "server-only";
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";

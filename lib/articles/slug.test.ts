@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isValidSlug, makeSlug, MAX_SLUG_LENGTH } from "./slug";
 
-// C06 in ../shared/acceptance/cases.md: every title gives a safe, non-empty slug.
+// Every title gives a safe, non-empty slug: Dari with a zero-width non-joiner, Pashto, a title
+// starting with Ain, Alef only, emoji only, CJK, a very long Latin title, markup characters.
 const titles = [
   "آب‌رسانی در شهر هرات",
   "د کندهار عیني شاهدان",

@@ -4,7 +4,8 @@
  * Titles in any script are transliterated to `[a-z0-9-]` by @sindresorhus/slugify (Dari and
  * Pashto included), cut to at most {@link MAX_SLUG_LENGTH} characters at a hyphen, and never
  * empty: a title that transliterates to nothing (emoji, CJK) gets the caller's fallback.
- * Rules from C06 in ../shared/acceptance/cases.md.
+ * Latin-only slug code broke on Arabic script: Ghost turned Ain into a backtick and gave an
+ * Alef-only title no slug (https://github.com/TryGhost/Ghost/issues/6163).
  */
 import slugify from "@sindresorhus/slugify";
 

@@ -1,5 +1,5 @@
 /**
- * The one visibility rule for readers (DESIGN.md, "Publishing rules"):
+ * The one visibility rule for readers:
  * a story is public exactly when `status = 'published' AND published_at <= now`.
  * "Scheduled" is a published story whose time has not come. Every public query — pages,
  * feeds, sitemaps, search, related stories — filters with {@link isPublic}.

@@ -4,7 +4,8 @@
  * action loads the user from the database (lib/auth/viewer.ts).
  *
  * Sessions are JWT cookies holding only the user id and the session version; role and
- * account status are read from the database on every request (C15).
+ * account status are read from the database on every request, so a demotion or deactivation
+ * bites at once (a plain JWT cannot be revoked: https://github.com/nextauthjs/next-auth/issues/662).
  */
 import type { NextAuthConfig } from "next-auth";
 

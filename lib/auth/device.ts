@@ -5,13 +5,14 @@
  * known device under a separate, per-device limit.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env";
 
 export const DEVICE_COOKIE = "newsroom_device";
 export const DEVICE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
 
 function key(): string {
   // AUTH_SECRET is required in production (Auth.js refuses to start without it).
-  return `${process.env.AUTH_SECRET ?? "development-only-secret"}:device-cookie`;
+  return `${env().AUTH_SECRET ?? "development-only-secret"}:device-cookie`;
 }
 
 /** The device token for an account (by normalised e-mail). */

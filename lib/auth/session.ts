@@ -1,6 +1,8 @@
 /**
- * Signing in and out, behind our own helpers so Auth.js can be replaced (DESIGN.md).
+ * Signing in and out, behind our own helpers so Auth.js can be replaced (v5 never left beta
+ * and is in maintenance mode).
  */
+import { env } from "@/lib/env";
 import "server-only";
 import { cookies } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
@@ -29,7 +31,7 @@ export async function signInWithPassword(email: string, password: string): Promi
     (await cookies()).set(DEVICE_COOKIE, deviceToken(normalizeEmail(email)), {
       httpOnly: true,
       sameSite: "lax",
-      secure: (process.env.SITE_URL ?? "").startsWith("https://"),
+      secure: (env().SITE_URL ?? "").startsWith("https://"),
       maxAge: DEVICE_COOKIE_MAX_AGE,
       path: "/",
     });

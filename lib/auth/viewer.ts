@@ -1,7 +1,8 @@
 /**
  * The signed-in user ("viewer") of a dashboard request, loaded from the database on every
  * request: a deactivated account, a changed role or a changed password takes effect on the
- * next request, whatever the cookie says (C15).
+ * next request, whatever the cookie says (a plain JWT cannot be revoked:
+ * https://github.com/nextauthjs/next-auth/issues/662).
  */
 import "server-only";
 import { redirect } from "next/navigation";

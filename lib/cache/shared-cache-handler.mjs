@@ -1,5 +1,5 @@
 /**
- * Next's shared cache for several instances (issue 8, "Past one machine"): ISR pages, route
+ * Next's shared cache for several instances: ISR pages, route
  * handler responses and `unstable_cache` data live in Redis instead of each process's memory,
  * so a story published through one instance is expired for all of them.
  *
@@ -27,7 +27,11 @@ import { CacheHandler } from "@fortedigital/nextjs-cache-handler";
 import createRedisHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
 import { createClient } from "@redis/client";
 
-/** Seconds a stale entry stays servable (stale-while-revalidate) before Redis drops it. */
+/**
+ * Seconds a stale entry stays servable (stale-while-revalidate) before Redis drops it:
+ * READER_PAGE_EXPIRE_SECONDS − READER_PAGE_REVALIDATE_SECONDS of lib/site/http-cache.ts,
+ * written out because Next loads this file as plain JavaScript (checked by its test).
+ */
 export const EXPIRE_AFTER_STALE_SECONDS = 10;
 
 /** How long one Redis command may take before the cache treats it as a miss, in ms. */

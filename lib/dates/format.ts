@@ -1,7 +1,8 @@
 /**
  * Dates shown to readers. Always in the newsroom's IANA time zone from settings, never the
- * server's (DESIGN.md, "Publishing rules"); Intl.DateTimeFormat does the zone arithmetic
- * from the IANA database, so half-hour zones (Asia/Kabul, +04:30) and DST zones work.
+ * server's (a server zone leaking in shifted Ghost's scheduled times:
+ * https://github.com/TryGhost/Ghost/issues/11749); Intl.DateTimeFormat does the zone
+ * arithmetic from the IANA database, so half-hour zones (Asia/Kabul, +04:30) and DST zones work.
  *
  * Formatters are built once per (kind, locale, zone) and reused: constructing an
  * Intl.DateTimeFormat costs far more than formatting with one (it was the largest single item

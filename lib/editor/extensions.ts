@@ -1,9 +1,10 @@
 /**
  * The one extension list for story bodies, shared by the desk's Tiptap editor and the
- * server renderer, so what an editor sees is what readers get (DESIGN.md, "Rendering").
+ * server renderer, so what an editor sees is what readers get.
  *
  * Text direction: every block carries `dir` (default "auto", so each paragraph of a mixed
- * Dari/English story takes the direction of its first strong character; C08). The editor
+ * Dari/English story takes the direction of its first strong character; Tiptap writes no
+ * per-block `dir` on its own: https://github.com/ueberdosis/tiptap/issues/116). The editor
  * passes `textDirection: TEXT_DIRECTION`; the server passes the same as a static option.
  */
 import type { Extensions } from "@tiptap/core";
@@ -21,7 +22,8 @@ export const storyExtensions: Extensions = [
       autolink: true,
       defaultProtocol: "https",
       protocols: ["mailto", "tel"],
-      // Links stay in the same tab; internal links get no rel="nofollow" (DESIGN.md).
+      // Links stay in the same tab; internal links get no rel="nofollow" (our own pages must not
+      // be marked as untrusted to search engines).
       HTMLAttributes: { target: null, rel: null },
       isAllowedUri: (url) => isSafeUrl(url),
       shouldAutoLink: (url) => isSafeUrl(url),

@@ -3,7 +3,9 @@ import { bodyFromParagraphs, cleanBody, InvalidBodyError, renderBody } from "./r
 import { MAX_BODY_BYTES } from "@/lib/articles/story-schema";
 import { isSafeUrl } from "./urls";
 
-// C10 in ../shared/acceptance/cases.md.
+// Script-running URLs in every disguise browsers accept: case, leading spaces, tabs and
+// entities inside the scheme, data: and vbscript: (after Tiptap's link XSS,
+// https://github.com/ueberdosis/tiptap/issues/3673, and its follow-up fixes).
 const UNSAFE = [
   "javascript:alert(document.domain)",
   "  JaVaScRiPt:alert(1)",

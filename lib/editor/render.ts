@@ -2,9 +2,10 @@
  * Story bodies: validation of Tiptap JSON and rendering to reader HTML, on the server,
  * without a DOM (@tiptap/static-renderer).
  *
- * Two walls against script in stored content (C10): unsafe link marks are removed from the
- * JSON before it is stored (`cleanBody`), and the rendered HTML goes through sanitize-html
- * with an allow-list of elements, attributes and URL schemes.
+ * Two walls against script in stored content (a `javascript:` link in stored Tiptap JSON
+ * reached readers: https://github.com/ueberdosis/tiptap/issues/3673): unsafe link marks are
+ * removed from the JSON before it is stored (`cleanBody`), and the rendered HTML goes through
+ * sanitize-html with an allow-list of elements, attributes and URL schemes.
  */
 import { getSchema, type JSONContent } from "@tiptap/core";
 import { Node as PMNode } from "@tiptap/pm/model";

@@ -1,5 +1,7 @@
 /**
- * URL scheme allow-list for links in story bodies (C10 in ../shared/acceptance/cases.md).
+ * URL scheme allow-list for links in story bodies. An allow-list, not a prefix check: Tiptap's
+ * link extension let `javascript:` through from stored JSON, then through upper case and leading
+ * spaces (https://github.com/ueberdosis/tiptap/issues/3673, fixed by an allow-list of schemes).
  *
  * Browsers ignore ASCII whitespace and control characters inside a scheme and decode HTML
  * entities in attributes, so "java&#x09;script:" and "  JaVaScRiPt:" both run script. The

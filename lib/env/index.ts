@@ -1,23 +1,14 @@
 /**
- * Environment, validated once with zod (DESIGN.md, "Environment").
+ * Environment, validated once with zod (the variables are listed in the README, "Configuration").
+ * The database's variables are defined beside the database (db/config.ts) and composed here.
  *
  * Returns a frozen object; throws `EnvError` with one line per bad variable so a
  * misconfigured server stops at start with a message a person can act on.
  */
 import { z } from "zod";
+import { databaseEnvSchema, optionalUrl } from "@/db/config";
 
-/** An optional URL: empty means unset; otherwise it must match `pattern` (`message` if not). */
-const optionalUrl = (pattern: RegExp, message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || pattern.test(v), { message });
-
-const schema = z.object({
-  DATABASE_URL: optionalUrl(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://"),
-  DATA_DIR: z.string().trim().min(1).default("./data"),
+const schema = databaseEnvSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_URL: z
     .string()
@@ -41,6 +32,11 @@ const schema = z.object({
   /** Next's cache in this Redis, shared by every instance (lib/cache/shared-cache-handler.mjs). */
   REDIS_URL: optionalUrl(/^rediss?:\/\/[^/]+/, "must start with redis:// or rediss://"),
   REDIS_KEY_PREFIX: z.string().optional(),
+  /**
+   * How this server reaches itself for internal calls (the scheduler's expiry route), when
+   * `http://127.0.0.1:$PORT` is wrong (a container's own address, say).
+   */
+  INTERNAL_URL: optionalUrl(/^https?:\/\/[^/]+/, "must be an http(s) URL"),
 });
 
 export type Env = Readonly<z.infer<typeof schema>>;

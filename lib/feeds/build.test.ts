@@ -1,7 +1,8 @@
 /**
- * Feed documents from C11's inputs (../shared/acceptance/cases.md): markup characters in a
- * title, pasted control characters, a Dari title, an embed; parsed back with a strict XML
- * parser.
+ * Feed documents from the inputs that broke Ghost's feeds (one pasted control character made
+ * the whole RSS feed invalid: https://github.com/TryGhost/Ghost/issues/10316): markup
+ * characters in a title, pasted control characters, a Dari title, an embed; parsed back with a
+ * strict XML parser.
  */
 import { describe, expect, it } from "vitest";
 import { find, findAll, parseXml } from "@/test/xml";

@@ -2,7 +2,8 @@
  * Feed documents (RSS 2.0, Atom 1.0, JSON Feed 1) from stories, with the `feed` library.
  * Pure: no database; every URL in the input is absolute.
  *
- * Rules (DESIGN.md "Dates"; C11):
+ * Rules (machine-readable dates are instants with an offset, never the server's zone; the
+ * text is well-formed XML 1.0, https://www.w3.org/TR/xml/#charsets):
  * - RSS `pubDate` is the publication instant (RFC 822, as `Date#toUTCString` writes it:
  *   "Sun, 30 Mar 2025 04:30:00 GMT"); Atom/JSON carry it as `published`/`date_published`, and the
  *   "Last Updated On" instant as `updated`/`date_modified` (RSS: `atom:updated`).

@@ -1,6 +1,7 @@
 /**
  * Story HTML made fit for feed readers (RSS `content:encoded`, Atom `content`, JSON Feed
- * `content_html`), following C11 (../shared/acceptance/cases.md) and Ghost's feed bugs:
+ * `content_html`), after Ghost's feed bugs (https://github.com/TryGhost/Ghost/issues/10316,
+ * https://github.com/TryGhost/Ghost/issues/8442):
  * - no script, style, iframe, object, embed or form: embeds become a plain link to their source;
  * - links and images absolute (feed readers have no base URL);
  * - characters XML 1.0 forbids removed (one pasted bell made Ghost's whole feed invalid).

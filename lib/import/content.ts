@@ -11,7 +11,8 @@
  * - bare URLs alone on a line (oEmbeds) become links;
  * - images stay on their remote host, as links ("Image: alt text");
  * - iframes and embeds become links to their source; scripts, styles, inline handlers and
- *   unsafe URLs go (C10); headings outside h2–h4 are mapped into that range.
+ *   unsafe URLs go (the same scheme allow-list as the editor, lib/editor/urls.ts); headings
+ *   outside h2–h4 are mapped into that range.
  */
 import { DOMParser as PMDOMParser } from "@tiptap/pm/model";
 import type { JSONContent } from "@tiptap/core";

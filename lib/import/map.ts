@@ -1,8 +1,9 @@
 /**
  * WordPress items → stories: statuses, dates, titles, terms and authors. Pure.
  *
- * Dates (C04 in ../shared/acceptance/cases.md): the publication instant is `post_date_gmt`
- * when it is a real date; else the item's RSS `pubDate` when valid; else `post_date` read in
+ * Dates (importers that lost or shifted them: https://github.com/emdash-cms/emdash/issues/322,
+ * https://github.com/Automattic/wp-calypso/issues/61145): the publication instant is
+ * `post_date_gmt` when it is a real date; else the item's RSS `pubDate` when valid; else `post_date` read in
  * the source site's time zone (an import option, never the server's). The
  * "0000-00-00 00:00:00" sentinel means "no date" and never aborts an import. "Last Updated On"
  * is `post_modified_gmt` (or `post_modified` in the site zone) when later than publication,

@@ -232,8 +232,8 @@ export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>
   const decoder = new TextDecoder("utf-8");
   for await (const chunk of stream) {
     // WordPress exports the control characters authors pasted, which XML 1.0 forbids even in
-    // CDATA: drop them before the strict parser sees them (C11). A character split across
-    // chunks is kept whole by the streaming decoder.
+    // CDATA (https://www.w3.org/TR/xml/#charsets): drop them before the strict parser sees
+    // them. A character split across chunks is kept whole by the streaming decoder.
     const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
     parser.write(text.replace(FORBIDDEN_XML_CHARS, ""));
     if (fault) break;

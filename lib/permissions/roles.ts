@@ -1,5 +1,5 @@
 /**
- * Who may do what: one table from role to permissions (DESIGN.md, "Roles"). Pure; the
+ * Who may do what: one table from role to permissions (the newsroom's roles below). Pure; the
  * row-level rules (a writer's own, unpublished story) are in `canEditStory` and friends.
  *
  * | role   | can                                                                      |

@@ -45,7 +45,7 @@ describe.each(engines())("publishing rules on %s", (engine) => {
     sahar = (await loadViewer(await createUser({ email: "sahar@example.org", name: "Sahar", role: "writer", password: "correct horse battery" })))!;
   });
 
-  it("C01: schedules in the newsroom's zone (Kabul +04:30) and stores the UTC instant", async () => {
+  it("schedules in the newsroom's zone (Kabul +04:30) and stores the UTC instant", async () => {
     const s = await saveStory(mina, { title: "Kabul council approves new bus routes", body: body("x") }, T0);
     const scheduled = await saveStory(mina, { ...(await fields(s.id)), intent: "schedule", scheduledAt: "2025-03-30T09:00" }, T0);
     expect(scheduled.status).toBe("scheduled");
@@ -63,7 +63,7 @@ describe.each(engines())("publishing rules on %s", (engine) => {
     expect(view.items.map((i) => i.title)).toEqual(["Kabul council approves new bus routes"]);
   });
 
-  it("C01: London across the DST change: 09:00 BST on 2025-03-30 is 08:00Z", async () => {
+  it("London across the DST change: 09:00 BST on 2025-03-30 is 08:00Z", async () => {
     await settings("Europe/London");
     const s = await saveStory(mina, { title: "London story", body: body("x") }, T0);
     const r = await saveStory(mina, { ...(await fields(s.id)), intent: "schedule", scheduledAt: "2025-03-30T09:00" }, T0);
@@ -164,7 +164,7 @@ describe.each(engines())("publishing rules on %s", (engine) => {
     expect(await codeOf(saveStory(sahar, { ...(await fields(w.id, sahar)), intent: "update" }, T0))).toBe("forbidden");
   });
 
-  it("C13: of parallel saves from one version, exactly one wins and the rest conflict", async () => {
+  it("of parallel saves from one version, exactly one wins and the rest conflict", async () => {
     const s = await saveStory(mina, { title: "Race", body: body("x") }, T0);
     const f = await fields(s.id);
     const results = await Promise.all(

@@ -1,5 +1,5 @@
 /**
- * Timely pages for scheduled stories, with no cron and no queue (DESIGN.md, "Caching").
+ * Timely pages for scheduled stories, with no cron and no queue.
  *
  * Visibility is decided at request time by the one rule, so a story is public the instant its
  * time comes. What can lag is a *cached* page (a 404, a home page without it). So the server
@@ -13,6 +13,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, gt, lte } from "drizzle-orm";
 import { getDatabase } from "@/db/handle";
+import { env } from "@/lib/env";
 import { articles, settings } from "@/db/schema";
 import type { ReaderFootprint } from "@/lib/articles/footprint";
 
@@ -27,8 +28,9 @@ async function getDb() {
  * AUTH_SECRET (so every module instance and process of one install agrees), else random.
  */
 function deriveSecret(): string {
-  if (process.env.REVALIDATE_SECRET) return process.env.REVALIDATE_SECRET;
-  if (process.env.AUTH_SECRET) return createHmac("sha256", process.env.AUTH_SECRET).update("newsroom-revalidate").digest("base64url");
+  const { REVALIDATE_SECRET, AUTH_SECRET } = env();
+  if (REVALIDATE_SECRET) return REVALIDATE_SECRET;
+  if (AUTH_SECRET) return createHmac("sha256", AUTH_SECRET).update("newsroom-revalidate").digest("base64url");
   return randomBytes(32).toString("base64url");
 }
 
@@ -69,7 +71,8 @@ export function isRevalidateSecret(candidate: string | null): boolean {
 
 /** Where this server listens, for the loopback call. INTERNAL_URL overrides. */
 function internalUrl(): string {
-  return (process.env.INTERNAL_URL || `http://127.0.0.1:${process.env.PORT || 3000}`).replace(/\/+$/, "");
+  const { INTERNAL_URL, PORT } = env();
+  return (INTERNAL_URL || `http://127.0.0.1:${PORT}`).replace(/\/+$/, "");
 }
 
 async function triggerRevalidation(reason: string, instant?: Date, footprint?: ReaderFootprint): Promise<boolean> {

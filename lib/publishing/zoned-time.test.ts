@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { instantToZonedLocal, LocalTimeError, zonedLocalToInstant } from "./zoned-time";
 
-// C01 in ../shared/acceptance/cases.md. The process TZ must not matter: this file is also run
+// Times are typed and shown in the newsroom's zone, never the process's: this file is also run
 // under TZ=Asia/Kabul and TZ=America/New_York by test/tz-matrix.test.ts.
 describe("newsroom wall-clock time ↔ instant", () => {
   it("Kabul (+04:30, no DST): 09:00 on 2025-03-30 is 04:30Z", () => {

@@ -2,7 +2,8 @@
  * Converting between the newsroom's wall-clock time and instants. Editors type a local date
  * and time in the newsroom's IANA zone (never the server's or the browser's); we store the
  * instant in UTC. The offset used is the one in force *on that date* (DST included), from
- * the IANA database via date-fns-tz (C01).
+ * the IANA database via date-fns-tz. WordPress, for one, shows times in the server's zone
+ * instead of the site's; here the process zone never matters.
  */
 import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 

@@ -1,6 +1,7 @@
 /**
- * Text normalisation for full-text search, shared by the stored search vector (SQL) and the
- * reader's query (JS), so both sides fold the same spellings together.
+ * Text normalisation for full-text search, shared by the stored search vector (SQL, built in
+ * db/schema/search-fold.ts from the same tables) and the reader's query (JS), so both sides
+ * fold the same spellings together.
  *
  * Dari and Pashto are written with Persian letters but are often typed on Arabic keyboards,
  * and news copy carries optional marks. We fold:
@@ -12,20 +13,12 @@
  * `to`, which is how the deletions are expressed.
  */
 
-const MAP_FROM = "\u064A\u0649\u0643\u06C0";
-const MAP_TO = "\u06CC\u06CC\u06A9\u0647";
-const DELETE = "\u0640" + Array.from({ length: 0x065f - 0x064b + 1 }, (_, i) => String.fromCharCode(0x064b + i)).join("") + "\u0670\u200C";
+import { FOLD_DELETE, FOLD_MAP_FROM, FOLD_MAP_TO } from "@/db/schema/search-fold";
 
-/** A PostgreSQL Unicode-escaped literal (`U&'\\064A…'`) of `text`, readable in migrations. */
-function unicodeLiteral(text: string): string {
-  return `U&'${[...text].map((c) => `\\${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`).join("")}'`;
-}
+export { SEARCH_TRANSLATE } from "@/db/schema/search-fold";
 
-/** The `from` and `to` arguments of the SQL `translate()` call, as SQL literals. */
-export const SEARCH_TRANSLATE = { from: unicodeLiteral(MAP_FROM + DELETE), to: unicodeLiteral(MAP_TO) } as const;
-
-const MAP = new Map<string, string>([...MAP_FROM].map((c, i) => [c, MAP_TO[i] as string]));
-const DELETED = new Set(DELETE);
+const MAP = new Map<string, string>([...FOLD_MAP_FROM].map((c, i) => [c, FOLD_MAP_TO[i] as string]));
+const DELETED = new Set(FOLD_DELETE);
 
 /** The JS twin of the SQL fold: same mapping and deletions, character by character. */
 export function foldSearchText(text: string): string {

@@ -5,18 +5,13 @@
  */
 import { createHash } from "node:crypto";
 import fresh from "fresh";
+import { DOCUMENT_CACHE_CONTROL } from "./http-cache";
 
 /** A document as cached: its text and the instant it last changed (ISO 8601), when known. */
 export interface TextDocument {
   body: string;
   lastModified: string | null;
 }
-
-/**
- * Browsers and feed readers must revalidate (cheap with the validators); shared caches may
- * hold a copy for a few seconds, so an unpublished story leaves a CDN almost at once.
- */
-export const DOCUMENT_CACHE_CONTROL = "public, max-age=0, s-maxage=5, must-revalidate";
 
 /** The strong ETag of a body: a quoted base64url SHA-256 prefix. */
 export function etagOf(body: string): string {

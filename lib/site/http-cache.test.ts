@@ -1,20 +1,34 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { READER_PAGE_EXPIRE_SECONDS, READER_PAGE_REVALIDATE_SECONDS } from "./http-cache";
+import nextConfig from "@/next.config";
+import { DOCUMENT_CACHE_CONTROL, READER_PAGE_EXPIRE_SECONDS, READER_PAGE_REVALIDATE_SECONDS } from "./http-cache";
 
-/** Next reads `revalidate` as a literal, so each reader page repeats the number: keep them equal. */
-describe("reader page cache lifetimes", () => {
-  const root = path.resolve(__dirname, "../../app/(site)");
-  const pages = fs.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("page.tsx"));
+const appRoot = path.resolve(__dirname, "../../app");
 
-  it("every cached reader page revalidates after READER_PAGE_REVALIDATE_SECONDS", () => {
-    const cached = pages.filter((f) => /export const revalidate = /.test(fs.readFileSync(path.join(root, f), "utf8")));
-    expect(cached.length).toBeGreaterThanOrEqual(5);
-    for (const f of cached) {
-      const value = /export const revalidate = (\d+);/.exec(fs.readFileSync(path.join(root, f), "utf8"))?.[1];
-      expect(Number(value), f).toBe(READER_PAGE_REVALIDATE_SECONDS);
-    }
+/** Every `export const revalidate = …` in app/, with the file it is in. */
+function revalidateExports(): { file: string; value: string }[] {
+  const files = fs.readdirSync(appRoot, { recursive: true, encoding: "utf8" }).filter((f) => /\.(ts|tsx)$/.test(f));
+  return files.flatMap((file) => {
+    const text = fs.readFileSync(path.join(appRoot, file), "utf8");
+    return [...text.matchAll(/export const revalidate\s*=\s*([^;\n]+)/g)].map((m) => ({ file, value: m[1]!.trim() }));
+  });
+}
+
+/** Next reads `revalidate` as a literal, so each cached page repeats the number: keep them equal. */
+describe("reader cache lifetimes", () => {
+  it("every `export const revalidate` in app/ is READER_PAGE_REVALIDATE_SECONDS, as a literal", () => {
+    const found = revalidateExports();
+    expect(found.length).toBeGreaterThanOrEqual(5);
+    for (const { file, value } of found) expect(value, file).toBe(String(READER_PAGE_REVALIDATE_SECONDS));
+  });
+
+  it("next.config's expireTime is READER_PAGE_EXPIRE_SECONDS", () => {
+    expect(nextConfig.expireTime).toBe(READER_PAGE_EXPIRE_SECONDS);
+  });
+
+  it("documents are kept by shared caches exactly as long as reader pages", () => {
+    expect(DOCUMENT_CACHE_CONTROL).toBe(`public, max-age=0, s-maxage=${READER_PAGE_REVALIDATE_SECONDS}, must-revalidate`);
   });
 
   it("keeps a CDN copy only a few seconds past its freshness", () => {

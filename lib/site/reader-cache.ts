@@ -1,5 +1,10 @@
 /**
- * Caching of everything readers see, and its expiry (DESIGN.md "Caching and speed").
+ * Caching of everything readers see, and its expiry: the tags, the cached reader data, and
+ * the two expiry entry points desk actions call once per change: `changeStory` (one story
+ * saved, deleted or restored) and `expireAfterSiteChange` (settings, tags, bylines, photo
+ * details). Imports and the publication timer run outside a request and expire through the
+ * internal route only (lib/publishing/scheduler.ts). The lifetimes are in
+ * lib/site/http-cache.ts.
  *
  * Reader pages are cached by Next (ISR). Besides the tags Next gives every page from its path,
  * each page carries tags naming the lists it shows (`tagReaderPage`):
@@ -19,12 +24,12 @@
 import "server-only";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 import type { ReaderFootprint } from "@/lib/articles/footprint";
+import { navSectionsKey } from "@/lib/articles/queries";
+import { expireReaderPagesNow } from "@/lib/publishing/scheduler";
+import { READER_DATA_REVALIDATE_SECONDS } from "./http-cache";
 
 /** The tag on every cached reader document. */
 export const READER_DATA_TAG = "reader-data";
-
-/** Backstop lifetime, as for reader pages (DESIGN.md "Caching and speed"): at most 60 s. */
-export const READER_DATA_REVALIDATE_SECONDS = 60;
 
 /** Pages that list the newest stories. */
 export const RECENT_TAG = "recent";
@@ -76,4 +81,35 @@ export function expireStoryCaches(footprint: ReaderFootprint): void {
   for (const tag of [RECENT_TAG, READER_DATA_TAG, ...footprint.tagIds.map(tagListTag), ...footprint.bylineIds.map(bylineListTag)]) {
     revalidateTag(tag, { expire: 0 });
   }
+}
+
+/**
+ * Runs a story change, then expires the reader pages it altered, at once, so none is stale
+ * when the action returns: the story's own footprint (see `expireStoryCaches`), or every
+ * page when the change altered the header's section menu, which every page shows. Expiry
+ * goes through the internal route (`expireReaderPagesNow`) so the editor page is not
+ * re-rendered under the user's fingers; if that call fails, it expires in-action.
+ * @param change the lib call (saveStory, deleteStory, restoreRevision); its errors pass through.
+ * @returns what `change` returned.
+ */
+export async function changeStory<T extends { affectsReaders: boolean; footprint: ReaderFootprint }>(change: () => Promise<T>): Promise<T> {
+  const menuBefore = await navSectionsKey(new Date());
+  const result = await change();
+  if (result.affectsReaders) {
+    const footprint = (await navSectionsKey(new Date())) === menuBefore ? result.footprint : undefined;
+    if (!(await expireReaderPagesNow(footprint))) {
+      if (footprint) expireStoryCaches(footprint);
+      else expireReaderCaches();
+    }
+  }
+  return result;
+}
+
+/**
+ * Expires every reader page after a site-wide change (settings, a tag or byline edited or
+ * merged, photo details): through the internal route, as `changeStory` does, else in-action.
+ * Call from a server action, after the change is written.
+ */
+export async function expireAfterSiteChange(): Promise<void> {
+  if (!(await expireReaderPagesNow())) expireReaderCaches();
 }

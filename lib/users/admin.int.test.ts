@@ -8,7 +8,7 @@ import { listUsers, setUserActive, setUserRole } from "./admin";
 import { createUser } from "./store";
 import { updateOwnName } from "./profile";
 
-describe.each(engines())("user administration on %s (C15)", (engine) => {
+describe.each(engines())("user administration on %s: only admins change roles, and changes take effect on the next request", (engine) => {
   const handle = useTestDatabase(engine);
   const v: Record<string, Viewer> = {};
 

@@ -1,8 +1,9 @@
 /**
  * User administration for admins: roles and account status. Every function takes the acting
- * viewer and checks `user:manage` itself (C15: only admins change roles; nobody can remove
- * the last active admin; a deactivated user is locked out from the next request because
- * every request reloads the user).
+ * viewer and checks `user:manage` itself: only admins change roles; nobody can remove the last
+ * active admin; a deactivated user is locked out from the next request because every request
+ * reloads the user (users giving themselves a role: https://github.com/statamic/cms/issues/927;
+ * a JWT cannot be revoked: https://github.com/nextauthjs/next-auth/issues/662).
  */
 import "server-only";
 import { and, asc, count, eq, isNull, ne } from "drizzle-orm";

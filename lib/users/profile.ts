@@ -1,6 +1,7 @@
 /**
  * A signed-in user's own profile: display name and password. The role is not a field here:
- * no request can change its own role (C15).
+ * no request can change its own role (https://github.com/statamic/cms/issues/927 let users
+ * give themselves any role through their own profile).
  */
 import "server-only";
 import { eq } from "drizzle-orm";

@@ -4,7 +4,7 @@
  * import run and answers 202 `{ id }`, or `{ error }` with 400/401/403/413. Admins only.
  */
 import { requireViewer } from "@/lib/auth/viewer";
-import { isAppError } from "@/lib/errors";
+import { toResponse } from "@/lib/errors";
 import { IMPORT_MAX_BYTES, parseRunOptions, startImport } from "@/lib/import/runs";
 
 export const dynamic = "force-dynamic";
@@ -21,8 +21,6 @@ export async function POST(request: Request): Promise<Response> {
     const id = await startImport(viewer, request.body, url.searchParams.get("name") ?? "export.xml", options);
     return Response.json({ id }, { status: 202 });
   } catch (e) {
-    if (isAppError(e)) return Response.json({ error: e.message }, { status: e.status });
-    console.error("[import] upload failed", e);
-    return Response.json({ error: "The upload failed on the server. Try again; if it keeps failing, use npm run import:wxr." }, { status: 500 });
+    return toResponse(e, "import upload", "The upload failed on the server. Try again; if it keeps failing, use npm run import:wxr.");
   }
 }

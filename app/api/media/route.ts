@@ -7,17 +7,13 @@
  * Signed-in desk users only; the same permission checks as the library screen (lib/media/library.ts).
  */
 import { requireViewer } from "@/lib/auth/viewer";
-import { isAppError } from "@/lib/errors";
+import { toResponse } from "@/lib/errors";
 import { listMedia, uploadMedia } from "@/lib/media/library";
 import { MEDIA_MAX_BYTES } from "@/lib/media/process";
 
 export const dynamic = "force-dynamic";
 
-function errorResponse(e: unknown): Response {
-  if (isAppError(e)) return Response.json({ error: e.message }, { status: e.status });
-  console.error("media route failed", e);
-  return Response.json({ error: "The upload failed on the server. Try again; if it keeps failing, tell an admin." }, { status: 500 });
-}
+const errorResponse = (e: unknown) => toResponse(e, "media route", "The upload failed on the server. Try again; if it keeps failing, tell an admin.");
 
 export async function POST(request: Request): Promise<Response> {
   try {

@@ -1,27 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { toActionFailure } from "@/lib/actions";
-import { requireViewer } from "@/lib/auth/viewer";
+import { deskCall, type FormState } from "@/lib/actions";
 import { resumeRun, stopRun } from "@/lib/import/runs";
 
 /** Stops a running import after its current item. */
-export async function stopImportAction(id: string): Promise<{ error?: string }> {
-  try {
-    await stopRun(await requireViewer(), id);
-    return {};
-  } catch (e) {
-    return { error: toActionFailure(e, "stopImportAction").error };
-  }
-}
+export const stopImportAction = deskCall("stopImportAction", async (viewer, id: string): Promise<FormState> => {
+  await stopRun(viewer, id);
+  return { ok: true };
+});
 
 /** Resumes a stopped, failed or interrupted import. */
-export async function resumeImportAction(id: string): Promise<{ error?: string }> {
-  try {
-    await resumeRun(await requireViewer(), id);
-    revalidatePath("/dashboard/import");
-    return {};
-  } catch (e) {
-    return { error: toActionFailure(e, "resumeImportAction").error };
-  }
-}
+export const resumeImportAction = deskCall("resumeImportAction", async (viewer, id: string): Promise<FormState> => {
+  await resumeRun(viewer, id);
+  revalidatePath("/dashboard/import");
+  return { ok: true };
+});

@@ -2,35 +2,27 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { toActionFailure } from "@/lib/actions";
-import { requireViewer } from "@/lib/auth/viewer";
+import { deskCall, type FormState } from "@/lib/actions";
 import { deleteMedia, updateMedia } from "@/lib/media/library";
-import { expireReaderPagesNow } from "@/lib/publishing/scheduler";
-import { expireReaderCaches } from "@/lib/site/reader-cache";
+import { expireAfterSiteChange } from "@/lib/site/reader-cache";
 
-export type MediaFormState = { ok?: boolean; error?: string; fields?: Record<string, string>; message?: string };
-
-/** Saves a photo's alt text, caption, credit and usage notes (stories using it are re-rendered). */
-export async function updateMediaAction(id: string, values: Record<string, string>): Promise<MediaFormState> {
-  try {
-    const { affectsReaders } = await updateMedia(await requireViewer(), id, values);
-    if (affectsReaders && !(await expireReaderPagesNow())) expireReaderCaches();
-    revalidatePath("/dashboard/media");
-    return { ok: true, message: "Photo details saved." };
-  } catch (e) {
-    const f = toActionFailure(e, "updateMediaAction");
-    return { ok: false, error: f.error, fields: f.fields };
-  }
-}
+/**
+ * Saves a photo's alt text, caption, credit and usage notes (stories using it are re-rendered).
+ * Called directly by the photo details form with the photo's id and the typed values.
+ */
+export const updateMediaAction = deskCall("updateMediaAction", async (viewer, id: string, values: Record<string, string>): Promise<FormState> => {
+  const { affectsReaders } = await updateMedia(viewer, id, values);
+  if (affectsReaders) await expireAfterSiteChange();
+  // No revalidatePath here: this action is also called from the story editor, and revalidating
+  // a path in an action re-renders the page it came from — after the editor's first save
+  // (/dashboard/stories/new → /dashboard/stories/<id>) that remounts the editor and drops edits
+  // not yet saved. Desk pages are rendered per request, so the library shows the change anyway.
+  return { ok: true, message: "Photo details saved." };
+});
 
 /** Deletes a photo that no story uses, then returns to the library. */
-export async function deleteMediaAction(id: string): Promise<MediaFormState> {
-  try {
-    await deleteMedia(await requireViewer(), id);
-  } catch (e) {
-    const f = toActionFailure(e, "deleteMediaAction");
-    return { ok: false, error: f.error };
-  }
+export const deleteMediaAction = deskCall("deleteMediaAction", async (viewer, id: string): Promise<FormState> => {
+  await deleteMedia(viewer, id);
   revalidatePath("/dashboard/media");
   redirect("/dashboard/media?deleted=1");
-}
+});

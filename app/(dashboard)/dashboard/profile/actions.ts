@@ -1,35 +1,31 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { toActionFailure } from "@/lib/actions";
+import { z } from "zod";
+import { deskAction, formText, type FormState } from "@/lib/actions";
 import { signInWithPassword } from "@/lib/auth/session";
-import { requireViewer } from "@/lib/auth/viewer";
 import { changeOwnPassword, updateOwnName } from "@/lib/users/profile";
 
-export type ProfileState = { ok?: boolean; message?: string; error?: string };
-
 /** Saves the viewer's display name. Any other field sent (a role, say) is ignored. */
-export async function updateNameAction(_: ProfileState, form: FormData): Promise<ProfileState> {
-  try {
-    const viewer = await requireViewer();
-    await updateOwnName(viewer, String(form.get("name") ?? ""));
+export const updateNameAction = deskAction(
+  z.object({ name: formText }),
+  async ({ name }, viewer): Promise<FormState> => {
+    await updateOwnName(viewer, name);
     revalidatePath("/dashboard", "layout");
     return { ok: true, message: "Name saved." };
-  } catch (e) {
-    return { error: toActionFailure(e, "updateNameAction").error };
-  }
-}
+  },
+  { name: "updateNameAction" },
+);
 
 /** Changes the password, then signs this browser in again with it (other sessions end). */
-export async function changePasswordAction(_: ProfileState, form: FormData): Promise<ProfileState> {
-  try {
-    const viewer = await requireViewer();
-    const next = String(form.get("next") ?? "");
-    if (next !== String(form.get("confirm") ?? "")) return { error: "The new passwords do not match." };
-    await changeOwnPassword(viewer, String(form.get("current") ?? ""), next);
+export const changePasswordAction = deskAction(
+  z
+    .object({ current: formText, next: formText, confirm: formText })
+    .refine((f) => f.next === f.confirm, { message: "The new passwords do not match.", path: ["confirm"] }),
+  async ({ current, next }, viewer): Promise<FormState> => {
+    await changeOwnPassword(viewer, current, next);
     await signInWithPassword(viewer.email, next);
     return { ok: true, message: "Password changed. Other sessions have been signed out." };
-  } catch (e) {
-    return { error: toActionFailure(e, "changePasswordAction").error };
-  }
-}
+  },
+  { name: "changePasswordAction" },
+);

@@ -1,12 +1,11 @@
 "use server";
 
-import { changeStory } from "@/lib/site/story-expiry";
+import { deskCall, type ActionFailure } from "@/lib/actions";
 import { deleteStory, getConflictView, saveStory } from "@/lib/articles/desk";
-import type { DeskStatus } from "@/lib/articles/story-schema";
 import { heartbeat } from "@/lib/articles/presence";
-import { requireViewer } from "@/lib/auth/viewer";
-import { toActionFailure, type ActionFailure } from "@/lib/actions";
+import type { DeskStatus } from "@/lib/articles/story-schema";
 import { rearmScheduler } from "@/lib/publishing/scheduler";
+import { changeStory } from "@/lib/site/reader-cache";
 
 export type SaveResult =
   | {
@@ -27,9 +26,9 @@ export type SaveResult =
  * Saves a story and applies the intent (save, submit, publish, unpublish, return). A public
  * POST endpoint like any action: the checks are in lib (saveStory), not in the UI.
  */
-export async function saveStoryAction(input: unknown, options: { autosave?: boolean } = {}): Promise<SaveResult> {
-  try {
-    const viewer = await requireViewer();
+export const saveStoryAction: (input: unknown, options?: { autosave?: boolean }) => Promise<SaveResult> = deskCall(
+  "saveStoryAction",
+  async (viewer, input: unknown, options: { autosave?: boolean } = {}) => {
     const saved = await changeStory(() => saveStory(viewer, input, new Date(), options.autosave === true ? { revisionKind: "autosave" } : {}));
     // A schedule may have been set, moved or removed: aim the publication timer again.
     if (saved.changed) await rearmScheduler().catch((e) => console.error("[scheduler] rearm failed:", e));
@@ -44,48 +43,31 @@ export async function saveStoryAction(input: unknown, options: { autosave?: bool
       publishedAt: saved.publishedAt?.toISOString() ?? null,
       lastUpdatedAt: saved.lastUpdatedAt?.toISOString() ?? null,
     };
-  } catch (e) {
-    return toActionFailure(e, "saveStoryAction");
-  }
-}
+  },
+);
 
 export type DeleteResult = { ok: true } | ActionFailure;
 
 /** Deletes a story (editors: any; writers: their own drafts). */
-export async function deleteStoryAction(id: unknown): Promise<DeleteResult> {
-  try {
-    const viewer = await requireViewer();
-    await changeStory(() => deleteStory(viewer, String(id)));
-    return { ok: true };
-  } catch (e) {
-    return toActionFailure(e, "deleteStoryAction");
-  }
-}
+export const deleteStoryAction: (id: unknown) => Promise<DeleteResult> = deskCall("deleteStoryAction", async (viewer, id: unknown) => {
+  await changeStory(() => deleteStory(viewer, String(id)));
+  return { ok: true as const };
+});
 
 export type ConflictResult =
   | { ok: true; version: number; title: string; dek: string; bodyText: string; updatedAt: string; updatedByName: string | null }
   | ActionFailure;
 
 /** The story as saved now, to show beside the user's text after a conflict. */
-export async function conflictViewAction(id: unknown): Promise<ConflictResult> {
-  try {
-    const viewer = await requireViewer();
-    const v = await getConflictView(viewer, String(id));
-    return { ok: true, ...v, updatedAt: v.updatedAt.toISOString() };
-  } catch (e) {
-    return toActionFailure(e, "conflictViewAction");
-  }
-}
+export const conflictViewAction: (id: unknown) => Promise<ConflictResult> = deskCall("conflictViewAction", async (viewer, id: unknown) => {
+  const v = await getConflictView(viewer, String(id));
+  return { ok: true as const, ...v, updatedAt: v.updatedAt.toISOString() };
+});
 
 export type PresenceResult = { ok: true; others: string[] } | ActionFailure;
 
 /** Heartbeat from an open editor; answers who else has the story open. */
-export async function presenceAction(id: unknown): Promise<PresenceResult> {
-  try {
-    const viewer = await requireViewer();
-    const others = await heartbeat(viewer, String(id));
-    return { ok: true, others: others.map((o) => o.name) };
-  } catch (e) {
-    return toActionFailure(e, "presenceAction");
-  }
-}
+export const presenceAction: (id: unknown) => Promise<PresenceResult> = deskCall("presenceAction", async (viewer, id: unknown) => {
+  const others = await heartbeat(viewer, String(id));
+  return { ok: true as const, others: others.map((o) => o.name) };
+});

@@ -13,9 +13,10 @@ import { pageAlternates } from "@/lib/seo/metadata";
  * link to older stories. Readers reach it at `/` through a rewrite (next.config.ts) to
  * `/front/latest`: a route with a parameter can be cached like every other reader page (ISR,
  * rendered on first request), while a page with no parameters would be prerendered during
- * `next build`, when the database must not be read. Any other edition is a 404.
+ * `next build`, when the database must not be read (the build machine need not reach it, and
+ * the embedded database allows one process). Any other edition is a 404.
  */
-// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts.
+// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts, checked by its test.
 export const revalidate = 5;
 export const dynamicParams = true;
 export function generateStaticParams(): { edition: string }[] {

@@ -8,7 +8,7 @@ import { siteUrl } from "@/lib/env";
 import { pageAlternates } from "@/lib/seo/metadata";
 
 /** All public stories, newest first (`/latest`, `/latest/page/N`). Cached per page (ISR). */
-// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts.
+// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts, checked by its test.
 export const revalidate = 5;
 export function generateStaticParams(): { page?: string[] }[] {
   return [];

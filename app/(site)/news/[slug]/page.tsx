@@ -20,9 +20,11 @@ import { optimisedUrl } from "@/lib/media/responsive";
  * headline, "Last Updated On", body, bylines, tags, the site's About box, "Check Also".
  *
  * Rendered on first request and cached (ISR); nothing is read at build time. The backstop
- * `revalidate` keeps any cached page, a 404 included, at most a few seconds old (C02).
+ * `revalidate` keeps any cached page, a 404 included, at most a few seconds old, so a story's
+ * address that answered 404 before publication does not stay a 404 after it (a cached
+ * notFound() once ignored revalidate: https://github.com/vercel/next.js/issues/19234).
  */
-// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts.
+// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts, checked by its test.
 export const revalidate = 5;
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {

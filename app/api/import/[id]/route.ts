@@ -1,6 +1,6 @@
 /** GET /api/import/<id>: a run's status, progress (items done / total) and, when finished, its report. Admins only. */
 import { requireViewer } from "@/lib/auth/viewer";
-import { isAppError } from "@/lib/errors";
+import { toResponse } from "@/lib/errors";
 import { getRun } from "@/lib/import/runs";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,6 @@ export async function GET(_request: Request, ctx: { params: Promise<{ id: string
   try {
     return Response.json(await getRun(await requireViewer(), (await ctx.params).id), { headers: { "Cache-Control": "no-store" } });
   } catch (e) {
-    if (isAppError(e)) return Response.json({ error: e.message }, { status: e.status });
-    throw e;
+    return toResponse(e, "import status");
   }
 }

@@ -4,11 +4,12 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/notice";
-import { setPasswordAction, type SignupState } from "../actions";
+import type { FormState } from "@/lib/actions";
+import { setPasswordAction } from "../actions";
 
 /** Choose a password (twice). */
 export function SignupForm({ token, email }: { token: string; email: string }) {
-  const [state, action, pending] = useActionState<SignupState, FormData>(setPasswordAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(setPasswordAction, {});
   return (
     <form action={action} className="flex flex-col gap-4">
       <input type="hidden" name="token" value={token} />

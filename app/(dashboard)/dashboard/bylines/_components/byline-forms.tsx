@@ -6,12 +6,12 @@ import { Button } from "@/components/ui/button";
 import { Options, Select, Textarea } from "@/components/ui/controls";
 import { Field, InputField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/notice";
+import type { FormState } from "@/lib/actions";
 import {
   createBylineAction,
   mergeBylineAction,
   retireBylineAction,
   updateBylineAction,
-  type BylineFormState,
 } from "../actions";
 
 export interface BylineValues {
@@ -26,7 +26,7 @@ export interface BylineValues {
 
 /** Create or edit a byline. "Display name" comes first. */
 export function BylineForm({ initial, users }: { initial: BylineValues; users: { id: string; label: string }[] }) {
-  const [state, action, pending] = useActionState<BylineFormState, FormData>(initial.id ? updateBylineAction : createBylineAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(initial.id ? updateBylineAction : createBylineAction, {});
   const v = { ...initial, ...(state.values ?? {}) } as BylineValues;
   const e = state.fields ?? {};
   return (
@@ -55,7 +55,7 @@ export function BylineForm({ initial, users }: { initial: BylineValues; users: {
 
 /** Retire/restore and merge controls for one byline. */
 export function BylineActions({ id, retired, others }: { id: string; retired: boolean; others: { id: string; name: string }[] }) {
-  const [rState, rAction] = useActionState<BylineFormState, FormData>(retireBylineAction, {});
+  const [rState, rAction] = useActionState<FormState, FormData>(retireBylineAction, {});
   return (
     <div className="flex max-w-xl flex-col gap-4 rounded border border-neutral-300 bg-white p-4">
       <form action={rAction} className="flex items-center gap-3">

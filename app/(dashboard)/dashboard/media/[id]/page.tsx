@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PhotoDetails } from "@/components/media/photo-details";
+import { updateMediaAction } from "../actions";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
 import { getMediaItem, listMediaUses } from "@/lib/media/library";
@@ -37,7 +38,7 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
             {item.originalName} · {item.mimeType} · {item.width} × {item.height} · {(item.bytes / 1024).toFixed(0)} KB · uploaded by {item.uploadedBy?.name ?? "—"}
           </p>
         </div>
-        <PhotoDetails id={item.id} initial={item} />
+        <PhotoDetails id={item.id} initial={item} action={updateMediaAction} />
       </div>
       <section aria-labelledby="uses-heading" className="flex flex-col gap-2">
         <h2 id="uses-heading" className="font-semibold">

@@ -4,16 +4,17 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/notice";
-import { changePasswordAction, updateNameAction, type ProfileState } from "../actions";
+import type { FormState } from "@/lib/actions";
+import { changePasswordAction, updateNameAction } from "../actions";
 
-function Feedback({ state }: { state: ProfileState }) {
+function Feedback({ state }: { state: FormState }) {
   if (state.error) return <Alert>{state.error}</Alert>;
   if (state.message) return <p role="status" className="text-sm text-green-800">{state.message}</p>;
   return null;
 }
 
 /** One of the profile's forms, in a card: heading, fields, feedback, submit button. */
-function FormCard(props: { action: (form: FormData) => void; title: string; state: ProfileState; pending: boolean; submit: string; children: React.ReactNode }) {
+function FormCard(props: { action: (form: FormData) => void; title: string; state: FormState; pending: boolean; submit: string; children: React.ReactNode }) {
   return (
     <form action={props.action} className="flex flex-col gap-3 rounded border border-neutral-200 bg-white p-5">
       <h2 className="font-semibold">{props.title}</h2>
@@ -28,8 +29,8 @@ function FormCard(props: { action: (form: FormData) => void; title: string; stat
 
 /** The viewer's own name and password. */
 export function ProfileForms({ name }: { name: string }) {
-  const [nameState, nameAction, namePending] = useActionState<ProfileState, FormData>(updateNameAction, {});
-  const [pwState, pwAction, pwPending] = useActionState<ProfileState, FormData>(changePasswordAction, {});
+  const [nameState, nameAction, namePending] = useActionState<FormState, FormData>(updateNameAction, {});
+  const [pwState, pwAction, pwPending] = useActionState<FormState, FormData>(changePasswordAction, {});
   return (
     <div className="grid gap-8 md:grid-cols-2">
       <FormCard action={nameAction} title="Name" state={nameState} pending={namePending} submit="Save name">

@@ -6,7 +6,8 @@ import { Input, Options, Select, Textarea } from "@/components/ui/controls";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/notice";
 import { STORY_LANGUAGES } from "@/lib/i18n/languages";
-import { saveSettingsAction, type SettingsState } from "../actions";
+import type { FormState } from "@/lib/actions";
+import { saveSettingsAction } from "../actions";
 
 export interface SettingsFormValues {
   siteName: string;
@@ -27,7 +28,7 @@ function SettingField({ name, ...rest }: Omit<React.ComponentProps<typeof Field>
 
 /** The site settings form. Values typed are kept after an error. */
 export function SettingsForm({ initial, zones }: { initial: SettingsFormValues; zones: string[] }) {
-  const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(saveSettingsAction, {});
   const v = { ...initial, ...(state.values ?? {}) } as SettingsFormValues;
   const e = state.fields ?? {};
   const key = JSON.stringify(state.values ?? {});

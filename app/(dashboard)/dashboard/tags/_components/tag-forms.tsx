@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Checkbox, Input, Textarea } from "@/components/ui/controls";
 import { Field, InputField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/notice";
-import { createTagAction, mergeTagAction, updateTagAction, type TagFormState } from "../actions";
+import type { FormState } from "@/lib/actions";
+import { createTagAction, mergeTagAction, updateTagAction } from "../actions";
 
 export interface TagValues {
   id?: string;
@@ -19,7 +20,7 @@ export interface TagValues {
 
 /** Create or edit a tag. */
 export function TagForm({ initial }: { initial: TagValues }) {
-  const [state, action, pending] = useActionState<TagFormState, FormData>(initial.id ? updateTagAction : createTagAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(initial.id ? updateTagAction : createTagAction, {});
   const sv = state.values;
   const v: TagValues = sv
     ? { ...initial, name: sv.name ?? "", slug: sv.slug ?? "", description: sv.description ?? "", isSection: sv.isSection === "on", sectionOrder: Number(sv.sectionOrder ?? 0) }

@@ -6,7 +6,8 @@ import { Checkbox, Input, Options, Select } from "@/components/ui/controls";
 import { Field, InputField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/notice";
 import { ROLE_OPTIONS } from "../../_components/role-labels";
-import { inviteAction, resetLinkAction, type InviteState } from "../actions";
+import type { FormState } from "@/lib/actions";
+import { inviteAction, resetLinkAction, type LinkData } from "../actions";
 
 /** The page's own origin, so a copied link works wherever the desk is served. */
 function useOrigin(): string {
@@ -37,7 +38,7 @@ function LinkBox({ link, label }: { link: string; label: string }) {
 
 /** Invite someone: an account with a role, and a one-time link to set their password. */
 export function InviteForm() {
-  const [state, action, pending] = useActionState<InviteState, FormData>(inviteAction, {});
+  const [state, action, pending] = useActionState<FormState<LinkData>, FormData>(inviteAction, {});
   const v = state.values ?? {};
   const e = state.fields ?? {};
   return (
@@ -54,10 +55,10 @@ export function InviteForm() {
       </div>
       <Checkbox name="withByline" defaultChecked label="Create their byline too" />
       <Alert>{state.error}</Alert>
-      {state.link ? (
+      {state.data?.link ? (
         <div className="flex flex-col gap-2 rounded bg-green-50 p-3" data-testid="invite-result">
           <p className="text-sm text-green-900">{state.message}</p>
-          <LinkBox link={state.link} label="Invitation link" />
+          <LinkBox link={state.data.link} label="Invitation link" />
         </div>
       ) : null}
       <Button type="submit" disabled={pending} className="self-start text-sm">
@@ -69,7 +70,7 @@ export function InviteForm() {
 
 /** "Password reset link" for one user. */
 export function ResetLinkButton({ userId, name }: { userId: string; name: string }) {
-  const [state, action, pending] = useActionState<InviteState, FormData>(resetLinkAction, {});
+  const [state, action, pending] = useActionState<FormState<LinkData>, FormData>(resetLinkAction, {});
   return (
     <form action={action} className="flex flex-col gap-1">
       <input type="hidden" name="userId" value={userId} />
@@ -77,7 +78,7 @@ export function ResetLinkButton({ userId, name }: { userId: string; name: string
         Reset link
       </Button>
       {state.error ? <span className="text-xs text-red-700">{state.error}</span> : null}
-      {state.link ? <LinkBox link={state.link} label={`Reset link for ${name}`} /> : null}
+      {state.data?.link ? <LinkBox link={state.data.link} label={`Reset link for ${name}`} /> : null}
     </form>
   );
 }

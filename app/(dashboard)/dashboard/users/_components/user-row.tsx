@@ -4,8 +4,9 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Options, Select } from "@/components/ui/controls";
 import { Td } from "@/components/ui/table";
+import type { FormState } from "@/lib/actions";
 import { ROLE_OPTIONS } from "../../_components/role-labels";
-import { setActiveAction, setRoleAction, type UserAdminState } from "../actions";
+import { setActiveAction, setRoleAction } from "../actions";
 import { ResetLinkButton } from "./invite-form";
 
 interface Props {
@@ -15,8 +16,8 @@ interface Props {
 
 /** One user: role picker and activation switch, each a small form with its own feedback. */
 export function UserRow({ user, isSelf }: Props) {
-  const [roleState, roleAction, rolePending] = useActionState<UserAdminState, FormData>(setRoleAction, {});
-  const [activeState, activeAction, activePending] = useActionState<UserAdminState, FormData>(setActiveAction, {});
+  const [roleState, roleAction, rolePending] = useActionState<FormState, FormData>(setRoleAction, {});
+  const [activeState, activeAction, activePending] = useActionState<FormState, FormData>(setActiveAction, {});
   const feedback = roleState.error ?? activeState.error ?? roleState.message ?? activeState.message;
   const isError = Boolean(roleState.error ?? activeState.error);
   return (

@@ -8,7 +8,7 @@ import { pageAlternates } from "@/lib/seo/metadata";
 import { profilePageJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 
 /** A byline page: the author's profile and public stories, newest first. Cached (ISR). */
-// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts.
+// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts, checked by its test.
 export const revalidate = 5;
 export function generateStaticParams(): { slug: string; page?: string[] }[] {
   return [];

@@ -7,7 +7,7 @@ import { siteUrl } from "@/lib/env";
 import { pageAlternates } from "@/lib/seo/metadata";
 
 /** A tag (section) page: its public stories, newest first, paginated. Cached (ISR). */
-// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts.
+// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts, checked by its test.
 export const revalidate = 5;
 export function generateStaticParams(): { slug: string; page?: string[] }[] {
   return [];

@@ -1,24 +1,17 @@
 "use server";
 
-import { changeStory } from "@/lib/site/story-expiry";
 import { redirect } from "next/navigation";
-import { toActionFailure } from "@/lib/actions";
+import { z } from "zod";
+import { deskAction, formText, type FormState } from "@/lib/actions";
 import { restoreRevision } from "@/lib/articles/revisions";
-import { requireViewer } from "@/lib/auth/viewer";
-
-export type RestoreState = { error?: string };
+import { changeStory } from "@/lib/site/reader-cache";
 
 /** Restores a revision as a new save, then opens the editor on the result. */
-export async function restoreRevisionAction(_: RestoreState, form: FormData): Promise<RestoreState> {
-  const articleId = String(form.get("articleId") ?? "");
-  let ok = false;
-  try {
-    const viewer = await requireViewer();
-    await changeStory(() => restoreRevision(viewer, articleId, String(form.get("revisionId") ?? ""), Number(form.get("version"))));
-    ok = true;
-  } catch (e) {
-    return { error: toActionFailure(e, "restoreRevisionAction").error };
-  }
-  if (ok) redirect(`/dashboard/stories/${articleId}`);
-  return {};
-}
+export const restoreRevisionAction = deskAction(
+  z.object({ articleId: formText, revisionId: formText, version: formText.transform(Number) }),
+  async ({ articleId, revisionId, version }, viewer): Promise<FormState> => {
+    await changeStory(() => restoreRevision(viewer, articleId, revisionId, version));
+    redirect(`/dashboard/stories/${articleId}`);
+  },
+  { name: "restoreRevisionAction" },
+);

@@ -8,7 +8,7 @@ import { searchMetadata, SearchView } from "../../../search-view";
  * Cached like every reader page (ISR, expired on every change readers see), so readers
  * searching the same words during a spike are served the stored page.
  */
-// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts.
+// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts, checked by its test.
 export const revalidate = 5;
 export const dynamicParams = true;
 export function generateStaticParams(): { q: string; page: string }[] {

@@ -2,11 +2,12 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { restoreRevisionAction, type RestoreState } from "../actions";
+import type { FormState } from "@/lib/actions";
+import { restoreRevisionAction } from "../actions";
 
 /** "Restore this version": a new save with the old text; history is never rewritten. */
 export function RestoreButton({ articleId, revisionId, version, label }: { articleId: string; revisionId: string; version: number; label: string }) {
-  const [state, action, pending] = useActionState<RestoreState, FormData>(restoreRevisionAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(restoreRevisionAction, {});
   return (
     <form action={action} className="inline">
       <input type="hidden" name="articleId" value={articleId} />

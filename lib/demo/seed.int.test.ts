@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { articleAuthors, articles, authors, settings, tags } from "@/db/schema";
 import { getPublicStory, listPublicStories } from "@/lib/articles/queries";
 import { engines, useTestDatabase } from "@/test/db";
-import { demoStories } from "./seed-data";
+import { demoStories } from "./content";
 import { isDatabaseEmpty, seedDemo } from "./seed";
 
 describe.each(engines())("demo seed on %s", (engine) => {

@@ -3,8 +3,8 @@
  * database under DATA_DIR when no server holds it (the lock says who does).
  */
 import { loadEnvConfig } from "@next/env";
-import { getDatabase } from "./handle";
-import { runMigrations } from "./migrate";
+import { getDatabase } from "@/db/handle";
+import { runMigrations } from "@/db/migrate";
 
 // The same .env files the Next server reads (.env, .env.local, …), so both use one database.
 loadEnvConfig(process.cwd());

@@ -1,6 +1,6 @@
 /**
  * The demo newsroom: settings, sections, bylines and stories written for this project
- * (db/seed-data.ts). Idempotent: settings, tags and bylines are upserted by slug, and a story
+ * (lib/demo/content.ts). Idempotent: settings, tags and bylines are upserted by slug, and a story
  * whose slug exists is left alone, so seeding twice duplicates nothing.
  */
 import "server-only";
@@ -12,8 +12,8 @@ import { createStory, saveSiteSettings, upsertByline, upsertTag } from "@/lib/ar
 import { env } from "@/lib/env";
 import { createUser, findUserByEmail } from "@/lib/users/store";
 import { verifyPassword } from "@/lib/auth/password";
-import type { UserRole } from "./schema";
-import { demoAuthors, demoSettings, demoStories, demoTags, type DemoBlock } from "./seed-data";
+import type { UserRole } from "@/db/schema";
+import { demoAuthors, demoSettings, demoStories, demoTags, type DemoBlock } from "./content";
 
 const HOUR = 3_600_000;
 

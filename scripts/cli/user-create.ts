@@ -7,10 +7,10 @@ import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { loadEnvConfig } from "@next/env";
-import { closeDatabase, getDatabase } from "./handle";
-import { runMigrations } from "./migrate";
+import { closeDatabase, getDatabase } from "@/db/handle";
+import { runMigrations } from "@/db/migrate";
 import { createUser } from "@/lib/users/store";
-import type { UserRole } from "./schema";
+import type { UserRole } from "@/db/schema";
 
 loadEnvConfig(process.cwd());
 

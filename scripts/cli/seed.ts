@@ -3,9 +3,9 @@
  * `--if-empty` seeds only a database with no stories and no settings.
  */
 import { loadEnvConfig } from "@next/env";
-import { getDatabase } from "./handle";
-import { runMigrations } from "./migrate";
-import { demoLoginsInUse, isDatabaseEmpty, seedDemo } from "./seed";
+import { getDatabase } from "@/db/handle";
+import { runMigrations } from "@/db/migrate";
+import { demoLoginsInUse, isDatabaseEmpty, seedDemo } from "@/lib/demo/seed";
 
 // The same .env files the Next server reads (.env, .env.local, …), so both use one database.
 loadEnvConfig(process.cwd());

@@ -8,8 +8,8 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { loadEnvConfig } from "@next/env";
-import { closeDatabase, getDatabase } from "./handle";
-import { runMigrations } from "./migrate";
+import { closeDatabase, getDatabase } from "@/db/handle";
+import { runMigrations } from "@/db/migrate";
 import { countWxrItems, importWxr } from "@/lib/import/importer";
 import { reportLines } from "@/lib/import/report-text";
 import { isValidTimeZone } from "@/lib/dates/format";

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { listAudit, listAuditActions } from "@/lib/audit/queries";
-import { requireViewerForPage } from "@/lib/auth/viewer";
 import { formatDateTime } from "@/lib/dates/format";
-import { can } from "@/lib/permissions/roles";
 import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
 import { getSiteSettings } from "@/lib/site/settings";
 import { listUsers } from "@/lib/users/admin";
@@ -13,6 +10,7 @@ import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-fo
 import { PageFrame } from "@/components/ui/page-header";
 import { PageNav } from "@/components/ui/page-nav";
 import { DataTable, Td } from "@/components/ui/table";
+import { requirePagePermission } from "../_lib/page-access";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -32,8 +30,7 @@ function dayStart(date: string | undefined, timeZone: string, plusDays = 0): Dat
 
 /** Admins: every sign-in, role change, publication, byline and settings change. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const viewer = await requireViewerForPage("/dashboard/audit");
-  if (!can(viewer.role, "user:manage")) notFound();
+  const viewer = await requirePagePermission("/dashboard/audit", "user:manage");
   const sp = await searchParams;
   const settings = await getSiteSettings();
   const page = /^[1-9][0-9]{0,4}$/.test(sp.page ?? "") ? Number(sp.page) : 1;

@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requireViewerForPage } from "@/lib/auth/viewer";
 import { listBylines } from "@/lib/bylines/admin";
 import { can } from "@/lib/permissions/roles";
 import { ButtonLink } from "@/components/ui/button";
 import { PageFrame } from "@/components/ui/page-header";
 import { DataTable, Td, TitleCell } from "@/components/ui/table";
+import { requirePagePermission } from "../_lib/page-access";
 
 export const metadata: Metadata = { title: "Bylines" };
 
 /** Bylines: admins manage them; editors see them (to pick on stories). */
 export default async function BylinesPage() {
-  const viewer = await requireViewerForPage("/dashboard/bylines");
-  if (!can(viewer.role, "story:set-any-byline")) notFound();
+  const viewer = await requirePagePermission("/dashboard/bylines", "story:set-any-byline");
   const rows = await listBylines(viewer);
   const manage = can(viewer.role, "byline:manage");
   return (

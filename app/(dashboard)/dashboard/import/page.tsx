@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireViewerForPage } from "@/lib/auth/viewer";
 import { listRuns } from "@/lib/import/runs";
-import { can } from "@/lib/permissions/roles";
 import { getSiteSettings } from "@/lib/site/settings";
 import { PageTitle } from "@/components/ui/page-header";
 import { ImportPanel } from "./_components/import-panel";
+import { requirePagePermission } from "../_lib/page-access";
 
 export const metadata: Metadata = { title: "Import from WordPress" };
 
 /** Admins import a WordPress export (WXR): upload, progress, report; earlier runs below. */
 export default async function ImportPage() {
-  const viewer = await requireViewerForPage("/dashboard/import");
-  if (!can(viewer.role, "import:run")) notFound();
+  const viewer = await requirePagePermission("/dashboard/import", "import:run");
   const [runs, settings] = await Promise.all([listRuns(viewer), getSiteSettings()]);
   return (
     <section className="flex flex-col gap-6">

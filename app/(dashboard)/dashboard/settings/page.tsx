@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireViewerForPage } from "@/lib/auth/viewer";
-import { can } from "@/lib/permissions/roles";
 import { instantToZonedLocal } from "@/lib/publishing/zoned-time";
 import { getSiteSettings } from "@/lib/site/settings";
 import { PageFrame } from "@/components/ui/page-header";
 import { SettingsForm } from "./_components/settings-form";
+import { requirePagePermission } from "../_lib/page-access";
 
 export const metadata: Metadata = { title: "Site settings" };
 
 /** Admins: the site's name, About text, time zone, language, logo and breaking-news bar. */
 export default async function SettingsPage() {
-  const viewer = await requireViewerForPage("/dashboard/settings");
-  if (!can(viewer.role, "settings:manage")) notFound();
+  await requirePagePermission("/dashboard/settings", "settings:manage");
   const s = await getSiteSettings();
   return (
     <PageFrame title="Site settings">

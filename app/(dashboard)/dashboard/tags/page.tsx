@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireViewerForPage } from "@/lib/auth/viewer";
-import { can } from "@/lib/permissions/roles";
 import { listTags } from "@/lib/tags/admin";
 import { PageFrame } from "@/components/ui/page-header";
 import { DataTable, Td, TitleCell } from "@/components/ui/table";
 import { TagForm } from "./_components/tag-forms";
+import { requirePagePermission } from "../_lib/page-access";
 
 export const metadata: Metadata = { title: "Tags and sections" };
 
 /** Editors and admins: tags, and which of them are sections (the site navigation). */
 export default async function TagsPage() {
-  const viewer = await requireViewerForPage("/dashboard/tags");
-  if (!can(viewer.role, "tag:manage")) notFound();
+  const viewer = await requirePagePermission("/dashboard/tags", "tag:manage");
   const rows = await listTags(viewer);
   return (
     <PageFrame title="Tags and sections">

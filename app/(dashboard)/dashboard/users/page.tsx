@@ -1,19 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireViewerForPage } from "@/lib/auth/viewer";
-import { can } from "@/lib/permissions/roles";
 import { listUsers } from "@/lib/users/admin";
 import { PageFrame } from "@/components/ui/page-header";
 import { DataTable, HiddenHeading } from "@/components/ui/table";
 import { InviteForm } from "./_components/invite-form";
 import { UserRow } from "./_components/user-row";
+import { requirePagePermission } from "../_lib/page-access";
 
 export const metadata: Metadata = { title: "Users" };
 
 /** Admins: users, roles and account status. Others get a 404 (forbidden looks like missing). */
 export default async function UsersPage() {
-  const viewer = await requireViewerForPage("/dashboard/users");
-  if (!can(viewer.role, "user:manage")) notFound();
+  const viewer = await requirePagePermission("/dashboard/users", "user:manage");
   const users = await listUsers(viewer);
   return (
     <PageFrame title="Users">

@@ -1,26 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireViewerForPage } from "@/lib/auth/viewer";
 import { getByline, listBylines, listLinkableUsers } from "@/lib/bylines/admin";
-import { isAppError } from "@/lib/errors";
-import { can } from "@/lib/permissions/roles";
 import { SubpageHeader } from "@/components/ui/page-header";
 import { BylineActions, BylineForm } from "../_components/byline-forms";
+import { orNotFound, requirePagePermission } from "../../_lib/page-access";
 
 export const metadata: Metadata = { title: "Edit byline" };
 
 /** Admins: edit, retire or merge a byline. */
 export default async function EditBylinePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const viewer = await requireViewerForPage(`/dashboard/bylines/${id}`);
-  if (!can(viewer.role, "byline:manage")) notFound();
-  let byline;
-  try {
-    byline = await getByline(viewer, id);
-  } catch (e) {
-    if (isAppError(e) && e.code === "not_found") notFound();
-    throw e;
-  }
+  const viewer = await requirePagePermission(`/dashboard/bylines/${id}`, "byline:manage");
+  const byline = await orNotFound(getByline(viewer, id));
   const [users, all] = await Promise.all([listLinkableUsers(viewer), listBylines(viewer)]);
   return (
     <div className="flex flex-col gap-6">

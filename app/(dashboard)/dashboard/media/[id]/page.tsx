@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PhotoDetails } from "@/components/media/photo-details";
 import { updateMediaAction } from "../actions";
 import { requireViewerForPage } from "@/lib/auth/viewer";
-import { isAppError } from "@/lib/errors";
 import { getMediaItem, listMediaUses } from "@/lib/media/library";
 import { optimisedUrl } from "@/lib/media/responsive";
+import { orNotFound } from "../../_lib/page-access";
 import { DeletePhotoButton } from "./_components/delete-button";
 
 /** One library photo: its details (alt text, caption, credit, usage notes), where it is used, delete when unused. */
@@ -14,13 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function MediaItemPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await requireViewerForPage(`/dashboard/media/${id}`);
-  let item;
-  try {
-    item = await getMediaItem(viewer, id);
-  } catch (e) {
-    if (isAppError(e) && e.code === "not_found") notFound();
-    throw e;
-  }
+  const item = await orNotFound(getMediaItem(viewer, id));
   const uses = await listMediaUses(viewer, id);
   return (
     <section className="flex flex-col gap-6">

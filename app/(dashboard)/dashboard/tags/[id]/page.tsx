@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireViewerForPage } from "@/lib/auth/viewer";
-import { can } from "@/lib/permissions/roles";
 import { listTags } from "@/lib/tags/admin";
 import { SubpageHeader } from "@/components/ui/page-header";
 import { MergeTagForm, TagForm } from "../_components/tag-forms";
+import { requirePagePermission } from "../../_lib/page-access";
 
 export const metadata: Metadata = { title: "Edit tag" };
 
 /** Edit or merge one tag. */
 export default async function EditTagPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const viewer = await requireViewerForPage(`/dashboard/tags/${id}`);
-  if (!can(viewer.role, "tag:manage")) notFound();
+  const viewer = await requirePagePermission(`/dashboard/tags/${id}`, "tag:manage");
   const all = await listTags(viewer);
   const tag = all.find((t) => t.id === id);
   if (!tag) notFound();

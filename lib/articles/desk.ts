@@ -403,6 +403,7 @@ export async function saveStory(
     const decision = decideSave({
       actor,
       existing,
+      openedVersion: input.version,
       intent,
       isBreaking: input.isBreaking,
       scheduledFor,

@@ -41,6 +41,8 @@ export interface SaveFacts {
   actor: Actor;
   /** The story as stored, or null for a new story. */
   existing: StoryState | null;
+  /** The version the editor opened (undefined when not sent; ignored for a new story). */
+  openedVersion: number | undefined;
   intent: SaveIntent;
   /** The breaking-news flag the save asks for. */
   isBreaking: boolean;
@@ -191,17 +193,19 @@ function transition(facts: SaveFacts): Transition {
 }
 
 /**
- * Decides a save: checks every rule (permission, state, note) and returns what the save does.
+ * Decides a save: checks every rule (permission, access, version, state, note) and returns
+ * what the save does.
  * The checks are the same ones {@link assertIntentPermitted}, {@link assertMaySave} and
  * {@link assertIntentFits} make, so a caller that runs those earlier (to report the first
  * problem in the same order as before) gets the same answer here.
  * @returns the new status and dates, the revision kind and note, whether it is a no-op,
  *   whether readers are affected, and the audit action.
- * @throws AppError: forbidden, bad_request (see the asserts above; and a correction or
- *   clarification without a note).
+ * @throws AppError: forbidden, not_found, conflict, bad_request (see the asserts above; and a
+ *   correction or clarification without a note).
  */
 export function decideSave(facts: SaveFacts): SaveDecision {
   assertIntentPermitted(facts.actor.role, facts.intent);
+  assertMaySave(facts.actor, facts.existing, facts.openedVersion);
   assertIntentFits(facts);
   if (facts.intent === "update" && facts.noteKind !== "update" && !facts.note) {
     throw new AppError("bad_request", `A ${facts.noteKind} needs a note that tells readers what changed.`, { note: "Required" });

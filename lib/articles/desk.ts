@@ -1,10 +1,12 @@
 /**
  * The desk: reads and writes of stories for signed-in staff. Every function takes the acting
  * `Viewer` (loaded from the database for this request) and checks permission itself, so a
- * page or action that forgets a check opens no hole (DESIGN.md, "Roles"; C14).
+ * page or action that forgets a check opens no hole: a writer cannot edit another writer's
+ * story or put someone else's byline on one, even by posting to the API directly.
  *
  * Missing and forbidden-to-see look the same from outside (not_found). A save carries the
- * `version` it started from; a stale version is a conflict and writes nothing (C13).
+ * `version` it started from; a stale version is a conflict and writes nothing, so a second
+ * editor never silently overwrites the first.
  */
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
@@ -114,7 +116,7 @@ async function resolveTags(tx: Db, viewer: Viewer, names: string[]): Promise<str
 
 /**
  * Which bylines a save may set. Editors: any existing byline. Writers: their own byline(s),
- * or the story's current bylines unchanged — never someone else's (C14).
+ * or the story's current bylines unchanged — never someone else's.
  */
 async function resolveBylines(tx: Db, viewer: Viewer, requested: string[], current: string[] | null): Promise<string[]> {
   const unique = [...new Set(requested)];

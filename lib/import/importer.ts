@@ -10,7 +10,8 @@
  *   on our desk since its import is never overwritten (reported instead).
  * - Resumable: stop at any item (AbortSignal); running again skips what is already in.
  * - Dry run: every item's transaction is rolled back; the report says what would happen.
- * Dates follow C04 (lib/import/map.ts); content goes through the editor's schema
+ * Dates come from the export's GMT fields, never the time of the import (lib/import/map.ts);
+ * content goes through the editor's schema
  * (lib/import/content.ts).
  */
 import "server-only";

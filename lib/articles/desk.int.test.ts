@@ -1,6 +1,7 @@
 /**
  * Desk mutations with real permission checks, on PGlite and PostgreSQL. Every denial leaves
- * the row exactly as it was (C14), and the audit log names the actor.
+ * the row exactly as it was (a writer cannot change another writer's story or byline, even
+ * through the API), and the audit log names the actor.
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -27,6 +28,32 @@ async function expectError(p: Promise<unknown>, code: AppError["code"]) {
   expect((e as AppError).code).toBe(code);
 }
 
+/**
+ * Sahar and Jawid (writers) and Mina (editor), each with a byline; a draft by each writer
+ * (Sahar's tagged Health and Bamyan). Fills `v` (viewers by name) and `ids` (story ids).
+ */
+async function setUpNewsroom(v: Record<string, Viewer>, ids: Record<string, string>) {
+  for (const [key, role] of [
+    ["sahar", "writer"],
+    ["jawid", "writer"],
+    ["mina", "editor"],
+  ] as const) {
+    await upsertByline({ slug: `${key}-byline`, name: key });
+    const id = await createUser({ email: `${key}@example.org`, name: key, role, password: "correct horse battery", bylineSlug: `${key}-byline` });
+    v[key] = (await loadViewer(id))!;
+    expect(v[key]!.bylineIds).toHaveLength(1);
+  }
+  const jd = await saveStory(v.jawid!, { title: "Teachers’ salaries delayed", body: body("Jawid’s draft.") });
+  const sd = await saveStory(v.sahar!, { title: "New clinic opens in Bamyan", body: body("Sahar’s draft."), tags: ["Health", "Bamyan"] });
+  ids.jawid = jd.id;
+  ids.sahar = sd.id;
+  expect(sd.status).toBe("draft");
+  expect(sd.slug).toBe("new-clinic-opens-in-bamyan");
+  const s = await getDeskStory(v.sahar!, sd.id);
+  expect(s.tags).toEqual(["Health", "Bamyan"]);
+  expect(s.bylineIds).toEqual(v.sahar!.bylineIds); // writers default to their own byline
+}
+
 describe.each(engines())("desk mutations on %s", (engine) => {
   const handle = useTestDatabase(engine);
   const v: Record<string, Viewer> = {};
@@ -37,29 +64,9 @@ describe.each(engines())("desk mutations on %s", (engine) => {
     return r;
   }
 
-  it("sets up Sahar and Jawid (writers), Mina (editor) and their bylines", async () => {
-    for (const [key, role] of [
-      ["sahar", "writer"],
-      ["jawid", "writer"],
-      ["mina", "editor"],
-    ] as const) {
-      await upsertByline({ slug: `${key}-byline`, name: key });
-      const id = await createUser({ email: `${key}@example.org`, name: key, role, password: "correct horse battery", bylineSlug: `${key}-byline` });
-      v[key] = (await loadViewer(id))!;
-      expect(v[key]!.bylineIds).toHaveLength(1);
-    }
-    const jd = await saveStory(v.jawid!, { title: "Teachers’ salaries delayed", body: body("Jawid’s draft.") });
-    const sd = await saveStory(v.sahar!, { title: "New clinic opens in Bamyan", body: body("Sahar’s draft."), tags: ["Health", "Bamyan"] });
-    ids.jawid = jd.id;
-    ids.sahar = sd.id;
-    expect(sd.status).toBe("draft");
-    expect(sd.slug).toBe("new-clinic-opens-in-bamyan");
-    const s = await getDeskStory(v.sahar!, sd.id);
-    expect(s.tags).toEqual(["Health", "Bamyan"]);
-    expect(s.bylineIds).toEqual(v.sahar!.bylineIds); // writers default to their own byline
-  });
+  it("sets up Sahar and Jawid (writers), Mina (editor) and their bylines", () => setUpNewsroom(v, ids));
 
-  it("C14: a writer cannot touch another writer's story, byline or the publish button", async () => {
+  it("a writer cannot touch another writer's story, byline or the publish button", async () => {
     const before = await row(ids.jawid!);
     const jawidVersion = before!.version;
     // 1. Update Jawid's draft body.
@@ -84,7 +91,7 @@ describe.each(engines())("desk mutations on %s", (engine) => {
     expect(await handle().db.select().from(articles).where(eq(articles.title, "Under Jawid's name"))).toEqual([]);
   });
 
-  it("C14: lists never show a writer another writer's drafts", async () => {
+  it("lists never show a writer another writer's drafts", async () => {
     const list = await listDeskStories(v.sahar!, {});
     expect(list.items.map((i) => i.title)).toEqual(["New clinic opens in Bamyan"]);
     const search = await listDeskStories(v.sahar!, { q: "salaries" });
@@ -126,7 +133,7 @@ describe.each(engines())("desk mutations on %s", (engine) => {
     expect((await getPublicStory(res.slug, new Date())).kind).toBe("missing");
   });
 
-  it("C13: a save from a stale version is a conflict and writes nothing", async () => {
+  it("a save from a stale version is a conflict and writes nothing", async () => {
     const s = await getDeskStory(v.mina!, ids.jawid!);
     await saveStory(v.mina!, { id: s.id, version: s.version, title: "Flood warning for Nangarhar and Kunar", body: body("x") });
     const after = await row(ids.jawid!);
@@ -142,6 +149,19 @@ describe.each(engines())("desk mutations on %s", (engine) => {
     const logged = await handle().db.select().from(auditLog).where(and(eq(auditLog.entityId, ids.jawid!), eq(auditLog.action, "article.delete")));
     expect(logged.map((l) => l.actorId)).toEqual([v.mina!.id]);
   });
+});
+
+describe.each(engines())("desk saves: bodies, slugs, footprints and tags on %s", (engine) => {
+  const handle = useTestDatabase(engine);
+  const v: Record<string, Viewer> = {};
+  const ids: Record<string, string> = {};
+
+  async function row(id: string) {
+    const [r] = await handle().db.select().from(articles).where(eq(articles.id, id));
+    return r;
+  }
+
+  it("sets up Sahar and Jawid (writers), Mina (editor) and their bylines", () => setUpNewsroom(v, ids));
 
   it("refuses malformed and oversized bodies, unsafe links and bad fields with clear errors", async () => {
     await expectError(saveStory(v.sahar!, { title: "x", body: "{not json" }), "bad_request");
@@ -160,7 +180,7 @@ describe.each(engines())("desk mutations on %s", (engine) => {
     expect(stored!.bodyHtml).toBe('<p dir="auto">Read the full report</p>');
   });
 
-  it("C06: non-Latin headlines get safe, unique slugs", async () => {
+  it("non-Latin headlines get safe, unique slugs", async () => {
     const a = await saveStory(v.sahar!, { title: "آب‌رسانی در شهر هرات", body: body("x"), language: "fa" });
     const b = await saveStory(v.sahar!, { title: "آب‌رسانی در شهر هرات", body: body("x"), language: "fa" });
     expect(a.slug).toMatch(/^[a-z0-9-]+$/);

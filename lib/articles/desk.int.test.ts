@@ -29,6 +29,32 @@ async function expectError(p: Promise<unknown>, code: AppError["code"]) {
   expect((e as AppError).code).toBe(code);
 }
 
+/**
+ * Sahar and Jawid (writers) and Mina (editor), each with a byline; a draft by each writer
+ * (Sahar's tagged Health and Bamyan). Fills `v` (viewers by name) and `ids` (story ids).
+ */
+async function setUpNewsroom(v: Record<string, Viewer>, ids: Record<string, string>) {
+  for (const [key, role] of [
+    ["sahar", "writer"],
+    ["jawid", "writer"],
+    ["mina", "editor"],
+  ] as const) {
+    await upsertByline({ slug: `${key}-byline`, name: key });
+    const id = await createUser({ email: `${key}@example.org`, name: key, role, password: "correct horse battery", bylineSlug: `${key}-byline` });
+    v[key] = (await loadViewer(id))!;
+    expect(v[key]!.bylineIds).toHaveLength(1);
+  }
+  const jd = await saveStory(v.jawid!, { title: "Teachers’ salaries delayed", body: body("Jawid’s draft.") });
+  const sd = await saveStory(v.sahar!, { title: "New clinic opens in Bamyan", body: body("Sahar’s draft."), tags: ["Health", "Bamyan"] });
+  ids.jawid = jd.id;
+  ids.sahar = sd.id;
+  expect(sd.status).toBe("draft");
+  expect(sd.slug).toBe("new-clinic-opens-in-bamyan");
+  const s = await getDeskStory(v.sahar!, sd.id);
+  expect(s.tags).toEqual(["Health", "Bamyan"]);
+  expect(s.bylineIds).toEqual(v.sahar!.bylineIds); // writers default to their own byline
+}
+
 describe.each(engines())("desk mutations on %s", (engine) => {
   const handle = useTestDatabase(engine);
   const v: Record<string, Viewer> = {};
@@ -39,27 +65,7 @@ describe.each(engines())("desk mutations on %s", (engine) => {
     return r;
   }
 
-  it("sets up Sahar and Jawid (writers), Mina (editor) and their bylines", async () => {
-    for (const [key, role] of [
-      ["sahar", "writer"],
-      ["jawid", "writer"],
-      ["mina", "editor"],
-    ] as const) {
-      await upsertByline({ slug: `${key}-byline`, name: key });
-      const id = await createUser({ email: `${key}@example.org`, name: key, role, password: "correct horse battery", bylineSlug: `${key}-byline` });
-      v[key] = (await loadViewer(id))!;
-      expect(v[key]!.bylineIds).toHaveLength(1);
-    }
-    const jd = await saveStory(v.jawid!, { title: "Teachers’ salaries delayed", body: body("Jawid’s draft.") });
-    const sd = await saveStory(v.sahar!, { title: "New clinic opens in Bamyan", body: body("Sahar’s draft."), tags: ["Health", "Bamyan"] });
-    ids.jawid = jd.id;
-    ids.sahar = sd.id;
-    expect(sd.status).toBe("draft");
-    expect(sd.slug).toBe("new-clinic-opens-in-bamyan");
-    const s = await getDeskStory(v.sahar!, sd.id);
-    expect(s.tags).toEqual(["Health", "Bamyan"]);
-    expect(s.bylineIds).toEqual(v.sahar!.bylineIds); // writers default to their own byline
-  });
+  it("sets up Sahar and Jawid (writers), Mina (editor) and their bylines", () => setUpNewsroom(v, ids));
 
   it("a writer cannot touch another writer's story, byline or the publish button", async () => {
     const before = await row(ids.jawid!);
@@ -144,6 +150,19 @@ describe.each(engines())("desk mutations on %s", (engine) => {
     const logged = await handle().db.select().from(auditLog).where(and(eq(auditLog.entityId, ids.jawid!), eq(auditLog.action, "article.delete")));
     expect(logged.map((l) => l.actorId)).toEqual([v.mina!.id]);
   });
+});
+
+describe.each(engines())("desk saves: bodies, slugs, footprints and tags on %s", (engine) => {
+  const handle = useTestDatabase(engine);
+  const v: Record<string, Viewer> = {};
+  const ids: Record<string, string> = {};
+
+  async function row(id: string) {
+    const [r] = await handle().db.select().from(articles).where(eq(articles.id, id));
+    return r;
+  }
+
+  it("sets up Sahar and Jawid (writers), Mina (editor) and their bylines", () => setUpNewsroom(v, ids));
 
   it("refuses malformed and oversized bodies, unsafe links and bad fields with clear errors", async () => {
     await expectError(saveStory(v.sahar!, { title: "x", body: "{not json" }), "bad_request");

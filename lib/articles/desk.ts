@@ -1,10 +1,12 @@
 /**
  * The desk: reads and writes of stories for signed-in staff. Every function takes the acting
  * `Viewer` (loaded from the database for this request) and checks permission itself, so a
- * page or action that forgets a check opens no hole (DESIGN.md, "Roles"; C14).
+ * page or action that forgets a check opens no hole: a writer cannot edit another writer's
+ * story or put someone else's byline on one, even by posting to the API directly.
  *
  * Missing and forbidden-to-see look the same from outside (not_found). A save carries the
- * `version` it started from; a stale version is a conflict and writes nothing (C13).
+ * `version` it started from; a stale version is a conflict and writes nothing, so a second
+ * editor never silently overwrites the first.
  */
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
@@ -20,10 +22,8 @@ import {
   articleTags,
   auditLog,
   authors,
-  slugRedirects,
   tags,
   users,
-  type ArticleStatus,
   type RevisionKind,
 } from "@/db/schema";
 import { AppError, parseInput } from "@/lib/errors";
@@ -31,14 +31,23 @@ import { InvalidBodyError, renderBody } from "@/lib/editor/render";
 import { cleanText, utf8Bytes } from "@/lib/text/clean";
 import { directionOf } from "@/lib/i18n/languages";
 import { can, canDeleteStory, canEditStory, canSeeStory, type Actor } from "@/lib/permissions/roles";
+import {
+  assertIntentFits,
+  assertIntentPermitted,
+  assertMaySave,
+  assertScheduleInFuture,
+  decideSave,
+  mayBeNoOp,
+  publicNote,
+} from "@/lib/publishing/rules";
 import type { Viewer } from "@/lib/auth/load-viewer";
-import { bodyTooLarge, deskStatus, INTENT_PERMISSION, storyInputSchema, type DeskStatus } from "./story-schema";
+import { bodyTooLarge, deskStatus, storyInputSchema, type DeskStatus } from "./story-schema";
 import { getSiteSettings } from "@/lib/site/settings";
 import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
 import { findOrCreateTag } from "@/lib/tags/admin";
 import { makeSlug } from "./slug";
 import { uniqueSlug } from "./store";
-import { isPubliclyVisible, isScheduled } from "./visibility";
+import { assertSlugFree, moveSlug, STORY_SLUGS } from "./slug-redirects";
 import { EMPTY_FOOTPRINT, mergeFootprints, readerFootprint, type ReaderFootprint } from "./footprint";
 import { deskStoryMatch } from "@/lib/search/stories";
 import { photoIdsIn, photoLabel, withPhotoAttrs, type LibraryPhoto } from "@/lib/media/body";
@@ -107,7 +116,7 @@ async function resolveTags(tx: Db, viewer: Viewer, names: string[]): Promise<str
 
 /**
  * Which bylines a save may set. Editors: any existing byline. Writers: their own byline(s),
- * or the story's current bylines unchanged — never someone else's (C14).
+ * or the story's current bylines unchanged — never someone else's.
  */
 async function resolveBylines(tx: Db, viewer: Viewer, requested: string[], current: string[] | null): Promise<string[]> {
   const unique = [...new Set(requested)];
@@ -124,9 +133,242 @@ async function resolveBylines(tx: Db, viewer: Viewer, requested: string[], curre
   throw new AppError("forbidden", "Writers can only put their own byline on a story.");
 }
 
+type StoryRow = typeof articles.$inferSelect;
+type ParsedStoryInput = z.output<typeof storyInputSchema>;
+
+/** The body and photos of a save, checked and rendered before the transaction starts. */
+interface PreparedContent {
+  rendered: ReturnType<typeof renderBody>;
+  bodyPhotoIds: string[];
+  /** The featured photo asked for: an id, null for none, undefined to keep the current one. */
+  featuredInput: string | null | undefined;
+  /** Library photos by id (the body's and the featured one). */
+  photos: Map<string, LibraryPhoto>;
+}
+
+/**
+ * Checks the body's photos and the featured one are in the library, refreshes the body's
+ * photo snapshots (alt text, caption, credit, size) from it, and renders the body.
+ * @throws AppError: too_large, bad_request (malformed or invalid body, missing photo).
+ */
+async function prepareContent(input: ParsedStoryInput): Promise<PreparedContent> {
+  const bodyInput = parseBodyInput(input.body);
+  const bodyPhotoIds = photoIdsIn(bodyInput);
+  const featuredInput = input.featuredMediaId === undefined ? undefined : input.featuredMediaId || null;
+  const photos = await loadPhotos([...bodyPhotoIds, ...(featuredInput ? [featuredInput] : [])]);
+  if (bodyPhotoIds.some((pid) => !photos.has(pid)) || (featuredInput && !photos.has(featuredInput))) {
+    throw new AppError("bad_request", "A photo in this story is no longer in the media library. Remove it and add it again.", { body: "Missing photo" });
+  }
+  try {
+    return { rendered: renderBody(withPhotoAttrs(bodyInput as JSONContent, photos)), bodyPhotoIds, featuredInput, photos };
+  } catch (e) {
+    if (e instanceof InvalidBodyError) throw new AppError("bad_request", e.message, { body: e.message });
+    throw e;
+  }
+}
+
+/**
+ * The instant of a schedule request, read as newsroom wall-clock time in the site's zone.
+ * @throws AppError(bad_request) for an unreadable or non-existent local time, or one not after `now`.
+ */
+async function scheduleInstant(scheduledAt: string | undefined, now: Date): Promise<Date> {
+  const { timeZone } = await getSiteSettings();
+  let instant: Date;
+  try {
+    instant = zonedLocalToInstant(scheduledAt ?? "", timeZone);
+  } catch (e) {
+    if (e instanceof LocalTimeError) throw new AppError("bad_request", e.message, { scheduledAt: e.message });
+    throw e;
+  }
+  assertScheduleInFuture(instant, now);
+  return instant;
+}
+
+/** The stored story a save changes (null for a new one), once the viewer may save it. @throws AppError */
+async function loadForSave(tx: Db, viewer: Viewer, input: ParsedStoryInput): Promise<StoryRow | null> {
+  const existing = input.id ? ((await tx.select().from(articles).where(eq(articles.id, input.id)).limit(1))[0] ?? undefined) : null;
+  assertMaySave(actorOf(viewer), existing, input.version);
+  return existing ?? null;
+}
+
+/** A story's byline ids in order. */
+async function storyBylineIds(tx: Db, articleId: string): Promise<string[]> {
+  const rows = await tx.select({ id: articleAuthors.authorId }).from(articleAuthors).where(eq(articleAuthors.articleId, articleId)).orderBy(articleAuthors.position);
+  return rows.map((r) => r.id);
+}
+
+/** A story's tag ids in order (the first is its section). */
+async function storyTagIds(tx: Db, articleId: string): Promise<string[]> {
+  const rows = await tx.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId)).orderBy(articleTags.position);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The slug a save ends with: generated from the headline when empty, unique, never empty.
+ * Changing the slug of a story readers have seen leaves a redirect from the old one.
+ * @throws AppError(conflict) when another story uses the slug or redirects from it.
+ */
+async function settleSlug(tx: Db, existing: StoryRow | null, input: ParsedStoryInput, now: Date): Promise<string> {
+  const wantedSlug = makeSlug(input.slug || input.title, `story-${now.getTime().toString(36)}`);
+  if (!existing) return uniqueSlug(tx, wantedSlug);
+  if (wantedSlug === existing.slug) return existing.slug;
+  await assertSlugFree(tx, STORY_SLUGS, wantedSlug, existing.id);
+  await moveSlug(tx, STORY_SLUGS, { id: existing.id, from: existing.slug, to: wantedSlug, keepRedirect: existing.publishedAt !== null });
+  return wantedSlug;
+}
+
+/** The stored fields a save sets, apart from status, dates and who saved when. */
+function storyFields(input: ParsedStoryInput, rendered: PreparedContent["rendered"], slug: string, tagIds: string[], featuredMediaId: string | null) {
+  return {
+    slug,
+    title: input.title,
+    dek: input.dek,
+    excerpt: input.excerpt,
+    body: rendered.json,
+    bodyHtml: rendered.html,
+    bodyText: rendered.text,
+    language: input.language,
+    direction: directionOf(input.language),
+    isBreaking: input.isBreaking,
+    primaryTagId: tagIds[0] ?? null,
+    featuredMediaId,
+  };
+}
+type StoryFields = ReturnType<typeof storyFields>;
+
+/** Whether the stored story already has exactly these fields, bylines and tags. */
+async function sameAsStored(tx: Db, existing: StoryRow, fields: StoryFields, links: { currentBylines: string[]; bylineIds: string[]; tagIds: string[] }): Promise<boolean> {
+  const same =
+    existing.slug === fields.slug &&
+    existing.title === fields.title &&
+    existing.dek === fields.dek &&
+    existing.excerpt === fields.excerpt &&
+    existing.language === fields.language &&
+    existing.isBreaking === fields.isBreaking &&
+    existing.primaryTagId === fields.primaryTagId &&
+    existing.featuredMediaId === fields.featuredMediaId &&
+    sameJson(existing.body, fields.body) &&
+    JSON.stringify(links.currentBylines) === JSON.stringify(links.bylineIds);
+  return same && JSON.stringify(await storyTagIds(tx, existing.id)) === JSON.stringify(links.tagIds);
+}
+
+/**
+ * A story readers will see (now or at its scheduled time) needs alt text on every photo.
+ * @throws AppError(bad_request) naming the first photo without alt text.
+ */
+async function assertPhotosDescribed(tx: Db, content: PreparedContent, featuredMediaId: string | null): Promise<void> {
+  const { photos } = content;
+  if (featuredMediaId && !photos.has(featuredMediaId)) {
+    for (const [pid, p] of await loadPhotos([featuredMediaId], tx)) photos.set(pid, p);
+  }
+  for (const pid of [...(featuredMediaId ? [featuredMediaId] : []), ...content.bodyPhotoIds]) {
+    const p = photos.get(pid);
+    if (p && !p.altText.trim()) {
+      throw new AppError(
+        "bad_request",
+        `The photo “${photoLabel(p)}” has no alt text. Describe what it shows, for readers who cannot see it, before this story goes public.`,
+        { photos: "Alt text missing" },
+      );
+    }
+  }
+}
+
+/** The answer for a save that changed nothing: the story as stored. */
+function unchangedStory(existing: StoryRow, now: Date): SavedStory {
+  return {
+    id: existing.id,
+    slug: existing.slug,
+    version: existing.version,
+    status: deskStatus(existing.status, existing.publishedAt, now),
+    publicSlugs: [existing.slug],
+    affectsReaders: false,
+    footprint: EMPTY_FOOTPRINT,
+    changed: false,
+    publishedAt: existing.publishedAt,
+    lastUpdatedAt: existing.lastUpdatedAt,
+    updatedAt: existing.updatedAt,
+  };
+}
+
+/**
+ * Writes the story row: a new one, or the next version of `existing` (only if nobody saved it
+ * meanwhile), clearing its tag, byline and photo links for {@link writeLinks}.
+ * @returns the story's id and new version. @throws AppError(conflict) on a concurrent save.
+ */
+async function writeStoryRow(
+  tx: Db,
+  viewer: Viewer,
+  existing: StoryRow | null,
+  values: StoryFields & Pick<StoryRow, "status" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "updatedBy">,
+): Promise<{ id: string; version: number }> {
+  if (!existing) {
+    const [created] = await tx
+      .insert(articles)
+      .values({ ...values, createdBy: viewer.id, createdAt: values.updatedAt })
+      .returning({ id: articles.id, version: articles.version });
+    await audit(tx, viewer, "article.create", created!.id, { title: values.title });
+    return created!;
+  }
+  const updated = await tx
+    .update(articles)
+    .set({ ...values, version: existing.version + 1 })
+    .where(and(eq(articles.id, existing.id), eq(articles.version, existing.version)))
+    .returning({ id: articles.id, version: articles.version });
+  if (updated.length !== 1) throw new AppError("conflict", "Someone else saved this story at the same moment. Reload and try again.");
+  await tx.delete(articleTags).where(eq(articleTags.articleId, existing.id));
+  await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, existing.id));
+  await tx.delete(articleMedia).where(eq(articleMedia.articleId, existing.id));
+  return updated[0]!;
+}
+
+/** Links a story to its tags, bylines (both in order) and photos (featured and in the body). */
+async function writeLinks(tx: Db, id: string, links: { tagIds: string[]; bylineIds: string[]; featuredMediaId: string | null; bodyPhotoIds: string[] }): Promise<void> {
+  const { tagIds, bylineIds, featuredMediaId } = links;
+  if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId, position) => ({ articleId: id, tagId, position })));
+  const uses = [
+    ...(featuredMediaId ? [{ articleId: id, mediaId: featuredMediaId, role: "featured" as const }] : []),
+    ...links.bodyPhotoIds.map((mediaId) => ({ articleId: id, mediaId, role: "body" as const })),
+  ];
+  if (uses.length) await tx.insert(articleMedia).values(uses);
+  if (bylineIds.length) await tx.insert(articleAuthors).values(bylineIds.map((authorId, position) => ({ articleId: id, authorId, position })));
+}
+
+/** Records the saved version in the story's history, with tag and byline names as they are now. */
+async function recordRevision(
+  tx: Db,
+  viewer: Viewer,
+  saved: { id: string; version: number; kind: RevisionKind; note: string | null; fields: StoryFields; tagIds: string[]; bylineIds: string[]; now: Date },
+): Promise<void> {
+  const { fields, tagIds, bylineIds } = saved;
+  const [tagNames, bylineNames] = await Promise.all([
+    tagIds.length ? tx.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, tagIds)) : [],
+    bylineIds.length ? tx.select({ id: authors.id, name: authors.name }).from(authors).where(inArray(authors.id, bylineIds)) : [],
+  ]);
+  await tx.insert(articleRevisions).values({
+    articleId: saved.id,
+    version: saved.version,
+    kind: saved.kind,
+    note: saved.note,
+    fields: {
+      slug: fields.slug,
+      excerpt: fields.excerpt,
+      language: fields.language,
+      tags: tagIds.map((t) => tagNames.find((n) => n.id === t)?.name ?? ""),
+      bylines: bylineIds.map((b) => bylineNames.find((n) => n.id === b)?.name ?? ""),
+      isBreaking: fields.isBreaking,
+    },
+    title: fields.title,
+    dek: fields.dek,
+    body: fields.body,
+    createdBy: viewer.id,
+    createdAt: saved.now,
+  });
+}
+
 /**
  * Creates or saves a story and applies the intent (save, submit for review, publish,
- * unpublish, return to writer) in one transaction.
+ * unpublish, return to writer, schedule, update…) in one transaction. The publishing rules
+ * (who may, status and dates, revision kind, no-op) are in lib/publishing/rules.ts.
  * @param viewer the acting user.
  * @param raw the editor's fields (validated here with zod).
  * @param now the instant of the save.
@@ -140,305 +382,57 @@ export async function saveStory(
   options: { revisionKind?: "autosave" | "restore" } = {},
 ): Promise<SavedStory> {
   const input = parseInput(storyInputSchema, raw);
-  // Photos: the body's and the featured one must be in the library; the body's snapshots
-  // (alt text, caption, credit, size) are refreshed from it before rendering.
-  const bodyInput = parseBodyInput(input.body);
-  const bodyPhotoIds = photoIdsIn(bodyInput);
-  const featuredInput = input.featuredMediaId === undefined ? undefined : input.featuredMediaId || null;
-  const photos = await loadPhotos([...bodyPhotoIds, ...(featuredInput ? [featuredInput] : [])]);
-  if (bodyPhotoIds.some((pid) => !photos.has(pid)) || (featuredInput && !photos.has(featuredInput))) {
-    throw new AppError("bad_request", "A photo in this story is no longer in the media library. Remove it and add it again.", { body: "Missing photo" });
-  }
-  let rendered: ReturnType<typeof renderBody>;
-  try {
-    rendered = renderBody(withPhotoAttrs(bodyInput as JSONContent, photos));
-  } catch (e) {
-    if (e instanceof InvalidBodyError) throw new AppError("bad_request", e.message, { body: e.message });
-    throw e;
-  }
-  const intent = input.intent;
-  const needed = INTENT_PERMISSION[intent];
-  if (needed && !can(viewer.role, needed)) throw new AppError("forbidden", "Your role cannot do that.");
-
-  let scheduledFor: Date | null = null;
-  if (intent === "schedule") {
-    const { timeZone } = await getSiteSettings();
-    try {
-      scheduledFor = zonedLocalToInstant(input.scheduledAt ?? "", timeZone);
-    } catch (e) {
-      if (e instanceof LocalTimeError) throw new AppError("bad_request", e.message, { scheduledAt: e.message });
-      throw e;
-    }
-    if (scheduledFor.getTime() <= now.getTime()) {
-      throw new AppError("bad_request", "That time has already passed. Publish now, or pick a later time.", { scheduledAt: "In the past" });
-    }
-  }
+  const content = await prepareContent(input);
+  const { intent } = input;
+  const actor = actorOf(viewer);
+  assertIntentPermitted(viewer.role, intent);
+  const scheduledFor = intent === "schedule" ? await scheduleInstant(input.scheduledAt, now) : null;
 
   const db = await getDb();
   return db.transaction(async (tx) => {
-    let existing: typeof articles.$inferSelect | undefined;
-    if (input.id) {
-      [existing] = await tx.select().from(articles).where(eq(articles.id, input.id)).limit(1);
-      if (!existing || !canSeeStory(actorOf(viewer), existing)) throw new AppError("not_found", "That story does not exist.");
-      if (!canEditStory(actorOf(viewer), existing)) throw new AppError("forbidden", "You cannot edit this story.");
-      if (input.version !== existing.version) {
-        throw new AppError(
-          "conflict",
-          "Someone else saved this story after you opened it. Your text is kept here: copy what you need, reload, and apply it again.",
-        );
-      }
-    } else if (!can(viewer.role, "story:create")) {
-      throw new AppError("forbidden", "Your role cannot create stories.");
-    }
-
-    if (input.isBreaking !== (existing?.isBreaking ?? false) && !can(viewer.role, "story:breaking")) {
-      throw new AppError("forbidden", "Only editors can flag breaking news.");
-    }
-    if (intent === "return" && existing?.status !== "in_review") {
-      throw new AppError("bad_request", "Only a story in review can be returned to its writer.");
-    }
-    const wasLive = existing ? isPubliclyVisible(existing, now) : false;
-    const wasScheduled = existing ? isScheduled(existing, now) : false;
-    if (intent === "unpublish" && !wasLive) {
-      throw new AppError("bad_request", wasScheduled ? "This story is scheduled: unschedule it instead." : "Only a published story can be unpublished.");
-    }
-    if (intent === "schedule" && wasLive) {
-      throw new AppError("bad_request", "This story is already live. Unpublish it first to schedule it again.");
-    }
-    if (intent === "unschedule" && !wasScheduled) throw new AppError("bad_request", "This story is not scheduled.");
-    if ((intent === "update" || intent === "minor") && !wasLive) {
-      throw new AppError("bad_request", "Update and minor edit apply to published stories; save the draft instead.");
-    }
-
-    const currentBylines = existing
-      ? (
-          await tx
-            .select({ id: articleAuthors.authorId })
-            .from(articleAuthors)
-            .where(eq(articleAuthors.articleId, existing.id))
-            .orderBy(articleAuthors.position)
-        ).map((r) => r.id)
-      : null;
+    const existing = await loadForSave(tx, viewer, input);
+    assertIntentFits({ actor, existing, intent, isBreaking: input.isBreaking, now });
+    const currentBylines = existing ? await storyBylineIds(tx, existing.id) : null;
     const bylineIds = await resolveBylines(tx, viewer, input.bylineIds, currentBylines);
     const tagIds = await resolveTags(tx, viewer, input.tags);
-
-    // Slug: generated from the headline when empty; unique; never empty (C06). Changing the
-    // slug of a story readers have seen leaves a redirect from the old one.
-    const wantedSlug = makeSlug(input.slug || input.title, `story-${now.getTime().toString(36)}`);
-    let slug = existing?.slug ?? (await uniqueSlug(tx, wantedSlug));
-    if (existing && wantedSlug !== existing.slug) {
-      const [clash] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, wantedSlug)).limit(1);
-      const [redirectClash] = await tx
-        .select({ id: slugRedirects.articleId })
-        .from(slugRedirects)
-        .where(eq(slugRedirects.oldSlug, wantedSlug))
-        .limit(1);
-      if (clash || (redirectClash && redirectClash.id !== existing.id)) {
-        throw new AppError("conflict", `The slug "${wantedSlug}" is used by another story.`, { slug: "Taken" });
-      }
-      if (existing.publishedAt) {
-        await tx.delete(slugRedirects).where(eq(slugRedirects.oldSlug, wantedSlug));
-        await tx.insert(slugRedirects).values({ oldSlug: existing.slug, articleId: existing.id }).onConflictDoNothing();
-      }
-      slug = wantedSlug;
-    }
-
-    // Status and dates (DESIGN.md, "Publishing rules").
-    let status: ArticleStatus = existing?.status ?? "draft";
-    let publishedAt = existing?.publishedAt ?? null;
-    let lastUpdatedAt = existing?.lastUpdatedAt ?? null;
-    let revisionKind: RevisionKind = wasLive ? "minor_edit" : "draft";
-    let note: string | null = null;
-    switch (intent) {
-      case "submit":
-        status = "in_review";
-        revisionKind = "submit";
-        break;
-      case "return":
-        status = "draft";
-        break;
-      case "publish":
-        if (!wasLive) {
-          // Publishing now: the first publication (or a republication after a takedown) is
-          // dated now, whatever a schedule said.
-          status = "published";
-          publishedAt = now;
-          lastUpdatedAt = now;
-          revisionKind = "publish";
-        }
-        break;
-      case "schedule":
-        status = "published";
-        publishedAt = scheduledFor;
-        lastUpdatedAt = scheduledFor;
-        revisionKind = "schedule";
-        break;
-      case "unschedule":
-        status = "draft";
-        publishedAt = null;
-        lastUpdatedAt = null;
-        revisionKind = "draft";
-        break;
-      case "unpublish":
-        status = "unpublished";
-        revisionKind = "unpublish";
-        break;
-      case "update":
-        lastUpdatedAt = now;
-        revisionKind = input.noteKind === "update" ? "update" : input.noteKind;
-        note = input.note || null;
-        if (input.noteKind !== "update" && !note) {
-          throw new AppError("bad_request", `A ${input.noteKind} needs a note that tells readers what changed.`, { note: "Required" });
-        }
-        break;
-      case "minor":
-      case "save":
-        break;
-    }
-
-    if (options.revisionKind && (intent === "save" || intent === "minor")) revisionKind = options.revisionKind;
-
-    // A story readers will see (now or at its scheduled time) needs alt text on every photo.
-    const featuredMediaId = featuredInput === undefined ? (existing?.featuredMediaId ?? null) : featuredInput;
-    if (status === "published") {
-      if (featuredMediaId && !photos.has(featuredMediaId)) {
-        for (const [pid, p] of await loadPhotos([featuredMediaId], tx)) photos.set(pid, p);
-      }
-      for (const pid of [...(featuredMediaId ? [featuredMediaId] : []), ...bodyPhotoIds]) {
-        const p = photos.get(pid);
-        if (p && !p.altText.trim()) {
-          throw new AppError(
-            "bad_request",
-            `The photo “${photoLabel(p)}” has no alt text. Describe what it shows, for readers who cannot see it, before this story goes public.`,
-            { photos: "Alt text missing" },
-          );
-        }
-      }
-    }
-
-    const values = {
-      slug,
-      title: input.title,
-      dek: input.dek,
-      excerpt: input.excerpt,
-      body: rendered.json,
-      bodyHtml: rendered.html,
-      bodyText: rendered.text,
-      language: input.language,
-      direction: directionOf(input.language),
-      status,
-      publishedAt,
-      lastUpdatedAt,
+    const slug = await settleSlug(tx, existing, input, now);
+    const featuredMediaId = content.featuredInput === undefined ? (existing?.featuredMediaId ?? null) : content.featuredInput;
+    const fields = storyFields(input, content.rendered, slug, tagIds, featuredMediaId);
+    const contentChanged =
+      !existing ||
+      !mayBeNoOp(intent, publicNote(intent, input.note) ?? "") ||
+      !(await sameAsStored(tx, existing, fields, { currentBylines: currentBylines ?? [], bylineIds, tagIds }));
+    const decision = decideSave({
+      actor,
+      existing,
+      openedVersion: input.version,
+      intent,
       isBreaking: input.isBreaking,
-      primaryTagId: tagIds[0] ?? null,
-      featuredMediaId,
-      updatedAt: now,
-      updatedBy: viewer.id,
-    };
-    // A save that changes nothing changes nothing: no version, no date, no revision. A
-    // public note (correction, clarification, update) is itself a change readers see.
-    if (existing && (intent === "save" || intent === "minor" || (intent === "update" && !note))) {
-      const same =
-        existing.slug === slug &&
-        existing.title === values.title &&
-        existing.dek === values.dek &&
-        existing.excerpt === values.excerpt &&
-        existing.language === values.language &&
-        existing.isBreaking === values.isBreaking &&
-        existing.primaryTagId === values.primaryTagId &&
-        existing.featuredMediaId === values.featuredMediaId &&
-        sameJson(existing.body, values.body) &&
-        JSON.stringify(currentBylines) === JSON.stringify(bylineIds) &&
-        JSON.stringify(
-          (await tx.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, existing.id)).orderBy(articleTags.position)).map(
-            (r) => r.id,
-          ),
-        ) === JSON.stringify(tagIds);
-      if (same) {
-        return {
-          id: existing.id,
-          slug: existing.slug,
-          version: existing.version,
-          status: deskStatus(existing.status, existing.publishedAt, now),
-          publicSlugs: [existing.slug],
-          affectsReaders: false,
-          footprint: EMPTY_FOOTPRINT,
-          changed: false,
-          publishedAt: existing.publishedAt,
-          lastUpdatedAt: existing.lastUpdatedAt,
-          updatedAt: existing.updatedAt,
-        };
-      }
-    }
-
-    const before = existing ? await readerFootprint(tx, existing.id) : EMPTY_FOOTPRINT;
-    let id: string;
-    let version: number;
-    if (existing) {
-      const updated = await tx
-        .update(articles)
-        .set({ ...values, version: existing.version + 1 })
-        .where(and(eq(articles.id, existing.id), eq(articles.version, existing.version)))
-        .returning({ id: articles.id, version: articles.version });
-      if (updated.length !== 1) throw new AppError("conflict", "Someone else saved this story at the same moment. Reload and try again.");
-      id = existing.id;
-      version = updated[0]!.version;
-      await tx.delete(articleTags).where(eq(articleTags.articleId, id));
-      await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, id));
-      await tx.delete(articleMedia).where(eq(articleMedia.articleId, id));
-    } else {
-      const [created] = await tx
-        .insert(articles)
-        .values({ ...values, createdBy: viewer.id, createdAt: now })
-        .returning({ id: articles.id, version: articles.version });
-      id = created!.id;
-      version = created!.version;
-      await audit(tx, viewer, "article.create", id, { title: input.title });
-    }
-    if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId, position) => ({ articleId: id, tagId, position })));
-    const uses = [
-      ...(featuredMediaId ? [{ articleId: id, mediaId: featuredMediaId, role: "featured" as const }] : []),
-      ...bodyPhotoIds.map((mediaId) => ({ articleId: id, mediaId, role: "body" as const })),
-    ];
-    if (uses.length) await tx.insert(articleMedia).values(uses);
-    if (bylineIds.length) {
-      await tx.insert(articleAuthors).values(bylineIds.map((authorId, position) => ({ articleId: id, authorId, position })));
-    }
-    const [tagNames, bylineNames] = await Promise.all([
-      tagIds.length ? tx.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, tagIds)) : [],
-      bylineIds.length ? tx.select({ id: authors.id, name: authors.name }).from(authors).where(inArray(authors.id, bylineIds)) : [],
-    ]);
-    await tx.insert(articleRevisions).values({
-      articleId: id,
-      version,
-      kind: revisionKind,
-      note,
-      fields: {
-        slug,
-        excerpt: input.excerpt,
-        language: input.language,
-        tags: tagIds.map((t) => tagNames.find((n) => n.id === t)?.name ?? ""),
-        bylines: bylineIds.map((b) => bylineNames.find((n) => n.id === b)?.name ?? ""),
-        isBreaking: input.isBreaking,
-      },
-      title: input.title,
-      dek: input.dek,
-      body: rendered.json,
-      createdBy: viewer.id,
-      createdAt: now,
+      scheduledFor,
+      noteKind: input.noteKind,
+      note: input.note,
+      contentChanged,
+      revisionKindOverride: options.revisionKind,
+      now,
     });
-    if (intent !== "save" || revisionKind === "restore") await audit(tx, viewer, `article.${revisionKind === "restore" ? "restore" : intent}`, id, { version });
+    if (decision.status === "published") await assertPhotosDescribed(tx, content, featuredMediaId);
+    if (existing && decision.noOp) return unchangedStory(existing, now);
 
-    const wasPublic = existing?.status === "published";
-    const isPublicNow = status === "published";
+    const before = existing && decision.affectsReaders ? await readerFootprint(tx, existing.id) : EMPTY_FOOTPRINT;
+    const { status, publishedAt, lastUpdatedAt } = decision;
+    const { id, version } = await writeStoryRow(tx, viewer, existing, { ...fields, status, publishedAt, lastUpdatedAt, updatedAt: now, updatedBy: viewer.id });
+    await writeLinks(tx, id, { tagIds, bylineIds, featuredMediaId, bodyPhotoIds: content.bodyPhotoIds });
+    await recordRevision(tx, viewer, { id, version, kind: decision.revisionKind, note: decision.note, fields, tagIds, bylineIds, now });
+    if (decision.auditAction) await audit(tx, viewer, decision.auditAction, id, { version });
+
     return {
       id,
       slug,
       version,
       status: deskStatus(status, publishedAt, now),
       publicSlugs: [...new Set([slug, ...(existing && existing.slug !== slug ? [existing.slug] : [])])],
-      affectsReaders: wasPublic || isPublicNow,
-      footprint: wasPublic || isPublicNow ? mergeFootprints(before, await readerFootprint(tx, id)) : EMPTY_FOOTPRINT,
+      affectsReaders: decision.affectsReaders,
+      footprint: decision.affectsReaders ? mergeFootprints(before, await readerFootprint(tx, id)) : EMPTY_FOOTPRINT,
       changed: true,
       publishedAt,
       lastUpdatedAt,

@@ -21,34 +21,34 @@ import { createStory, upsertByline, upsertTag } from "./store";
 const NOW = new Date("2025-03-30T04:30:00.000Z");
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
 
+async function fixtures() {
+  await upsertTag({ slug: "politics", name: "Politics" });
+  await upsertTag({ slug: "kabul", name: "Kabul" });
+  await upsertTag({ slug: "sport", name: "Sport" });
+  await upsertByline({ slug: "mina-rahimi", name: "Mina Rahimi", bio: "Covers the city." });
+  await upsertByline({ slug: "wire-desk", name: "Wire Desk" });
+  const base = { body: bodyFromParagraphs(["The council met today and approved the plan after a long debate."]) };
+  const published = await createStory({
+    ...base,
+    title: "Kabul council approves new bus routes",
+    status: "published",
+    publishedAt: minutes(-60),
+    lastUpdatedAt: minutes(-10),
+    tagSlugs: ["politics", "kabul"],
+    bylineSlugs: ["mina-rahimi", "wire-desk"],
+    isBreaking: true,
+  });
+  const sameSection = await createStory({ ...base, title: "Budget hearing set", status: "published", publishedAt: minutes(-120), tagSlugs: ["politics"] });
+  const otherSection = await createStory({ ...base, title: "Cricket final tonight", status: "published", publishedAt: minutes(-5), tagSlugs: ["sport", "kabul"] });
+  const draft = await createStory({ ...base, title: "Draft about teachers", status: "draft", tagSlugs: ["politics"] });
+  const scheduled = await createStory({ ...base, title: "Provincial exam results published", slug: "exam-results-2025", status: "published", publishedAt: minutes(3), tagSlugs: ["politics"] });
+  const unpublished = await createStory({ ...base, title: "Withdrawn story", status: "unpublished", publishedAt: minutes(-300), tagSlugs: ["politics"] });
+  const review = await createStory({ ...base, title: "In review story", status: "in_review", tagSlugs: ["politics"] });
+  return { published, sameSection, otherSection, draft, scheduled, unpublished, review };
+}
+
 describe.each(engines())("reader queries on %s", (engine) => {
   const db = useTestDatabase(engine);
-
-  async function fixtures() {
-    await upsertTag({ slug: "politics", name: "Politics" });
-    await upsertTag({ slug: "kabul", name: "Kabul" });
-    await upsertTag({ slug: "sport", name: "Sport" });
-    await upsertByline({ slug: "mina-rahimi", name: "Mina Rahimi", bio: "Covers the city." });
-    await upsertByline({ slug: "wire-desk", name: "Wire Desk" });
-    const base = { body: bodyFromParagraphs(["The council met today and approved the plan after a long debate."]) };
-    const published = await createStory({
-      ...base,
-      title: "Kabul council approves new bus routes",
-      status: "published",
-      publishedAt: minutes(-60),
-      lastUpdatedAt: minutes(-10),
-      tagSlugs: ["politics", "kabul"],
-      bylineSlugs: ["mina-rahimi", "wire-desk"],
-      isBreaking: true,
-    });
-    const sameSection = await createStory({ ...base, title: "Budget hearing set", status: "published", publishedAt: minutes(-120), tagSlugs: ["politics"] });
-    const otherSection = await createStory({ ...base, title: "Cricket final tonight", status: "published", publishedAt: minutes(-5), tagSlugs: ["sport", "kabul"] });
-    const draft = await createStory({ ...base, title: "Draft about teachers", status: "draft", tagSlugs: ["politics"] });
-    const scheduled = await createStory({ ...base, title: "Provincial exam results published", slug: "exam-results-2025", status: "published", publishedAt: minutes(3), tagSlugs: ["politics"] });
-    const unpublished = await createStory({ ...base, title: "Withdrawn story", status: "unpublished", publishedAt: minutes(-300), tagSlugs: ["politics"] });
-    const review = await createStory({ ...base, title: "In review story", status: "in_review", tagSlugs: ["politics"] });
-    return { published, sameSection, otherSection, draft, scheduled, unpublished, review };
-  }
 
   let f: Awaited<ReturnType<typeof fixtures>>;
 
@@ -152,8 +152,12 @@ describe.each(engines())("reader queries on %s", (engine) => {
     await db().db.insert(slugRedirects).values({ oldSlug: "old-draft", articleId: f.draft.id });
     expect((await getPublicStory("old-draft", NOW)).kind).toBe("missing");
   });
+});
 
-  it("keeps instants exact to the millisecond (every zone combination is in test/tz-matrix.int.test.ts)", async () => {
+describe.each(engines())("stored instants on %s", (engine) => {
+  const db = useTestDatabase(engine);
+
+  it("keeps instants exact to the millisecond (the time-zone matrix is in test/tz-matrix.int.test.ts)", async () => {
     const t = new Date("2025-03-30T04:30:00.123Z");
     const { id } = await createStory({ title: "Zone check", body: bodyFromParagraphs(["x"]), status: "published", publishedAt: t });
     const [row] = await db().db.select({ p: articles.publishedAt }).from(articles).where(eq(articles.id, id));

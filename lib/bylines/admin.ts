@@ -12,6 +12,7 @@ import { z } from "zod";
 import { getDb, type Db } from "@/db";
 import { articleAuthors, auditLog, authors, bylineRedirects, users } from "@/db/schema";
 import { makeSlug } from "@/lib/articles/slug";
+import { assertSlugFree, BYLINE_SLUGS, moveSlug } from "@/lib/articles/slug-redirects";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { cleanString } from "@/lib/text/clean";
 import { isSafeUrl } from "@/lib/editor/urls";
@@ -86,18 +87,6 @@ function parse(raw: unknown) {
   return parseInput(bylineInputSchema, raw);
 }
 
-async function checkSlugFree(tx: Db, slug: string, exceptId?: string) {
-  const [clash] = await tx
-    .select({ id: authors.id })
-    .from(authors)
-    .where(exceptId ? and(eq(authors.slug, slug), ne(authors.id, exceptId)) : eq(authors.slug, slug))
-    .limit(1);
-  const [redirect] = await tx.select({ id: bylineRedirects.authorId }).from(bylineRedirects).where(eq(bylineRedirects.oldSlug, slug)).limit(1);
-  if (clash || (redirect && redirect.id !== exceptId)) {
-    throw new AppError("conflict", `The slug "${slug}" is used by another byline.`, { slug: "This slug is taken." });
-  }
-}
-
 async function checkUserFree(tx: Db, userId: string, exceptId?: string) {
   if (!userId) return;
   const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
@@ -120,7 +109,7 @@ export async function createByline(viewer: Viewer, raw: unknown): Promise<string
   const slug = makeSlug(input.slug || input.name, `byline-${createHash("sha256").update(input.name).digest("hex").slice(0, 8)}`);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await checkSlugFree(tx, slug);
+    await assertSlugFree(tx, BYLINE_SLUGS, slug);
     await checkUserFree(tx, input.userId);
     const [row] = await tx
       .insert(authors)
@@ -145,9 +134,8 @@ export async function updateByline(viewer: Viewer, id: string, raw: unknown): Pr
     if (!current) throw new AppError("not_found", "No such byline.");
     const slug = input.slug ? makeSlug(input.slug, current.slug) : current.slug;
     if (slug !== current.slug) {
-      await checkSlugFree(tx, slug, id);
-      await tx.delete(bylineRedirects).where(eq(bylineRedirects.oldSlug, slug));
-      await tx.insert(bylineRedirects).values({ oldSlug: current.slug, authorId: id }).onConflictDoNothing();
+      await assertSlugFree(tx, BYLINE_SLUGS, slug, id);
+      await moveSlug(tx, BYLINE_SLUGS, { id, from: current.slug, to: slug });
     }
     await checkUserFree(tx, input.userId, id);
     await tx
@@ -198,7 +186,7 @@ export async function mergeBylines(viewer: Viewer, fromId: string, intoId: strin
     await tx.update(bylineRedirects).set({ authorId: intoId }).where(eq(bylineRedirects.authorId, fromId));
     if (!into.userId && from.userId) await tx.update(authors).set({ userId: null }).where(eq(authors.id, fromId));
     await tx.delete(authors).where(eq(authors.id, fromId));
-    await tx.insert(bylineRedirects).values({ oldSlug: from.slug, authorId: intoId }).onConflictDoNothing();
+    await BYLINE_SLUGS.addRedirect(tx, from.slug, intoId);
     if (!into.userId && from.userId) await tx.update(authors).set({ userId: from.userId }).where(eq(authors.id, intoId));
     await tx.insert(auditLog).values({
       actorId: viewer.id,

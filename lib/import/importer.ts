@@ -28,7 +28,7 @@ import { directionOf } from "@/lib/i18n/languages";
 import { findOrCreateTag, normalizeTagName } from "@/lib/tags/admin";
 import { wpContentToBody, wpPlainText } from "./content";
 import { itemDates, itemKey, itemStatus, wpSlug, type ImportStatus } from "./map";
-import { readWxr, type WxrItem, type WxrTerm } from "./wxr";
+import { readWxr, type WxrItem, type WxrRecord, type WxrTerm } from "./wxr";
 
 export interface ImportOptions {
   /** IANA zone of the WordPress site, for items without a GMT date. */
@@ -189,6 +189,260 @@ type Prepared =
       slugBase: string;
     };
 
+type StoryItem = Extract<Prepared, { kind: "story" }>;
+
+/** The state of one import run, shared by its steps. */
+interface ImportRun {
+  options: ImportOptions;
+  report: ImportReport;
+  /** The instant that decides "scheduled" vs "published". */
+  now: Date;
+  db: Db;
+  authorsByLogin: Map<string, string>;
+  terms: Map<string, TermInfo>;
+  /** Item creators with no `<wp:author>` entry. */
+  unknown: Set<string>;
+  /** Ids of tags and bylines known to exist (filled only after a transaction commits). */
+  tagIds: Map<string, string>;
+  bylineIds: Map<string, string>;
+  /** New story slugs taken in this run (parallel writes must not pick the same one). */
+  reservedSlugs: Set<string>;
+  siteLanguage: string;
+}
+
+function warn(run: ImportRun, message: string): void {
+  if (run.report.warnings.length < MAX_LISTED) run.report.warnings.push(message);
+}
+
+function fail(run: ImportRun, item: WxrItem, e: unknown): void {
+  if (run.report.errors.length < MAX_LISTED) run.report.errors.push({ item: item.index, title: wpPlainText(item.title) || "(untitled)", message: (e as Error).message });
+}
+
+/** Takes in a site, author or term record. @returns false for an item (which the caller writes). */
+function noteRecord(run: ImportRun, record: WxrRecord): boolean {
+  if (record.kind === "site") {
+    run.report.source = record.site.baseBlogUrl || record.site.link || "wordpress";
+    run.report.siteTitle = record.site.title;
+    run.siteLanguage = record.site.language || "en";
+    return true;
+  }
+  if (record.kind === "author") {
+    run.authorsByLogin.set(record.author.login, record.author.displayName);
+    return true;
+  }
+  if (record.kind === "term") {
+    const t: WxrTerm = record.term;
+    run.terms.set(`${t.taxonomy}:${t.slug}`, { name: t.name, parent: t.parent, taxonomy: t.taxonomy });
+    return true;
+  }
+  return false;
+}
+
+/** Why an item is skipped (the report's key), or null when it becomes a story. */
+function skipReason(item: WxrItem, options: ImportOptions): string | null {
+  const type = item.postType;
+  if (type === "attachment" || type === "nav_menu_item" || (type === "page" && options.pages !== "section") || (type !== "post" && type !== "page")) {
+    return type === "page" ? "pages (skipped by option)" : type === "attachment" ? "attachments (media files)" : type === "nav_menu_item" ? "menu items" : `other types (${type || "none"})`;
+  }
+  if (item.status === "trash" || item.status === "auto-draft" || item.status === "inherit") return `${item.status} items`;
+  return null;
+}
+
+/** An item's terms: categories first (top-level ones are sections), then tags; pages go to "Pages". */
+function itemTermList(run: ImportRun, item: WxrItem): StoryItem["termList"] {
+  const itemTerms = item.terms.filter((t) => t.taxonomy === "category" || t.taxonomy === "post_tag");
+  itemTerms.sort((a, b) => (a.taxonomy === b.taxonomy ? 0 : a.taxonomy === "category" ? -1 : 1));
+  const termList = itemTerms
+    .filter((t) => !(t.taxonomy === "category" && t.slug === "uncategorized"))
+    .map((t) => ({ name: cleanText(t.name), slug: wpSlug(t.slug), top: t.taxonomy === "category" && !run.terms.get(`category:${t.slug}`)?.parent }));
+  if (item.postType === "page") termList.unshift({ name: "Pages", slug: "", top: true });
+  return termList;
+}
+
+/** Converts an item (CPU work only, no database): a story ready to write, or a skip. */
+function prepareItem(run: ImportRun, item: WxrItem): Prepared {
+  const { report, options } = run;
+  const why = skipReason(item, options);
+  if (why) {
+    report.skipped[why] = (report.skipped[why] ?? 0) + 1;
+    return { kind: "skip" };
+  }
+  const title = wpPlainText(item.title).slice(0, 300) || `Untitled (WordPress item ${item.postId || item.index})`;
+  const { published, updated } = itemDates(item, options.siteTimeZone);
+  const decision = itemStatus(item, published, run.now);
+  if (decision.note && report.drafted.length < MAX_LISTED) report.drafted.push({ title, reason: decision.note });
+  const converted = wpContentToBody(item.content);
+  const rendered = renderBody(converted.body);
+  for (const n of converted.notes) warn(run, `“${title}”: ${n}`);
+  const excerpt = wpPlainText(item.excerpt).slice(0, 1000);
+  const language = guessLanguage(`${title} ${rendered.text.slice(0, 2000)}`, run.siteLanguage);
+  const termList = itemTermList(run, item);
+
+  const creator = item.creator.trim();
+  const known = run.authorsByLogin.has(creator);
+  if (creator && !known) run.unknown.add(creator);
+  const oldSlugs = item.meta.filter((m) => m.key === "_wp_old_slug").map((m) => wpSlug(m.value)).filter(Boolean);
+  const slugBase = makeSlug(wpSlug(item.postName) || title, `wp-${item.postId || item.index}`);
+  const status = decision.status === "draft" ? "draft" : "published";
+  const publishedAt = decision.status === "draft" ? null : published;
+  const lastUpdatedAt = decision.status === "draft" ? null : updated;
+  const hash = createHash("sha256")
+    .update(JSON.stringify([title, excerpt, rendered.html, language, status, publishedAt, lastUpdatedAt, termList, known ? creator : "", oldSlugs, slugBase]))
+    .digest("hex");
+  return {
+    kind: "story",
+    key: itemKey(item),
+    title,
+    hash,
+    status,
+    decision,
+    fields: { title, excerpt, body: rendered.json, bodyHtml: rendered.html, bodyText: rendered.text, language, direction: directionOf(language), status, publishedAt, lastUpdatedAt },
+    termList,
+    author: known ? { login: creator, name: run.authorsByLogin.get(creator) ?? creator } : null,
+    oldSlugs,
+    slugBase,
+  };
+}
+
+/** Tags and bylines learned in one item's transaction, remembered once it commits. */
+interface Learned {
+  tags: [string, string][];
+  bylines: [string, string][];
+}
+
+/** The tag ids (in order) and byline ids of a story, found or created. */
+async function linkTermsAndAuthor(run: ImportRun, tx: Db, p: StoryItem, counts: Counts, learned: Learned): Promise<{ tagIds: string[]; authorIds: string[] }> {
+  const ids: string[] = [];
+  for (const t of p.termList) {
+    // Keyed by name and WordPress slug: a known name under a new slug still gets its redirect.
+    const cacheKey = `${normalizeTagName(t.name).toLowerCase()}\u0000${t.slug}`;
+    let id = run.tagIds.get(cacheKey) ?? null;
+    if (!id) {
+      id = await ensureTag(tx, t.name, t.slug ? [t.slug] : [], t.top, counts);
+      if (id) learned.tags.push([cacheKey, id]);
+    }
+    if (id && !ids.includes(id)) ids.push(id);
+  }
+  if (!p.author) return { tagIds: ids, authorIds: [] };
+  let id = run.bylineIds.get(p.author.login);
+  if (!id) {
+    id = await ensureByline(tx, p.author.login, p.author.name, counts);
+    learned.bylines.push([p.author.login, id]);
+  }
+  return { tagIds: ids, authorIds: [id] };
+}
+
+/** Updates the story an item was imported as before, or creates it under a free slug. */
+async function writeArticleRow(
+  run: ImportRun,
+  tx: Db,
+  p: StoryItem,
+  seenArticleId: string | null,
+  fields: StoryItem["fields"] & { primaryTagId: string | null; updatedAt: Date; updatedBy: string | null },
+): Promise<{ id: string; version: number }> {
+  if (seenArticleId) {
+    const [row] = await tx
+      .update(articles)
+      .set({ ...fields, version: sql`${articles.version} + 1` })
+      .where(eq(articles.id, seenArticleId))
+      .returning({ id: articles.id, version: articles.version });
+    await tx.delete(articleTags).where(eq(articleTags.articleId, row!.id));
+    await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, row!.id));
+    return row!;
+  }
+  // Parallel writes must not pick the same free slug: reserve it in this run.
+  let slug = await uniqueSlug(tx, p.slugBase);
+  for (let n = 2; run.reservedSlugs.has(slug); n++) slug = await uniqueSlug(tx, `${p.slugBase.slice(0, 74)}-r${n}`);
+  run.reservedSlugs.add(slug);
+  const [row] = await tx
+    .insert(articles)
+    .values({ ...fields, slug, createdBy: run.options.actorId ?? null, createdAt: new Date() })
+    .returning({ id: articles.id, version: articles.version });
+  return row!;
+}
+
+/** Redirects from a post's old WordPress slugs (`_wp_old_slug`) that no story uses. */
+async function recordOldSlugs(tx: Db, articleId: string, oldSlugs: string[], counts: Counts): Promise<void> {
+  for (const old of oldSlugs) {
+    const oldSlug = makeSlug(old, "");
+    if (!oldSlug || oldSlug === "story") continue;
+    const [clash] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, oldSlug)).limit(1);
+    if (clash) continue;
+    const inserted = await tx.insert(slugRedirects).values({ oldSlug, articleId }).onConflictDoNothing().returning({ s: slugRedirects.oldSlug });
+    counts.redirects.stories += inserted.length;
+  }
+}
+
+type Outcome = "created" | "updated" | "unchanged" | "kept";
+
+/** One item's transaction: unchanged and locally edited stories are left alone. @returns what happened. */
+async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, counts: Counts, learned: Learned): Promise<Outcome> {
+  // A bulk import need not wait for each commit to reach the disk: after a crash the
+  // last few items are simply imported again on resume (PostgreSQL stays consistent).
+  await tx.execute(sql`set local synchronous_commit = off`);
+  const { report, options } = run;
+  const [seen] = await tx
+    .select({ articleId: importItems.articleId, hash: importItems.contentHash, version: importItems.articleVersion, current: articles.version })
+    .from(importItems)
+    .innerJoin(articles, eq(articles.id, importItems.articleId))
+    .where(and(eq(importItems.source, report.source), eq(importItems.itemKey, p.key)))
+    .limit(1);
+  if (seen && seen.hash === p.hash) return "unchanged";
+  if (seen && seen.current !== seen.version) return "kept";
+  const { tagIds, authorIds } = await linkTermsAndAuthor(run, tx, p, counts, learned);
+  const fields = { ...p.fields, primaryTagId: tagIds[0] ?? null, updatedAt: new Date(), updatedBy: options.actorId ?? null };
+  const { id: articleId, version } = await writeArticleRow(run, tx, p, seen?.articleId ?? null, fields);
+  if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId, position) => ({ articleId, tagId, position })));
+  if (authorIds.length) await tx.insert(articleAuthors).values(authorIds.map((authorId, position) => ({ articleId, authorId, position })));
+  await tx.insert(articleRevisions).values({
+    articleId,
+    version,
+    kind: seen ? "minor_edit" : p.status === "published" ? "publish" : "draft",
+    note: null,
+    title: p.title,
+    dek: "",
+    body: p.fields.body,
+    createdBy: options.actorId ?? null,
+  });
+  await recordOldSlugs(tx, articleId, p.oldSlugs, counts);
+  await tx
+    .insert(importItems)
+    .values({ source: report.source, itemKey: p.key, articleId, contentHash: p.hash, articleVersion: version })
+    .onConflictDoUpdate({ target: [importItems.source, importItems.itemKey], set: { contentHash: p.hash, articleVersion: version, importedAt: new Date() } });
+  return seen ? "updated" : "created";
+}
+
+/** Writes one prepared item in its own transaction (rolled back in a dry run) and counts it. */
+async function writeItem(run: ImportRun, p: Prepared): Promise<void> {
+  if (p.kind === "skip") return;
+  const { report } = run;
+  const learned: Learned = { tags: [], bylines: [] };
+  const counts: Counts = { tags: 0, bylines: 0, redirects: { stories: 0, tags: 0 } };
+  let outcome = "unchanged" as Outcome;
+  try {
+    await run.db.transaction(async (tx) => {
+      outcome = await writeItemTx(run, tx, p, counts, learned);
+      if (run.options.dryRun && (outcome === "created" || outcome === "updated")) throw new DryRunRollback();
+    });
+    for (const [k, v] of learned.tags) run.tagIds.set(k, v);
+    for (const [k, v] of learned.bylines) run.bylineIds.set(k, v);
+  } catch (e) {
+    if (!(e instanceof DryRunRollback)) throw e;
+  }
+  // Reached only when the transaction committed (or was a dry run's deliberate rollback).
+  if (outcome === "kept") {
+    report.keptLocalEdits += 1;
+    warn(run, `“${p.title}” was edited here after its import; the newer WordPress version was not applied.`);
+    return;
+  }
+  report[outcome] += 1;
+  report.statuses[p.decision.status] += 1;
+  report.tags += counts.tags;
+  report.bylines += counts.bylines;
+  report.redirects.stories += counts.redirects.stories;
+  report.redirects.tags += counts.redirects.tags;
+}
+
 /**
  * Runs an import.
  * @param input the WXR file as a stream (read once, in order).
@@ -198,47 +452,29 @@ type Prepared =
 export async function importWxr(input: Readable | AsyncIterable<Buffer | string>, options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
   const report = newReport(!!options.dryRun);
-  const now = options.now ?? new Date();
-  const db = await getDb();
-  const authorsByLogin = new Map<string, string>();
-  const terms = new Map<string, TermInfo>();
-  const unknown = new Set<string>();
-  // Ids of tags and bylines known to exist (filled only after a transaction commits).
-  const tagIds = new Map<string, string>();
-  const bylineIds = new Map<string, string>();
-  let siteLanguage = "en";
+  const run: ImportRun = {
+    options,
+    report,
+    now: options.now ?? new Date(),
+    db: await getDb(),
+    authorsByLogin: new Map(),
+    terms: new Map(),
+    unknown: new Set(),
+    tagIds: new Map(),
+    bylineIds: new Map(),
+    reservedSlugs: new Set(),
+    siteLanguage: "en",
+  };
   let done = 0;
-
-  const warn = (message: string) => {
-    if (report.warnings.length < MAX_LISTED) report.warnings.push(message);
-  };
-  const fail = (item: WxrItem, e: unknown) => {
-    if (report.errors.length < MAX_LISTED) report.errors.push({ item: item.index, title: wpPlainText(item.title) || "(untitled)", message: (e as Error).message });
-  };
 
   // While items are written (database time, in the database server's own process), the next
   // ones are converted here (CPU time). PGlite runs in this thread, so one write at a time.
   const parallel = (await getDatabase()).kind === "postgres" ? 3 : 1;
   const inFlight = new Set<Promise<void>>();
   const retry: { item: WxrItem; prepared: Prepared }[] = [];
-  const reservedSlugs = new Set<string>();
   try {
     for await (const record of readWxr(input)) {
-      if (record.kind === "site") {
-        report.source = record.site.baseBlogUrl || record.site.link || "wordpress";
-        report.siteTitle = record.site.title;
-        siteLanguage = record.site.language || "en";
-        continue;
-      }
-      if (record.kind === "author") {
-        authorsByLogin.set(record.author.login, record.author.displayName);
-        continue;
-      }
-      if (record.kind === "term") {
-        const t: WxrTerm = record.term;
-        terms.set(`${t.taxonomy}:${t.slug}`, { name: t.name, parent: t.parent, taxonomy: t.taxonomy });
-        continue;
-      }
+      if (noteRecord(run, record) || record.kind !== "item") continue;
       if (options.signal?.aborted) {
         report.stopped = true;
         break;
@@ -250,9 +486,9 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
       report.byType[typeKey] = (report.byType[typeKey] ?? 0) + 1;
       let prepared: Prepared | null = null;
       try {
-        prepared = prepare(item);
+        prepared = prepareItem(run, item);
       } catch (e) {
-        fail(item, e);
+        fail(run, item, e);
       }
       while (inFlight.size >= parallel) await Promise.race(inFlight);
       if (options.signal?.aborted) {
@@ -260,7 +496,9 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
         break;
       }
       const ready = prepared;
-      const task: Promise<void> = (ready ? write(item, ready).catch((e: unknown) => (isRetryable(e) && parallel > 1 ? void retry.push({ item, prepared: ready }) : fail(item, e))) : Promise.resolve())
+      const task: Promise<void> = (
+        ready ? writeItem(run, ready).catch((e: unknown) => (isRetryable(e) && parallel > 1 ? void retry.push({ item, prepared: ready }) : fail(run, item, e))) : Promise.resolve()
+      )
         .then(async () => {
           done += 1;
           await options.onProgress?.(done);
@@ -273,182 +511,10 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
   }
   await Promise.all(inFlight);
   // Items that collided with a parallel one (same new tag or slug at the same moment): again, alone.
-  for (const r of retry) await write(r.item, r.prepared).catch((e: unknown) => fail(r.item, e));
-  report.unknownAuthors = [...unknown];
+  for (const r of retry) await writeItem(run, r.prepared).catch((e: unknown) => fail(run, r.item, e));
+  report.unknownAuthors = [...run.unknown];
   report.durationMs = Date.now() - started;
   return report;
-
-  function prepare(item: WxrItem): Prepared {
-    const type = item.postType;
-    if (type === "attachment" || type === "nav_menu_item" || (type === "page" && options.pages !== "section") || (type !== "post" && type !== "page")) {
-      const why = type === "page" ? "pages (skipped by option)" : type === "attachment" ? "attachments (media files)" : type === "nav_menu_item" ? "menu items" : `other types (${type || "none"})`;
-      report.skipped[why] = (report.skipped[why] ?? 0) + 1;
-      return { kind: "skip" };
-    }
-    if (item.status === "trash" || item.status === "auto-draft" || item.status === "inherit") {
-      report.skipped[`${item.status} items`] = (report.skipped[`${item.status} items`] ?? 0) + 1;
-      return { kind: "skip" };
-    }
-    const title = wpPlainText(item.title).slice(0, 300) || `Untitled (WordPress item ${item.postId || item.index})`;
-    const { published, updated } = itemDates(item, options.siteTimeZone);
-    const decision = itemStatus(item, published, now);
-    if (decision.note && report.drafted.length < MAX_LISTED) report.drafted.push({ title, reason: decision.note });
-    const converted = wpContentToBody(item.content);
-    const rendered = renderBody(converted.body);
-    for (const n of converted.notes) warn(`“${title}”: ${n}`);
-    const excerpt = wpPlainText(item.excerpt).slice(0, 1000);
-    const language = guessLanguage(`${title} ${rendered.text.slice(0, 2000)}`, siteLanguage);
-
-    // Terms: categories first (top-level ones are sections), then tags; pages go to "Pages".
-    const itemTerms = item.terms.filter((t) => t.taxonomy === "category" || t.taxonomy === "post_tag");
-    itemTerms.sort((a, b) => (a.taxonomy === b.taxonomy ? 0 : a.taxonomy === "category" ? -1 : 1));
-    const termList = itemTerms
-      .filter((t) => !(t.taxonomy === "category" && t.slug === "uncategorized"))
-      .map((t) => ({ name: cleanText(t.name), slug: wpSlug(t.slug), top: t.taxonomy === "category" && !terms.get(`category:${t.slug}`)?.parent }));
-    if (type === "page") termList.unshift({ name: "Pages", slug: "", top: true });
-
-    const creator = item.creator.trim();
-    const known = authorsByLogin.has(creator);
-    if (creator && !known) unknown.add(creator);
-    const oldSlugs = item.meta.filter((m) => m.key === "_wp_old_slug").map((m) => wpSlug(m.value)).filter(Boolean);
-    const slugBase = makeSlug(wpSlug(item.postName) || title, `wp-${item.postId || item.index}`);
-    const status = decision.status === "draft" ? "draft" : "published";
-    const publishedAt = decision.status === "draft" ? null : published;
-    const lastUpdatedAt = decision.status === "draft" ? null : updated;
-    const hash = createHash("sha256")
-      .update(JSON.stringify([title, excerpt, rendered.html, language, status, publishedAt, lastUpdatedAt, termList, known ? creator : "", oldSlugs, slugBase]))
-      .digest("hex");
-    return {
-      kind: "story",
-      key: itemKey(item),
-      title,
-      hash,
-      status,
-      decision,
-      fields: { title, excerpt, body: rendered.json, bodyHtml: rendered.html, bodyText: rendered.text, language, direction: directionOf(language), status, publishedAt, lastUpdatedAt },
-      termList,
-      author: known ? { login: creator, name: authorsByLogin.get(creator) ?? creator } : null,
-      oldSlugs,
-      slugBase,
-    };
-  }
-
-  async function write(item: WxrItem, p: Prepared): Promise<void> {
-    if (p.kind === "skip") return;
-    const learnedTags: [string, string][] = [];
-    const learnedBylines: [string, string][] = [];
-    const counts: Counts = { tags: 0, bylines: 0, redirects: { stories: 0, tags: 0 } };
-    let outcome = "unchanged" as "created" | "updated" | "unchanged" | "kept";
-    try {
-      await db.transaction(async (tx) => {
-        // A bulk import need not wait for each commit to reach the disk: after a crash the
-        // last few items are simply imported again on resume (PostgreSQL stays consistent).
-        await tx.execute(sql`set local synchronous_commit = off`);
-        const [seen] = await tx
-          .select({ articleId: importItems.articleId, hash: importItems.contentHash, version: importItems.articleVersion, current: articles.version })
-          .from(importItems)
-          .innerJoin(articles, eq(articles.id, importItems.articleId))
-          .where(and(eq(importItems.source, report.source), eq(importItems.itemKey, p.key)))
-          .limit(1);
-        if (seen && seen.hash === p.hash) {
-          outcome = "unchanged";
-          return;
-        }
-        if (seen && seen.current !== seen.version) {
-          outcome = "kept";
-          return;
-        }
-        const ids: string[] = [];
-        for (const t of p.termList) {
-          // Keyed by name and WordPress slug: a known name under a new slug still gets its redirect.
-          const cacheKey = `${normalizeTagName(t.name).toLowerCase()}\u0000${t.slug}`;
-          let id = tagIds.get(cacheKey) ?? null;
-          if (!id) {
-            id = await ensureTag(tx, t.name, t.slug ? [t.slug] : [], t.top, counts);
-            if (id) learnedTags.push([cacheKey, id]);
-          }
-          if (id && !ids.includes(id)) ids.push(id);
-        }
-        let authorIds: string[] = [];
-        if (p.author) {
-          let id = bylineIds.get(p.author.login);
-          if (!id) {
-            id = await ensureByline(tx, p.author.login, p.author.name, counts);
-            learnedBylines.push([p.author.login, id]);
-          }
-          authorIds = [id];
-        }
-        const fields = { ...p.fields, primaryTagId: ids[0] ?? null, updatedAt: new Date(), updatedBy: options.actorId ?? null };
-        let articleId: string;
-        let version: number;
-        if (seen) {
-          const [row] = await tx
-            .update(articles)
-            .set({ ...fields, version: sql`${articles.version} + 1` })
-            .where(eq(articles.id, seen.articleId))
-            .returning({ id: articles.id, version: articles.version });
-          articleId = row!.id;
-          version = row!.version;
-          await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
-          await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId));
-          outcome = "updated";
-        } else {
-          // Parallel writes must not pick the same free slug: reserve it in this run.
-          let slug = await uniqueSlug(tx, p.slugBase);
-          for (let n = 2; reservedSlugs.has(slug); n++) slug = await uniqueSlug(tx, `${p.slugBase.slice(0, 74)}-r${n}`);
-          reservedSlugs.add(slug);
-          const [row] = await tx
-            .insert(articles)
-            .values({ ...fields, slug, createdBy: options.actorId ?? null, createdAt: new Date() })
-            .returning({ id: articles.id, version: articles.version });
-          articleId = row!.id;
-          version = row!.version;
-          outcome = "created";
-        }
-        if (ids.length) await tx.insert(articleTags).values(ids.map((tagId, position) => ({ articleId, tagId, position })));
-        if (authorIds.length) await tx.insert(articleAuthors).values(authorIds.map((authorId, position) => ({ articleId, authorId, position })));
-        await tx.insert(articleRevisions).values({
-          articleId,
-          version,
-          kind: seen ? "minor_edit" : p.status === "published" ? "publish" : "draft",
-          note: null,
-          title: p.title,
-          dek: "",
-          body: p.fields.body,
-          createdBy: options.actorId ?? null,
-        });
-        for (const old of p.oldSlugs) {
-          const oldSlug = makeSlug(old, "");
-          if (!oldSlug || oldSlug === "story") continue;
-          const [clash] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, oldSlug)).limit(1);
-          if (clash) continue;
-          const inserted = await tx.insert(slugRedirects).values({ oldSlug, articleId }).onConflictDoNothing().returning({ s: slugRedirects.oldSlug });
-          counts.redirects.stories += inserted.length;
-        }
-        await tx
-          .insert(importItems)
-          .values({ source: report.source, itemKey: p.key, articleId, contentHash: p.hash, articleVersion: version })
-          .onConflictDoUpdate({ target: [importItems.source, importItems.itemKey], set: { contentHash: p.hash, articleVersion: version, importedAt: new Date() } });
-        if (options.dryRun) throw new DryRunRollback();
-      });
-      for (const [k, v] of learnedTags) tagIds.set(k, v);
-      for (const [k, v] of learnedBylines) bylineIds.set(k, v);
-    } catch (e) {
-      if (!(e instanceof DryRunRollback)) throw e;
-    }
-    // Reached only when the transaction committed (or was a dry run's deliberate rollback).
-    if (outcome === "kept") {
-      report.keptLocalEdits += 1;
-      warn(`“${p.title}” was edited here after its import; the newer WordPress version was not applied.`);
-      return;
-    }
-    report[outcome] += 1;
-    report.statuses[p.decision.status] += 1;
-    report.tags += counts.tags;
-    report.bylines += counts.bylines;
-    report.redirects.stories += counts.redirects.stories;
-    report.redirects.tags += counts.redirects.tags;
-  }
 }
 
 /** Counts `<item>` elements in a file quickly (for progress), without parsing it. */

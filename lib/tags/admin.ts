@@ -12,6 +12,7 @@ import { z } from "zod";
 import { getDb, type Db } from "@/db";
 import { articles, articleTags, auditLog, tagRedirects, tags } from "@/db/schema";
 import { makeSlug } from "@/lib/articles/slug";
+import { assertSlugFree, moveSlug, TAG_SLUGS } from "@/lib/articles/slug-redirects";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { cleanString, cleanText } from "@/lib/text/clean";
 import { AppError, parseInput } from "@/lib/errors";
@@ -124,9 +125,7 @@ async function assertFree(tx: Db, name: string, slug: string, exceptId?: string)
   const others = exceptId ? ne(tags.id, exceptId) : undefined;
   const [byName] = await tx.select({ id: tags.id }).from(tags).where(and(sql`lower(${tags.name}) = lower(${name})`, others)).limit(1);
   if (byName) throw new AppError("conflict", `A tag named "${name}" exists.`, { name: "A tag with this name exists." });
-  const [bySlug] = await tx.select({ id: tags.id }).from(tags).where(and(eq(tags.slug, slug), others)).limit(1);
-  const [redirect] = await tx.select({ id: tagRedirects.tagId }).from(tagRedirects).where(eq(tagRedirects.oldSlug, slug)).limit(1);
-  if (bySlug || (redirect && redirect.id !== exceptId)) throw new AppError("conflict", `The slug "${slug}" is taken.`, { slug: "This slug is taken." });
+  await assertSlugFree(tx, TAG_SLUGS, slug, exceptId);
 }
 
 /** Creates a tag. @returns its id. @throws AppError: forbidden, bad_request, conflict. */
@@ -157,10 +156,7 @@ export async function updateTag(viewer: Viewer, id: string, raw: unknown): Promi
     if (!current) throw new AppError("not_found", "No such tag.");
     const slug = input.slug ? makeSlug(input.slug, current.slug) : current.slug;
     await assertFree(tx, input.name, slug, id);
-    if (slug !== current.slug) {
-      await tx.delete(tagRedirects).where(eq(tagRedirects.oldSlug, slug));
-      await tx.insert(tagRedirects).values({ oldSlug: current.slug, tagId: id }).onConflictDoNothing();
-    }
+    await moveSlug(tx, TAG_SLUGS, { id, from: current.slug, to: slug });
     await tx
       .update(tags)
       .set({ slug, name: input.name, description: input.description, isSection: input.isSection, sectionOrder: input.sectionOrder })
@@ -197,7 +193,7 @@ export async function mergeTags(viewer: Viewer, fromId: string, intoId: string):
     await tx.update(articles).set({ primaryTagId: intoId }).where(eq(articles.primaryTagId, fromId));
     await tx.update(tagRedirects).set({ tagId: intoId }).where(eq(tagRedirects.tagId, fromId));
     await tx.delete(tags).where(eq(tags.id, fromId));
-    await tx.insert(tagRedirects).values({ oldSlug: from.slug, tagId: intoId }).onConflictDoNothing();
+    await TAG_SLUGS.addRedirect(tx, from.slug, intoId);
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "tag.merge", entityType: "tag", entityId: intoId, details: { merged: { name: from.name, slug: from.slug } } });
     return { fromSlug: from.slug, intoSlug: into.slug };
   });

@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { StoryEditor } from "@/components/editor/story-editor";
+import { StoryEditor, type EditorActions } from "@/components/editor/story-editor";
 import { getDeskStory, listEditorOptions } from "@/lib/articles/desk";
+import { intentsForRole } from "@/lib/articles/story-schema";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
 import { getSiteSettings } from "@/lib/site/settings";
+import { conflictViewAction, deleteStoryAction, presenceAction, saveStoryAction } from "../actions";
+
+/** The server actions the editor calls. */
+const actions: EditorActions = { saveStory: saveStoryAction, deleteStory: deleteStoryAction, conflictView: conflictViewAction, presence: presenceAction };
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -25,7 +30,8 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
       <h1 className="sr-only">Edit story</h1>
       <StoryEditor
         key={story.id}
-        role={viewer.role}
+        intents={intentsForRole(viewer.role)}
+        actions={actions}
         options={options}
         timeZone={settings.timeZone}
         story={{

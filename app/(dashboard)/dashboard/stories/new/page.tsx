@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
-import { StoryEditor } from "@/components/editor/story-editor";
+import { StoryEditor, type EditorActions } from "@/components/editor/story-editor";
 import { listEditorOptions } from "@/lib/articles/desk";
+import { intentsForRole } from "@/lib/articles/story-schema";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { emptyBody } from "@/lib/editor/render";
 import { getSiteSettings } from "@/lib/site/settings";
+import { conflictViewAction, deleteStoryAction, presenceAction, saveStoryAction } from "../actions";
+
+/** The server actions the editor calls. */
+const actions: EditorActions = { saveStory: saveStoryAction, deleteStory: deleteStoryAction, conflictView: conflictViewAction, presence: presenceAction };
 
 export const metadata: Metadata = { title: "New story" };
 
@@ -15,7 +20,8 @@ export default async function NewStoryPage() {
     <>
       <h1 className="sr-only">New story</h1>
       <StoryEditor
-        role={viewer.role}
+        intents={intentsForRole(viewer.role)}
+        actions={actions}
         options={options}
         timeZone={settings.timeZone}
         story={{

@@ -1,6 +1,7 @@
 /**
  * Dates shown to readers. Always in the newsroom's IANA time zone from settings, never the
- * server's (DESIGN.md, "Publishing rules"); Intl.DateTimeFormat does the zone arithmetic
+ * server's or the browser's (a reader in another zone sees the newsroom's date, as printed
+ * papers do); Intl.DateTimeFormat does the zone arithmetic
  * from the IANA database, so half-hour zones (Asia/Kabul, +04:30) and DST zones work.
  *
  * Formatters are built once per (kind, locale, zone) and reused: constructing an

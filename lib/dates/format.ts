@@ -76,3 +76,13 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/**
+ * Formats an instant as Intl's long date and short time in a time zone, e.g.
+ * "March 30, 2025 at 9:00 AM" for en-US (the desk's wording for schedules and saves).
+ * Client-safe: Intl only.
+ * @throws RangeError for an unknown time zone or an invalid date.
+ */
+export function formatDateAtTime(instant: Date, timeZone: string, locale = "en-US"): string {
+  return formatter("date-at-time", locale, timeZone, { dateStyle: "long", timeStyle: "short" }).format(instant);
+}

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { getDeskStory, listEditorOptions } from "@/lib/articles/desk";
+import { intentsForRole } from "@/lib/articles/story-schema";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
 import { getSiteSettings } from "@/lib/site/settings";
+import { editorActions } from "../_lib/editor-actions";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -25,7 +27,8 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
       <h1 className="sr-only">Edit story</h1>
       <StoryEditor
         key={story.id}
-        role={viewer.role}
+        intents={intentsForRole(viewer.role)}
+        actions={editorActions}
         options={options}
         timeZone={settings.timeZone}
         story={{

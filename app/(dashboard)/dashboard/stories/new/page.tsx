@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { listEditorOptions } from "@/lib/articles/desk";
+import { intentsForRole } from "@/lib/articles/story-schema";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { emptyBody } from "@/lib/editor/render";
 import { getSiteSettings } from "@/lib/site/settings";
+import { editorActions } from "../_lib/editor-actions";
 
 export const metadata: Metadata = { title: "New story" };
 
@@ -15,7 +17,8 @@ export default async function NewStoryPage() {
     <>
       <h1 className="sr-only">New story</h1>
       <StoryEditor
-        role={viewer.role}
+        intents={intentsForRole(viewer.role)}
+        actions={editorActions}
         options={options}
         timeZone={settings.timeZone}
         story={{

@@ -1,0 +1,143 @@
+"use client";
+
+/**
+ * The story editor: headline, dek, slug, body, excerpt, tags, bylines, language, breaking
+ * flag, and the actions the viewer may use. The server decides again on every save
+ * (lib/articles/desk.ts); hiding a button is only courtesy.
+ *
+ * Nothing typed is ever lost on a failed save: all fields live in the editor's state, the
+ * error is shown beside them, a copy waits in this browser until saved, and leaving with
+ * unsaved changes asks first.
+ */
+import { formatDateAtTime } from "@/lib/dates/format";
+import type { SaveIntent } from "@/lib/articles/story-schema";
+import { editorPermissions, saveButtons } from "./buttons";
+import { ConflictPanel } from "./conflict-panel";
+import { FieldError } from "./fields";
+import { LiveSavePanel } from "./live-save-panel";
+import { SaveBar } from "./save-bar";
+import { SchedulePanel } from "./schedule-panel";
+import { BackupOffer, PresenceNote, StatusBar } from "./status-bar";
+import { StoryFields } from "./story-fields";
+import { StorySidebar } from "./story-sidebar";
+import type { EditorActions, EditorOptions, EditorStory } from "./types";
+import { useBrowserBackup } from "./use-browser-backup";
+import { useLeaveGuard } from "./use-leave-guard";
+import { usePresence } from "./use-presence";
+import { useSaveQueue } from "./use-save-queue";
+import { useSchedule } from "./use-schedule";
+import { useStoryForm } from "./use-story-form";
+
+export interface StoryEditorProps {
+  story: EditorStory;
+  /** The save intents the viewer's role allows (intentsForRole in lib/articles/story-schema.ts). */
+  intents: readonly SaveIntent[];
+  /** The newsroom's IANA time zone: schedules are typed and shown in it. */
+  timeZone: string;
+  options: EditorOptions;
+  /** The server actions, passed in by the route. */
+  actions: EditorActions;
+}
+
+/** The editor for one story (a new one when `story.id` is absent). */
+export function StoryEditor({ story, intents, options, timeZone, actions }: StoryEditorProps) {
+  const form = useStoryForm(story);
+  const schedule = useSchedule(timeZone);
+  useLeaveGuard(form.dirty);
+  const saving = useSaveQueue({ story, form, schedule, actions });
+  const backup = useBrowserBackup(story, form);
+  const others = usePresence(form.id, actions.presence);
+  const { ui, pending, touch, save } = saving;
+
+  const perms = editorPermissions(intents, story.canEdit);
+  const { editable, canPublish } = perms;
+  const { status, publishedAt, id } = form;
+  const live = status === "published";
+  const scheduled = status === "scheduled";
+  const canSchedule = editable && canPublish && !live;
+  const fieldError = (name: string) => <FieldError name={name} errors={ui.fields} />;
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
+      <div className="flex flex-col gap-5">
+        <StatusBar id={id} status={status} slug={form.slug} ui={ui} dirty={form.dirty} />
+        <PresenceNote others={others} />
+        {backup.offer ? (
+          <BackupOffer
+            backup={backup.offer}
+            timeZone={timeZone}
+            onRestore={() => {
+              if (!backup.offer) return;
+              form.restore(backup.offer.snapshot);
+              backup.dismiss();
+              touch();
+            }}
+            onDiscard={backup.discard}
+          />
+        ) : null}
+        {saving.conflict ? (
+          <ConflictPanel
+            conflict={saving.conflict}
+            timeZone={timeZone}
+            myTitle={form.title}
+            myDek={form.dek}
+            onKeepMine={saving.keepMine}
+            onLoadTheirs={saving.loadTheirs}
+          />
+        ) : null}
+        {!editable ? (
+          <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+            You can read this story but not change it{live ? " now that it is published" : ""}.
+          </p>
+        ) : null}
+
+        <StoryFields form={form} editable={editable} everPublished={story.everPublished} errors={ui.fields} touch={touch} onBody={backup.recordBody} savePhotoDetails={actions.savePhotoDetails} />
+
+        {scheduled && publishedAt ? (
+          <p className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="scheduled-for">
+            Scheduled for <strong>{formatDateAtTime(new Date(publishedAt), timeZone)}</strong> ({timeZone})
+          </p>
+        ) : null}
+
+        {editable && live ? (
+          <LiveSavePanel
+            saveKind={form.saveKind}
+            onSaveKind={form.setSaveKind}
+            canNote={canPublish}
+            noteKind={form.noteKind}
+            onNoteKind={form.setNoteKind}
+            note={form.note}
+            onNote={form.setNote}
+            noteError={fieldError("note")}
+            pending={pending}
+            onSave={saving.saveLive}
+          />
+        ) : null}
+
+        {canSchedule && schedule.scheduling ? (
+          <SchedulePanel
+            timeZone={timeZone}
+            value={schedule.scheduleAt}
+            onChange={schedule.setScheduleAt}
+            pending={pending}
+            onSchedule={() => save("schedule")}
+            onCancel={() => schedule.setScheduling(false)}
+            error={fieldError("scheduledAt")}
+          />
+        ) : null}
+
+        <SaveBar
+          error={ui.state === "error" ? ui.message : null}
+          buttons={saveButtons(perms, status)}
+          pending={pending}
+          onSave={save}
+          scheduleLabel={canSchedule && !schedule.scheduling ? (scheduled ? "Reschedule…" : "Schedule…") : null}
+          onOpenSchedule={() => schedule.open(scheduled ? publishedAt : null)}
+          onDelete={story.canDelete && id ? saving.remove : null}
+        />
+      </div>
+
+      <StorySidebar form={form} options={options} everPublished={story.everPublished} editable={editable} canPublish={canPublish} errors={ui.fields} touch={touch} />
+    </div>
+  );
+}

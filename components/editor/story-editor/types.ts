@@ -1,0 +1,117 @@
+/**
+ * Shapes the story editor shares between its pieces, and the server actions it is given by
+ * the route pages (typed here by their shape, so the editor never imports a route).
+ */
+import type { SavePhotoDetails } from "@/components/media/photo-details";
+import type { JSONContent } from "@tiptap/core";
+import type { DeskStory } from "@/lib/articles/desk";
+import type { DeskStatus, SaveIntent } from "@/lib/articles/story-schema";
+
+/** A story as the editor holds it: the desk's fields, with instants as ISO strings. */
+export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt"> & {
+  id?: string;
+  version?: number;
+  /** The story has been public at some point (its slug is in readers' hands). */
+  everPublished: boolean;
+  /** ISO instant of publication (the scheduled one while in the future). */
+  publishedAt: string | null;
+};
+
+/** Tags and bylines the pickers offer. */
+export interface EditorOptions {
+  tags: { id: string; name: string }[];
+  bylines: { id: string; name: string; retired?: boolean }[];
+}
+
+/** A refused action: a message for people, an error code, and per-field messages. */
+export type EditorActionFailure = { ok: false; error: string; code: string; fields?: Record<string, string> };
+
+/** What the editor sends to save a story (the server parses it again). */
+export interface StorySaveInput {
+  id?: string;
+  version?: number;
+  intent: SaveIntent;
+  title: string;
+  dek: string;
+  /** Empty: the server derives the slug from the headline. */
+  slug: string;
+  excerpt: string;
+  /** Tiptap JSON, serialised. */
+  body: string;
+  language: string;
+  tags: string[];
+  bylineIds: string[];
+  isBreaking: boolean;
+  /** Empty for none. */
+  featuredMediaId: string;
+  /** Newsroom wall-clock "YYYY-MM-DDTHH:mm:ss", only for the schedule intent. */
+  scheduledAt?: string;
+  noteKind: NoteKind;
+  note: string;
+}
+
+export type NoteKind = "update" | "correction" | "clarification";
+
+export type SaveStoryResult =
+  | {
+      ok: true;
+      id: string;
+      version: number;
+      slug: string;
+      status: DeskStatus;
+      savedAt: string;
+      /** False when nothing had changed (nothing was written). */
+      changed: boolean;
+      publishedAt: string | null;
+      lastUpdatedAt: string | null;
+    }
+  | EditorActionFailure;
+
+/** The saved version that stopped a save (instants as ISO strings). */
+export type ConflictViewResult =
+  | { ok: true; version: number; title: string; dek: string; bodyText: string; updatedAt: string; updatedByName: string | null }
+  | EditorActionFailure;
+
+/** The server actions the editor calls; the route pages pass them in. */
+export interface EditorActions {
+  saveStory: (input: StorySaveInput, options?: { autosave?: boolean }) => Promise<SaveStoryResult>;
+  deleteStory: (id: string) => Promise<{ ok: true } | EditorActionFailure>;
+  /** The saved version, to show beside the user's after a conflict. */
+  conflictView: (id: string) => Promise<ConflictViewResult>;
+  /** Marks the viewer as having the story open; returns the names of the others who do. */
+  presence: (id: string) => Promise<{ ok: true; others: string[] } | EditorActionFailure>;
+  /** Saves a library photo's alt text, caption and credit (the featured photo's details form). */
+  savePhotoDetails: SavePhotoDetails;
+}
+
+/** Everything the editor keeps of a story being edited (handed over between instances, backed up). */
+export interface EditorSnapshot {
+  version?: number;
+  status: DeskStatus;
+  publishedAt: string | null;
+  title: string;
+  dek: string;
+  slug: string;
+  slugTouched: boolean;
+  excerpt: string;
+  language: string;
+  isBreaking: boolean;
+  tags: string[];
+  bylineIds: string[];
+  body: JSONContent;
+  dirty: boolean;
+}
+
+/** The save status line: its state, message, and field errors by field name. */
+export type SaveUi = { state: "idle" | "saving" | "saved" | "error"; message: string; fields: Record<string, string> };
+
+/** A save stopped by a newer version: the newer version, and the intent to retry. */
+export interface Conflict {
+  intent: SaveIntent;
+  version: number;
+  title: string;
+  dek: string;
+  bodyText: string;
+  updatedAt: string;
+  updatedByName: string | null;
+}

@@ -1,0 +1,37 @@
+import { useEffect } from "react";
+
+const QUESTION = "This story has unsaved changes. Leave without saving?";
+
+/**
+ * While `dirty`, leaving asks first: a reload or closed tab (beforeunload), and the desk's own
+ * links and forms (sign out), which navigate without unloading the page. Links opening a new
+ * tab pass.
+ */
+export function useLeaveGuard(dirty: boolean): void {
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    const onClick = (e: MouseEvent) => {
+      const link = (e.target as Element | null)?.closest?.("a[href]");
+      if (!link || e.defaultPrevented || link.getAttribute("target") === "_blank") return;
+      if (!window.confirm(QUESTION)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    const onSubmit = (e: SubmitEvent) => {
+      if (!window.confirm(QUESTION)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener("beforeunload", warn);
+    document.addEventListener("click", onClick, true);
+    document.addEventListener("submit", onSubmit, true);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      document.removeEventListener("click", onClick, true);
+      document.removeEventListener("submit", onSubmit, true);
+    };
+  }, [dirty]);
+}

@@ -5,7 +5,7 @@
 import type { SavePhotoDetails } from "@/components/media/photo-details";
 import type { JSONContent } from "@tiptap/core";
 import type { DeskStory } from "@/lib/articles/desk";
-import type { DeskStatus, SaveIntent } from "@/lib/articles/story-schema";
+import type { DeskStatus, NOTE_KINDS, SaveIntent } from "@/lib/articles/story-schema";
 
 /** A story as the editor holds it: the desk's fields, with instants as ISO strings. */
 export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt"> & {
@@ -50,7 +50,7 @@ export interface StorySaveInput {
   note: string;
 }
 
-export type NoteKind = "update" | "correction" | "clarification";
+export type NoteKind = (typeof NOTE_KINDS)[number];
 
 export type SaveStoryResult =
   | {

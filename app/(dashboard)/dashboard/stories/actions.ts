@@ -3,24 +3,12 @@
 import { deskCall, type ActionFailure } from "@/lib/actions";
 import { deleteStory, getConflictView, saveStory } from "@/lib/articles/desk";
 import { heartbeat } from "@/lib/articles/presence";
-import type { DeskStatus } from "@/lib/articles/story-schema";
+import type { SaveStoryResult } from "@/components/editor/story-editor";
 import { rearmScheduler } from "@/lib/publishing/scheduler";
 import { changeStory } from "@/lib/site/reader-cache";
 
-export type SaveResult =
-  | {
-      ok: true;
-      id: string;
-      version: number;
-      slug: string;
-      status: DeskStatus;
-      savedAt: string;
-      /** False when nothing had changed (nothing was written). */
-      changed: boolean;
-      publishedAt: string | null;
-      lastUpdatedAt: string | null;
-    }
-  | ActionFailure;
+/** What a save answers: the story's new version and dates, or why it failed (the editor's own type). */
+export type SaveResult = SaveStoryResult;
 
 /**
  * Saves a story and applies the intent (save, submit, publish, unpublish, return). A public

@@ -58,7 +58,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Only where there is work to do: running the proxy costs a cached reader page about half
   // its throughput (measured: 2,440 → 1,150 requests/s), so story, section and byline pages
-  // skip it. Slugs are ASCII (lib/articles/slug.ts), so a reader path with a "%" is either a
+  // skip it. Slugs are ASCII (lib/stories/slug.ts), so a reader path with a "%" is either a
   // bad address or an old percent-encoded one; those pass through the decode check above.
   // Photo and WordPress uploads and photo files never enter (the proxy would buffer bodies).
   matcher: ["/dashboard/:path*", "/front/:path*", "/search", "/((?!_next/static|_next/image|api/media|api/import|media/).*%.*)"],

@@ -46,7 +46,7 @@ async function seed(h: DatabaseHandle, n: number): Promise<void> {
   await h.db.execute(sql`insert into settings (id, site_name, tagline, about_text, time_zone, locale) values (1, 'Bench Lantern', 'Synthetic news', 'A synthetic newsroom for benchmarks.', 'Asia/Kabul', 'en-US') on conflict (id) do nothing`);
   await h.db.execute(sql`insert into tags (slug, name, is_section, section_order) select 'section-' || g, 'Section ' || g, true, g from generate_series(1, 4) g`);
   await h.db.execute(sql`insert into tags (slug, name) select 'topic-' || g, 'Topic ' || g from generate_series(1, 300) g`);
-  await h.db.execute(sql`insert into authors (slug, name, job_title, bio) select 'writer-' || g, 'Writer ' || g, 'Reporter', 'Covers the city.' from generate_series(1, 50) g`);
+  await h.db.execute(sql`insert into bylines (slug, name, job_title, bio) select 'writer-' || g, 'Writer ' || g, 'Reporter', 'Covers the city.' from generate_series(1, 50) g`);
   const batch = 5000;
   for (let from = 1; from <= n; from += batch) {
     const to = Math.min(n, from + batch - 1);
@@ -57,7 +57,7 @@ async function seed(h: DatabaseHandle, n: number): Promise<void> {
       ), t as (
         select g, array_to_string(array(select (${words})[1 + ((g * 7 + i * 13) % ${WORDS.length})] || case when i % 60 = 59 then '.</p><p>' else '' end from generate_series(1, words) i), ' ') as body from p
       )
-      insert into articles (slug, title, dek, body, body_html, body_text, status, published_at, last_updated_at, primary_tag_id)
+      insert into stories (slug, title, dek, body, body_html, body_text, status, published_at, last_updated_at, primary_tag_id)
       select 'story-' || g, 'Story ' || g || ': the council and the ' || (${words})[1 + g % ${WORDS.length}], 'A short dek for story ' || g || '.',
              '{"type":"doc","content":[{"type":"paragraph"}]}'::jsonb,
              '<p dir="auto">' || body || '</p>', replace(replace(body, '.</p><p>', '. '), '</p><p>', ' '),
@@ -68,9 +68,9 @@ async function seed(h: DatabaseHandle, n: number): Promise<void> {
     process.stderr.write(`\rseeded ${to} / ${n}`);
   }
   process.stderr.write("\n");
-  await h.db.execute(sql`insert into article_tags (article_id, tag_id, position) select id, primary_tag_id, 0 from articles`);
-  await h.db.execute(sql`insert into article_tags (article_id, tag_id, position) select a.id, t.id, 1 from articles a join tags t on t.slug = 'topic-' || (1 + (substring(a.slug from 7)::int % 300))`);
-  await h.db.execute(sql`insert into article_authors (article_id, author_id, position) select a.id, w.id, 0 from articles a join authors w on w.slug = 'writer-' || (1 + (substring(a.slug from 7)::int % 50))`);
+  await h.db.execute(sql`insert into story_tags (story_id, tag_id, position) select id, primary_tag_id, 0 from stories`);
+  await h.db.execute(sql`insert into story_tags (story_id, tag_id, position) select a.id, t.id, 1 from stories a join tags t on t.slug = 'topic-' || (1 + (substring(a.slug from 7)::int % 300))`);
+  await h.db.execute(sql`insert into story_bylines (story_id, byline_id, position) select a.id, w.id, 0 from stories a join bylines w on w.slug = 'writer-' || (1 + (substring(a.slug from 7)::int % 50))`);
   await h.db.execute(sql`vacuum analyze`);
 }
 
@@ -139,8 +139,8 @@ async function main() {
     handle = await openDatabase({ url: env.DATABASE_URL, max: 2 });
     if (exists) {
       // Stories an earlier run published under load are removed; the seeded ones are counted.
-      await handle.db.execute(sql`delete from articles where slug !~ '^story-[0-9]+$'`);
-      const [row] = (await handle.db.execute(sql`select count(*)::int as n from articles`)) as unknown as { n: number }[];
+      await handle.db.execute(sql`delete from stories where slug !~ '^story-[0-9]+$'`);
+      const [row] = (await handle.db.execute(sql`select count(*)::int as n from stories`)) as unknown as { n: number }[];
       if (row?.n !== stories) throw new Error(`database ${name} holds ${row?.n} stories, not ${stories}: pick another --db-name`);
       seeded = true;
       console.log(`Reusing database ${name} (${stories} stories)`);
@@ -265,13 +265,13 @@ async function main() {
       await new Promise((r) => setTimeout(r, 1000));
       const slug = `breaking-${Date.now().toString(36)}`;
       let t = performance.now();
-      await db`insert into articles (slug, title, body, body_html, body_text, status, published_at, last_updated_at) values (${slug}, ${"Breaking: bench story"}, ${db.json({ type: "doc", content: [{ type: "paragraph" }] })}, ${"<p>New.</p>"}, ${"New."}, 'published', now(), now())`;
+      await db`insert into stories (slug, title, body, body_html, body_text, status, published_at, last_updated_at) values (${slug}, ${"Breaking: bench story"}, ${db.json({ type: "doc", content: [{ type: "paragraph" }] })}, ${"<p>New.</p>"}, ${"New."}, 'published', now(), now())`;
       await expire();
       const newStoryMs = await visibleAfter(async () => (await fetch(`${origin}/news/${slug}`)).status === 200, t);
       const onHomeMs = await visibleAfter(async () => (await (await fetch(`${origin}/`)).text()).includes(slug), t);
       t = performance.now();
       const updated = `Story 5, updated under load at ${new Date().toISOString()}`;
-      await db`update articles set title = ${updated}, last_updated_at = now(), version = version + 1 where slug = 'story-5'`;
+      await db`update stories set title = ${updated}, last_updated_at = now(), version = version + 1 where slug = 'story-5'`;
       await expire();
       const updateMs = await visibleAfter(async () => (await (await fetch(`${origin}/news/story-5`)).text()).includes(updated), t);
       const r = await load;

@@ -1,7 +1,7 @@
 /**
  * Every public query uses an index (README, "Performance"): on 10,000 stories, each reader query the site
  * runs — story, lists, tag and byline pages, related stories, feeds, sitemaps, search — is
- * recorded and EXPLAINed, and none may read the articles table with a sequential scan.
+ * recorded and EXPLAINed, and none may read the stories table with a sequential scan.
  * PGlite always; PostgreSQL when TEST_DATABASE_URL is set. `EXPLAIN_DEBUG=1` prints the plan
  * shape of each offender.
  */
@@ -14,7 +14,7 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { setDatabase } from "@/db/handle";
 import * as schema from "@/db/schema";
-import * as q from "@/lib/articles/queries";
+import * as q from "@/lib/stories/queries";
 import { loadFeed } from "@/lib/feeds/documents";
 import { searchPublicStories } from "@/lib/search/stories";
 import { loadNewsSitemap, loadSitemapChild, loadSitemapIndex } from "@/lib/seo/sitemaps";
@@ -23,36 +23,36 @@ import { engines, useTestDatabase } from "./db";
 const STORIES = 10_000;
 
 type Plan = { "Node Type": string; "Relation Name"?: string; Plans?: Plan[] };
-const seqScansOfArticles = (p: Plan): number =>
-  (p["Node Type"] === "Seq Scan" && p["Relation Name"] === "articles" ? 1 : 0) + (p.Plans ?? []).reduce((n, c) => n + seqScansOfArticles(c), 0);
+const seqScansOfStories = (p: Plan): number =>
+  (p["Node Type"] === "Seq Scan" && p["Relation Name"] === "stories" ? 1 : 0) + (p.Plans ?? []).reduce((n, c) => n + seqScansOfStories(c), 0);
 
 describe.each(engines())("public queries use indexes on %s", (engine) => {
   const handle = useTestDatabase(engine);
 
-  it(`no sequential scan of articles, with ${STORIES.toLocaleString("en")} stories`, async () => {
+  it(`no sequential scan of stories, with ${STORIES.toLocaleString("en")} stories`, async () => {
     const h = handle();
     const now = new Date("2026-06-01T00:00:00Z");
     const at = now.toISOString();
     // 4 sections, 300 tags, 50 bylines; 90% published over three years, 5% scheduled, 5% drafts.
     await h.db.execute(sql`insert into tags (slug, name, is_section) select 'section-' || g, 'Section ' || g, true from generate_series(1, 4) g`);
     await h.db.execute(sql`insert into tags (slug, name) select 'topic-' || g, 'Topic ' || g from generate_series(1, 300) g`);
-    await h.db.execute(sql`insert into authors (slug, name) select 'writer-' || g, 'Writer ' || g from generate_series(1, 50) g`);
+    await h.db.execute(sql`insert into bylines (slug, name) select 'writer-' || g, 'Writer ' || g from generate_series(1, 50) g`);
     await h.db.execute(sql`
-      insert into articles (slug, title, body, body_html, body_text, status, published_at, last_updated_at, primary_tag_id)
+      insert into stories (slug, title, body, body_html, body_text, status, published_at, last_updated_at, primary_tag_id)
       select 'story-' || g, 'Story ' || g || ' about water and budgets', '{"type":"doc","content":[{"type":"paragraph"}]}'::jsonb,
              '<p>Body ' || g || '</p>', 'The council met about water, roads and the budget in district ' || (g % 20) || '.',
-             (case when g % 20 = 0 then 'draft' else 'published' end)::article_status,
+             (case when g % 20 = 0 then 'draft' else 'published' end)::story_status,
              case when g % 20 = 0 then null when g % 20 = 1 then ${at}::timestamptz + (g || ' minutes')::interval else ${at}::timestamptz - (g || ' hours')::interval end,
              case when g % 20 = 0 then null when g % 20 = 1 then ${at}::timestamptz + (g || ' minutes')::interval else ${at}::timestamptz - (g || ' hours')::interval end,
              (select id from tags where slug = 'section-' || (1 + g % 4))
       from generate_series(1, ${STORIES}) g`);
     await h.db.execute(sql`
-      insert into article_tags (article_id, tag_id, position)
-      select a.id, t.id, 1 from articles a join tags t on t.slug = 'topic-' || (1 + (substring(a.slug from 7)::int % 300))`);
-    await h.db.execute(sql`insert into article_tags (article_id, tag_id, position) select id, primary_tag_id, 0 from articles`);
+      insert into story_tags (story_id, tag_id, position)
+      select a.id, t.id, 1 from stories a join tags t on t.slug = 'topic-' || (1 + (substring(a.slug from 7)::int % 300))`);
+    await h.db.execute(sql`insert into story_tags (story_id, tag_id, position) select id, primary_tag_id, 0 from stories`);
     await h.db.execute(sql`
-      insert into article_authors (article_id, author_id, position)
-      select a.id, w.id, 0 from articles a join authors w on w.slug = 'writer-' || (1 + (substring(a.slug from 7)::int % 50))`);
+      insert into story_bylines (story_id, byline_id, position)
+      select a.id, w.id, 0 from stories a join bylines w on w.slug = 'writer-' || (1 + (substring(a.slug from 7)::int % 50))`);
     await h.db.execute(sql`vacuum analyze`);
 
     // Record every statement the reader code sends.
@@ -74,7 +74,7 @@ describe.each(engines())("public queries use indexes on %s", (engine) => {
       await q.listPublicStories({ now, limit: 20, offset: 400 });
       await q.listPublicStories({ now, limit: 20, tagId: topic!.id });
       await q.listPublicStories({ now, limit: 20, sectionId: section!.id });
-      await q.listPublicStories({ now, limit: 20, authorId: byline!.id });
+      await q.listPublicStories({ now, limit: 20, bylineId: byline!.id });
       await q.listBreakingStories(now);
       await q.listNavSections(now);
       await q.listSectionBlocks(now);
@@ -93,7 +93,7 @@ describe.each(engines())("public queries use indexes on %s", (engine) => {
     const offenders: string[] = [];
     let explained = 0;
     for (const r of recorded) {
-      if (!/"articles"/.test(r.sql) || !/^\s*select/i.test(r.sql)) continue;
+      if (!/"stories"/.test(r.sql) || !/^\s*select/i.test(r.sql)) continue;
       const explainSql = `explain (format json) ${r.sql}`;
       const rows =
         h.kind === "postgres"
@@ -102,8 +102,8 @@ describe.each(engines())("public queries use indexes on %s", (engine) => {
       const plan = (rows[0] as Record<string, unknown>)["QUERY PLAN"];
       const root = (typeof plan === "string" ? JSON.parse(plan) : plan) as { Plan: Plan }[];
       explained += 1;
-      if (seqScansOfArticles(root[0]!.Plan) > 0) offenders.push(r.sql.replace(/\s+/g, " ").slice(0, 400));
-      if (process.env.EXPLAIN_DEBUG && seqScansOfArticles(root[0]!.Plan) > 0) {
+      if (seqScansOfStories(root[0]!.Plan) > 0) offenders.push(r.sql.replace(/\s+/g, " ").slice(0, 400));
+      if (process.env.EXPLAIN_DEBUG && seqScansOfStories(root[0]!.Plan) > 0) {
         const shape = (p: Plan, d = 0): string => `${"  ".repeat(d)}${p["Node Type"]}${p["Relation Name"] ? ` ${p["Relation Name"]}` : ""}${(p as { "Index Name"?: string })["Index Name"] ? ` [${(p as { "Index Name"?: string })["Index Name"]}]` : ""}\n${(p.Plans ?? []).map((c) => shape(c, d + 1)).join("")}`;
         console.log(`\n### ${r.sql.replace(/\s+/g, " ").slice(0, 160)}\n${shape(root[0]!.Plan)}`);
       }

@@ -12,11 +12,11 @@
 import { Readable } from "node:stream";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { articles } from "@/db/schema";
+import { stories } from "@/db/schema";
 import { closeDatabase, setDatabase } from "@/db/handle";
-import { getDeskStory, saveStory } from "@/lib/articles/desk";
-import { getPublicStory } from "@/lib/articles/queries";
-import { saveSiteSettings } from "@/lib/articles/store";
+import { getDeskStory, saveStory } from "@/lib/stories/desk";
+import { getPublicStory } from "@/lib/stories/queries";
+import { saveSiteSettings } from "@/lib/stories/store";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { formatLongDate } from "@/lib/dates/format";
 import { bodyFromParagraphs } from "@/lib/editor/render";
@@ -60,10 +60,10 @@ describe.each(engines())("TZ matrix on %s", (engine) => {
           expect(scheduled.publishedAt?.toISOString()).toBe("2025-03-30T04:30:00.000Z");
 
           // Read back through the data layer and through raw SQL in UTC.
-          const [row] = await handle.db.select().from(articles).where(eq(articles.id, draft.id));
+          const [row] = await handle.db.select().from(stories).where(eq(stories.id, draft.id));
           expect(row!.publishedAt!.toISOString()).toBe("2025-03-30T04:30:00.000Z");
           const raw = await handle.db.execute(
-            sql`select to_char(published_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') as t from articles where id = ${draft.id}`,
+            sql`select to_char(published_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') as t from stories where id = ${draft.id}`,
           );
           const rawRows = (Array.isArray(raw) ? raw : (raw as unknown as { rows: unknown[] }).rows) as { t: string }[];
           expect(rawRows[0]?.t).toBe("2025-03-30 04:30:00");
@@ -85,7 +85,7 @@ describe.each(engines())("TZ matrix on %s", (engine) => {
           const report = await importWxr(Readable.from([wxr]), { siteTimeZone: "Asia/Kabul", now: clock });
           expect(report).toMatchObject({ created: 3, errors: [] });
           const imported = Object.fromEntries(
-            (await handle.db.select({ title: articles.title, at: articles.publishedAt }).from(articles)).map((r) => [r.title, r.at?.toISOString() ?? null]),
+            (await handle.db.select({ title: stories.title, at: stories.publishedAt }).from(stories)).map((r) => [r.title, r.at?.toISOString() ?? null]),
           );
           expect(imported).toMatchObject({ "Keyboard navigation": "2018-10-21T03:03:48.000Z", "Zero date draft": null, "Local only": "2024-07-01T04:30:00.000Z" });
           expect(formatLongDate(new Date(imported["Keyboard navigation"]!), "Asia/Kabul")).toBe("October 21, 2018");

@@ -1,5 +1,5 @@
 import { SiteFooter, SiteHeader } from "@/components/site/site-header";
-import { listNavSections } from "@/lib/articles/queries";
+import { listNavSections } from "@/lib/stories/queries";
 import { activeBreakingBar } from "@/lib/site/breaking-bar";
 import { getReaderContext } from "@/lib/site/reader";
 import type { Metadata } from "next";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TagRef } from "@/lib/articles/queries";
+import type { TagRef } from "@/lib/stories/queries";
 
 /** The reader site's masthead and section navigation. Server Component. */
 export function SiteHeader({

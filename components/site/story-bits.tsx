@@ -2,8 +2,8 @@
  * Small pieces of reader pages shared by the article page and lists. Server Components.
  */
 import Link from "next/link";
-import type { BylineRef, StoryCard } from "@/lib/articles/queries";
-import { cutExcerpt } from "@/lib/articles/excerpt";
+import type { BylineRef, StoryCard } from "@/lib/stories/queries";
+import { cutExcerpt } from "@/lib/stories/excerpt";
 import { dateLocaleFor, formatLongDate } from "@/lib/dates/format";
 import { labelsFor } from "@/lib/i18n/languages";
 import { CardPhoto } from "./story-photo";

@@ -4,7 +4,7 @@
  * pages ship no client components.
  */
 import { notFound, permanentRedirect } from "next/navigation";
-import { listPublicStories, type StoryCard, type StoryListOptions } from "@/lib/articles/queries";
+import { listPublicStories, type StoryCard, type StoryListOptions } from "@/lib/stories/queries";
 import { listPageHref, pageFromRest } from "@/lib/site/list-route";
 import { pageCount } from "@/lib/site/pagination";
 import { decodeSegment, getReaderContext, type ReaderContext } from "@/lib/site/reader";
@@ -62,7 +62,7 @@ export async function resolveSlugList<T>(
 export async function loadStoryListPage(
   now: Date,
   page: number,
-  filter: Pick<StoryListOptions, "tagId" | "authorId"> = {},
+  filter: Pick<StoryListOptions, "tagId" | "bylineId"> = {},
 ): Promise<{ items: StoryCard[]; pages: number }> {
   const { items, total } = await listPublicStories({ now, limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE, ...filter });
   if (page > 1 && items.length === 0) notFound();

@@ -1,5 +1,5 @@
 import { StoryListItem } from "./story-bits";
-import type { StoryCard } from "@/lib/articles/queries";
+import type { StoryCard } from "@/lib/stories/queries";
 
 /** A vertical list of stories with dividers. Server Component. */
 export function StoryList({ stories, timeZone, siteLocale }: { stories: StoryCard[]; timeZone: string; siteLocale: string }) {

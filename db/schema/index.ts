@@ -54,9 +54,9 @@ export const userRole = pgEnum("user_role", ["writer", "editor", "admin"]);
 
 /**
  * Story workflow states. "Scheduled" is not a state: it is a `published` story whose
- * `published_at` is still in the future (lib/articles/visibility.ts).
+ * `published_at` is still in the future (lib/stories/visibility.ts).
  */
-export const articleStatus = pgEnum("article_status", ["draft", "in_review", "published", "unpublished"]);
+export const storyStatus = pgEnum("story_status", ["draft", "in_review", "published", "unpublished"]);
 
 /** The kind of save a revision snapshot records (one snapshot per save). */
 export const revisionKind = pgEnum("revision_kind", [
@@ -98,8 +98,8 @@ export const users = pgTable(
 );
 
 /** Bylines: public author profiles. `userId` is null for guest and wire bylines. */
-export const authors = pgTable(
-  "authors",
+export const bylines = pgTable(
+  "bylines",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     slug: text("slug").notNull(),
@@ -113,7 +113,7 @@ export const authors = pgTable(
     createdAt: instant("created_at").notNull().defaultNow(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("authors_slug_key").on(t.slug), uniqueIndex("authors_user_id_key").on(t.userId)],
+  (t) => [uniqueIndex("bylines_slug_key").on(t.slug), uniqueIndex("bylines_user_id_key").on(t.userId)],
 );
 
 /** Tags; the first tag of a story is its section. */
@@ -147,8 +147,8 @@ export const tagRedirects = pgTable("tag_redirects", {
  * - `lastUpdatedAt`: the public "Last Updated On" (set on publish, moved only by an update);
  * - `updatedAt`: any change at all (desk bookkeeping, never shown to readers).
  */
-export const articles = pgTable(
-  "articles",
+export const stories = pgTable(
+  "stories",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     slug: text("slug").notNull(),
@@ -165,7 +165,7 @@ export const articles = pgTable(
     /** BCP 47 language tag of the story, e.g. "en", "fa", "ps". */
     language: text("language").notNull().default("en"),
     direction: textDirection("direction").notNull().default("ltr"),
-    status: articleStatus("status").notNull().default("draft"),
+    status: storyStatus("status").notNull().default("draft"),
     publishedAt: instant("published_at"),
     lastUpdatedAt: instant("last_updated_at"),
     createdAt: instant("created_at").notNull().defaultNow(),
@@ -189,18 +189,18 @@ export const articles = pgTable(
       .generatedAlwaysAs((): SQL => searchDocument({ title: sql.raw('"title"'), dek: sql.raw('"dek"'), bodyText: sql.raw('"body_text"') })),
   },
   (t) => [
-    uniqueIndex("articles_slug_key").on(t.slug),
-    index("articles_search_idx").using("gin", t.searchVector),
+    uniqueIndex("stories_slug_key").on(t.slug),
+    index("stories_search_idx").using("gin", t.searchVector),
     // Reader lists order by (published_at, id): one index gives that order both ways (newest
     // first for pages and feeds, oldest first for sitemaps) without a sort. NULLS FIRST is what
     // a plain `ORDER BY … DESC` means; an index sorted NULLS LAST could not serve it.
     // Migration 0013 adds INCLUDE (slug, last_updated_at, primary_tag_id), which drizzle-kit
     // cannot express, so sitemaps and section lists are index-only scans.
-    index("articles_status_published_at_idx").on(t.status, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index("articles_primary_tag_idx").on(t.primaryTagId),
-    index("articles_breaking_idx").on(t.isBreaking).where(sql`${t.isBreaking}`),
-    index("articles_updated_at_idx").on(t.updatedAt.desc()),
-    check("articles_version_positive", sql`${t.version} > 0`),
+    index("stories_status_published_at_idx").on(t.status, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("stories_primary_tag_idx").on(t.primaryTagId),
+    index("stories_breaking_idx").on(t.isBreaking).where(sql`${t.isBreaking}`),
+    index("stories_updated_at_idx").on(t.updatedAt.desc()),
+    check("stories_version_positive", sql`${t.version} > 0`),
   ],
 );
 
@@ -243,18 +243,18 @@ export const media = pgTable(
 );
 
 /** Where each photo is used: the story's featured photo, or a photo in its body. */
-export const articleMedia = pgTable(
-  "article_media",
+export const storyMedia = pgTable(
+  "story_media",
   {
-    articleId: uuid("article_id")
+    storyId: uuid("story_id")
       .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
+      .references(() => stories.id, { onDelete: "cascade" }),
     mediaId: uuid("media_id")
       .notNull()
       .references(() => media.id, { onDelete: "restrict" }),
     role: text("role", { enum: ["featured", "body"] }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.mediaId, t.role] }), index("article_media_media_idx").on(t.mediaId)],
+  (t) => [primaryKey({ columns: [t.storyId, t.mediaId, t.role] }), index("story_media_media_idx").on(t.mediaId)],
 );
 
 /**
@@ -268,16 +268,16 @@ export const importItems = pgTable(
     source: text("source").notNull(),
     /** "post:<wp post id>", or "guid:<guid>" when an item has no id. */
     itemKey: text("item_key").notNull(),
-    articleId: uuid("article_id")
+    storyId: uuid("story_id")
       .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
+      .references(() => stories.id, { onDelete: "cascade" }),
     /** SHA-256 of what the import wrote, to tell "unchanged" from "updated". */
     contentHash: text("content_hash").notNull(),
     /** The story's version after the import wrote it: a later version means it was edited here. */
-    articleVersion: integer("article_version").notNull(),
+    storyVersion: integer("story_version").notNull(),
     importedAt: instant("imported_at").notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.source, t.itemKey] }), index("import_items_article_idx").on(t.articleId)],
+  (t) => [primaryKey({ columns: [t.source, t.itemKey] }), index("import_items_story_idx").on(t.storyId)],
 );
 
 /** Import runs started from the desk, with their progress and report. */
@@ -298,43 +298,43 @@ export const importRuns = pgTable("import_runs", {
 });
 
 /** Ordered bylines of a story. */
-export const articleAuthors = pgTable(
-  "article_authors",
+export const storyBylines = pgTable(
+  "story_bylines",
   {
-    articleId: uuid("article_id")
+    storyId: uuid("story_id")
       .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
-    authorId: uuid("author_id")
+      .references(() => stories.id, { onDelete: "cascade" }),
+    bylineId: uuid("byline_id")
       .notNull()
-      .references(() => authors.id, { onDelete: "restrict" }),
+      .references(() => bylines.id, { onDelete: "restrict" }),
     position: smallint("position").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.authorId] }), index("article_authors_author_idx").on(t.authorId)],
+  (t) => [primaryKey({ columns: [t.storyId, t.bylineId] }), index("story_bylines_byline_idx").on(t.bylineId)],
 );
 
 /** Ordered tags of a story; position 0 is the section. */
-export const articleTags = pgTable(
-  "article_tags",
+export const storyTags = pgTable(
+  "story_tags",
   {
-    articleId: uuid("article_id")
+    storyId: uuid("story_id")
       .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
+      .references(() => stories.id, { onDelete: "cascade" }),
     tagId: uuid("tag_id")
       .notNull()
       .references(() => tags.id, { onDelete: "cascade" }),
     position: smallint("position").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index("article_tags_tag_idx").on(t.tagId)],
+  (t) => [primaryKey({ columns: [t.storyId, t.tagId] }), index("story_tags_tag_idx").on(t.tagId)],
 );
 
 /** A snapshot for every save, with who, when, what kind, and its public note. */
-export const articleRevisions = pgTable(
-  "article_revisions",
+export const storyRevisions = pgTable(
+  "story_revisions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    articleId: uuid("article_id")
+    storyId: uuid("story_id")
       .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
+      .references(() => stories.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     kind: revisionKind("kind").notNull(),
     /** Public note (shown to readers for updates and corrections). */
@@ -347,7 +347,7 @@ export const articleRevisions = pgTable(
     createdAt: instant("created_at").notNull().defaultNow(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   },
-  (t) => [index("article_revisions_article_idx").on(t.articleId, t.createdAt.desc())],
+  (t) => [index("story_revisions_story_idx").on(t.storyId, t.createdAt.desc())],
 );
 
 /** What a revision records besides headline, dek and body. */
@@ -365,20 +365,20 @@ export const slugRedirects = pgTable(
   "slug_redirects",
   {
     oldSlug: text("old_slug").primaryKey(),
-    articleId: uuid("article_id")
+    storyId: uuid("story_id")
       .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
+      .references(() => stories.id, { onDelete: "cascade" }),
     createdAt: instant("created_at").notNull().defaultNow(),
   },
-  (t) => [index("slug_redirects_article_idx").on(t.articleId)],
+  (t) => [index("slug_redirects_story_idx").on(t.storyId)],
 );
 
 /** Old byline slugs (renamed or merged bylines); their pages redirect (308) to the current one. */
 export const bylineRedirects = pgTable("byline_redirects", {
   oldSlug: text("old_slug").primaryKey(),
-  authorId: uuid("author_id")
+  bylineId: uuid("byline_id")
     .notNull()
-    .references(() => authors.id, { onDelete: "cascade" }),
+    .references(() => bylines.id, { onDelete: "cascade" }),
   createdAt: instant("created_at").notNull().defaultNow(),
 });
 
@@ -465,25 +465,25 @@ export const userTokens = pgTable(
 export const storyPresence = pgTable(
   "story_presence",
   {
-    articleId: uuid("article_id")
+    storyId: uuid("story_id")
       .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
+      .references(() => stories.id, { onDelete: "cascade" }),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     seenAt: instant("seen_at").notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.storyId, t.userId] })],
 );
 
 export type User = typeof users.$inferSelect;
-export type Author = typeof authors.$inferSelect;
+export type BylineRow = typeof bylines.$inferSelect;
 export type Tag = typeof tags.$inferSelect;
-export type Article = typeof articles.$inferSelect;
-export type NewArticle = typeof articles.$inferInsert;
-export type ArticleRevision = typeof articleRevisions.$inferSelect;
+export type StoryRow = typeof stories.$inferSelect;
+export type NewStoryRow = typeof stories.$inferInsert;
+export type StoryRevisionRow = typeof storyRevisions.$inferSelect;
 export type Media = typeof media.$inferSelect;
 export type Settings = typeof settings.$inferSelect;
-export type ArticleStatus = (typeof articleStatus.enumValues)[number];
+export type StoryStatus = (typeof storyStatus.enumValues)[number];
 export type UserRole = (typeof userRole.enumValues)[number];
 export type RevisionKind = (typeof revisionKind.enumValues)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { saveStory } from "@/lib/articles/desk";
+import { saveStory } from "@/lib/stories/desk";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { bodyFromParagraphs } from "@/lib/editor/render";
@@ -20,10 +20,10 @@ describe.each(engines())("audit log on %s", (engine) => {
     await setUserRole(laila, mina.id, "writer");
 
     const actions = await listAuditActions(laila);
-    for (const a of ["auth.sign_in_failed", "auth.sign_in", "article.create", "article.publish", "user.role"]) expect(actions).toContain(a);
+    for (const a of ["auth.sign_in_failed", "auth.sign_in", "story.create", "story.publish", "user.role"]) expect(actions).toContain(a);
 
     const byMina = await listAudit(laila, { actorId: mina.id });
-    expect(byMina.items.map((r) => r.action).sort()).toEqual(["article.create", "article.publish", "auth.sign_in"]);
+    expect(byMina.items.map((r) => r.action).sort()).toEqual(["story.create", "story.publish", "auth.sign_in"]);
     const failures = await listAudit(laila, { action: "auth.sign_in_failed" });
     expect(failures.items).toHaveLength(1);
     expect(failures.items[0]!.entityId).toBe("mina@example.org");

@@ -5,7 +5,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { authors, users, type UserRole } from "@/db/schema";
+import { bylines, users, type UserRole } from "@/db/schema";
 
 export interface Viewer {
   id: string;
@@ -22,7 +22,7 @@ export async function loadViewer(userId: string, sessionVersion?: number): Promi
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user || !user.active) return null;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
-  const bylines = await db.select({ id: authors.id }).from(authors).where(eq(authors.userId, user.id));
-  return { id: user.id, email: user.email, name: user.name, role: user.role, bylineIds: bylines.map((b) => b.id) };
+  const own = await db.select({ id: bylines.id }).from(bylines).where(eq(bylines.userId, user.id));
+  return { id: user.id, email: user.email, name: user.name, role: user.role, bylineIds: own.map((b) => b.id) };
 }
 

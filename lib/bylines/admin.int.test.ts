@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { articleAuthors } from "@/db/schema";
-import { getDeskStory, saveStory } from "@/lib/articles/desk";
-import { getBylineBySlug, getBylineRedirect, getPublicStory } from "@/lib/articles/queries";
+import { storyBylines } from "@/db/schema";
+import { getDeskStory, saveStory } from "@/lib/stories/desk";
+import { getBylineBySlug, getBylineRedirect, getPublicStory } from "@/lib/stories/queries";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { bodyFromParagraphs } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
@@ -65,8 +65,8 @@ describe.each(engines())("byline administration on %s", (engine) => {
     await saveStory(mina, { id: d.id, version: d.version, title: d.title, body: JSON.stringify(d.body), bylineIds: [ids.wire!, ids.free!], intent: "minor" });
     const merged = await mergeBylines(laila, ids.free!, ids.wire!);
     expect(merged).toEqual({ fromSlug: "freelance-herat", intoSlug: "wire" });
-    const rows = await handle().db.select().from(articleAuthors).where(eq(articleAuthors.articleId, ids.story!));
-    expect(rows.map((r) => r.authorId)).toEqual([ids.wire!]);
+    const rows = await handle().db.select().from(storyBylines).where(eq(storyBylines.storyId, ids.story!));
+    expect(rows.map((r) => r.bylineId)).toEqual([ids.wire!]);
     const later = new Date(Date.now() + 1000);
     expect(await getBylineRedirect("freelance-herat", later)).toBe("wire");
     expect(await getBylineRedirect("wire-service", later)).toBe("wire");

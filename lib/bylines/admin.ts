@@ -10,9 +10,9 @@ import { createHash } from "node:crypto";
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
-import { articleAuthors, auditLog, authors, bylineRedirects, users } from "@/db/schema";
-import { makeSlug } from "@/lib/articles/slug";
-import { assertSlugFree, BYLINE_SLUGS, moveSlug } from "@/lib/articles/slug-redirects";
+import { storyBylines, auditLog, bylines, bylineRedirects, users } from "@/db/schema";
+import { makeSlug } from "@/lib/stories/slug";
+import { assertSlugFree, BYLINE_SLUGS, moveSlug } from "@/lib/stories/slug-redirects";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { cleanString } from "@/lib/text/clean";
 import { isSafeUrl } from "@/lib/editor/urls";
@@ -44,20 +44,20 @@ export async function listBylines(viewer: Viewer): Promise<BylineRow[]> {
   const db = await getDb();
   return db
     .select({
-      id: authors.id,
-      slug: authors.slug,
-      name: authors.name,
-      jobTitle: authors.jobTitle,
-      bio: authors.bio,
-      photoUrl: authors.photoUrl,
-      retired: authors.retired,
-      userId: authors.userId,
+      id: bylines.id,
+      slug: bylines.slug,
+      name: bylines.name,
+      jobTitle: bylines.jobTitle,
+      bio: bylines.bio,
+      photoUrl: bylines.photoUrl,
+      retired: bylines.retired,
+      userId: bylines.userId,
       userEmail: users.email,
-      stories: sql<number>`(select count(*)::int from ${articleAuthors} where ${articleAuthors.authorId} = ${authors.id})`,
+      stories: sql<number>`(select count(*)::int from ${storyBylines} where ${storyBylines.bylineId} = ${bylines.id})`,
     })
-    .from(authors)
-    .leftJoin(users, eq(users.id, authors.userId))
-    .orderBy(asc(authors.retired), asc(authors.name))
+    .from(bylines)
+    .leftJoin(users, eq(users.id, bylines.userId))
+    .orderBy(asc(bylines.retired), asc(bylines.name))
     .limit(1000);
 }
 
@@ -92,9 +92,9 @@ async function checkUserFree(tx: Db, userId: string, exceptId?: string) {
   const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
   if (!user) throw new AppError("bad_request", "No such user.", { userId: "No such user." });
   const [linked] = await tx
-    .select({ id: authors.id, name: authors.name })
-    .from(authors)
-    .where(exceptId ? and(eq(authors.userId, userId), ne(authors.id, exceptId)) : eq(authors.userId, userId))
+    .select({ id: bylines.id, name: bylines.name })
+    .from(bylines)
+    .where(exceptId ? and(eq(bylines.userId, userId), ne(bylines.id, exceptId)) : eq(bylines.userId, userId))
     .limit(1);
   if (linked) throw new AppError("conflict", `That user already has the byline "${linked.name}".`, { userId: "Already linked." });
 }
@@ -112,9 +112,9 @@ export async function createByline(viewer: Viewer, raw: unknown): Promise<string
     await assertSlugFree(tx, BYLINE_SLUGS, slug);
     await checkUserFree(tx, input.userId);
     const [row] = await tx
-      .insert(authors)
+      .insert(bylines)
       .values({ slug, name: input.name, jobTitle: input.jobTitle, bio: input.bio, photoUrl: input.photoUrl || null, userId: input.userId || null })
-      .returning({ id: authors.id });
+      .returning({ id: bylines.id });
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "byline.create", entityType: "byline", entityId: row!.id, details: { name: input.name, slug } });
     return row!.id;
   });
@@ -130,7 +130,7 @@ export async function updateByline(viewer: Viewer, id: string, raw: unknown): Pr
   const input = parse(raw);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(authors).where(eq(authors.id, id)).limit(1);
+    const [current] = await tx.select().from(bylines).where(eq(bylines.id, id)).limit(1);
     if (!current) throw new AppError("not_found", "No such byline.");
     const slug = input.slug ? makeSlug(input.slug, current.slug) : current.slug;
     if (slug !== current.slug) {
@@ -139,9 +139,9 @@ export async function updateByline(viewer: Viewer, id: string, raw: unknown): Pr
     }
     await checkUserFree(tx, input.userId, id);
     await tx
-      .update(authors)
+      .update(bylines)
       .set({ slug, name: input.name, jobTitle: input.jobTitle, bio: input.bio, photoUrl: input.photoUrl || null, userId: input.userId || null, updatedAt: new Date() })
-      .where(eq(authors.id, id));
+      .where(eq(bylines.id, id));
     await tx.insert(auditLog).values({
       actorId: viewer.id,
       action: "byline.update",
@@ -158,7 +158,7 @@ export async function setBylineRetired(viewer: Viewer, id: string, retired: bool
   requireManage(viewer);
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "No such byline.");
   const db = await getDb();
-  const updated = await db.update(authors).set({ retired, updatedAt: new Date() }).where(eq(authors.id, id)).returning({ id: authors.id });
+  const updated = await db.update(bylines).set({ retired, updatedAt: new Date() }).where(eq(bylines.id, id)).returning({ id: bylines.id });
   if (!updated.length) throw new AppError("not_found", "No such byline.");
   await db.insert(auditLog).values({ actorId: viewer.id, action: retired ? "byline.retire" : "byline.restore", entityType: "byline", entityId: id });
 }
@@ -174,20 +174,20 @@ export async function mergeBylines(viewer: Viewer, fromId: string, intoId: strin
   if (!z.uuid().safeParse(fromId).success || !z.uuid().safeParse(intoId).success) throw new AppError("not_found", "No such byline.");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const both = await tx.select().from(authors).where(inArray(authors.id, [fromId, intoId]));
+    const both = await tx.select().from(bylines).where(inArray(bylines.id, [fromId, intoId]));
     const from = both.find((a) => a.id === fromId);
     const into = both.find((a) => a.id === intoId);
     if (!from || !into) throw new AppError("not_found", "No such byline.");
     // Stories that already carry the survivor just lose the merged byline.
-    const already = await tx.select({ articleId: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.authorId, intoId));
-    const dup = already.map((a) => a.articleId);
-    if (dup.length) await tx.delete(articleAuthors).where(and(eq(articleAuthors.authorId, fromId), inArray(articleAuthors.articleId, dup)));
-    await tx.update(articleAuthors).set({ authorId: intoId }).where(eq(articleAuthors.authorId, fromId));
-    await tx.update(bylineRedirects).set({ authorId: intoId }).where(eq(bylineRedirects.authorId, fromId));
-    if (!into.userId && from.userId) await tx.update(authors).set({ userId: null }).where(eq(authors.id, fromId));
-    await tx.delete(authors).where(eq(authors.id, fromId));
+    const already = await tx.select({ storyId: storyBylines.storyId }).from(storyBylines).where(eq(storyBylines.bylineId, intoId));
+    const dup = already.map((a) => a.storyId);
+    if (dup.length) await tx.delete(storyBylines).where(and(eq(storyBylines.bylineId, fromId), inArray(storyBylines.storyId, dup)));
+    await tx.update(storyBylines).set({ bylineId: intoId }).where(eq(storyBylines.bylineId, fromId));
+    await tx.update(bylineRedirects).set({ bylineId: intoId }).where(eq(bylineRedirects.bylineId, fromId));
+    if (!into.userId && from.userId) await tx.update(bylines).set({ userId: null }).where(eq(bylines.id, fromId));
+    await tx.delete(bylines).where(eq(bylines.id, fromId));
     await BYLINE_SLUGS.addRedirect(tx, from.slug, intoId);
-    if (!into.userId && from.userId) await tx.update(authors).set({ userId: from.userId }).where(eq(authors.id, intoId));
+    if (!into.userId && from.userId) await tx.update(bylines).set({ userId: from.userId }).where(eq(bylines.id, intoId));
     await tx.insert(auditLog).values({
       actorId: viewer.id,
       action: "byline.merge",
@@ -195,7 +195,7 @@ export async function mergeBylines(viewer: Viewer, fromId: string, intoId: strin
       entityId: intoId,
       details: { merged: { id: fromId, name: from.name, slug: from.slug } },
     });
-    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(articleAuthors).where(eq(articleAuthors.authorId, fromId));
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(storyBylines).where(eq(storyBylines.bylineId, fromId));
     if (n !== 0) throw new Error("merge left stories on the old byline");
     return { fromSlug: from.slug, intoSlug: into.slug };
   });

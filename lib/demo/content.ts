@@ -17,7 +17,7 @@ export interface DemoSettings {
   locale: string;
 }
 
-export interface DemoAuthor {
+export interface DemoByline {
   slug: string;
   name: string;
   jobTitle: string;
@@ -76,7 +76,7 @@ export const demoSettings: DemoSettings = {
 // Authors
 // ---------------------------------------------------------------------------
 
-export const demoAuthors: DemoAuthor[] = [
+export const demoBylines: DemoByline[] = [
   {
     slug: 'farida-noorzai',
     name: 'Farida Noorzai',

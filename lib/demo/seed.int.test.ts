@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { articleAuthors, articles, authors, settings, tags } from "@/db/schema";
-import { getPublicStory, listPublicStories } from "@/lib/articles/queries";
+import { storyBylines, stories, bylines, settings, tags } from "@/db/schema";
+import { getPublicStory, listPublicStories } from "@/lib/stories/queries";
 import { engines, useTestDatabase } from "@/test/db";
 import { demoStories } from "./content";
 import { isDatabaseEmpty, seedDemo } from "./seed";
@@ -13,13 +13,13 @@ describe.each(engines())("demo seed on %s", (engine) => {
   async function counts() {
     const db = handle().db;
     const [[a], [t], [b], [s], [ab]] = await Promise.all([
-      db.select({ n: count() }).from(articles),
+      db.select({ n: count() }).from(stories),
       db.select({ n: count() }).from(tags),
-      db.select({ n: count() }).from(authors),
+      db.select({ n: count() }).from(bylines),
       db.select({ n: count() }).from(settings),
-      db.select({ n: count() }).from(articleAuthors),
+      db.select({ n: count() }).from(storyBylines),
     ]);
-    return { articles: a!.n, tags: t!.n, authors: b!.n, settings: s!.n, bylines: ab!.n };
+    return { stories: a!.n, tags: t!.n, authors: b!.n, settings: s!.n, bylines: ab!.n };
   }
 
   it("seeds a newsroom that meets the demo brief", async () => {
@@ -28,18 +28,18 @@ describe.each(engines())("demo seed on %s", (engine) => {
     expect(report.storiesCreated).toBe(demoStories.length);
     expect(await isDatabaseEmpty()).toBe(false);
     const c = await counts();
-    expect(c.articles).toBeGreaterThanOrEqual(12);
+    expect(c.stories).toBeGreaterThanOrEqual(12);
     expect(c.settings).toBe(1);
     const db = handle().db;
-    const rows = await db.select().from(articles);
+    const rows = await db.select().from(stories);
     expect(rows.filter((r) => r.status === "draft")).toHaveLength(1);
     expect(rows.filter((r) => r.status === "published" && r.publishedAt! > now)).toHaveLength(1);
     expect(rows.filter((r) => r.isBreaking).length).toBeGreaterThanOrEqual(1);
     expect(rows.some((r) => r.direction === "rtl" && (r.language === "fa" || r.language === "ps"))).toBe(true);
     expect(new Set(rows.map((r) => r.primaryTagId)).size).toBeGreaterThanOrEqual(4);
-    const guest = await db.select().from(authors).where(eq(authors.slug, "tamim-barakzai"));
+    const guest = await db.select().from(bylines).where(eq(bylines.slug, "tamim-barakzai"));
     expect(guest[0]?.userId).toBeNull();
-    const multi = await db.select({ a: articleAuthors.articleId, n: count() }).from(articleAuthors).groupBy(articleAuthors.articleId);
+    const multi = await db.select({ a: storyBylines.storyId, n: count() }).from(storyBylines).groupBy(storyBylines.storyId);
     expect(multi.some((m) => m.n >= 2)).toBe(true);
     const visible = await listPublicStories({ now, limit: 100 });
     expect(visible.total).toBe(rows.length - 2);

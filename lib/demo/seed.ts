@@ -7,13 +7,13 @@ import "server-only";
 import { count, inArray } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { getDb } from "@/db";
-import { articles, settings } from "@/db/schema";
-import { createStory, saveSiteSettings, upsertByline, upsertTag } from "@/lib/articles/store";
+import { stories, settings } from "@/db/schema";
+import { createStory, saveSiteSettings, upsertByline, upsertTag } from "@/lib/stories/store";
 import { env } from "@/lib/env";
 import { createUser, findUserByEmail } from "@/lib/users/store";
 import { verifyPassword } from "@/lib/auth/password";
 import type { UserRole } from "@/db/schema";
-import { demoAuthors, demoSettings, demoStories, demoTags, type DemoBlock } from "./content";
+import { demoBylines, demoSettings, demoStories, demoTags, type DemoBlock } from "./content";
 
 const HOUR = 3_600_000;
 
@@ -77,7 +77,7 @@ export async function seedDemo(now: Date = new Date()): Promise<SeedReport> {
   // Settings are the admins' once they exist: seeding again does not overwrite them.
   if (!existingSettings?.n) await saveSiteSettings(demoSettings);
   for (const t of demoTags) await upsertTag(t);
-  for (const a of demoAuthors) await upsertByline(a);
+  for (const a of demoBylines) await upsertByline(a);
   // Users are created once; an existing account (and its password) is never touched.
   const userBySlug = new Map<string, string>();
   for (const u of DEMO_USERS) {
@@ -88,9 +88,9 @@ export async function seedDemo(now: Date = new Date()): Promise<SeedReport> {
   const existing = new Set(
     (
       await db
-        .select({ slug: articles.slug })
-        .from(articles)
-        .where(inArray(articles.slug, demoStories.map((s) => s.slug)))
+        .select({ slug: stories.slug })
+        .from(stories)
+        .where(inArray(stories.slug, demoStories.map((s) => s.slug)))
     ).map((r) => r.slug),
   );
   let created = 0;
@@ -124,7 +124,7 @@ export async function seedDemo(now: Date = new Date()): Promise<SeedReport> {
 export async function isDatabaseEmpty(): Promise<boolean> {
   const db = await getDb();
   const [[a], [s]] = await Promise.all([
-    db.select({ n: count() }).from(articles),
+    db.select({ n: count() }).from(stories),
     db.select({ n: count() }).from(settings),
   ]);
   return !a?.n && !s?.n;

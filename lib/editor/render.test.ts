@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bodyFromParagraphs, cleanBody, InvalidBodyError, renderBody } from "./render";
-import { MAX_BODY_BYTES } from "@/lib/articles/story-schema";
+import { MAX_BODY_BYTES } from "@/lib/stories/story-schema";
 import { isSafeUrl } from "./urls";
 
 // Script-running URLs in every disguise browsers accept: case, leading spaces, tabs and

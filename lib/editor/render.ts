@@ -14,7 +14,7 @@ import sanitizeHtml from "sanitize-html";
 import { storyExtensions, TEXT_DIRECTION } from "./extensions";
 import { isSafeUrl, SAFE_SCHEMES } from "./urls";
 import { cleanText, utf8Bytes } from "@/lib/text/clean";
-import { bodyTooLarge } from "@/lib/articles/story-schema";
+import { bodyTooLarge } from "@/lib/stories/story-schema";
 
 
 const staticOptions = { textDirection: TEXT_DIRECTION } as const;

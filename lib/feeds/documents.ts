@@ -7,8 +7,8 @@
  * URLs: lib/feeds/paths.ts.
  */
 import "server-only";
-import { getBylineBySlug, getBylineRedirect, getTagBySlug, getTagRedirect, listFeedStories, type FeedStory } from "@/lib/articles/queries";
-import { cutExcerpt } from "@/lib/articles/excerpt";
+import { getBylineBySlug, getBylineRedirect, getTagBySlug, getTagRedirect, listFeedStories, type FeedStory } from "@/lib/stories/queries";
+import { cutExcerpt } from "@/lib/stories/excerpt";
 import { siteUrl } from "@/lib/env";
 import { cachedReaderData } from "@/lib/site/reader-cache";
 import type { TextDocument } from "@/lib/site/conditional-get";
@@ -80,7 +80,7 @@ export async function loadFeed(scope: FeedScope, format: FeedFormat, now: Date):
       htmlUrl: `${origin}/author/${encodeURIComponent(byline.slug)}`,
       feedUrls: feedUrls(scope),
     };
-    stories = await listFeedStories({ now, limit: FEED_ITEMS, authorId: byline.id });
+    stories = await listFeedStories({ now, limit: FEED_ITEMS, bylineId: byline.id });
   }
   const newest = stories.reduce<Date | null>((m, s) => (!m || s.lastUpdatedAt > m ? s.lastUpdatedAt : m), null);
   return {

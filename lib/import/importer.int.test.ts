@@ -14,8 +14,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { articleAuthors, articleRevisions, articles, importItems, slugRedirects, tagRedirects, tags } from "@/db/schema";
-import { getPublicStory } from "@/lib/articles/queries";
+import { storyBylines, storyRevisions, stories, importItems, slugRedirects, tagRedirects, tags } from "@/db/schema";
+import { getPublicStory } from "@/lib/stories/queries";
 import type { DatabaseHandle } from "@/db/client";
 import { engines, useTestDatabase } from "@/test/db";
 import { thirdPartyFixture } from "@/test/third-party-fixtures";
@@ -36,7 +36,7 @@ const chunks = (text: string, size = 4096) => Readable.from((function* () {
 
 /** The imported story with this title (fails the test when there is none). */
 async function storyTitled(handle: () => DatabaseHandle, title: string) {
-  const [row] = await handle().db.select().from(articles).where(eq(articles.title, title));
+  const [row] = await handle().db.select().from(stories).where(eq(stories.title, title));
   expect(row, title).toBeDefined();
   return row!;
 }
@@ -85,7 +85,7 @@ describe.skipIf(!withExport).each(engines())("WordPress import of the theme unit
   it("titles with markup or entities are plain text, decoded exactly once", async () => {
     await story("Markup: Title With Markup");
     await story("Markup: Title With Special Characters ~`!@#$%^&*()-_=+{}[]/\\;:'\"?,.>");
-    const noTitle = await handle().db.select({ title: articles.title }).from(articles).where(sql`${articles.title} like 'Untitled (WordPress item %'`);
+    const noTitle = await handle().db.select({ title: stories.title }).from(stories).where(sql`${stories.title} like 'Untitled (WordPress item %'`);
     expect(noTitle).toHaveLength(1);
   });
 
@@ -117,19 +117,19 @@ describe.skipIf(!withExport).each(engines())("WordPress import of the theme unit
   it("_wp_old_slug becomes a redirect to the story", async () => {
     const text = await story("WP 6.1 Text category blocks");
     const [r] = await handle().db.select().from(slugRedirects).where(eq(slugRedirects.oldSlug, "8-2"));
-    expect(r?.articleId).toBe(text.id);
+    expect(r?.storyId).toBe(text.id);
   });
 
   it("content is sanitised: no script or iframe from posts or from _oembed meta", async () => {
-    const all = await handle().db.select({ html: articles.bodyHtml }).from(articles);
+    const all = await handle().db.select({ html: stories.bodyHtml }).from(stories);
     for (const { html } of all) expect(html).not.toMatch(/<script|<iframe|javascript:|onclick=/i);
   });
 
   it("importing the same file again changes nothing", async () => {
-    const before = await handle().db.select({ n: count() }).from(articleRevisions);
+    const before = await handle().db.select({ n: count() }).from(storyRevisions);
     const report = await importWxr(chunks(fixtureText, 65536), { siteTimeZone: "America/Los_Angeles", now: NOW });
     expect(report).toMatchObject({ created: 0, updated: 0, unchanged: 58, errors: [] });
-    const after = await handle().db.select({ n: count() }).from(articleRevisions);
+    const after = await handle().db.select({ n: count() }).from(storyRevisions);
     expect(after[0]?.n).toBe(before[0]?.n);
   });
 
@@ -137,7 +137,7 @@ describe.skipIf(!withExport).each(engines())("WordPress import of the theme unit
     const edited = await story("Keyboard navigation");
     // Someone edits another imported story on our desk.
     const local = await story("Markup: Image Alignment");
-    await handle().db.update(articles).set({ version: local.version + 1, title: "Image alignment (edited here)" }).where(eq(articles.id, local.id));
+    await handle().db.update(stories).set({ version: local.version + 1, title: "Image alignment (edited here)" }).where(eq(stories.id, local.id));
     // The post (not the page before it, which starts the same way) gets a revised first line.
     const marker = "[CDATA[Welcome to image alignment! The best";
     const at = fixtureText.lastIndexOf(marker);
@@ -147,12 +147,12 @@ describe.skipIf(!withExport).each(engines())("WordPress import of the theme unit
     );
     const report = await importWxr(chunks(newer), { siteTimeZone: "America/Los_Angeles", now: NOW });
     expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 56, keptLocalEdits: 1, errors: [] });
-    const [row] = await handle().db.select().from(articles).where(eq(articles.id, edited.id));
+    const [row] = await handle().db.select().from(stories).where(eq(stories.id, edited.id));
     expect(row?.title).toBe("Keyboard navigation, revised");
     expect(row?.publishedAt?.toISOString()).toBe("2018-10-21T03:03:48.000Z");
-    const [rev] = await handle().db.select({ kind: articleRevisions.kind }).from(articleRevisions).where(and(eq(articleRevisions.articleId, edited.id), eq(articleRevisions.version, row!.version)));
+    const [rev] = await handle().db.select({ kind: storyRevisions.kind }).from(storyRevisions).where(and(eq(storyRevisions.storyId, edited.id), eq(storyRevisions.version, row!.version)));
     expect(rev?.kind).toBe("minor_edit");
-    const [kept] = await handle().db.select({ title: articles.title }).from(articles).where(eq(articles.id, local.id));
+    const [kept] = await handle().db.select({ title: stories.title }).from(stories).where(eq(stories.id, local.id));
     expect(kept?.title).toBe("Image alignment (edited here)");
   });
 });
@@ -164,7 +164,7 @@ describe.each(engines())("WordPress import: dry run, the companion fixture, a br
   it.skipIf(!withExport)("a dry run reports what would happen and writes nothing", async () => {
     const report = await importWxr(chunks(fixtureText), { siteTimeZone: "America/Los_Angeles", dryRun: true, now: NOW });
     expect(report).toMatchObject({ dryRun: true, items: 186, created: 58, errors: [] });
-    const [n] = await handle().db.select({ n: count() }).from(articles);
+    const [n] = await handle().db.select({ n: count() }).from(stories);
     expect(n?.n).toBe(0);
   });
 
@@ -184,10 +184,10 @@ describe.each(engines())("WordPress import: dry run, the companion fixture, a br
     expect([zero.status, zero.publishedAt]).toEqual(["draft", null]);
     const control = await story("Control characters and CDATA");
     expect(control.bodyText).toContain("Bell and form feed pasted. The sequence ]]> appears in code.");
-    const twins = await handle().db.select({ slug: articles.slug }).from(articles).where(eq(articles.title, "Same headline twice")).orderBy(articles.slug);
+    const twins = await handle().db.select({ slug: stories.slug }).from(stories).where(eq(stories.title, "Same headline twice")).orderBy(stories.slug);
     expect(twins.map((t) => t.slug)).toEqual(["same-headline-twice", "same-headline-twice-2"]);
     const ghost = await story("Kabul 🌙 night market 夜市");
-    const bylines = await handle().db.select().from(articleAuthors).where(eq(articleAuthors.articleId, ghost.id));
+    const bylines = await handle().db.select().from(storyBylines).where(eq(storyBylines.storyId, ghost.id));
     expect(bylines).toHaveLength(0);
     expect(ghost.bodyHtml).toContain('<a href="https://www.youtube.com/watch?v=abc123">');
     expect(ghost.bodyHtml).not.toMatch(/script|javascript|onclick|evil\.example/);

@@ -19,9 +19,9 @@ import type { Readable } from "node:stream";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { getDatabase } from "@/db/handle";
-import { articleAuthors, articleRevisions, articles, articleTags, authors, importItems, slugRedirects, tagRedirects, tags } from "@/db/schema";
-import { makeSlug } from "@/lib/articles/slug";
-import { uniqueSlug } from "@/lib/articles/store";
+import { storyBylines, storyRevisions, stories, storyTags, bylines, importItems, slugRedirects, tagRedirects, tags } from "@/db/schema";
+import { makeSlug } from "@/lib/stories/slug";
+import { uniqueSlug } from "@/lib/stories/store";
 import { renderBody } from "@/lib/editor/render";
 import { cleanText } from "@/lib/text/clean";
 import { directionOf } from "@/lib/i18n/languages";
@@ -151,14 +151,14 @@ async function ensureTag(tx: Db, rawName: string, wpSlugs: string[], isSection: 
 /** Finds or creates the byline of a WordPress author (by login). */
 async function ensureByline(tx: Db, login: string, displayName: string, report: Counts): Promise<string> {
   const slug = makeSlug(login, `author-${createHash("sha256").update(login).digest("hex").slice(0, 8)}`);
-  const [row] = await tx.select({ id: authors.id }).from(authors).where(eq(authors.slug, slug)).limit(1);
+  const [row] = await tx.select({ id: bylines.id }).from(bylines).where(eq(bylines.slug, slug)).limit(1);
   if (row) return row.id;
-  const [created] = await tx.insert(authors).values({ slug, name: displayName || login }).onConflictDoNothing({ target: authors.slug }).returning({ id: authors.id });
+  const [created] = await tx.insert(bylines).values({ slug, name: displayName || login }).onConflictDoNothing({ target: bylines.slug }).returning({ id: bylines.id });
   if (created) {
     report.bylines += 1;
     return created.id;
   }
-  return (await tx.select({ id: authors.id }).from(authors).where(eq(authors.slug, slug)))[0]!.id;
+  return (await tx.select({ id: bylines.id }).from(bylines).where(eq(bylines.slug, slug)))[0]!.id;
 }
 
 /** An item made ready for writing (all CPU work done), or skipped. */
@@ -342,12 +342,12 @@ async function writeArticleRow(
 ): Promise<{ id: string; version: number }> {
   if (seenArticleId) {
     const [row] = await tx
-      .update(articles)
-      .set({ ...fields, version: sql`${articles.version} + 1` })
-      .where(eq(articles.id, seenArticleId))
-      .returning({ id: articles.id, version: articles.version });
-    await tx.delete(articleTags).where(eq(articleTags.articleId, row!.id));
-    await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, row!.id));
+      .update(stories)
+      .set({ ...fields, version: sql`${stories.version} + 1` })
+      .where(eq(stories.id, seenArticleId))
+      .returning({ id: stories.id, version: stories.version });
+    await tx.delete(storyTags).where(eq(storyTags.storyId, row!.id));
+    await tx.delete(storyBylines).where(eq(storyBylines.storyId, row!.id));
     return row!;
   }
   // Parallel writes must not pick the same free slug: reserve it in this run.
@@ -355,20 +355,20 @@ async function writeArticleRow(
   for (let n = 2; run.reservedSlugs.has(slug); n++) slug = await uniqueSlug(tx, `${p.slugBase.slice(0, 74)}-r${n}`);
   run.reservedSlugs.add(slug);
   const [row] = await tx
-    .insert(articles)
+    .insert(stories)
     .values({ ...fields, slug, createdBy: run.options.actorId ?? null, createdAt: new Date() })
-    .returning({ id: articles.id, version: articles.version });
+    .returning({ id: stories.id, version: stories.version });
   return row!;
 }
 
 /** Redirects from a post's old WordPress slugs (`_wp_old_slug`) that no story uses. */
-async function recordOldSlugs(tx: Db, articleId: string, oldSlugs: string[], counts: Counts): Promise<void> {
+async function recordOldSlugs(tx: Db, storyId: string, oldSlugs: string[], counts: Counts): Promise<void> {
   for (const old of oldSlugs) {
     const oldSlug = makeSlug(old, "");
     if (!oldSlug || oldSlug === "story") continue;
-    const [clash] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, oldSlug)).limit(1);
+    const [clash] = await tx.select({ id: stories.id }).from(stories).where(eq(stories.slug, oldSlug)).limit(1);
     if (clash) continue;
-    const inserted = await tx.insert(slugRedirects).values({ oldSlug, articleId }).onConflictDoNothing().returning({ s: slugRedirects.oldSlug });
+    const inserted = await tx.insert(slugRedirects).values({ oldSlug, storyId }).onConflictDoNothing().returning({ s: slugRedirects.oldSlug });
     counts.redirects.stories += inserted.length;
   }
 }
@@ -382,20 +382,20 @@ async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, counts: Counts,
   await tx.execute(sql`set local synchronous_commit = off`);
   const { report, options } = run;
   const [seen] = await tx
-    .select({ articleId: importItems.articleId, hash: importItems.contentHash, version: importItems.articleVersion, current: articles.version })
+    .select({ storyId: importItems.storyId, hash: importItems.contentHash, version: importItems.storyVersion, current: stories.version })
     .from(importItems)
-    .innerJoin(articles, eq(articles.id, importItems.articleId))
+    .innerJoin(stories, eq(stories.id, importItems.storyId))
     .where(and(eq(importItems.source, report.source), eq(importItems.itemKey, p.key)))
     .limit(1);
   if (seen && seen.hash === p.hash) return "unchanged";
   if (seen && seen.current !== seen.version) return "kept";
   const { tagIds, authorIds } = await linkTermsAndAuthor(run, tx, p, counts, learned);
   const fields = { ...p.fields, primaryTagId: tagIds[0] ?? null, updatedAt: new Date(), updatedBy: options.actorId ?? null };
-  const { id: articleId, version } = await writeArticleRow(run, tx, p, seen?.articleId ?? null, fields);
-  if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId, position) => ({ articleId, tagId, position })));
-  if (authorIds.length) await tx.insert(articleAuthors).values(authorIds.map((authorId, position) => ({ articleId, authorId, position })));
-  await tx.insert(articleRevisions).values({
-    articleId,
+  const { id: storyId, version } = await writeArticleRow(run, tx, p, seen?.storyId ?? null, fields);
+  if (tagIds.length) await tx.insert(storyTags).values(tagIds.map((tagId, position) => ({ storyId, tagId, position })));
+  if (authorIds.length) await tx.insert(storyBylines).values(authorIds.map((bylineId, position) => ({ storyId, bylineId, position })));
+  await tx.insert(storyRevisions).values({
+    storyId,
     version,
     kind: seen ? "minor_edit" : p.status === "published" ? "publish" : "draft",
     note: null,
@@ -404,11 +404,11 @@ async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, counts: Counts,
     body: p.fields.body,
     createdBy: options.actorId ?? null,
   });
-  await recordOldSlugs(tx, articleId, p.oldSlugs, counts);
+  await recordOldSlugs(tx, storyId, p.oldSlugs, counts);
   await tx
     .insert(importItems)
-    .values({ source: report.source, itemKey: p.key, articleId, contentHash: p.hash, articleVersion: version })
-    .onConflictDoUpdate({ target: [importItems.source, importItems.itemKey], set: { contentHash: p.hash, articleVersion: version, importedAt: new Date() } });
+    .values({ source: report.source, itemKey: p.key, storyId, contentHash: p.hash, storyVersion: version })
+    .onConflictDoUpdate({ target: [importItems.source, importItems.itemKey], set: { contentHash: p.hash, storyVersion: version, importedAt: new Date() } });
   return seen ? "updated" : "created";
 }
 

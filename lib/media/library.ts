@@ -11,7 +11,7 @@ import "server-only";
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { articleMedia, articles, auditLog, media, users } from "@/db/schema";
+import { storyMedia, stories, auditLog, media, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { renderBody } from "@/lib/editor/render";
 import { cleanString, cleanText } from "@/lib/text/clean";
@@ -45,7 +45,7 @@ export interface MediaItem {
 }
 
 export interface MediaUse {
-  articleId: string;
+  storyId: string;
   title: string;
   role: "featured" | "body";
   status: string;
@@ -176,11 +176,11 @@ export async function listMediaUses(viewer: Viewer, id: string): Promise<MediaUs
   if (!can(viewer.role, "media:upload")) throw new AppError("forbidden", "Your role cannot use the media library.");
   const db = await getDb();
   return db
-    .select({ articleId: articles.id, title: articles.title, role: articleMedia.role, status: articles.status })
-    .from(articleMedia)
-    .innerJoin(articles, eq(articles.id, articleMedia.articleId))
-    .where(eq(articleMedia.mediaId, id))
-    .orderBy(desc(articles.updatedAt))
+    .select({ storyId: stories.id, title: stories.title, role: storyMedia.role, status: stories.status })
+    .from(storyMedia)
+    .innerJoin(stories, eq(stories.id, storyMedia.storyId))
+    .where(eq(storyMedia.mediaId, id))
+    .orderBy(desc(stories.updatedAt))
     .limit(200);
 }
 
@@ -215,10 +215,10 @@ export async function updateMedia(viewer: Viewer, id: string, raw: unknown): Pro
   const db = await getDb();
   return db.transaction(async (tx) => {
     const users_ = await tx
-      .select({ id: articles.id, body: articles.body, status: articles.status, role: articleMedia.role })
-      .from(articleMedia)
-      .innerJoin(articles, eq(articles.id, articleMedia.articleId))
-      .where(eq(articleMedia.mediaId, id));
+      .select({ id: stories.id, body: stories.body, status: stories.status, role: storyMedia.role })
+      .from(storyMedia)
+      .innerJoin(stories, eq(stories.id, storyMedia.storyId))
+      .where(eq(storyMedia.mediaId, id));
     const live = users_.filter((u) => u.status === "published");
     if (!input.altText && live.length > 0) {
       throw new AppError("bad_request", "This photo is in a published or scheduled story, so it needs alt text.", { altText: "Required" });
@@ -232,7 +232,7 @@ export async function updateMedia(viewer: Viewer, id: string, raw: unknown): Pro
     for (const u of bodyUsers) {
       const photos = await loadPhotos(photoIdsIn(u.body), tx);
       const rendered = renderBody(withPhotoAttrs(u.body as JSONContent, photos));
-      await tx.update(articles).set({ body: rendered.json, bodyHtml: rendered.html, bodyText: rendered.text }).where(eq(articles.id, u.id));
+      await tx.update(stories).set({ body: rendered.json, bodyHtml: rendered.html, bodyText: rendered.text }).where(eq(stories.id, u.id));
     }
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "media.update", entityType: "media", entityId: id, details: { altText: input.altText } });
     return { affectsReaders: live.length > 0 };

@@ -10,7 +10,7 @@
  * | admin  | everything an editor can, plus users and roles, bylines, site settings,  |
  * |        | WordPress imports                                                         |
  */
-import type { ArticleStatus, UserRole } from "@/db/schema";
+import type { StoryStatus, UserRole } from "@/db/schema";
 
 export const PERMISSIONS = [
   "story:create",
@@ -67,7 +67,7 @@ export function can(role: UserRole, permission: Permission): boolean {
 /** The parts of a story the row-level rules look at. */
 export interface StoryAccessFacts {
   createdBy: string | null;
-  status: ArticleStatus;
+  status: StoryStatus;
 }
 
 /** The acting user as the rules see it. */

@@ -4,10 +4,10 @@
  */
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { articleRevisions, articles } from "@/db/schema";
-import { getDeskStory, listDeskStories, saveStory } from "@/lib/articles/desk";
-import { getPublicStory } from "@/lib/articles/queries";
-import { saveSiteSettings, upsertByline } from "@/lib/articles/store";
+import { storyRevisions, stories } from "@/db/schema";
+import { getDeskStory, listDeskStories, saveStory } from "@/lib/stories/desk";
+import { getPublicStory } from "@/lib/stories/queries";
+import { saveSiteSettings, upsertByline } from "@/lib/stories/store";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { bodyFromParagraphs } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
@@ -34,7 +34,7 @@ describe.each(engines())("publishing rules on %s", (engine) => {
     return { id: s.id, version: s.version, title: s.title, dek: s.dek, slug: s.slug, body: JSON.stringify(s.body), tags: s.tags, bylineIds: s.bylineIds };
   }
   async function revisions(id: string) {
-    const [r] = await handle().db.select({ n: count() }).from(articleRevisions).where(eq(articleRevisions.articleId, id));
+    const [r] = await handle().db.select({ n: count() }).from(storyRevisions).where(eq(storyRevisions.storyId, id));
     return r!.n;
   }
 
@@ -50,7 +50,7 @@ describe.each(engines())("publishing rules on %s", (engine) => {
     const scheduled = await saveStory(mina, { ...(await fields(s.id)), intent: "schedule", scheduledAt: "2025-03-30T09:00" }, T0);
     expect(scheduled.status).toBe("scheduled");
     expect(scheduled.publishedAt!.toISOString()).toBe("2025-03-30T04:30:00.000Z");
-    const [row] = await handle().db.select().from(articles).where(eq(articles.id, s.id));
+    const [row] = await handle().db.select().from(stories).where(eq(stories.id, s.id));
     expect(row!.publishedAt!.toISOString()).toBe("2025-03-30T04:30:00.000Z");
     expect(row!.lastUpdatedAt!.toISOString()).toBe("2025-03-30T04:30:00.000Z");
     // Hidden until the instant, to the millisecond; then public with that publication time.
@@ -172,7 +172,7 @@ describe.each(engines())("publishing rules on %s", (engine) => {
     );
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect(results.filter((r) => r === "conflict")).toHaveLength(5);
-    const [row] = await handle().db.select().from(articles).where(eq(articles.id, s.id));
+    const [row] = await handle().db.select().from(stories).where(eq(stories.id, s.id));
     expect(row!.version).toBe(f.version + 1);
     expect(await revisions(s.id)).toBe(2);
   });

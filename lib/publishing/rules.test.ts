@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ArticleStatus, RevisionKind, UserRole } from "@/db/schema";
+import type { StoryStatus, RevisionKind, UserRole } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { SAVE_INTENTS, type SaveIntent } from "@/lib/articles/story-schema";
+import { SAVE_INTENTS, type SaveIntent } from "@/lib/stories/story-schema";
 import {
   assertIntentPermitted,
   assertMaySave,
@@ -60,9 +60,9 @@ function errorOf(fn: () => unknown): AppError {
   throw new Error("expected an AppError, got none");
 }
 
-type Outcome = { error: string; code: AppError["code"] } | { status: ArticleStatus; publishedAt: Date | null; lastUpdatedAt: Date | null; revisionKind: RevisionKind };
+type Outcome = { error: string; code: AppError["code"] } | { status: StoryStatus; publishedAt: Date | null; lastUpdatedAt: Date | null; revisionKind: RevisionKind };
 
-const kept = (state: StateName, revisionKind: RevisionKind, status?: ArticleStatus): Outcome => {
+const kept = (state: StateName, revisionKind: RevisionKind, status?: StoryStatus): Outcome => {
   const s = STATES[state];
   return { status: status ?? s?.status ?? "draft", publishedAt: s?.publishedAt ?? null, lastUpdatedAt: s?.lastUpdatedAt ?? null, revisionKind };
 };
@@ -273,14 +273,14 @@ describe("decideSave: readers, audit and restored revisions", () => {
 
   it("a plain save records no audit action; every other intent records article.<intent>", () => {
     expect(decide("draft", "save").auditAction).toBeNull();
-    expect(decide("draft", "submit").auditAction).toBe("article.submit");
-    expect(decide("published", "minor").auditAction).toBe("article.minor");
-    expect(decide("draft", "publish").auditAction).toBe("article.publish");
+    expect(decide("draft", "submit").auditAction).toBe("story.submit");
+    expect(decide("published", "minor").auditAction).toBe("story.minor");
+    expect(decide("draft", "publish").auditAction).toBe("story.publish");
   });
 
   it("a restore records a restore revision and the article.restore audit action", () => {
     const d = decide("draft", "save", { revisionKindOverride: "restore" });
-    expect(d).toMatchObject({ revisionKind: "restore", auditAction: "article.restore" });
+    expect(d).toMatchObject({ revisionKind: "restore", auditAction: "story.restore" });
   });
 
   it("an autosave records an autosave revision and no audit action", () => {

@@ -6,7 +6,7 @@
  *
  * The rules, in short:
  * - a story is live when `status = published` and `publishedAt <= now`; scheduled when
- *   `status = published` and `publishedAt > now` (see lib/articles/visibility.ts);
+ *   `status = published` and `publishedAt > now` (see lib/stories/visibility.ts);
  * - publish (not live yet): published, dated now, "Last Updated On" now; on a live story it
  *   changes no date;
  * - schedule: published, both dates at the scheduled instant; unschedule: back to draft with
@@ -17,16 +17,16 @@
  *   date or revision.
  * Errors are thrown as `AppError` with the messages the desk shows.
  */
-import type { ArticleStatus, RevisionKind, UserRole } from "@/db/schema";
+import type { StoryStatus, RevisionKind, UserRole } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { can, canEditStory, canSeeStory, type Actor } from "@/lib/permissions/roles";
-import { isPubliclyVisible, isScheduled } from "@/lib/articles/visibility";
-import { INTENT_PERMISSION, type NOTE_KINDS, type SaveIntent } from "@/lib/articles/story-schema";
+import { isPubliclyVisible, isScheduled } from "@/lib/stories/visibility";
+import { INTENT_PERMISSION, type NOTE_KINDS, type SaveIntent } from "@/lib/stories/story-schema";
 
 /** The stored state of a story that the rules look at. */
 export interface StoryState {
   createdBy: string | null;
-  status: ArticleStatus;
+  status: StoryStatus;
   publishedAt: Date | null;
   lastUpdatedAt: Date | null;
   isBreaking: boolean;
@@ -60,7 +60,7 @@ export interface SaveFacts {
 
 /** What a save does, once it is allowed. */
 export interface SaveDecision {
-  status: ArticleStatus;
+  status: StoryStatus;
   publishedAt: Date | null;
   lastUpdatedAt: Date | null;
   revisionKind: RevisionKind;
@@ -70,7 +70,7 @@ export interface SaveDecision {
   noOp: boolean;
   /** True when readers see the change: the story was or is published (scheduled included). */
   affectsReaders: boolean;
-  /** The audit-log action to record ("article.publish", …), or null for a plain save. */
+  /** The audit-log action to record ("story.publish", …), or null for a plain save. */
   auditAction: string | null;
 }
 
@@ -231,6 +231,6 @@ export function decideSave(facts: SaveFacts): SaveDecision {
     note,
     noOp: false,
     affectsReaders: existing?.status === "published" || next.status === "published",
-    auditAction: facts.intent !== "save" || restore ? `article.${restore ? "restore" : facts.intent}` : null,
+    auditAction: facts.intent !== "save" || restore ? `story.${restore ? "restore" : facts.intent}` : null,
   };
 }

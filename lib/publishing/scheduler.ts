@@ -14,8 +14,8 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, gt, lte } from "drizzle-orm";
 import { getDatabase } from "@/db/handle";
 import { env } from "@/lib/env";
-import { articles, settings } from "@/db/schema";
-import type { ReaderFootprint } from "@/lib/articles/footprint";
+import { stories, settings } from "@/db/schema";
+import type { ReaderFootprint } from "@/lib/stories/footprint";
 
 // No `server-only` marker: instrumentation (outside React's server graph) starts this.
 
@@ -113,16 +113,16 @@ async function nextScheduledInstant(now: Date): Promise<Date | null> {
   const db = await getDb();
   const [[story], [label], [bar]] = await Promise.all([
     db
-      .select({ at: articles.publishedAt })
-      .from(articles)
-      .where(and(eq(articles.status, "published"), gt(articles.publishedAt, now)))
-      .orderBy(asc(articles.publishedAt))
+      .select({ at: stories.publishedAt })
+      .from(stories)
+      .where(and(eq(stories.status, "published"), gt(stories.publishedAt, now)))
+      .orderBy(asc(stories.publishedAt))
       .limit(1),
     db
-      .select({ at: articles.breakingUntil })
-      .from(articles)
-      .where(and(eq(articles.isBreaking, true), gt(articles.breakingUntil, now)))
-      .orderBy(asc(articles.breakingUntil))
+      .select({ at: stories.breakingUntil })
+      .from(stories)
+      .where(and(eq(stories.isBreaking, true), gt(stories.breakingUntil, now)))
+      .orderBy(asc(stories.breakingUntil))
       .limit(1),
     db.select({ at: settings.breakingUntil }).from(settings).where(gt(settings.breakingUntil, now)).limit(1),
   ]);
@@ -156,9 +156,9 @@ async function sweep(): Promise<void> {
   const db = await getDb();
   const [[due], [barDue]] = await Promise.all([
     db
-      .select({ id: articles.id })
-      .from(articles)
-      .where(and(eq(articles.status, "published"), gt(articles.publishedAt, s.lastSweep), lte(articles.publishedAt, now)))
+      .select({ id: stories.id })
+      .from(stories)
+      .where(and(eq(stories.status, "published"), gt(stories.publishedAt, s.lastSweep), lte(stories.publishedAt, now)))
       .limit(1),
     db
       .select({ id: settings.id })

@@ -4,7 +4,7 @@
  * visibility rule, and the desk's prefix search.
  */
 import { describe, expect, it } from "vitest";
-import { createStory } from "@/lib/articles/store";
+import { createStory } from "@/lib/stories/store";
 import { bodyFromParagraphs } from "@/lib/editor/render";
 import { engines, useTestDatabase } from "@/test/db";
 import { parseSearchQuery } from "./query";

@@ -1,14 +1,14 @@
 /**
- * Full-text search over stories, on the generated `articles.search_vector` column and its GIN
+ * Full-text search over stories, on the generated `stories.search_vector` column and its GIN
  * index (db/schema: headline A, dek B, body C; `english` and `simple` configurations).
  * The reader's /search and the desk's story search both match through `storyMatch`.
  */
 import "server-only";
 import { and, desc, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { articles } from "@/db/schema";
-import { cardColumns, toCards, type StoryCard } from "@/lib/articles/queries";
-import { isPublic } from "@/lib/articles/visibility";
+import { stories } from "@/db/schema";
+import { cardColumns, toCards, type StoryCard } from "@/lib/stories/queries";
+import { isPublic } from "@/lib/stories/visibility";
 import { SEARCH_TRANSLATE } from "./normalize";
 import { HIGHLIGHT_LT, HIGHLIGHT_START, HIGHLIGHT_STOP, prefixTsQuery, splitHighlights, type SnippetPart } from "./query";
 
@@ -23,7 +23,7 @@ function readerTsQuery(text: string): SQL {
 
 /** Stories whose search document matches the reader-syntax `text`. */
 export function storyMatch(text: string): SQL {
-  return sql`${articles.searchVector} @@ ${readerTsQuery(text)}`;
+  return sql`${stories.searchVector} @@ ${readerTsQuery(text)}`;
 }
 
 /**
@@ -33,7 +33,7 @@ export function storyMatch(text: string): SQL {
 export function deskStoryMatch(text: string): SQL | null {
   const prefix = prefixTsQuery(text);
   if (!prefix) return null;
-  return sql`${articles.searchVector} @@ (to_tsquery('simple'::regconfig, ${prefix}) || ${readerTsQuery(text)})`;
+  return sql`${stories.searchVector} @@ (to_tsquery('simple'::regconfig, ${prefix}) || ${readerTsQuery(text)})`;
 }
 
 export interface SearchHit extends StoryCard {
@@ -48,7 +48,7 @@ export interface SearchHit extends StoryCard {
  * and "<" is swapped for HIGHLIGHT_LT (ts_headline drops anything that parses as an HTML tag,
  * so a story quoting "<b>" would lose it); splitHighlights swaps it back.
  */
-function headline(column: SQL | typeof articles.title, text: string, options: string): SQL<string> {
+function headline(column: SQL | typeof stories.title, text: string, options: string): SQL<string> {
   const folded = sql`translate(${column}, ${sql.raw(SEARCH_TRANSLATE.from)}, ${sql.raw(SEARCH_TRANSLATE.to)})`;
   const safe = sql`replace(translate(${folded}, ${HIGHLIGHT_START + HIGHLIGHT_STOP + HIGHLIGHT_LT}, ''), '<', ${HIGHLIGHT_LT})`;
   return sql<string>`ts_headline('simple'::regconfig, ${safe}, ${readerTsQuery(text)}, ${options})`;
@@ -80,20 +80,20 @@ export async function searchPublicStories(o: {
   const cap = o.candidates ?? SEARCH_CANDIDATES;
   const newestMatches = (limit: number) =>
     db
-      .select({ id: articles.id })
-      .from(articles)
+      .select({ id: stories.id })
+      .from(stories)
       .where(and(isPublic(o.now), storyMatch(o.text)))
-      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .orderBy(desc(stories.publishedAt), desc(stories.id))
       .limit(limit);
-  const rank = sql<number>`ts_rank_cd(${articles.searchVector}, ${readerTsQuery(o.text)}, 32)`;
+  const rank = sql<number>`ts_rank_cd(${stories.searchVector}, ${readerTsQuery(o.text)}, 32)`;
   // One pass over the newest matches, ranked there (the rank is computed after the LIMIT).
   // Only narrow columns: the card's columns (the body text among them) are read for the page
   // shown, not for every candidate.
   const ranked = db
-    .select({ id: articles.id, publishedAt: articles.publishedAt, rank: rank.as("rank") })
-    .from(articles)
+    .select({ id: stories.id, publishedAt: stories.publishedAt, rank: rank.as("rank") })
+    .from(stories)
     .where(and(isPublic(o.now), storyMatch(o.text)))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .orderBy(desc(stories.publishedAt), desc(stories.id))
     .limit(cap)
     .as("ranked");
   const [candidates, page] = await Promise.all([
@@ -113,14 +113,14 @@ export async function searchPublicStories(o: {
   const highlighted = await db
     .select({
       ...cardColumns,
-      titleMarked: headline(articles.title, o.text, `${marks}, HighlightAll=true`),
+      titleMarked: headline(stories.title, o.text, `${marks}, HighlightAll=true`),
       // The snippet comes from the dek and the first 5,000 characters: ts_headline parses all
       // the text it is given, and a match near the top is the one worth showing.
-      snippet: headline(sql`${articles.dek} || ' … ' || left(${articles.bodyText}, 5000)`, o.text, `${marks}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`),
+      snippet: headline(sql`${stories.dek} || ' … ' || left(${stories.bodyText}, 5000)`, o.text, `${marks}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`),
     })
-    .from(articles)
+    .from(stories)
     // The visibility rule again: a story unpublished between the two queries drops out.
-    .where(and(inArray(articles.id, page.map((r) => r.id)), isPublic(o.now)));
+    .where(and(inArray(stories.id, page.map((r) => r.id)), isPublic(o.now)));
   const byId = new Map(highlighted.map((h) => [h.id, h]));
   // In rank order.
   const rows = page.map((r) => byId.get(r.id)).filter((r) => r !== undefined);

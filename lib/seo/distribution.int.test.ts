@@ -5,10 +5,10 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { articles } from "@/db/schema";
-import { saveStory } from "@/lib/articles/desk";
-import { getBylineRedirect, getPublicStory, getTagRedirect } from "@/lib/articles/queries";
-import { createStory, upsertByline, upsertTag } from "@/lib/articles/store";
+import { stories } from "@/db/schema";
+import { saveStory } from "@/lib/stories/desk";
+import { getBylineRedirect, getPublicStory, getTagRedirect } from "@/lib/stories/queries";
+import { createStory, upsertByline, upsertTag } from "@/lib/stories/store";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { updateByline } from "@/lib/bylines/admin";
 import { bodyFromParagraphs } from "@/lib/editor/render";
@@ -63,7 +63,7 @@ describe.each(engines())("feeds, sitemaps and redirects on %s", (engine) => {
   it("a story's old slugs all answer with its current slug (a→b→c: a goes straight to c)", async () => {
     let s = await saveStory(editor, { title: "Chain story", slug: "chain-a", body: JSON.stringify(bodyFromParagraphs(["x"])), intent: "publish" });
     for (const next of ["chain-b", "chain-c"]) {
-      const [row] = await handle().db.select({ version: articles.version }).from(articles).where(eq(articles.id, s.id));
+      const [row] = await handle().db.select({ version: stories.version }).from(stories).where(eq(stories.id, s.id));
       s = await saveStory(editor, { id: s.id, version: row!.version, title: "Chain story", slug: next, body: JSON.stringify(bodyFromParagraphs(["x"])), intent: "minor" });
     }
     const now = new Date(Date.now() + 1000);
@@ -81,7 +81,7 @@ describe.each(engines())("feeds, sitemaps and redirects on %s", (engine) => {
     expect(await loadFeed({ kind: "tag", slug: "economy" }, "rss", now)).toEqual({ kind: "redirect", location: "/tag/finance/feed.xml" });
 
     const admin = (await loadViewer(await createUser({ email: "laila@example.org", name: "Laila", role: "admin", password: "correct horse battery" })))!;
-    const [mina] = await handle().db.query.authors.findMany({ where: (a, { eq: e }) => e(a.slug, "mina-rahimi") });
+    const [mina] = await handle().db.query.bylines.findMany({ where: (a, { eq: e }) => e(a.slug, "mina-rahimi") });
     await updateByline(admin, mina!.id, { name: "Mina Rahimi", slug: "mina-r" });
     await updateByline(admin, mina!.id, { name: "Mina Rahimi", slug: "mina" });
     expect(await getBylineRedirect("mina-rahimi", now)).toBe("mina");

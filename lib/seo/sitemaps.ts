@@ -16,8 +16,8 @@ import { Readable } from "node:stream";
 import { and, asc, countDistinct, desc, eq, gt, max, sql } from "drizzle-orm";
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from "sitemap";
 import { getDb } from "@/db";
-import { articleAuthors, articles, articleTags, authors, tags } from "@/db/schema";
-import { isPublic } from "@/lib/articles/visibility";
+import { storyBylines, stories, storyTags, bylines, tags } from "@/db/schema";
+import { isPublic } from "@/lib/stories/visibility";
 import { siteUrl } from "@/lib/env";
 import type { TextDocument } from "@/lib/site/conditional-get";
 import { getSiteSettings } from "@/lib/site/settings";
@@ -34,7 +34,7 @@ export type SitemapChild = { kind: "stories" | "tags" | "authors"; page: number 
 /** Parses a child sitemap's file name ("stories-2.xml", "pages.xml"). @returns null for anything else. */
 export function parseSitemapFile(file: string): SitemapChild | null {
   if (file === "pages.xml") return { kind: "pages" };
-  const m = /^(stories|tags|authors)-([1-9][0-9]{0,5})\.xml$/.exec(file);
+  const m = /^(stories|tags|bylines)-([1-9][0-9]{0,5})\.xml$/.exec(file);
   return m ? { kind: m[1] as "stories" | "tags" | "authors", page: Number(m[2]) } : null;
 }
 
@@ -43,7 +43,7 @@ export function sitemapChildPath(child: SitemapChild): string {
   return child.kind === "pages" ? "/sitemaps/pages.xml" : `/sitemaps/${child.kind}-${child.page}.xml`;
 }
 
-const lastmod = sql`coalesce(${articles.lastUpdatedAt}, ${articles.publishedAt})`;
+const lastmod = sql`coalesce(${stories.lastUpdatedAt}, ${stories.publishedAt})`;
 
 async function render(stream: SitemapStream | SitemapIndexStream, items: SitemapItemLoose[] | { url: string; lastmod?: string }[]): Promise<string> {
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString("utf8");
@@ -56,8 +56,8 @@ const newest = (dates: (Date | null | undefined)[]) =>
 /** Bylines (or tags) with public stories, and the newest public date among them. */
 function linkedTable(kind: "tags" | "authors") {
   return kind === "tags"
-    ? { table: tags, id: tags.id, slug: tags.slug, join: articleTags, joinId: articleTags.tagId, joinArticle: articleTags.articleId }
-    : { table: authors, id: authors.id, slug: authors.slug, join: articleAuthors, joinId: articleAuthors.authorId, joinArticle: articleAuthors.articleId };
+    ? { table: tags, id: tags.id, slug: tags.slug, join: storyTags, joinId: storyTags.tagId, joinStory: storyTags.storyId }
+    : { table: bylines, id: bylines.id, slug: bylines.slug, join: storyBylines, joinId: storyBylines.bylineId, joinStory: storyBylines.storyId };
 }
 
 /**
@@ -70,14 +70,14 @@ export async function loadSitemapIndex(now: Date, pageSize = SITEMAP_PAGE_SIZE):
   // Stories: the newest date within each page of the oldest-first order.
   const numbered = db
     .select({
-      lm: sql`${lastmod}`.mapWith(articles.publishedAt).as("lm"),
-      rn: sql<number>`row_number() over (order by ${articles.publishedAt}, ${articles.id}) - 1`.as("rn"),
+      lm: sql`${lastmod}`.mapWith(stories.publishedAt).as("lm"),
+      rn: sql<number>`row_number() over (order by ${stories.publishedAt}, ${stories.id}) - 1`.as("rn"),
     })
-    .from(articles)
+    .from(stories)
     .where(isPublic(now))
     .as("numbered");
   const storyPages = await db
-    .select({ page: sql<number>`(${numbered.rn} / ${pageSize})::int`.mapWith(Number), lm: max(numbered.lm).mapWith(articles.publishedAt) })
+    .select({ page: sql<number>`(${numbered.rn} / ${pageSize})::int`.mapWith(Number), lm: max(numbered.lm).mapWith(stories.publishedAt) })
     .from(numbered)
     .groupBy(sql`1`)
     .orderBy(sql`1`);
@@ -89,10 +89,10 @@ export async function loadSitemapIndex(now: Date, pageSize = SITEMAP_PAGE_SIZE):
   for (const kind of ["tags", "authors"] as const) {
     const t = linkedTable(kind);
     const [row] = await db
-      .select({ n: countDistinct(t.id), lm: max(lastmod).mapWith(articles.publishedAt) })
+      .select({ n: countDistinct(t.id), lm: max(lastmod).mapWith(stories.publishedAt) })
       .from(t.table)
       .innerJoin(t.join, eq(t.joinId, t.id))
-      .innerJoin(articles, eq(articles.id, t.joinArticle))
+      .innerJoin(stories, eq(stories.id, t.joinStory))
       .where(isPublic(now));
     const pages = Math.ceil((row?.n ?? 0) / pageSize);
     for (let page = 1; page <= pages; page++) children.push({ url: origin + sitemapChildPath({ kind, page }), lastmod: iso(row?.lm) });
@@ -109,7 +109,7 @@ export async function loadSitemapChild(child: SitemapChild, now: Date, pageSize 
   const origin = siteUrl();
   let items: SitemapItemLoose[];
   if (child.kind === "pages") {
-    const [row] = await db.select({ lm: max(lastmod).mapWith(articles.publishedAt) }).from(articles).where(isPublic(now));
+    const [row] = await db.select({ lm: max(lastmod).mapWith(stories.publishedAt) }).from(stories).where(isPublic(now));
     items = [
       { url: `${origin}/`, lastmod: iso(row?.lm) },
       { url: `${origin}/latest`, lastmod: iso(row?.lm) },
@@ -117,20 +117,20 @@ export async function loadSitemapChild(child: SitemapChild, now: Date, pageSize 
     ];
   } else if (child.kind === "stories") {
     const rows = await db
-      .select({ slug: articles.slug, lm: sql`${lastmod}`.mapWith(articles.publishedAt) })
-      .from(articles)
+      .select({ slug: stories.slug, lm: sql`${lastmod}`.mapWith(stories.publishedAt) })
+      .from(stories)
       .where(isPublic(now))
-      .orderBy(asc(articles.publishedAt), asc(articles.id))
+      .orderBy(asc(stories.publishedAt), asc(stories.id))
       .limit(pageSize)
       .offset((child.page - 1) * pageSize);
     items = rows.map((r) => ({ url: `${origin}/news/${encodeURIComponent(r.slug)}`, lastmod: iso(r.lm as Date) }));
   } else {
     const t = linkedTable(child.kind);
     const rows = await db
-      .select({ slug: t.slug, lm: max(lastmod).mapWith(articles.publishedAt) })
+      .select({ slug: t.slug, lm: max(lastmod).mapWith(stories.publishedAt) })
       .from(t.table)
       .innerJoin(t.join, eq(t.joinId, t.id))
-      .innerJoin(articles, eq(articles.id, t.joinArticle))
+      .innerJoin(stories, eq(stories.id, t.joinStory))
       .where(isPublic(now))
       .groupBy(t.id, t.slug)
       .orderBy(asc(t.slug))
@@ -151,10 +151,10 @@ export async function loadNewsSitemap(now: Date): Promise<TextDocument> {
   const settings = await getSiteSettings();
   const since = new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS);
   const rows = await db
-    .select({ slug: articles.slug, title: articles.title, language: articles.language, publishedAt: articles.publishedAt, lm: sql`${lastmod}`.mapWith(articles.publishedAt) })
-    .from(articles)
-    .where(and(isPublic(now), gt(articles.publishedAt, since)))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .select({ slug: stories.slug, title: stories.title, language: stories.language, publishedAt: stories.publishedAt, lm: sql`${lastmod}`.mapWith(stories.publishedAt) })
+    .from(stories)
+    .where(and(isPublic(now), gt(stories.publishedAt, since)))
+    .orderBy(desc(stories.publishedAt), desc(stories.id))
     .limit(NEWS_SITEMAP_MAX);
   const items: SitemapItemLoose[] = rows.map((r) => ({
     url: `${origin}/news/${encodeURIComponent(r.slug)}`,

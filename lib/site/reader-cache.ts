@@ -23,8 +23,8 @@
  */
 import "server-only";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
-import type { ReaderFootprint } from "@/lib/articles/footprint";
-import { navSectionsKey } from "@/lib/articles/queries";
+import type { ReaderFootprint } from "@/lib/stories/footprint";
+import { navSectionsKey } from "@/lib/stories/queries";
 import { expireReaderPagesNow } from "@/lib/publishing/scheduler";
 import { READER_DATA_REVALIDATE_SECONDS } from "./http-cache";
 

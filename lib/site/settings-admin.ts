@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { auditLog } from "@/db/schema";
 import { getDb } from "@/db";
-import { saveSiteSettings } from "@/lib/articles/store";
+import { saveSiteSettings } from "@/lib/stories/store";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { isValidTimeZone } from "@/lib/dates/format";
 import { cleanString } from "@/lib/text/clean";

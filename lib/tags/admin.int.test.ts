@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { articles, articleTags, tags } from "@/db/schema";
-import { getDeskStory, saveStory } from "@/lib/articles/desk";
-import { getTagBySlug, getTagRedirect, listNavSections } from "@/lib/articles/queries";
+import { stories, storyTags, tags } from "@/db/schema";
+import { getDeskStory, saveStory } from "@/lib/stories/desk";
+import { getTagBySlug, getTagRedirect, listNavSections } from "@/lib/stories/queries";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { bodyFromParagraphs } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
@@ -52,9 +52,9 @@ describe.each(engines())("tags and sections on %s", (engine) => {
     // Typing the merged-away name on a story files it under the survivor, never a new tag.
     const again = await saveStory(mina, { title: "Four", body, tags: ["Markets"] });
     expect((await getDeskStory(mina, again.id)).tags).toEqual(["Café society"]);
-    const [story] = await handle().db.select().from(articles).where(eq(articles.id, s.id));
+    const [story] = await handle().db.select().from(stories).where(eq(stories.id, s.id));
     expect(story!.primaryTagId).toBe(cafe!.id);
-    const links = await handle().db.select().from(articleTags).where(eq(articleTags.articleId, s.id));
+    const links = await handle().db.select().from(storyTags).where(eq(storyTags.storyId, s.id));
     expect(links.map((l) => l.tagId)).toEqual([cafe!.id]);
     expect((await getDeskStory(mina, s.id)).tags).toEqual(["Café society"]);
     expect(await getTagBySlug("cafes", new Date(Date.now() + 1000))).not.toBeNull();

@@ -10,9 +10,9 @@ import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
-import { articles, articleTags, auditLog, tagRedirects, tags } from "@/db/schema";
-import { makeSlug } from "@/lib/articles/slug";
-import { assertSlugFree, moveSlug, TAG_SLUGS } from "@/lib/articles/slug-redirects";
+import { stories, storyTags, auditLog, tagRedirects, tags } from "@/db/schema";
+import { makeSlug } from "@/lib/stories/slug";
+import { assertSlugFree, moveSlug, TAG_SLUGS } from "@/lib/stories/slug-redirects";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { cleanString, cleanText } from "@/lib/text/clean";
 import { AppError, parseInput } from "@/lib/errors";
@@ -99,7 +99,7 @@ export async function listTags(viewer: Viewer): Promise<TagRow[]> {
       description: tags.description,
       isSection: tags.isSection,
       sectionOrder: tags.sectionOrder,
-      stories: sql<number>`(select count(*)::int from ${articleTags} where ${articleTags.tagId} = ${tags.id})`,
+      stories: sql<number>`(select count(*)::int from ${storyTags} where ${storyTags.tagId} = ${tags.id})`,
     })
     .from(tags)
     .orderBy(sql`${tags.isSection} desc`, asc(tags.sectionOrder), asc(tags.name))
@@ -187,10 +187,10 @@ export async function mergeTags(viewer: Viewer, fromId: string, intoId: string):
     const from = both.find((t) => t.id === fromId);
     const into = both.find((t) => t.id === intoId);
     if (!from || !into) throw new AppError("not_found", "No such tag.");
-    const already = (await tx.select({ a: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, intoId))).map((r) => r.a);
-    if (already.length) await tx.delete(articleTags).where(and(eq(articleTags.tagId, fromId), inArray(articleTags.articleId, already)));
-    await tx.update(articleTags).set({ tagId: intoId }).where(eq(articleTags.tagId, fromId));
-    await tx.update(articles).set({ primaryTagId: intoId }).where(eq(articles.primaryTagId, fromId));
+    const already = (await tx.select({ a: storyTags.storyId }).from(storyTags).where(eq(storyTags.tagId, intoId))).map((r) => r.a);
+    if (already.length) await tx.delete(storyTags).where(and(eq(storyTags.tagId, fromId), inArray(storyTags.storyId, already)));
+    await tx.update(storyTags).set({ tagId: intoId }).where(eq(storyTags.tagId, fromId));
+    await tx.update(stories).set({ primaryTagId: intoId }).where(eq(stories.primaryTagId, fromId));
     await tx.update(tagRedirects).set({ tagId: intoId }).where(eq(tagRedirects.tagId, fromId));
     await tx.delete(tags).where(eq(tags.id, fromId));
     await TAG_SLUGS.addRedirect(tx, from.slug, intoId);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { authors, bylineRedirects, users } from "@/db/schema";
+import { bylines, bylineRedirects, users } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { AppError } from "@/lib/errors";
@@ -30,7 +30,7 @@ describe.each(engines())("invitations and resets on %s", (engine) => {
     const [u] = await handle().db.select().from(users).where(eq(users.id, userId));
     expect(u!.email).toBe("farid@example.org");
     expect(u!.role).toBe("editor");
-    const [b] = await handle().db.select().from(authors).where(eq(authors.userId, userId));
+    const [b] = await handle().db.select().from(bylines).where(eq(bylines.userId, userId));
     expect(b!.name).toBe("Farid Noori");
     expect(await checkToken(token, now)).toEqual({ email: "farid@example.org", name: "Farid Noori", purpose: "invite" });
     expect((await verifyCredentials("farid@example.org", "", "10.0.0.1")).ok).toBe(false);
@@ -81,10 +81,10 @@ describe.each(engines())("invitations and resets on %s", (engine) => {
 
   it("an invited user's byline never takes a slug an old byline page redirects from", async () => {
     const first = await inviteUser(laila, { email: "chain@example.org", name: "Chain Bee", role: "writer" });
-    const [b1] = await handle().db.select().from(authors).where(eq(authors.userId, first.userId));
-    await handle().db.insert(bylineRedirects).values({ oldSlug: "chain-bee-2", authorId: b1!.id });
+    const [b1] = await handle().db.select().from(bylines).where(eq(bylines.userId, first.userId));
+    await handle().db.insert(bylineRedirects).values({ oldSlug: "chain-bee-2", bylineId: b1!.id });
     const second = await inviteUser(laila, { email: "chain2@example.org", name: "Chain Bee", role: "writer" });
-    const [b2] = await handle().db.select().from(authors).where(eq(authors.userId, second.userId));
+    const [b2] = await handle().db.select().from(bylines).where(eq(bylines.userId, second.userId));
     expect(b2!.slug).toBe("chain-bee-3");
   });
 

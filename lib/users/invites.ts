@@ -8,8 +8,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { auditLog, authors, bylineRedirects, users, userTokens, userRole } from "@/db/schema";
-import { makeSlug } from "@/lib/articles/slug";
+import { auditLog, bylines, bylineRedirects, users, userTokens, userRole } from "@/db/schema";
+import { makeSlug } from "@/lib/stories/slug";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { normalizeEmail } from "@/lib/auth/credentials";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
@@ -70,11 +70,11 @@ export async function inviteUser(viewer: Viewer, raw: unknown, now = new Date())
       // A slug that no byline and no byline redirect uses (an old page must keep pointing
       // where it points).
       const taken = async (slug: string) =>
-        (await tx.select({ id: authors.id }).from(authors).where(eq(authors.slug, slug)).limit(1)).length > 0 ||
+        (await tx.select({ id: bylines.id }).from(bylines).where(eq(bylines.slug, slug)).limit(1)).length > 0 ||
         (await tx.select({ s: bylineRedirects.oldSlug }).from(bylineRedirects).where(eq(bylineRedirects.oldSlug, slug)).limit(1)).length > 0;
       let slug = makeSlug(input.name, `byline-${row!.id.slice(0, 8)}`);
       for (let i = 2; await taken(slug); i++) slug = makeSlug(`${input.name} ${i}`, `byline-${row!.id.slice(0, 8)}-${i}`);
-      await tx.insert(authors).values({ slug, name: input.name, userId: row!.id });
+      await tx.insert(bylines).values({ slug, name: input.name, userId: row!.id });
     }
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "user.invite", entityType: "user", entityId: row!.id, details: { email: input.email, role: input.role } });
     return row!.id;

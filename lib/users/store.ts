@@ -5,7 +5,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
-import { authors, users, type UserRole } from "@/db/schema";
+import { bylines, users, type UserRole } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { normalizeEmail } from "@/lib/auth/credentials";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
@@ -40,7 +40,7 @@ export async function createUser(input: NewUser, db?: Db): Promise<string> {
     if (taken) throw new AppError("conflict", `A user with the e-mail ${email} exists`, { email: "Taken" });
     const [row] = await tx.insert(users).values({ email, name, role: input.role, passwordHash }).returning({ id: users.id });
     if (input.bylineSlug) {
-      await tx.update(authors).set({ userId: row!.id, updatedAt: new Date() }).where(eq(authors.slug, input.bylineSlug));
+      await tx.update(bylines).set({ userId: row!.id, updatedAt: new Date() }).where(eq(bylines.slug, input.bylineSlug));
     }
     return row!.id;
   });

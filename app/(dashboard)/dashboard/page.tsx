@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listDeskStories } from "@/lib/articles/desk";
-import { DESK_STATUSES, type DeskStatus } from "@/lib/articles/story-schema";
-import { listEditorOptions } from "@/lib/articles/desk";
+import { listDeskStories } from "@/lib/stories/desk";
+import { DESK_STATUSES, type DeskStatus } from "@/lib/stories/story-schema";
+import { listEditorOptions } from "@/lib/stories/desk";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";
 import { formatDateTime } from "@/lib/dates/format";

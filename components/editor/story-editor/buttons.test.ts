@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { intentsForRole, type DeskStatus } from "@/lib/articles/story-schema";
+import { intentsForRole, type DeskStatus } from "@/lib/stories/story-schema";
 import { editorPermissions, saveButtons } from "./buttons";
 
 const labels = (role: "writer" | "editor" | "admin", status: DeskStatus, canEdit = true) =>

@@ -1,9 +1,9 @@
 /**
  * Which save buttons the editor shows, from the intents the viewer's role allows
- * (intentsForRole in lib/articles/story-schema.ts), the story's desk state and whether the
+ * (intentsForRole in lib/stories/story-schema.ts), the story's desk state and whether the
  * viewer may edit it. The server checks again on every save; hiding a button is courtesy.
  */
-import type { DeskStatus, SaveIntent } from "@/lib/articles/story-schema";
+import type { DeskStatus, SaveIntent } from "@/lib/stories/story-schema";
 
 export interface SaveButton {
   intent: SaveIntent;

@@ -1,6 +1,6 @@
 "use client";
 
-import type { SaveIntent } from "@/lib/articles/story-schema";
+import type { SaveIntent } from "@/lib/stories/story-schema";
 import type { SaveButton } from "./buttons";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SAVE_INTENTS, type SaveIntent } from "@/lib/articles/story-schema";
+import { SAVE_INTENTS, type SaveIntent } from "@/lib/stories/story-schema";
 import { initialSaveQueue, savedMessage, saveQueueStep, type SaveQueueEffect, type SaveQueueEvent, type SaveQueueState } from "./save-queue";
 
 /** Runs events from `state`, returning the final state and every effect in order. */

@@ -6,7 +6,7 @@
  * running save. No React, no DOM: the hook in use-save-queue.ts holds the state in a ref and
  * performs the effects this module decides.
  */
-import type { SaveIntent } from "@/lib/articles/story-schema";
+import type { SaveIntent } from "@/lib/stories/story-schema";
 
 /** What the queue remembers between renders. Edit counts are monotonic counters. */
 export interface SaveQueueState {

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { formatDateAtTime } from "@/lib/dates/format";
-import { DESK_STATUS_LABELS, type DeskStatus } from "@/lib/articles/story-schema";
+import { DESK_STATUS_LABELS, type DeskStatus } from "@/lib/stories/story-schema";
 import type { Backup } from "./browser-backup";
 import type { SaveUi } from "./types";
 

@@ -3,14 +3,14 @@
 /**
  * The story editor: headline, dek, slug, body, excerpt, tags, bylines, language, breaking
  * flag, and the actions the viewer may use. The server decides again on every save
- * (lib/articles/desk.ts); hiding a button is only courtesy.
+ * (lib/stories/desk.ts); hiding a button is only courtesy.
  *
  * Nothing typed is ever lost on a failed save: all fields live in the editor's state, the
  * error is shown beside them, a copy waits in this browser until saved, and leaving with
  * unsaved changes asks first.
  */
 import { formatDateAtTime } from "@/lib/dates/format";
-import type { SaveIntent } from "@/lib/articles/story-schema";
+import type { SaveIntent } from "@/lib/stories/story-schema";
 import { editorPermissions, saveButtons } from "./buttons";
 import { ConflictPanel } from "./conflict-panel";
 import { FieldError } from "./fields";
@@ -30,7 +30,7 @@ import { useStoryForm } from "./use-story-form";
 
 export interface StoryEditorProps {
   story: EditorStory;
-  /** The save intents the viewer's role allows (intentsForRole in lib/articles/story-schema.ts). */
+  /** The save intents the viewer's role allows (intentsForRole in lib/stories/story-schema.ts). */
   intents: readonly SaveIntent[];
   /** The newsroom's IANA time zone: schedules are typed and shown in it. */
   timeZone: string;

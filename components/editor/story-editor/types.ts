@@ -4,8 +4,8 @@
  */
 import type { SavePhotoDetails } from "@/components/media/photo-details";
 import type { JSONContent } from "@tiptap/core";
-import type { DeskStory } from "@/lib/articles/desk";
-import type { DeskStatus, NOTE_KINDS, SaveIntent } from "@/lib/articles/story-schema";
+import type { DeskStory } from "@/lib/stories/desk";
+import type { DeskStatus, NOTE_KINDS, SaveIntent } from "@/lib/stories/story-schema";
 
 /** A story as the editor holds it: the desk's fields, with instants as ISO strings. */
 export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt"> & {

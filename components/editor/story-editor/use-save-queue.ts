@@ -1,6 +1,6 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { bodyTooLarge, type SaveIntent } from "@/lib/articles/story-schema";
+import { bodyTooLarge, type SaveIntent } from "@/lib/stories/story-schema";
 import { utf8Bytes } from "@/lib/text/clean";
 import { clearBackup, liveSnapshots } from "./browser-backup";
 import { initialSaveQueue, savedMessage, saveQueueStep, type SaveQueueEvent } from "./save-queue";

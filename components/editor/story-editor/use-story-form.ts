@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { useRef, useState } from "react";
-import type { DeskStatus, SaveIntent } from "@/lib/articles/story-schema";
+import type { DeskStatus, SaveIntent } from "@/lib/stories/story-schema";
 import type { LibraryPhoto } from "@/lib/media/body";
 import { liveSnapshots } from "./browser-backup";
 import type { EditorSnapshot, EditorStory, NoteKind, StorySaveInput } from "./types";

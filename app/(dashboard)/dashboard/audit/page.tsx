@@ -68,7 +68,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <Td>{r.actorName ?? "—"}</Td>
             <Td className="font-mono text-xs">{r.action}</Td>
             <Td className="text-xs">
-              {r.entityType === "article" ? (
+              {r.entityType === "story" ? (
                 <Link href={`/dashboard/stories/${r.entityId}`} className="underline">
                   story
                 </Link>

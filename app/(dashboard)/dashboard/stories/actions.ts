@@ -1,8 +1,8 @@
 "use server";
 
 import { deskCall, type ActionFailure } from "@/lib/actions";
-import { deleteStory, getConflictView, saveStory } from "@/lib/articles/desk";
-import { heartbeat } from "@/lib/articles/presence";
+import { deleteStory, getConflictView, saveStory } from "@/lib/stories/desk";
+import { heartbeat } from "@/lib/stories/presence";
 import type { SaveStoryResult } from "@/components/editor/story-editor";
 import { rearmScheduler } from "@/lib/publishing/scheduler";
 import { changeStory } from "@/lib/site/reader-cache";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BreakingLabel, StoryListItem } from "@/components/site/story-bits";
-import { listBreakingStories, listPublicStories, listSectionBlocks, type StoryCard } from "@/lib/articles/queries";
+import { listBreakingStories, listPublicStories, listSectionBlocks, type StoryCard } from "@/lib/stories/queries";
 import { getReaderContext } from "@/lib/site/reader";
 import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";

@@ -5,7 +5,7 @@ import { isRevalidateSecret } from "@/lib/publishing/scheduler";
 /**
  * Internal: expires cached reader pages. Called over loopback by this server's own scheduler
  * and desk actions (lib/publishing/scheduler.ts), with a per-process secret; anyone else gets
- * a 404. With a JSON body `{ footprint }` (lib/articles/footprint.ts) it expires what one
+ * a 404. With a JSON body `{ footprint }` (lib/stories/footprint.ts) it expires what one
  * story change can alter; with no body, everything.
  */
 const segment = z.string().min(1).max(300).regex(/^[^/?#\u0000-\u001f]+$/);

@@ -42,8 +42,8 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
         ) : (
           <ul className="list-disc pl-5 text-sm" data-testid="media-uses">
             {uses.map((u) => (
-              <li key={`${u.articleId}-${u.role}`}>
-                <Link href={`/dashboard/stories/${u.articleId}`} className="underline">
+              <li key={`${u.storyId}-${u.role}`}>
+                <Link href={`/dashboard/stories/${u.storyId}`} className="underline">
                   {u.title}
                 </Link>{" "}
                 ({u.role === "featured" ? "featured photo" : "in the body"}, {u.status.replace("_", " ")})

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryEditor } from "@/components/editor/story-editor";
-import { getDeskStory, listEditorOptions } from "@/lib/articles/desk";
-import { intentsForRole } from "@/lib/articles/story-schema";
+import { getDeskStory, listEditorOptions } from "@/lib/stories/desk";
+import { intentsForRole } from "@/lib/stories/story-schema";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
 import { getSiteSettings } from "@/lib/site/settings";

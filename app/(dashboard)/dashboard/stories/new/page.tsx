@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { StoryEditor } from "@/components/editor/story-editor";
-import { listEditorOptions } from "@/lib/articles/desk";
-import { intentsForRole } from "@/lib/articles/story-schema";
+import { listEditorOptions } from "@/lib/stories/desk";
+import { intentsForRole } from "@/lib/stories/story-schema";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { emptyBody } from "@/lib/editor/render";
 import { getSiteSettings } from "@/lib/site/settings";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { loadStoryListPage, readSlugList, resolveSlugList, StoryListPage, type SlugListParams } from "@/components/site/story-list-page";
-import { getBylineBySlug, getBylineRedirect } from "@/lib/articles/queries";
+import { getBylineBySlug, getBylineRedirect } from "@/lib/stories/queries";
 import { listPageHref } from "@/lib/site/list-route";
 import { bylineListTag, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BylinePage({ params }: Props) {
   const { record: byline, page, now, settings } = await resolveSlugList(params, { find: getBylineBySlug, findMoved: getBylineRedirect, prefix: "/author" });
   await tagReaderPage([bylineListTag(byline.id)]);
-  const list = await loadStoryListPage(now, page, { authorId: byline.id });
+  const list = await loadStoryListPage(now, page, { bylineId: byline.id });
   const jsonLd = profilePageJsonLd(byline, settings, siteUrl());
   return (
     <StoryListPage

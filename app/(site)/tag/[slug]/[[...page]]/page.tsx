@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { loadStoryListPage, readSlugList, resolveSlugList, StoryListPage, type SlugListParams } from "@/components/site/story-list-page";
-import { getTagBySlug, getTagRedirect } from "@/lib/articles/queries";
+import { getTagBySlug, getTagRedirect } from "@/lib/stories/queries";
 import { listPageHref } from "@/lib/site/list-route";
 import { tagListTag, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";

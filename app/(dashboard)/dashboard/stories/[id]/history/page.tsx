@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDeskStory } from "@/lib/articles/desk";
-import { diffRevisions, listRevisions, type DiffPart } from "@/lib/articles/revisions";
+import { getDeskStory } from "@/lib/stories/desk";
+import { diffRevisions, listRevisions, type DiffPart } from "@/lib/stories/revisions";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { formatDateTime } from "@/lib/dates/format";
 import { isAppError } from "@/lib/errors";
@@ -134,7 +134,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
             </Td>
             <Td>
               {story.canEdit && r.version !== story.version ? (
-                <RestoreButton articleId={id} revisionId={r.id} version={story.version} label={`Restore version ${r.version}`} />
+                <RestoreButton storyId={id} revisionId={r.id} version={story.version} label={`Restore version ${r.version}`} />
               ) : null}
             </Td>
           </tr>

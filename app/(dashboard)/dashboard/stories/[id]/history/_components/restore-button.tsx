@@ -6,11 +6,11 @@ import type { FormState } from "@/lib/actions";
 import { restoreRevisionAction } from "../actions";
 
 /** "Restore this version": a new save with the old text; history is never rewritten. */
-export function RestoreButton({ articleId, revisionId, version, label }: { articleId: string; revisionId: string; version: number; label: string }) {
+export function RestoreButton({ storyId, revisionId, version, label }: { storyId: string; revisionId: string; version: number; label: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(restoreRevisionAction, {});
   return (
     <form action={action} className="inline">
-      <input type="hidden" name="articleId" value={articleId} />
+      <input type="hidden" name="storyId" value={storyId} />
       <input type="hidden" name="revisionId" value={revisionId} />
       <input type="hidden" name="version" value={version} />
       <Button type="submit" disabled={pending} aria-label={label} variant="secondary" size="xs">

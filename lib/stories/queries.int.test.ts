@@ -4,7 +4,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { articles, slugRedirects } from "@/db/schema";
+import { stories, slugRedirects } from "@/db/schema";
 import { bodyFromParagraphs } from "@/lib/editor/render";
 import { engines, useTestDatabase } from "@/test/db";
 import {
@@ -108,7 +108,7 @@ describe.each(engines())("reader queries on %s", (engine) => {
     // A byline on no public story has no public page yet.
     await upsertByline({ slug: "new-hire", name: "New Hire" });
     expect(await getBylineBySlug("new-hire", NOW)).toBeNull();
-    const byByline = await listPublicStories({ now: NOW, limit: 50, authorId: mina.id });
+    const byByline = await listPublicStories({ now: NOW, limit: 50, bylineId: mina.id });
     expect(byByline.items.map((s) => s.title)).toEqual(["Kabul council approves new bus routes"]);
     const politics = (await getTagBySlug("politics", NOW))!;
     const bySection = await listPublicStories({ now: NOW, limit: 50, sectionId: politics.id });
@@ -126,7 +126,7 @@ describe.each(engines())("reader queries on %s", (engine) => {
 
   it("lists breaking stories until their label expires", async () => {
     expect((await listBreakingStories(NOW)).map((s) => s.title)).toEqual(["Kabul council approves new bus routes"]);
-    await db().db.update(articles).set({ breakingUntil: minutes(-1) }).where(eq(articles.id, f.published.id));
+    await db().db.update(stories).set({ breakingUntil: minutes(-1) }).where(eq(stories.id, f.published.id));
     expect(await listBreakingStories(NOW)).toEqual([]);
   });
 
@@ -147,9 +147,9 @@ describe.each(engines())("reader queries on %s", (engine) => {
   });
 
   it("resolves an old slug to the current one (for a 308), only for public stories", async () => {
-    await db().db.insert(slugRedirects).values({ oldSlug: "old-bus-routes", articleId: f.published.id });
+    await db().db.insert(slugRedirects).values({ oldSlug: "old-bus-routes", storyId: f.published.id });
     expect(await getPublicStory("old-bus-routes", NOW)).toEqual({ kind: "redirect", slug: f.published.slug });
-    await db().db.insert(slugRedirects).values({ oldSlug: "old-draft", articleId: f.draft.id });
+    await db().db.insert(slugRedirects).values({ oldSlug: "old-draft", storyId: f.draft.id });
     expect((await getPublicStory("old-draft", NOW)).kind).toBe("missing");
   });
 });
@@ -160,10 +160,10 @@ describe.each(engines())("stored instants on %s", (engine) => {
   it("keeps instants exact to the millisecond (the time-zone matrix is in test/tz-matrix.int.test.ts)", async () => {
     const t = new Date("2025-03-30T04:30:00.123Z");
     const { id } = await createStory({ title: "Zone check", body: bodyFromParagraphs(["x"]), status: "published", publishedAt: t });
-    const [row] = await db().db.select({ p: articles.publishedAt }).from(articles).where(eq(articles.id, id));
+    const [row] = await db().db.select({ p: stories.publishedAt }).from(stories).where(eq(stories.id, id));
     expect(row?.p?.toISOString()).toBe("2025-03-30T04:30:00.123Z");
     const raw = await db().db.execute(
-      sql`select to_char(published_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS') as t from articles where id = ${id}`,
+      sql`select to_char(published_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS') as t from stories where id = ${id}`,
     );
     const rows = (Array.isArray(raw) ? raw : (raw as unknown as { rows: unknown[] }).rows) as { t: string }[];
     expect(rows[0]?.t).toBe("2025-03-30 04:30:00.123");

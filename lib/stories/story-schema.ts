@@ -5,7 +5,7 @@
  * instead of copying them, and the server decides again on every save.
  */
 import { z } from "zod";
-import type { ArticleStatus, UserRole } from "@/db/schema";
+import type { StoryStatus, UserRole } from "@/db/schema";
 import { STORY_LANGUAGES } from "@/lib/i18n/languages";
 import { can, type Permission } from "@/lib/permissions/roles";
 import { cleanString } from "@/lib/text/clean";
@@ -32,7 +32,7 @@ export const DESK_STATUSES: { value: DeskStatus; label: string }[] = (Object.key
  * The desk state of a story at `now` (an instant; zones do not matter).
  * @param status the stored status; @param publishedAt its publication instant, or null.
  */
-export function deskStatus(status: ArticleStatus, publishedAt: Date | null, now: Date): DeskStatus {
+export function deskStatus(status: StoryStatus, publishedAt: Date | null, now: Date): DeskStatus {
   if (status === "published") return publishedAt && publishedAt > now ? "scheduled" : "published";
   return status;
 }

@@ -10,14 +10,14 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Db } from "@/db";
 import {
-  articleAuthors,
-  articleRevisions,
-  articles,
-  articleTags,
-  authors,
+  storyBylines,
+  storyRevisions,
+  stories,
+  storyTags,
+  bylines,
   settings,
   tags,
-  type ArticleStatus,
+  type StoryStatus,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { directionOf } from "@/lib/i18n/languages";
@@ -67,10 +67,10 @@ export async function upsertByline(
   const profile = { name: a.name, jobTitle: a.jobTitle ?? "", bio: a.bio ?? "" };
   const link = a.userId === undefined ? {} : { userId: a.userId };
   const [row] = await d
-    .insert(authors)
+    .insert(bylines)
     .values({ slug: a.slug, ...profile, ...link })
-    .onConflictDoUpdate({ target: authors.slug, set: { ...profile, ...link, updatedAt: new Date() } })
-    .returning({ id: authors.id });
+    .onConflictDoUpdate({ target: bylines.slug, set: { ...profile, ...link, updatedAt: new Date() } })
+    .returning({ id: bylines.id });
   return row!.id;
 }
 
@@ -82,7 +82,7 @@ export interface NewStoryInput {
   excerpt?: string;
   body: JSONContent;
   language?: string;
-  status: ArticleStatus;
+  status: StoryStatus;
   /** First publication, or the scheduled instant (required for status "published"). */
   publishedAt?: Date | null;
   /** Public "Last Updated On"; defaults to `publishedAt`. */
@@ -105,12 +105,12 @@ export interface NewStoryInput {
  */
 export async function uniqueSlug(db: Db, base: string, exceptId?: string): Promise<string> {
   // The common case, a free slug, in one index lookup; the pattern search only on a clash.
-  const [clash] = await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, base)).limit(1);
+  const [clash] = await db.select({ id: stories.id }).from(stories).where(eq(stories.slug, base)).limit(1);
   if (!clash || clash.id === exceptId) return base;
   const rows = await db
-    .select({ id: articles.id, slug: articles.slug })
-    .from(articles)
-    .where(sql`${articles.slug} = ${base} or ${articles.slug} like ${`${base}-%`}`);
+    .select({ id: stories.id, slug: stories.slug })
+    .from(stories)
+    .where(sql`${stories.slug} = ${base} or ${stories.slug} like ${`${base}-%`}`);
   const taken = new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) {
@@ -139,7 +139,7 @@ export async function createStory(input: NewStoryInput, db?: Db): Promise<{ id: 
     let slug: string;
     if (input.slug !== undefined) {
       if (!isValidSlug(input.slug)) throw new AppError("bad_request", `Invalid slug "${input.slug}"`, { slug: "Invalid" });
-      const [clash] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, input.slug)).limit(1);
+      const [clash] = await tx.select({ id: stories.id }).from(stories).where(eq(stories.slug, input.slug)).limit(1);
       if (clash) throw new AppError("conflict", `The slug "${input.slug}" is taken`, { slug: "Taken" });
       slug = input.slug;
     } else {
@@ -151,7 +151,7 @@ export async function createStory(input: NewStoryInput, db?: Db): Promise<{ id: 
       ? await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, tagSlugs))
       : [];
     const bylineRows = bylineSlugs.length
-      ? await tx.select({ id: authors.id, slug: authors.slug }).from(authors).where(inArray(authors.slug, bylineSlugs))
+      ? await tx.select({ id: bylines.id, slug: bylines.slug }).from(bylines).where(inArray(bylines.slug, bylineSlugs))
       : [];
     const tagId = (s: string) => {
       const row = tagRows.find((r) => r.slug === s);
@@ -167,7 +167,7 @@ export async function createStory(input: NewStoryInput, db?: Db): Promise<{ id: 
     const bylineIds = [...new Set(bylineSlugs.map(bylineId))];
     const now = new Date();
     const [row] = await tx
-      .insert(articles)
+      .insert(stories)
       .values({
         slug,
         title,
@@ -189,14 +189,14 @@ export async function createStory(input: NewStoryInput, db?: Db): Promise<{ id: 
         createdAt: now,
         updatedAt: now,
       })
-      .returning({ id: articles.id });
+      .returning({ id: stories.id });
     const id = row!.id;
-    if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((t, i) => ({ articleId: id, tagId: t, position: i })));
+    if (tagIds.length) await tx.insert(storyTags).values(tagIds.map((t, i) => ({ storyId: id, tagId: t, position: i })));
     if (bylineIds.length) {
-      await tx.insert(articleAuthors).values(bylineIds.map((a, i) => ({ articleId: id, authorId: a, position: i })));
+      await tx.insert(storyBylines).values(bylineIds.map((a, i) => ({ storyId: id, bylineId: a, position: i })));
     }
-    await tx.insert(articleRevisions).values({
-      articleId: id,
+    await tx.insert(storyRevisions).values({
+      storyId: id,
       version: 1,
       kind: input.status === "published" ? "publish" : "draft",
       note: input.note ?? null,

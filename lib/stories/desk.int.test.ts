@@ -6,8 +6,8 @@
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { articleAuthors, articles, auditLog, tags } from "@/db/schema";
-import { upsertByline } from "@/lib/articles/store";
+import { storyBylines, stories, auditLog, tags } from "@/db/schema";
+import { upsertByline } from "@/lib/stories/store";
 import { updateTag } from "@/lib/tags/admin";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { loadViewer } from "@/lib/auth/load-viewer";
@@ -61,7 +61,7 @@ describe.each(engines())("desk mutations on %s", (engine) => {
   const ids: Record<string, string> = {};
 
   async function row(id: string) {
-    const [r] = await handle().db.select().from(articles).where(eq(articles.id, id));
+    const [r] = await handle().db.select().from(stories).where(eq(stories.id, id));
     return r;
   }
 
@@ -86,10 +86,10 @@ describe.each(engines())("desk mutations on %s", (engine) => {
     await expectError(saveStory(v.sahar!, { id: ids.sahar, version: mine!.version, title: mine!.title, body: body("x"), intent: "publish" }), "forbidden");
     await expectError(saveStory(v.sahar!, { id: ids.sahar, version: mine!.version, title: mine!.title, body: body("x"), isBreaking: true }), "forbidden");
     expect(await row(ids.sahar!)).toEqual(mine);
-    const bylines = await handle().db.select().from(articleAuthors).where(eq(articleAuthors.articleId, ids.sahar!));
-    expect(bylines.map((b) => b.authorId)).toEqual(v.sahar!.bylineIds);
+    const bylines = await handle().db.select().from(storyBylines).where(eq(storyBylines.storyId, ids.sahar!));
+    expect(bylines.map((b) => b.bylineId)).toEqual(v.sahar!.bylineIds);
     // Nothing was created for the refused story.
-    expect(await handle().db.select().from(articles).where(eq(articles.title, "Under Jawid's name"))).toEqual([]);
+    expect(await handle().db.select().from(stories).where(eq(stories.title, "Under Jawid's name"))).toEqual([]);
   });
 
   it("lists never show a writer another writer's drafts", async () => {
@@ -123,7 +123,7 @@ describe.each(engines())("desk mutations on %s", (engine) => {
     s = await getDeskStory(v.sahar!, ids.sahar!);
     expect(s.canEdit).toBe(false);
     await expectError(saveStory(v.sahar!, { id: s.id, version: s.version, title: "Changed", body: body("x") }), "forbidden");
-    const logged = await handle().db.select().from(auditLog).where(and(eq(auditLog.entityId, ids.sahar!), eq(auditLog.action, "article.publish")));
+    const logged = await handle().db.select().from(auditLog).where(and(eq(auditLog.entityId, ids.sahar!), eq(auditLog.action, "story.publish")));
     expect(logged.map((l) => l.actorId)).toEqual([v.mina!.id]);
   });
 
@@ -147,7 +147,7 @@ describe.each(engines())("desk mutations on %s", (engine) => {
     await saveStory(v.mina!, { id: s.id, version: s.version, title: s.title, body: body("Edited by Mina."), bylineIds: s.bylineIds });
     await deleteStory(v.mina!, ids.jawid!);
     expect(await row(ids.jawid!)).toBeUndefined();
-    const logged = await handle().db.select().from(auditLog).where(and(eq(auditLog.entityId, ids.jawid!), eq(auditLog.action, "article.delete")));
+    const logged = await handle().db.select().from(auditLog).where(and(eq(auditLog.entityId, ids.jawid!), eq(auditLog.action, "story.delete")));
     expect(logged.map((l) => l.actorId)).toEqual([v.mina!.id]);
   });
 });
@@ -158,7 +158,7 @@ describe.each(engines())("desk saves: bodies, slugs, footprints and tags on %s",
   const ids: Record<string, string> = {};
 
   async function row(id: string) {
-    const [r] = await handle().db.select().from(articles).where(eq(articles.id, id));
+    const [r] = await handle().db.select().from(stories).where(eq(stories.id, id));
     return r;
   }
 

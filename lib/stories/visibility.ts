@@ -8,20 +8,20 @@
  * render uses one instant throughout.
  */
 import { and, eq, isNotNull, lte, type SQL } from "drizzle-orm";
-import { articles, type ArticleStatus } from "@/db/schema";
+import { stories, type StoryStatus } from "@/db/schema";
 
 /** SQL filter for stories readers may see at `now`. */
 export function isPublic(now: Date): SQL {
-  return and(eq(articles.status, "published"), isNotNull(articles.publishedAt), lte(articles.publishedAt, now)) as SQL;
+  return and(eq(stories.status, "published"), isNotNull(stories.publishedAt), lte(stories.publishedAt, now)) as SQL;
 }
 
 /** The same rule for a row already in memory. */
-export function isPubliclyVisible(story: { status: ArticleStatus; publishedAt: Date | null }, now: Date): boolean {
+export function isPubliclyVisible(story: { status: StoryStatus; publishedAt: Date | null }, now: Date): boolean {
   return story.status === "published" && story.publishedAt !== null && story.publishedAt.getTime() <= now.getTime();
 }
 
 /** A published story whose publication instant is still in the future. */
-export function isScheduled(story: { status: ArticleStatus; publishedAt: Date | null }, now: Date): boolean {
+export function isScheduled(story: { status: StoryStatus; publishedAt: Date | null }, now: Date): boolean {
   return story.status === "published" && story.publishedAt !== null && story.publishedAt.getTime() > now.getTime();
 }
 

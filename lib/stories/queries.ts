@@ -9,11 +9,11 @@ import "server-only";
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import {
-  articleAuthors,
-  articleRevisions,
-  articles,
-  articleTags,
-  authors,
+  storyBylines,
+  storyRevisions,
+  stories,
+  storyTags,
+  bylines,
   bylineRedirects,
   PUBLIC_NOTE_KINDS,
   slugRedirects,
@@ -79,20 +79,20 @@ export interface PublicStory extends StoryCard {
 
 /** The columns a StoryCard is made from (with `toCards`). */
 export const cardColumns = {
-  id: articles.id,
-  slug: articles.slug,
-  title: articles.title,
-  dek: articles.dek,
-  excerpt: articles.excerpt,
-  bodyText: articles.bodyText,
-  language: articles.language,
-  direction: articles.direction,
-  publishedAt: articles.publishedAt,
-  lastUpdatedAt: articles.lastUpdatedAt,
-  isBreaking: articles.isBreaking,
-  breakingUntil: articles.breakingUntil,
-  primaryTagId: articles.primaryTagId,
-  featuredMediaId: articles.featuredMediaId,
+  id: stories.id,
+  slug: stories.slug,
+  title: stories.title,
+  dek: stories.dek,
+  excerpt: stories.excerpt,
+  bodyText: stories.bodyText,
+  language: stories.language,
+  direction: stories.direction,
+  publishedAt: stories.publishedAt,
+  lastUpdatedAt: stories.lastUpdatedAt,
+  isBreaking: stories.isBreaking,
+  breakingUntil: stories.breakingUntil,
+  primaryTagId: stories.primaryTagId,
+  featuredMediaId: stories.featuredMediaId,
 };
 
 type CardRow = {
@@ -114,28 +114,28 @@ type CardRow = {
 
 /** Loads ordered bylines, tags and featured photos for a set of stories. */
 async function loadRefs(ids: string[], photoIds: (string | null)[] = []) {
-  const bylines = new Map<string, BylineRef[]>();
+  const bylineMap = new Map<string, BylineRef[]>();
   const tagMap = new Map<string, TagRef[]>();
   const photos = await loadPhotos(photoIds.filter((p): p is string => !!p));
-  if (ids.length === 0) return { bylines, tags: tagMap, photos };
+  if (ids.length === 0) return { bylines: bylineMap, tags: tagMap, photos };
   const db = await getDb();
   const [bylineRows, tagRows] = await Promise.all([
     db
-      .select({ articleId: articleAuthors.articleId, id: authors.id, slug: authors.slug, name: authors.name })
-      .from(articleAuthors)
-      .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
-      .where(inArray(articleAuthors.articleId, ids))
-      .orderBy(articleAuthors.articleId, articleAuthors.position),
+      .select({ storyId: storyBylines.storyId, id: bylines.id, slug: bylines.slug, name: bylines.name })
+      .from(storyBylines)
+      .innerJoin(bylines, eq(bylines.id, storyBylines.bylineId))
+      .where(inArray(storyBylines.storyId, ids))
+      .orderBy(storyBylines.storyId, storyBylines.position),
     db
-      .select({ articleId: articleTags.articleId, id: tags.id, slug: tags.slug, name: tags.name })
-      .from(articleTags)
-      .innerJoin(tags, eq(tags.id, articleTags.tagId))
-      .where(inArray(articleTags.articleId, ids))
-      .orderBy(articleTags.articleId, articleTags.position),
+      .select({ storyId: storyTags.storyId, id: tags.id, slug: tags.slug, name: tags.name })
+      .from(storyTags)
+      .innerJoin(tags, eq(tags.id, storyTags.tagId))
+      .where(inArray(storyTags.storyId, ids))
+      .orderBy(storyTags.storyId, storyTags.position),
   ]);
-  for (const { articleId, ...ref } of bylineRows) bylines.set(articleId, [...(bylines.get(articleId) ?? []), ref]);
-  for (const { articleId, ...ref } of tagRows) tagMap.set(articleId, [...(tagMap.get(articleId) ?? []), ref]);
-  return { bylines, tags: tagMap, photos };
+  for (const { storyId, ...ref } of bylineRows) bylineMap.set(storyId, [...(bylineMap.get(storyId) ?? []), ref]);
+  for (const { storyId, ...ref } of tagRows) tagMap.set(storyId, [...(tagMap.get(storyId) ?? []), ref]);
+  return { bylines: bylineMap, tags: tagMap, photos };
 }
 
 /**
@@ -187,19 +187,19 @@ export async function getPublicStory(slug: string, now: Date): Promise<StoryLook
   const [row] = await db
     .select({
       ...cardColumns,
-      bodyHtml: articles.bodyHtml,
-      seoTitle: articles.seoTitle,
-      seoDescription: articles.seoDescription,
-      canonicalUrl: articles.canonicalUrl,
+      bodyHtml: stories.bodyHtml,
+      seoTitle: stories.seoTitle,
+      seoDescription: stories.seoDescription,
+      canonicalUrl: stories.canonicalUrl,
     })
-    .from(articles)
-    .where(and(eq(articles.slug, slug), isPublic(now)))
+    .from(stories)
+    .where(and(eq(stories.slug, slug), isPublic(now)))
     .limit(1);
   if (!row) {
     const [redirect] = await db
-      .select({ slug: articles.slug })
+      .select({ slug: stories.slug })
       .from(slugRedirects)
-      .innerJoin(articles, eq(articles.id, slugRedirects.articleId))
+      .innerJoin(stories, eq(stories.id, slugRedirects.storyId))
       .where(and(eq(slugRedirects.oldSlug, slug), isPublic(now)))
       .limit(1);
     return redirect ? { kind: "redirect", slug: redirect.slug } : { kind: "missing" };
@@ -207,12 +207,12 @@ export async function getPublicStory(slug: string, now: Date): Promise<StoryLook
   const [refs, noteRows] = await Promise.all([
     loadRefs([row.id], [row.featuredMediaId]),
     db
-      .select({ kind: articleRevisions.kind, note: articleRevisions.note, at: articleRevisions.createdAt })
-      .from(articleRevisions)
+      .select({ kind: storyRevisions.kind, note: storyRevisions.note, at: storyRevisions.createdAt })
+      .from(storyRevisions)
       .where(
-        and(eq(articleRevisions.articleId, row.id), inArray(articleRevisions.kind, [...PUBLIC_NOTE_KINDS]), isNotNull(articleRevisions.note)),
+        and(eq(storyRevisions.storyId, row.id), inArray(storyRevisions.kind, [...PUBLIC_NOTE_KINDS]), isNotNull(storyRevisions.note)),
       )
-      .orderBy(articleRevisions.createdAt)
+      .orderBy(storyRevisions.createdAt)
       .limit(50),
   ]);
   return {
@@ -236,7 +236,7 @@ export interface StoryListOptions {
   /** Only stories carrying this tag (any position). */
   tagId?: string;
   /** Only stories with this byline. */
-  authorId?: string;
+  bylineId?: string;
   /** Only stories whose section (primary tag) is this tag. */
   sectionId?: string;
   excludeIds?: string[];
@@ -246,16 +246,16 @@ function listFilter(o: StoryListOptions) {
   const conditions = [isPublic(o.now)];
   if (o.tagId) {
     conditions.push(
-      sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${articleTags.tagId} = ${o.tagId})`,
+      sql`exists (select 1 from ${storyTags} where ${storyTags.storyId} = ${stories.id} and ${storyTags.tagId} = ${o.tagId})`,
     );
   }
-  if (o.authorId) {
+  if (o.bylineId) {
     conditions.push(
-      sql`exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articles.id} and ${articleAuthors.authorId} = ${o.authorId})`,
+      sql`exists (select 1 from ${storyBylines} where ${storyBylines.storyId} = ${stories.id} and ${storyBylines.bylineId} = ${o.bylineId})`,
     );
   }
-  if (o.sectionId) conditions.push(eq(articles.primaryTagId, o.sectionId));
-  for (const id of o.excludeIds ?? []) conditions.push(ne(articles.id, id));
+  if (o.sectionId) conditions.push(eq(stories.primaryTagId, o.sectionId));
+  for (const id of o.excludeIds ?? []) conditions.push(ne(stories.id, id));
   return and(...conditions);
 }
 
@@ -269,12 +269,12 @@ export async function listPublicStories(o: StoryListOptions): Promise<{ items: S
   const [rows, [totalRow]] = await Promise.all([
     db
       .select(cardColumns)
-      .from(articles)
+      .from(stories)
       .where(where)
-      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .orderBy(desc(stories.publishedAt), desc(stories.id))
       .limit(Math.min(Math.max(o.limit, 1), 100))
       .offset(Math.max(o.offset ?? 0, 0)),
-    db.select({ n: count() }).from(articles).where(where),
+    db.select({ n: count() }).from(stories).where(where),
   ]);
   return { items: await toCards(rows, o.now), total: totalRow?.n ?? 0 };
 }
@@ -292,10 +292,10 @@ export interface FeedStory extends StoryCard {
 export async function listFeedStories(o: StoryListOptions): Promise<FeedStory[]> {
   const db = await getDb();
   const rows = await db
-    .select({ ...cardColumns, bodyHtml: articles.bodyHtml })
-    .from(articles)
+    .select({ ...cardColumns, bodyHtml: stories.bodyHtml })
+    .from(stories)
     .where(listFilter(o))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .orderBy(desc(stories.publishedAt), desc(stories.id))
     .limit(Math.min(Math.max(o.limit, 1), 100));
   const refs = await loadRefs(rows.map((r) => r.id), rows.map((r) => r.featuredMediaId));
   return rows.map((r) => ({ ...toCard(r, refs, o.now), bodyHtml: r.bodyHtml, tags: refs.tags.get(r.id) ?? [] }));
@@ -306,16 +306,16 @@ export async function listBreakingStories(now: Date, limit = 5): Promise<StoryCa
   const db = await getDb();
   const rows = await db
     .select(cardColumns)
-    .from(articles)
+    .from(stories)
     .where(
       and(
         isPublic(now),
-        eq(articles.isBreaking, true),
+        eq(stories.isBreaking, true),
         // Through the column (not a raw sql param) so the driver encodes the Date as timestamptz.
-        or(isNull(articles.breakingUntil), gt(articles.breakingUntil, now)),
+        or(isNull(stories.breakingUntil), gt(stories.breakingUntil, now)),
       ),
     )
-    .orderBy(desc(articles.publishedAt))
+    .orderBy(desc(stories.publishedAt))
     .limit(limit);
   return toCards(rows, now);
 }
@@ -339,21 +339,21 @@ export async function listRelatedStories(
       ? []
       : await db
           .select(cardColumns)
-          .from(articles)
+          .from(stories)
           .where(
             and(
               isPublic(now),
-              ne(articles.id, story.id),
-              sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${inArray(articleTags.tagId, tagIds)})`,
+              ne(stories.id, story.id),
+              sql`exists (select 1 from ${storyTags} where ${storyTags.storyId} = ${stories.id} and ${inArray(storyTags.tagId, tagIds)})`,
             ),
           )
-          .orderBy(desc(articles.publishedAt))
+          .orderBy(desc(stories.publishedAt))
           .limit(50);
   const recent = await db
     .select(cardColumns)
-    .from(articles)
-    .where(and(isPublic(now), ne(articles.id, story.id)))
-    .orderBy(desc(articles.publishedAt))
+    .from(stories)
+    .where(and(isPublic(now), ne(stories.id, story.id)))
+    .orderBy(desc(stories.publishedAt))
     .limit(limit + 1);
   const rows = [...sharing, ...recent];
   const refs = await loadRefs([...new Set(rows.map((r) => r.id))], rows.map((r) => r.featuredMediaId));
@@ -374,11 +374,11 @@ export async function listActiveSections(now: Date, limit = 8): Promise<TagRef[]
   const db = await getDb();
   return db
     .select({ id: tags.id, slug: tags.slug, name: tags.name })
-    .from(articles)
-    .innerJoin(tags, eq(tags.id, articles.primaryTagId))
+    .from(stories)
+    .innerJoin(tags, eq(tags.id, stories.primaryTagId))
     .where(isPublic(now))
     .groupBy(tags.id, tags.slug, tags.name)
-    .orderBy(sql`max(${articles.publishedAt}) desc`)
+    .orderBy(sql`max(${stories.publishedAt}) desc`)
     .limit(limit);
 }
 
@@ -394,7 +394,7 @@ export async function listNavSections(now: Date, limit = 8): Promise<TagRef[]> {
     .where(
       and(
         eq(tags.isSection, true),
-        sql`exists (select 1 from ${articleTags} inner join ${articles} on ${articles.id} = ${articleTags.articleId} where ${articleTags.tagId} = ${tags.id} and ${isPublic(now)})`,
+        sql`exists (select 1 from ${storyTags} inner join ${stories} on ${stories.id} = ${storyTags.storyId} where ${storyTags.tagId} = ${tags.id} and ${isPublic(now)})`,
       ),
     )
     .orderBy(tags.sectionOrder, tags.name)
@@ -424,7 +424,7 @@ export async function getTagRedirect(slug: string, now: Date): Promise<string | 
     .where(
       and(
         eq(tagRedirects.oldSlug, slug),
-        sql`exists (select 1 from ${articleTags} inner join ${articles} on ${articles.id} = ${articleTags.articleId} where ${articleTags.tagId} = ${tags.id} and ${isPublic(now)})`,
+        sql`exists (select 1 from ${storyTags} inner join ${stories} on ${stories.id} = ${storyTags.storyId} where ${storyTags.tagId} = ${tags.id} and ${isPublic(now)})`,
       ),
     )
     .limit(1);
@@ -466,7 +466,7 @@ export async function getTagBySlug(slug: string, now: Date): Promise<TagPage | n
     .where(
       and(
         eq(tags.slug, slug),
-        sql`exists (select 1 from ${articleTags} inner join ${articles} on ${articles.id} = ${articleTags.articleId} where ${articleTags.tagId} = ${tags.id} and ${isPublic(now)})`,
+        sql`exists (select 1 from ${storyTags} inner join ${stories} on ${stories.id} = ${storyTags.storyId} where ${storyTags.tagId} = ${tags.id} and ${isPublic(now)})`,
       ),
     )
     .limit(1);
@@ -487,9 +487,9 @@ export async function getBylineRedirect(slug: string, now: Date): Promise<string
   if (!isLookupSlug(slug)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ slug: authors.slug })
+    .select({ slug: bylines.slug })
     .from(bylineRedirects)
-    .innerJoin(authors, eq(authors.id, bylineRedirects.authorId))
+    .innerJoin(bylines, eq(bylines.id, bylineRedirects.bylineId))
     .where(and(eq(bylineRedirects.oldSlug, slug), hasPublicStory(now)))
     .limit(1);
   return row?.slug ?? null;
@@ -497,7 +497,7 @@ export async function getBylineRedirect(slug: string, now: Date): Promise<string
 
 /** Bylines readers may see: those on at least one public story (no staff list before they publish). */
 function hasPublicStory(now: Date) {
-  return sql`exists (select 1 from ${articleAuthors} inner join ${articles} on ${articles.id} = ${articleAuthors.articleId} where ${articleAuthors.authorId} = ${authors.id} and ${isPublic(now)})`;
+  return sql`exists (select 1 from ${storyBylines} inner join ${stories} on ${stories.id} = ${storyBylines.storyId} where ${storyBylines.bylineId} = ${bylines.id} and ${isPublic(now)})`;
 }
 
 /** A byline's public profile by slug, when it is on at least one public story. */
@@ -506,15 +506,15 @@ export async function getBylineBySlug(slug: string, now: Date): Promise<BylinePa
   const db = await getDb();
   const [row] = await db
     .select({
-      id: authors.id,
-      slug: authors.slug,
-      name: authors.name,
-      jobTitle: authors.jobTitle,
-      bio: authors.bio,
-      photoUrl: authors.photoUrl,
+      id: bylines.id,
+      slug: bylines.slug,
+      name: bylines.name,
+      jobTitle: bylines.jobTitle,
+      bio: bylines.bio,
+      photoUrl: bylines.photoUrl,
     })
-    .from(authors)
-    .where(and(eq(authors.slug, slug), hasPublicStory(now)))
+    .from(bylines)
+    .where(and(eq(bylines.slug, slug), hasPublicStory(now)))
     .limit(1);
   return row ?? null;
 }

@@ -1,6 +1,6 @@
 /**
  * Revision history of a story: list, compare two revisions word by word, restore one.
- * Every real save stores a revision (lib/articles/desk.ts); restoring writes a new revision
+ * Every real save stores a revision (lib/stories/desk.ts); restoring writes a new revision
  * of kind "restore" and never deletes history.
  */
 import "server-only";
@@ -8,7 +8,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { diffWords } from "diff";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { articleRevisions, articles, users, type RevisionFields, type RevisionKind } from "@/db/schema";
+import { storyRevisions, stories, users, type RevisionFields, type RevisionKind } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { parseBody } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
@@ -26,42 +26,42 @@ export interface RevisionRow {
   authorName: string | null;
 }
 
-async function requireVisibleStory(viewer: Viewer, articleId: string) {
-  if (!z.uuid().safeParse(articleId).success) throw new AppError("not_found", "That story does not exist.");
+async function requireVisibleStory(viewer: Viewer, storyId: string) {
+  if (!z.uuid().safeParse(storyId).success) throw new AppError("not_found", "That story does not exist.");
   const db = await getDb();
-  const [story] = await db.select().from(articles).where(eq(articles.id, articleId)).limit(1);
+  const [story] = await db.select().from(stories).where(eq(stories.id, storyId)).limit(1);
   if (!story || !canSeeStory({ id: viewer.id, role: viewer.role }, story)) throw new AppError("not_found", "That story does not exist.");
   return story;
 }
 
 /** A story's revisions, newest first (at most 500). @throws AppError(not_found) */
-export async function listRevisions(viewer: Viewer, articleId: string): Promise<RevisionRow[]> {
-  await requireVisibleStory(viewer, articleId);
+export async function listRevisions(viewer: Viewer, storyId: string): Promise<RevisionRow[]> {
+  await requireVisibleStory(viewer, storyId);
   const db = await getDb();
   return db
     .select({
-      id: articleRevisions.id,
-      version: articleRevisions.version,
-      kind: articleRevisions.kind,
-      note: articleRevisions.note,
-      title: articleRevisions.title,
-      createdAt: articleRevisions.createdAt,
+      id: storyRevisions.id,
+      version: storyRevisions.version,
+      kind: storyRevisions.kind,
+      note: storyRevisions.note,
+      title: storyRevisions.title,
+      createdAt: storyRevisions.createdAt,
       authorName: users.name,
     })
-    .from(articleRevisions)
-    .leftJoin(users, eq(users.id, articleRevisions.createdBy))
-    .where(eq(articleRevisions.articleId, articleId))
-    .orderBy(desc(articleRevisions.createdAt), desc(articleRevisions.version))
+    .from(storyRevisions)
+    .leftJoin(users, eq(users.id, storyRevisions.createdBy))
+    .where(eq(storyRevisions.storyId, storyId))
+    .orderBy(desc(storyRevisions.createdAt), desc(storyRevisions.version))
     .limit(500);
 }
 
-async function loadRevision(articleId: string, revisionId: string) {
+async function loadRevision(storyId: string, revisionId: string) {
   if (!z.uuid().safeParse(revisionId).success) throw new AppError("not_found", "That revision does not exist.");
   const db = await getDb();
   const [rev] = await db
     .select()
-    .from(articleRevisions)
-    .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, articleId)))
+    .from(storyRevisions)
+    .where(and(eq(storyRevisions.id, revisionId), eq(storyRevisions.storyId, storyId)))
     .limit(1);
   if (!rev) throw new AppError("not_found", "That revision does not exist.");
   return rev;
@@ -104,9 +104,9 @@ function words(parts: DiffPart[], key: "added" | "removed"): number {
  * Compares two revisions of a story word by word (jsdiff's diffWords).
  * @throws AppError(not_found) for a story or revision the viewer cannot see.
  */
-export async function diffRevisions(viewer: Viewer, articleId: string, fromId: string, toId: string): Promise<RevisionDiff> {
-  await requireVisibleStory(viewer, articleId);
-  const [from, to] = await Promise.all([loadRevision(articleId, fromId), loadRevision(articleId, toId)]);
+export async function diffRevisions(viewer: Viewer, storyId: string, fromId: string, toId: string): Promise<RevisionDiff> {
+  await requireVisibleStory(viewer, storyId);
+  const [from, to] = await Promise.all([loadRevision(storyId, fromId), loadRevision(storyId, toId)]);
   const db = await getDb();
   const authorIds = [from.createdBy, to.createdBy].filter((x): x is string => !!x);
   const names = new Map(
@@ -163,18 +163,18 @@ export async function diffRevisions(viewer: Viewer, articleId: string, fromId: s
  */
 export async function restoreRevision(
   viewer: Viewer,
-  articleId: string,
+  storyId: string,
   revisionId: string,
   baseVersion: number,
   now = new Date(),
 ): Promise<SavedStory> {
-  const story = await requireVisibleStory(viewer, articleId);
-  const rev = await loadRevision(articleId, revisionId);
-  const current = await getDeskStory(viewer, articleId, now);
+  const story = await requireVisibleStory(viewer, storyId);
+  const rev = await loadRevision(storyId, revisionId);
+  const current = await getDeskStory(viewer, storyId, now);
   return saveStory(
     viewer,
     {
-      id: articleId,
+      id: storyId,
       version: baseVersion,
       intent: isPubliclyVisible(story, now) ? "minor" : "save",
       title: rev.title,

@@ -7,7 +7,7 @@
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db";
-import { articles, authors, bylineRedirects, slugRedirects, tagRedirects, tags } from "@/db/schema";
+import { stories, bylines, bylineRedirects, slugRedirects, tagRedirects, tags } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
 /** Where one kind of row keeps its slug and its old slugs, and how a taken slug is reported. */
@@ -22,25 +22,25 @@ interface SlugHome {
   taken(slug: string): AppError;
 }
 
-/** Stories (`articles`, old slugs in `slug_redirects`). */
+/** Stories (`stories`, old slugs in `slug_redirects`). */
 export const STORY_SLUGS: SlugHome = {
   async findRow(tx, slug, exceptId) {
     const [row] = await tx
-      .select({ id: articles.id })
-      .from(articles)
-      .where(and(eq(articles.slug, slug), exceptId ? ne(articles.id, exceptId) : undefined))
+      .select({ id: stories.id })
+      .from(stories)
+      .where(and(eq(stories.slug, slug), exceptId ? ne(stories.id, exceptId) : undefined))
       .limit(1);
     return row?.id;
   },
   async findRedirect(tx, slug) {
-    const [row] = await tx.select({ id: slugRedirects.articleId }).from(slugRedirects).where(eq(slugRedirects.oldSlug, slug)).limit(1);
+    const [row] = await tx.select({ id: slugRedirects.storyId }).from(slugRedirects).where(eq(slugRedirects.oldSlug, slug)).limit(1);
     return row?.id;
   },
   async dropRedirect(tx, slug) {
     await tx.delete(slugRedirects).where(eq(slugRedirects.oldSlug, slug));
   },
   async addRedirect(tx, oldSlug, id) {
-    await tx.insert(slugRedirects).values({ oldSlug, articleId: id }).onConflictDoNothing();
+    await tx.insert(slugRedirects).values({ oldSlug, storyId: id }).onConflictDoNothing();
   },
   taken: (slug) => new AppError("conflict", `The slug "${slug}" is used by another story.`, { slug: "Taken" }),
 };
@@ -72,21 +72,21 @@ export const TAG_SLUGS: SlugHome = {
 export const BYLINE_SLUGS: SlugHome = {
   async findRow(tx, slug, exceptId) {
     const [row] = await tx
-      .select({ id: authors.id })
-      .from(authors)
-      .where(and(eq(authors.slug, slug), exceptId ? ne(authors.id, exceptId) : undefined))
+      .select({ id: bylines.id })
+      .from(bylines)
+      .where(and(eq(bylines.slug, slug), exceptId ? ne(bylines.id, exceptId) : undefined))
       .limit(1);
     return row?.id;
   },
   async findRedirect(tx, slug) {
-    const [row] = await tx.select({ id: bylineRedirects.authorId }).from(bylineRedirects).where(eq(bylineRedirects.oldSlug, slug)).limit(1);
+    const [row] = await tx.select({ id: bylineRedirects.bylineId }).from(bylineRedirects).where(eq(bylineRedirects.oldSlug, slug)).limit(1);
     return row?.id;
   },
   async dropRedirect(tx, slug) {
     await tx.delete(bylineRedirects).where(eq(bylineRedirects.oldSlug, slug));
   },
   async addRedirect(tx, oldSlug, id) {
-    await tx.insert(bylineRedirects).values({ oldSlug, authorId: id }).onConflictDoNothing();
+    await tx.insert(bylineRedirects).values({ oldSlug, bylineId: id }).onConflictDoNothing();
   },
   taken: (slug) => new AppError("conflict", `The slug "${slug}" is used by another byline.`, { slug: "This slug is taken." }),
 };

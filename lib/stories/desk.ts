@@ -15,13 +15,13 @@ import { z } from "zod";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Db } from "@/db";
 import {
-  articleAuthors,
-  articleRevisions,
-  articles,
-  articleMedia,
-  articleTags,
+  storyBylines,
+  storyRevisions,
+  stories,
+  storyMedia,
+  storyTags,
   auditLog,
-  authors,
+  bylines,
   tags,
   users,
   type RevisionKind,
@@ -96,8 +96,8 @@ function actorOf(viewer: Viewer): Actor {
   return { id: viewer.id, role: viewer.role };
 }
 
-async function audit(tx: Db, viewer: Viewer, action: string, articleId: string, details?: Record<string, unknown>) {
-  await tx.insert(auditLog).values({ actorId: viewer.id, action, entityType: "article", entityId: articleId, details: details ?? null });
+async function audit(tx: Db, viewer: Viewer, action: string, storyId: string, details?: Record<string, unknown>) {
+  await tx.insert(auditLog).values({ actorId: viewer.id, action, entityType: "story", entityId: storyId, details: details ?? null });
 }
 
 /** Resolves tag names (or slugs) to ids in order, creating missing tags when allowed. */
@@ -121,7 +121,7 @@ async function resolveTags(tx: Db, viewer: Viewer, names: string[]): Promise<str
 async function resolveBylines(tx: Db, viewer: Viewer, requested: string[], current: string[] | null): Promise<string[]> {
   const unique = [...new Set(requested)];
   if (unique.length) {
-    const found = await tx.select({ id: authors.id }).from(authors).where(inArray(authors.id, unique));
+    const found = await tx.select({ id: bylines.id }).from(bylines).where(inArray(bylines.id, unique));
     if (found.length !== unique.length) throw new AppError("bad_request", "A byline does not exist.", { bylineIds: "Unknown byline" });
   }
   if (can(viewer.role, "story:set-any-byline")) return unique;
@@ -133,7 +133,7 @@ async function resolveBylines(tx: Db, viewer: Viewer, requested: string[], curre
   throw new AppError("forbidden", "Writers can only put their own byline on a story.");
 }
 
-type StoryRow = typeof articles.$inferSelect;
+type StoryRow = typeof stories.$inferSelect;
 type ParsedStoryInput = z.output<typeof storyInputSchema>;
 
 /** The body and photos of a save, checked and rendered before the transaction starts. */
@@ -186,20 +186,20 @@ async function scheduleInstant(scheduledAt: string | undefined, now: Date): Prom
 
 /** The stored story a save changes (null for a new one), once the viewer may save it. @throws AppError */
 async function loadForSave(tx: Db, viewer: Viewer, input: ParsedStoryInput): Promise<StoryRow | null> {
-  const existing = input.id ? ((await tx.select().from(articles).where(eq(articles.id, input.id)).limit(1))[0] ?? undefined) : null;
+  const existing = input.id ? ((await tx.select().from(stories).where(eq(stories.id, input.id)).limit(1))[0] ?? undefined) : null;
   assertMaySave(actorOf(viewer), existing, input.version);
   return existing ?? null;
 }
 
 /** A story's byline ids in order. */
-async function storyBylineIds(tx: Db, articleId: string): Promise<string[]> {
-  const rows = await tx.select({ id: articleAuthors.authorId }).from(articleAuthors).where(eq(articleAuthors.articleId, articleId)).orderBy(articleAuthors.position);
+async function storyBylineIds(tx: Db, storyId: string): Promise<string[]> {
+  const rows = await tx.select({ id: storyBylines.bylineId }).from(storyBylines).where(eq(storyBylines.storyId, storyId)).orderBy(storyBylines.position);
   return rows.map((r) => r.id);
 }
 
 /** A story's tag ids in order (the first is its section). */
-async function storyTagIds(tx: Db, articleId: string): Promise<string[]> {
-  const rows = await tx.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId)).orderBy(articleTags.position);
+async function storyTagIds(tx: Db, storyId: string): Promise<string[]> {
+  const rows = await tx.select({ id: storyTags.tagId }).from(storyTags).where(eq(storyTags.storyId, storyId)).orderBy(storyTags.position);
   return rows.map((r) => r.id);
 }
 
@@ -303,34 +303,34 @@ async function writeStoryRow(
 ): Promise<{ id: string; version: number }> {
   if (!existing) {
     const [created] = await tx
-      .insert(articles)
+      .insert(stories)
       .values({ ...values, createdBy: viewer.id, createdAt: values.updatedAt })
-      .returning({ id: articles.id, version: articles.version });
-    await audit(tx, viewer, "article.create", created!.id, { title: values.title });
+      .returning({ id: stories.id, version: stories.version });
+    await audit(tx, viewer, "story.create", created!.id, { title: values.title });
     return created!;
   }
   const updated = await tx
-    .update(articles)
+    .update(stories)
     .set({ ...values, version: existing.version + 1 })
-    .where(and(eq(articles.id, existing.id), eq(articles.version, existing.version)))
-    .returning({ id: articles.id, version: articles.version });
+    .where(and(eq(stories.id, existing.id), eq(stories.version, existing.version)))
+    .returning({ id: stories.id, version: stories.version });
   if (updated.length !== 1) throw new AppError("conflict", "Someone else saved this story at the same moment. Reload and try again.");
-  await tx.delete(articleTags).where(eq(articleTags.articleId, existing.id));
-  await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, existing.id));
-  await tx.delete(articleMedia).where(eq(articleMedia.articleId, existing.id));
+  await tx.delete(storyTags).where(eq(storyTags.storyId, existing.id));
+  await tx.delete(storyBylines).where(eq(storyBylines.storyId, existing.id));
+  await tx.delete(storyMedia).where(eq(storyMedia.storyId, existing.id));
   return updated[0]!;
 }
 
 /** Links a story to its tags, bylines (both in order) and photos (featured and in the body). */
 async function writeLinks(tx: Db, id: string, links: { tagIds: string[]; bylineIds: string[]; featuredMediaId: string | null; bodyPhotoIds: string[] }): Promise<void> {
   const { tagIds, bylineIds, featuredMediaId } = links;
-  if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId, position) => ({ articleId: id, tagId, position })));
+  if (tagIds.length) await tx.insert(storyTags).values(tagIds.map((tagId, position) => ({ storyId: id, tagId, position })));
   const uses = [
-    ...(featuredMediaId ? [{ articleId: id, mediaId: featuredMediaId, role: "featured" as const }] : []),
-    ...links.bodyPhotoIds.map((mediaId) => ({ articleId: id, mediaId, role: "body" as const })),
+    ...(featuredMediaId ? [{ storyId: id, mediaId: featuredMediaId, role: "featured" as const }] : []),
+    ...links.bodyPhotoIds.map((mediaId) => ({ storyId: id, mediaId, role: "body" as const })),
   ];
-  if (uses.length) await tx.insert(articleMedia).values(uses);
-  if (bylineIds.length) await tx.insert(articleAuthors).values(bylineIds.map((authorId, position) => ({ articleId: id, authorId, position })));
+  if (uses.length) await tx.insert(storyMedia).values(uses);
+  if (bylineIds.length) await tx.insert(storyBylines).values(bylineIds.map((bylineId, position) => ({ storyId: id, bylineId, position })));
 }
 
 /** Records the saved version in the story's history, with tag and byline names as they are now. */
@@ -342,10 +342,10 @@ async function recordRevision(
   const { fields, tagIds, bylineIds } = saved;
   const [tagNames, bylineNames] = await Promise.all([
     tagIds.length ? tx.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, tagIds)) : [],
-    bylineIds.length ? tx.select({ id: authors.id, name: authors.name }).from(authors).where(inArray(authors.id, bylineIds)) : [],
+    bylineIds.length ? tx.select({ id: bylines.id, name: bylines.name }).from(bylines).where(inArray(bylines.id, bylineIds)) : [],
   ]);
-  await tx.insert(articleRevisions).values({
-    articleId: saved.id,
+  await tx.insert(storyRevisions).values({
+    storyId: saved.id,
     version: saved.version,
     kind: saved.kind,
     note: saved.note,
@@ -450,13 +450,13 @@ export async function deleteStory(viewer: Viewer, id: string): Promise<{ slug: s
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "That story does not exist.");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(articles).where(eq(articles.id, id)).limit(1);
+    const [row] = await tx.select().from(stories).where(eq(stories.id, id)).limit(1);
     if (!row || !canSeeStory(actorOf(viewer), row)) throw new AppError("not_found", "That story does not exist.");
     if (!canDeleteStory(actorOf(viewer), row)) throw new AppError("forbidden", "You cannot delete this story.");
     const affectsReaders = row.status === "published";
     const footprint = affectsReaders ? await readerFootprint(tx, id) : EMPTY_FOOTPRINT;
-    await tx.delete(articles).where(eq(articles.id, id));
-    await audit(tx, viewer, "article.delete", id, { title: row.title, slug: row.slug });
+    await tx.delete(stories).where(eq(stories.id, id));
+    await audit(tx, viewer, "story.delete", id, { title: row.title, slug: row.slug });
     return { slug: row.slug, affectsReaders, footprint };
   });
 }
@@ -487,7 +487,7 @@ export const DESK_PAGE_SIZE = 25;
 
 /** The SQL scope of stories a viewer may see on the desk (writers: their own). */
 export function storyScope(viewer: Viewer): SQL | undefined {
-  return can(viewer.role, "story:see-all") ? undefined : eq(articles.createdBy, viewer.id);
+  return can(viewer.role, "story:see-all") ? undefined : eq(stories.createdBy, viewer.id);
 }
 
 /** The desk's story list, newest change first, filtered and paginated. */
@@ -500,25 +500,25 @@ export async function listDeskStories(
   const conditions: (SQL | undefined)[] = [storyScope(viewer)];
   switch (filters.status) {
     case "scheduled":
-      conditions.push(and(eq(articles.status, "published"), gt(articles.publishedAt, now)));
+      conditions.push(and(eq(stories.status, "published"), gt(stories.publishedAt, now)));
       break;
     case "published":
-      conditions.push(and(eq(articles.status, "published"), lte(articles.publishedAt, now)));
+      conditions.push(and(eq(stories.status, "published"), lte(stories.publishedAt, now)));
       break;
     case "draft":
     case "in_review":
     case "unpublished":
-      conditions.push(eq(articles.status, filters.status));
+      conditions.push(eq(stories.status, filters.status));
       break;
   }
   if (filters.bylineId) {
     conditions.push(
-      sql`exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articles.id} and ${articleAuthors.authorId} = ${filters.bylineId})`,
+      sql`exists (select 1 from ${storyBylines} where ${storyBylines.storyId} = ${stories.id} and ${storyBylines.bylineId} = ${filters.bylineId})`,
     );
   }
   if (filters.tagId) {
     conditions.push(
-      sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${articleTags.tagId} = ${filters.tagId})`,
+      sql`exists (select 1 from ${storyTags} where ${storyTags.storyId} = ${stories.id} and ${storyTags.tagId} = ${filters.tagId})`,
     );
   }
   const q = filters.q ? cleanText(filters.q).trim() : "";
@@ -529,34 +529,34 @@ export async function listDeskStories(
   const [rows, [total]] = await Promise.all([
     db
       .select({
-        id: articles.id,
-        title: articles.title,
-        slug: articles.slug,
-        status: articles.status,
-        publishedAt: articles.publishedAt,
-        language: articles.language,
-        updatedAt: articles.updatedAt,
+        id: stories.id,
+        title: stories.title,
+        slug: stories.slug,
+        status: stories.status,
+        publishedAt: stories.publishedAt,
+        language: stories.language,
+        updatedAt: stories.updatedAt,
         updatedByName: users.name,
         section: tags.name,
       })
-      .from(articles)
-      .leftJoin(users, eq(users.id, articles.updatedBy))
-      .leftJoin(tags, eq(tags.id, articles.primaryTagId))
+      .from(stories)
+      .leftJoin(users, eq(users.id, stories.updatedBy))
+      .leftJoin(tags, eq(tags.id, stories.primaryTagId))
       .where(where)
       // The Scheduled view reads like a running order: next to publish first.
-      .orderBy(...(filters.status === "scheduled" ? [asc(articles.publishedAt), asc(articles.id)] : [desc(articles.updatedAt), desc(articles.id)]))
+      .orderBy(...(filters.status === "scheduled" ? [asc(stories.publishedAt), asc(stories.id)] : [desc(stories.updatedAt), desc(stories.id)]))
       .limit(DESK_PAGE_SIZE)
       .offset((page - 1) * DESK_PAGE_SIZE),
-    db.select({ n: count() }).from(articles).where(where),
+    db.select({ n: count() }).from(stories).where(where),
   ]);
   const ids = rows.map((r) => r.id);
   const bylineRows = ids.length
     ? await db
-        .select({ articleId: articleAuthors.articleId, name: authors.name })
-        .from(articleAuthors)
-        .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
-        .where(inArray(articleAuthors.articleId, ids))
-        .orderBy(articleAuthors.position)
+        .select({ storyId: storyBylines.storyId, name: bylines.name })
+        .from(storyBylines)
+        .innerJoin(bylines, eq(bylines.id, storyBylines.bylineId))
+        .where(inArray(storyBylines.storyId, ids))
+        .orderBy(storyBylines.position)
     : [];
   const n = total?.n ?? 0;
   return {
@@ -567,7 +567,7 @@ export async function listDeskStories(
       status: deskStatus(r.status, r.publishedAt, now),
       language: r.language,
       section: r.section,
-      bylines: bylineRows.filter((b) => b.articleId === r.id).map((b) => b.name),
+      bylines: bylineRows.filter((b) => b.storyId === r.id).map((b) => b.name),
       updatedAt: r.updatedAt,
       updatedByName: r.updatedByName,
       publishedAt: r.publishedAt,
@@ -606,16 +606,16 @@ export interface DeskStory {
 export async function getDeskStory(viewer: Viewer, id: string, now = new Date()): Promise<DeskStory> {
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "That story does not exist.");
   const db = await getDb();
-  const [row] = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
+  const [row] = await db.select().from(stories).where(eq(stories.id, id)).limit(1);
   if (!row || !canSeeStory(actorOf(viewer), row)) throw new AppError("not_found", "That story does not exist.");
   const [tagRows, bylineRows] = await Promise.all([
     db
       .select({ name: tags.name })
-      .from(articleTags)
-      .innerJoin(tags, eq(tags.id, articleTags.tagId))
-      .where(eq(articleTags.articleId, id))
-      .orderBy(articleTags.position),
-    db.select({ id: articleAuthors.authorId }).from(articleAuthors).where(eq(articleAuthors.articleId, id)).orderBy(articleAuthors.position),
+      .from(storyTags)
+      .innerJoin(tags, eq(tags.id, storyTags.tagId))
+      .where(eq(storyTags.storyId, id))
+      .orderBy(storyTags.position),
+    db.select({ id: storyBylines.bylineId }).from(storyBylines).where(eq(storyBylines.storyId, id)).orderBy(storyBylines.position),
   ]);
   return {
     id: row.id,
@@ -647,7 +647,7 @@ export async function listEditorOptions(): Promise<{
   const db = await getDb();
   const [tagRows, bylineRows] = await Promise.all([
     db.select({ id: tags.id, name: tags.name }).from(tags).orderBy(tags.name).limit(500),
-    db.select({ id: authors.id, name: authors.name, retired: authors.retired }).from(authors).orderBy(authors.name).limit(500),
+    db.select({ id: bylines.id, name: bylines.name, retired: bylines.retired }).from(bylines).orderBy(bylines.name).limit(500),
   ]);
   return { tags: tagRows, bylines: bylineRows };
 }
@@ -668,18 +668,18 @@ export async function getConflictView(viewer: Viewer, id: string): Promise<Confl
   const db = await getDb();
   const [row] = await db
     .select({
-      createdBy: articles.createdBy,
-      status: articles.status,
-      version: articles.version,
-      title: articles.title,
-      dek: articles.dek,
-      bodyText: articles.bodyText,
-      updatedAt: articles.updatedAt,
+      createdBy: stories.createdBy,
+      status: stories.status,
+      version: stories.version,
+      title: stories.title,
+      dek: stories.dek,
+      bodyText: stories.bodyText,
+      updatedAt: stories.updatedAt,
       updatedByName: users.name,
     })
-    .from(articles)
-    .leftJoin(users, eq(users.id, articles.updatedBy))
-    .where(eq(articles.id, id))
+    .from(stories)
+    .leftJoin(users, eq(users.id, stories.updatedBy))
+    .where(eq(stories.id, id))
     .limit(1);
   if (!row || !canSeeStory(actorOf(viewer), row)) throw new AppError("not_found", "That story does not exist.");
   return { version: row.version, title: row.title, dek: row.dek, bodyText: row.bodyText, updatedAt: row.updatedAt, updatedByName: row.updatedByName };

@@ -5,7 +5,7 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { articleAuthors, articles, articleTags, authors, bylineRedirects, slugRedirects, tagRedirects, tags } from "@/db/schema";
+import { storyBylines, stories, storyTags, bylines, bylineRedirects, slugRedirects, tagRedirects, tags } from "@/db/schema";
 
 /** The reader addresses and lists a story appears in. Ids are UUIDs; slugs are URL segments. */
 export interface ReaderFootprint {
@@ -31,23 +31,23 @@ export const EMPTY_FOOTPRINT: ReaderFootprint = Object.freeze({ slugs: [], tagId
  * can take it before and after its writes).
  * @returns EMPTY_FOOTPRINT for an unknown id.
  */
-export async function readerFootprint(tx: Db, articleId: string): Promise<ReaderFootprint> {
+export async function readerFootprint(tx: Db, storyId: string): Promise<ReaderFootprint> {
   const [[row], redirects, tagRows, bylineRows] = await Promise.all([
-    tx.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId)).limit(1),
-    tx.select({ slug: slugRedirects.oldSlug }).from(slugRedirects).where(eq(slugRedirects.articleId, articleId)),
-    tx.select({ id: tags.id, slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, articleId)),
+    tx.select({ slug: stories.slug }).from(stories).where(eq(stories.id, storyId)).limit(1),
+    tx.select({ slug: slugRedirects.oldSlug }).from(slugRedirects).where(eq(slugRedirects.storyId, storyId)),
+    tx.select({ id: tags.id, slug: tags.slug }).from(storyTags).innerJoin(tags, eq(tags.id, storyTags.tagId)).where(eq(storyTags.storyId, storyId)),
     tx
-      .select({ id: authors.id, slug: authors.slug })
-      .from(articleAuthors)
-      .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
-      .where(eq(articleAuthors.articleId, articleId)),
+      .select({ id: bylines.id, slug: bylines.slug })
+      .from(storyBylines)
+      .innerJoin(bylines, eq(bylines.id, storyBylines.bylineId))
+      .where(eq(storyBylines.storyId, storyId)),
   ]);
   if (!row) return EMPTY_FOOTPRINT;
   const tagIds = tagRows.map((t) => t.id);
   const bylineIds = bylineRows.map((b) => b.id);
   const [oldTagSlugs, oldBylineSlugs] = await Promise.all([
     tagIds.length ? tx.select({ slug: tagRedirects.oldSlug }).from(tagRedirects).where(inArray(tagRedirects.tagId, tagIds)) : [],
-    bylineIds.length ? tx.select({ slug: bylineRedirects.oldSlug }).from(bylineRedirects).where(inArray(bylineRedirects.authorId, bylineIds)) : [],
+    bylineIds.length ? tx.select({ slug: bylineRedirects.oldSlug }).from(bylineRedirects).where(inArray(bylineRedirects.bylineId, bylineIds)) : [],
   ]);
   return {
     slugs: [row.slug, ...redirects.map((r) => r.slug)],

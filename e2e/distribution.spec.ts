@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { makeSlug } from "../lib/stories/slug";
+import { makeSlug } from "../lib/text/slug";
 import { find, findAll, parseXml } from "../test/xml";
 import { E2E, seedFixture } from "./fixtures";
 import { as, draftStory, scheduleOpenStory } from "./helpers";

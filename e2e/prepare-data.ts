@@ -8,7 +8,7 @@ import { fromZonedTime } from "date-fns-tz";
 import { closeDatabase, getDatabase } from "../db/handle";
 import { runMigrations } from "../db/migrate";
 import { seedDemo } from "../lib/demo/seed";
-import { makeSlug } from "../lib/stories/slug";
+import { makeSlug } from "../lib/text/slug";
 import { createStory, saveSiteSettings, upsertByline, upsertTag } from "../lib/stories/store";
 import { bodyFromParagraphs } from "../lib/editor/render";
 import { createUser } from "../lib/users/store";

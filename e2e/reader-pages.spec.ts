@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { demoStories } from "../lib/demo/content";
-import { makeSlug } from "../lib/stories/slug";
+import { makeSlug } from "../lib/text/slug";
 import { seedFixture as f } from "./fixtures";
 
 test("the home page has the breaking bar, a lead story, latest stories and section blocks", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { makeSlug } from "../lib/stories/slug";
+import { makeSlug } from "../lib/text/slug";
 import { SEED_ARTICLE_MISSING, seedFixture as f } from "./fixtures";
 import { expectSeedArticlePage } from "./seed-page-check";
 

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { makeSlug } from "../lib/stories/slug";
+import { makeSlug } from "../lib/text/slug";
 import { seedFixture as f } from "./fixtures";
 
 /**

@@ -10,7 +10,7 @@ import { useState } from "react";
 import { PhotoPicker } from "@/components/media/photo-picker";
 import { storyExtensions, TEXT_DIRECTION } from "@/lib/editor/extensions";
 import { STORY_PHOTO } from "@/lib/editor/image-node";
-import { isSafeUrl } from "@/lib/editor/urls";
+import { isSafeUrl } from "@/lib/text/urls";
 
 interface Props {
   initial: JSONContent;

@@ -11,11 +11,11 @@ import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
 import { storyBylines, auditLog, bylines, bylineRedirects, users } from "@/db/schema";
-import { makeSlug } from "@/lib/stories/slug";
+import { makeSlug } from "@/lib/text/slug";
 import { assertSlugFree, BYLINE_SLUGS, moveSlug } from "@/lib/stories/slug-redirects";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { cleanString } from "@/lib/text/clean";
-import { isSafeUrl } from "@/lib/editor/urls";
+import { isSafeUrl } from "@/lib/text/urls";
 import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
 

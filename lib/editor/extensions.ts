@@ -10,7 +10,7 @@
 import type { Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { StoryPhoto } from "./image-node";
-import { isSafeUrl } from "./urls";
+import { isSafeUrl } from "@/lib/text/urls";
 
 export const TEXT_DIRECTION = "auto" as const;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bodyFromParagraphs, cleanBody, InvalidBodyError, renderBody } from "./render";
 import { MAX_BODY_BYTES } from "@/lib/stories/story-schema";
-import { isSafeUrl } from "./urls";
+import { isSafeUrl } from "@/lib/text/urls";
 
 // Script-running URLs in every disguise browsers accept: case, leading spaces, tabs and
 // entities inside the scheme, data: and vbscript: (after Tiptap's link XSS,

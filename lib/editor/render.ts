@@ -12,7 +12,7 @@ import { Node as PMNode } from "@tiptap/pm/model";
 import { applyStaticEditorOptionsToExtensions, renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import sanitizeHtml from "sanitize-html";
 import { storyExtensions, TEXT_DIRECTION } from "./extensions";
-import { isSafeUrl, SAFE_SCHEMES } from "./urls";
+import { isSafeUrl, SAFE_SCHEMES } from "@/lib/text/urls";
 import { cleanText, utf8Bytes } from "@/lib/text/clean";
 import { bodyTooLarge } from "@/lib/stories/story-schema";
 

@@ -9,7 +9,7 @@
  */
 import sanitizeHtml from "sanitize-html";
 import { cleanText } from "@/lib/text/clean";
-import { isSafeUrl, SAFE_SCHEMES } from "@/lib/editor/urls";
+import { isSafeUrl, SAFE_SCHEMES } from "@/lib/text/urls";
 
 /** `url` made absolute against `origin` when it is a site-relative path; others unchanged. */
 export function absoluteUrl(url: string, origin: string): string {

@@ -21,7 +21,7 @@ import { parseHTML } from "linkedom";
 import sanitizeHtml from "sanitize-html";
 import { bodySchema, sanitizeBodyHtml } from "@/lib/editor/render";
 import { cleanText } from "@/lib/text/clean";
-import { isSafeUrl } from "@/lib/editor/urls";
+import { isSafeUrl } from "@/lib/text/urls";
 
 export interface ConvertedContent {
   body: JSONContent;

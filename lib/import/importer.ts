@@ -20,7 +20,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { getDatabase } from "@/db/handle";
 import { storyBylines, storyRevisions, stories, storyTags, bylines, importItems, slugRedirects, tagRedirects, tags } from "@/db/schema";
-import { makeSlug } from "@/lib/stories/slug";
+import { makeSlug } from "@/lib/text/slug";
 import { uniqueSlug } from "@/lib/stories/store";
 import { renderBody } from "@/lib/editor/render";
 import { cleanText } from "@/lib/text/clean";

@@ -15,7 +15,7 @@ import { storyMedia, stories, auditLog, media, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { renderBody } from "@/lib/editor/render";
 import { cleanString, cleanText } from "@/lib/text/clean";
-import { isSafeUrl } from "@/lib/editor/urls";
+import { isSafeUrl } from "@/lib/text/urls";
 import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
 import { photoIdsIn, withPhotoAttrs } from "./body";

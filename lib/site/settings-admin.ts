@@ -10,7 +10,7 @@ import { saveSiteSettings } from "@/lib/stories/store";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { isValidTimeZone } from "@/lib/dates/format";
 import { cleanString } from "@/lib/text/clean";
-import { isSafeUrl } from "@/lib/editor/urls";
+import { isSafeUrl } from "@/lib/text/urls";
 import { AppError } from "@/lib/errors";
 import { STORY_LANGUAGES } from "@/lib/i18n/languages";
 import { can } from "@/lib/permissions/roles";

@@ -45,7 +45,7 @@ import { bodyTooLarge, deskStatus, storyInputSchema, type DeskStatus } from "./s
 import { getSiteSettings } from "@/lib/site/settings";
 import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
 import { findOrCreateTag } from "@/lib/tags/admin";
-import { makeSlug } from "./slug";
+import { makeSlug } from "@/lib/text/slug";
 import { uniqueSlug } from "./store";
 import { assertSlugFree, moveSlug, STORY_SLUGS } from "./slug-redirects";
 import { EMPTY_FOOTPRINT, mergeFootprints, readerFootprint, type ReaderFootprint } from "./footprint";

@@ -23,7 +23,7 @@ import { AppError } from "@/lib/errors";
 import { directionOf } from "@/lib/i18n/languages";
 import { isValidTimeZone } from "@/lib/dates/format";
 import { renderBody } from "@/lib/editor/render";
-import { isValidSlug, makeSlug } from "./slug";
+import { isValidSlug, makeSlug } from "@/lib/text/slug";
 import type { SiteSettings } from "@/lib/site/settings";
 
 /** Settings to save: the core five, plus any of the others. */

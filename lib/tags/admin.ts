@@ -11,7 +11,7 @@ import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
 import { stories, storyTags, auditLog, tagRedirects, tags } from "@/db/schema";
-import { makeSlug } from "@/lib/stories/slug";
+import { makeSlug } from "@/lib/text/slug";
 import { assertSlugFree, moveSlug, TAG_SLUGS } from "@/lib/stories/slug-redirects";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { cleanString, cleanText } from "@/lib/text/clean";

@@ -9,7 +9,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { auditLog, bylines, bylineRedirects, users, userTokens, userRole } from "@/db/schema";
-import { makeSlug } from "@/lib/stories/slug";
+import { makeSlug } from "@/lib/text/slug";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { normalizeEmail } from "@/lib/auth/credentials";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";

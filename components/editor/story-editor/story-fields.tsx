@@ -2,7 +2,7 @@
 
 import type { SavePhotoDetails } from "@/components/media/photo-details";
 import type { JSONContent } from "@tiptap/core";
-import { makeSlug } from "@/lib/stories/slug";
+import { makeSlug } from "@/lib/text/slug";
 import { directionOf } from "@/lib/i18n/languages";
 import { RichTextEditor } from "../rich-text";
 import { FeaturedPhotoField } from "./featured-photo-field";

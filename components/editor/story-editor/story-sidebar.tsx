@@ -1,6 +1,6 @@
 "use client";
 
-import { makeSlug } from "@/lib/stories/slug";
+import { makeSlug } from "@/lib/text/slug";
 import { STORY_LANGUAGES } from "@/lib/i18n/languages";
 import { ChipPicker } from "./chip-picker";
 import { FieldError, inputClass } from "./fields";

@@ -115,3 +115,17 @@ ALTER INDEX "slug_redirects_article_idx" RENAME TO "slug_redirects_story_idx";
 UPDATE "audit_log" SET "entity_type" = 'story' WHERE "entity_type" = 'article';
 --> statement-breakpoint
 UPDATE "audit_log" SET "action" = 'story.' || substring("action" from 9) WHERE "action" LIKE 'article.%';
+--> statement-breakpoint
+-- PostgreSQL 18 (the embedded database) names NOT NULL constraints after their table and column;
+-- PostgreSQL 15 has no such constraints, so this loop finds none there.
+DO $$
+DECLARE c record;
+BEGIN
+  FOR c IN
+    SELECT conrelid::regclass AS tbl, conname FROM pg_constraint
+    WHERE connamespace = 'public'::regnamespace AND contype = 'n' AND (conname LIKE '%article%' OR conname LIKE '%author%')
+  LOOP
+    EXECUTE format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', c.tbl, c.conname,
+      replace(replace(replace(replace(replace(replace(c.conname, 'article_authors', 'story_bylines'), 'article_id', 'story_id'), 'author_id', 'byline_id'), 'articles', 'stories'), 'authors', 'bylines'), 'article_', 'story_'));
+  END LOOP;
+END $$;

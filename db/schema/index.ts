@@ -477,11 +477,8 @@ export const storyPresence = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
-export type BylineRow = typeof bylines.$inferSelect;
 export type Tag = typeof tags.$inferSelect;
 export type StoryRow = typeof stories.$inferSelect;
-export type NewStoryRow = typeof stories.$inferInsert;
-export type StoryRevisionRow = typeof storyRevisions.$inferSelect;
 export type Media = typeof media.$inferSelect;
 export type Settings = typeof settings.$inferSelect;
 export type StoryStatus = (typeof storyStatus.enumValues)[number];

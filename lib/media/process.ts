@@ -27,10 +27,6 @@ export const MEDIA_TYPES = {
 } as const;
 export type MediaFormat = keyof typeof MEDIA_TYPES;
 
-/** The accepted types, for `accept=` attributes. */
-export const MEDIA_ACCEPT = Object.values(MEDIA_TYPES)
-  .map((t) => t.mime)
-  .join(",");
 
 export interface ProcessedImage {
   data: Buffer;

@@ -180,8 +180,3 @@ export async function startScheduler(): Promise<void> {
   await rearmScheduler();
 }
 
-/** For diagnostics and tests: what the scheduler is waiting for. */
-export function schedulerStatus(): { armedFor: string | null; fired: number; lastLagMs: number | null } {
-  const s = state();
-  return { armedFor: s.armedFor?.toISOString() ?? null, fired: s.fired, lastLagMs: s.lastLagMs ?? null };
-}

@@ -39,7 +39,6 @@ const settingsSchema = z.object({
   breakingUntil: text(40, "expiry").default(""),
 });
 
-export type SettingsInput = z.input<typeof settingsSchema>;
 
 /**
  * Saves the site settings.

@@ -25,6 +25,7 @@ import {
   tags,
   users,
   type RevisionKind,
+  type StoryRow,
 } from "@/db/schema";
 import { AppError, parseInput } from "@/lib/errors";
 import { InvalidBodyError, renderBody } from "@/lib/editor/render";
@@ -133,7 +134,6 @@ async function resolveBylines(tx: Db, viewer: Viewer, requested: string[], curre
   throw new AppError("forbidden", "Writers can only put their own byline on a story.");
 }
 
-type StoryRow = typeof stories.$inferSelect;
 type ParsedStoryInput = z.output<typeof storyInputSchema>;
 
 /** The body and photos of a save, checked and rendered before the transaction starts. */

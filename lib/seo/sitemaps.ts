@@ -34,7 +34,7 @@ export type SitemapChild = { kind: "stories" | "tags" | "authors"; page: number 
 /** Parses a child sitemap's file name ("stories-2.xml", "pages.xml"). @returns null for anything else. */
 export function parseSitemapFile(file: string): SitemapChild | null {
   if (file === "pages.xml") return { kind: "pages" };
-  const m = /^(stories|tags|bylines)-([1-9][0-9]{0,5})\.xml$/.exec(file);
+  const m = /^(stories|tags|authors)-([1-9][0-9]{0,5})\.xml$/.exec(file);
   return m ? { kind: m[1] as "stories" | "tags" | "authors", page: Number(m[2]) } : null;
 }
 

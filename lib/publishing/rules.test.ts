@@ -271,14 +271,14 @@ describe("decideSave: readers, audit and restored revisions", () => {
     expect(decide("unpublished", "save").affectsReaders).toBe(false);
   });
 
-  it("a plain save records no audit action; every other intent records article.<intent>", () => {
+  it("a plain save records no audit action; every other intent records story.<intent>", () => {
     expect(decide("draft", "save").auditAction).toBeNull();
     expect(decide("draft", "submit").auditAction).toBe("story.submit");
     expect(decide("published", "minor").auditAction).toBe("story.minor");
     expect(decide("draft", "publish").auditAction).toBe("story.publish");
   });
 
-  it("a restore records a restore revision and the article.restore audit action", () => {
+  it("a restore records a restore revision and the story.restore audit action", () => {
     const d = decide("draft", "save", { revisionKindOverride: "restore" });
     expect(d).toMatchObject({ revisionKind: "restore", auditAction: "story.restore" });
   });

@@ -18,14 +18,9 @@ import { cleanString } from "@/lib/text/clean";
 import { isSafeUrl } from "@/lib/text/urls";
 import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
+import { BYLINE_PROFILE, type BylinePage } from "@/lib/stories/queries";
 
-export interface BylineRow {
-  id: string;
-  slug: string;
-  name: string;
-  jobTitle: string;
-  bio: string;
-  photoUrl: string | null;
+export interface BylineRow extends BylinePage {
   retired: boolean;
   userId: string | null;
   userEmail: string | null;
@@ -44,12 +39,7 @@ export async function listBylines(viewer: Viewer): Promise<BylineRow[]> {
   const db = await getDb();
   return db
     .select({
-      id: bylines.id,
-      slug: bylines.slug,
-      name: bylines.name,
-      jobTitle: bylines.jobTitle,
-      bio: bylines.bio,
-      photoUrl: bylines.photoUrl,
+      ...BYLINE_PROFILE,
       retired: bylines.retired,
       userId: bylines.userId,
       userEmail: users.email,

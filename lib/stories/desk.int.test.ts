@@ -6,6 +6,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
 import { storyBylines, stories, auditLog, tags } from "@/db/schema";
 import { upsertByline } from "@/lib/stories/store";
 import { updateTag } from "@/lib/tags/admin";
@@ -55,15 +56,18 @@ async function setUpNewsroom(v: Record<string, Viewer>, ids: Record<string, stri
   expect(s.bylineIds).toEqual(v.sahar!.bylineIds); // writers default to their own byline
 }
 
+/** Reads a story's stored row straight from the database (what a denial must leave alone). */
+const storyRow = (handle: () => DatabaseHandle) => async (id: string) => {
+  const [r] = await handle().db.select().from(stories).where(eq(stories.id, id));
+  return r;
+};
+
 describe.each(engines())("desk mutations on %s", (engine) => {
   const handle = useTestDatabase(engine);
   const v: Record<string, Viewer> = {};
   const ids: Record<string, string> = {};
 
-  async function row(id: string) {
-    const [r] = await handle().db.select().from(stories).where(eq(stories.id, id));
-    return r;
-  }
+  const row = storyRow(handle);
 
   it("sets up Sahar and Jawid (writers), Mina (editor) and their bylines", () => setUpNewsroom(v, ids));
 
@@ -157,10 +161,7 @@ describe.each(engines())("desk saves: bodies, slugs, footprints and tags on %s",
   const v: Record<string, Viewer> = {};
   const ids: Record<string, string> = {};
 
-  async function row(id: string) {
-    const [r] = await handle().db.select().from(stories).where(eq(stories.id, id));
-    return r;
-  }
+  const row = storyRow(handle);
 
   it("sets up Sahar and Jawid (writers), Mina (editor) and their bylines", () => setUpNewsroom(v, ids));
 

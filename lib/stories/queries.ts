@@ -473,6 +473,17 @@ export async function getTagBySlug(slug: string, now: Date): Promise<TagPage | n
   return row ?? null;
 }
 
+/** The columns of a byline's public profile, for every query that shows one. */
+export const BYLINE_PROFILE = {
+  id: bylines.id,
+  slug: bylines.slug,
+  name: bylines.name,
+  jobTitle: bylines.jobTitle,
+  bio: bylines.bio,
+  photoUrl: bylines.photoUrl,
+};
+
+/** A byline's public profile (name, job title, bio, photo) and its address. */
 export interface BylinePage {
   id: string;
   slug: string;
@@ -505,14 +516,7 @@ export async function getBylineBySlug(slug: string, now: Date): Promise<BylinePa
   if (!isLookupSlug(slug)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({
-      id: bylines.id,
-      slug: bylines.slug,
-      name: bylines.name,
-      jobTitle: bylines.jobTitle,
-      bio: bylines.bio,
-      photoUrl: bylines.photoUrl,
-    })
+    .select(BYLINE_PROFILE)
     .from(bylines)
     .where(and(eq(bylines.slug, slug), hasPublicStory(now)))
     .limit(1);

@@ -1,15 +1,18 @@
 /**
  * `npm run bench -- [--stories 10000] [--pg postgres://…/db [--db-name NAME]] [--redis redis://…]
- *   [--only story,search] [--duration 10] [--connections 10] [--no-build]`
+ *   [--only story,search] [--duration 10] [--connections 10] [--no-build] [--no-lighthouse]`
  * `--db-name` keeps the PostgreSQL database (seeded once, reused by later runs with the same
  * name and size); `--redis` serves through the shared Redis cache (REDIS_URL) instead of each
  * process's memory; `--only` runs the URLs whose label contains one of the words.
  * The reader side under load (results in the README, "Performance"). Builds (unless --no-build), seeds a synthetic newsroom
  * (stories of 600–1,200 words in 4 sections, 50 bylines, 300 tags; our own generated text) into
  * a fresh embedded database or a new database on the PostgreSQL server given by --pg, starts
- * `next start`, and load-tests with autocannon: a story page, the home page, a section page, a
+ * the production server (scripts/serve.mjs), and load-tests with autocannon: a story page, the home page, a section page, a
  * byline page, the RSS feed, a sitemap page and search. Also the first (uncached) render of
- * stories. Prints a table and writes JSON to bench-results/.
+ * stories, and per reader page (home, story, section, byline, latest, about, search, 404) the
+ * bytes it ships (HTML, JavaScript raw and gzipped) and a Lighthouse mobile audit in Debian's
+ * Chromium (bench/lighthouse.ts; `--no-lighthouse` skips it). Prints tables and writes JSON to
+ * bench-results/.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
@@ -24,6 +27,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
+import { lighthouseRows } from "./lighthouse";
 
 const WORDS =
   "council budget water road school clinic market river bridge minister province district winter harvest wheat price fuel power teacher student exam border trade truck route police court report survey rain flood snow valley city village mayor plan project repair hospital doctor nurse vaccine season festival music poetry library museum bus station airport flight".split(
@@ -101,6 +105,14 @@ async function jsBytes(origin: string, html: string): Promise<{ raw: number; gzi
   return { raw, gzip };
 }
 
+/** Gzipped bytes of the stylesheets a page links (<link rel="stylesheet" href>). */
+async function cssGzipBytes(origin: string, html: string): Promise<number> {
+  const hrefs = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*>/g)].map((m) => /href="([^"]+)"/.exec(m[0])?.[1]).filter((h): h is string => !!h);
+  let gzip = 0;
+  for (const href of new Set(hrefs)) gzip += gzipSync(Buffer.from(await (await fetch(new URL(href, origin))).arrayBuffer())).byteLength;
+  return gzip;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -112,6 +124,7 @@ async function main() {
       "db-name": { type: "string" },
       redis: { type: "string" },
       only: { type: "string" },
+      "no-lighthouse": { type: "boolean", default: false },
     },
   });
   const stories = Number(values.stories);
@@ -119,7 +132,7 @@ async function main() {
   const connections = Number(values.connections);
   if (!values["no-build"]) {
     console.log("Building…");
-    const b = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+    const b = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
     if (b.status !== 0) process.exit(1);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-site-"));
@@ -172,8 +185,8 @@ async function main() {
   env.PORT = String(port);
   env.SITE_URL = origin;
   env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
-  // Its own process group, so stopping it also stops the next-server process npx starts.
-  const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  // `npm start`'s server (Next's handler plus conditional GET), in its own process group.
+  const server: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const results: Record<string, unknown>[] = [];
   try {
     await waitFor(`${origin}/about`);
@@ -243,6 +256,37 @@ async function main() {
       results.push(row);
       console.log(`${label}: ${row["req/s"]} req/s, p99 ${row["p99 ms"]} ms`);
     }
+    // What each reader page ships to a phone, and Lighthouse's mobile audit of it.
+    const readerPages: [string, string][] = [
+      ["home", "/"],
+      ["story (1,007 words)", "/news/story-11"],
+      ["section", "/tag/section-2"],
+      ["byline", "/author/writer-3"],
+      ["latest", "/latest"],
+      ["about", "/about"],
+      ["search", "/search?q=harvest+bridge"],
+      ["404", "/no-such-page"],
+    ];
+    const weights: Record<string, unknown>[] = [];
+    if (!only) {
+      for (const [label, p] of readerPages) {
+        const body = await (await fetch(origin + p)).text();
+        const js = await jsBytes(origin, body);
+        weights.push({
+          page: label,
+          "HTML KB": Math.round((Buffer.byteLength(body) / 1024) * 10) / 10,
+          "HTML KB gzip": Math.round((gzipSync(body).byteLength / 1024) * 10) / 10,
+          "JS KB": Math.round((js.raw / 1024) * 10) / 10,
+          "JS KB gzip": Math.round((js.gzip / 1024) * 10) / 10,
+          "CSS KB gzip": Math.round(((await cssGzipBytes(origin, body)) / 1024) * 10) / 10,
+        });
+      }
+      if (!values["no-lighthouse"]) {
+        const audits = lighthouseRows(readerPages.map(([, p]) => origin + p));
+        audits.forEach((a, i) => Object.assign(weights[i]!, { perf: a.performance, "LCP ms": a.lcpMs, "TBT ms": a.tbtMs, CLS: a.cls, a11y: a.accessibility, "best pr.": a.bestPractices, SEO: a.seo, failed: a.failedAudits.join(" ") }));
+      }
+      console.table(weights);
+    }
     // Publish under load (PostgreSQL only: the bench writes to the database as the desk would,
     // then asks the server to expire its pages through the internal route, as a desk action does).
     let publishUnderLoad: Record<string, unknown> | null = null;
@@ -288,7 +332,7 @@ async function main() {
       };
       console.log("Publish under load:", publishUnderLoad);
     }
-    const rss = Number(spawnSync("sh", ["-c", `ps -o rss= -p $(pgrep -f "next-server" | head -1) 2>/dev/null || echo 0`]).stdout.toString().trim()) / 1024;
+    const rss = Number(spawnSync("sh", ["-c", `ps -o rss= -p ${server.pid} 2>/dev/null || echo 0`]).stdout.toString().trim()) / 1024;
     console.table(results);
     const median = firsts[Math.floor(firsts.length / 2)]!;
     console.log(`First (uncached) story render: median ${median.toFixed(1)} ms, fastest ${firsts[0]!.toFixed(1)} ms, slowest ${firsts.at(-1)!.toFixed(1)} ms (${firsts.length} stories)`);
@@ -308,6 +352,7 @@ async function main() {
           connections,
           duration,
           results,
+          readerPages: weights,
           firstRenderMs: { median, min: firsts[0], max: firsts.at(-1), samples: firsts.length },
           uncachedDocumentsMs: uncachedMs,
           thousandWordStoryHtmlKb: Math.round((thousandWords / 1024) * 10) / 10,

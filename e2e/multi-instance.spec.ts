@@ -9,7 +9,7 @@ import { ACCOUNTS, E2E_PASSWORD, seedFixture } from "./fixtures";
 import { draftStory, FROM_CACHE, scheduleOpenStory } from "./helpers";
 
 /**
- * Past one machine (README, "Deployment"): two `next start` processes on different ports, one PostgreSQL
+ * Past one machine (README, "Deployment"): two server processes (scripts/serve.mjs) on different ports, one PostgreSQL
  * database and one Redis-backed Next cache (lib/cache/shared-cache-handler.mjs). A story
  * published, updated and unpublished through instance A is seen by readers of instance B on
  * the very next request, while B serves its pages from the shared cache.
@@ -51,7 +51,7 @@ function databaseUrl(): string {
 async function startInstance(env: NodeJS.ProcessEnv, siteUrl: string): Promise<Instance> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: { ...env, PORT: String(port), SITE_URL: siteUrl },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,7 +1,7 @@
 /**
  * Playwright's web server: prepares a fresh embedded database (migrations, the demo seed,
  * and the e2e fixtures from e2e/prepare-data.ts), then serves the *built* site with
- * `next start` on $PORT. The database lives in a temporary directory removed on exit.
+ * scripts/serve.mjs (`npm start`'s server) on $PORT. The database lives in a temporary directory removed on exit.
  */
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -28,7 +28,7 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
 const prep = spawnSync(bin("tsx"), ["--conditions=react-server", "e2e/prepare-data.ts"], { cwd: root, env, stdio: "inherit" });
 if (prep.status !== 0) process.exit(prep.status ?? 1);
 
-const server = spawn(bin("next"), ["start", "-p", process.env.PORT ?? "3000", "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", process.env.PORT ?? "3000", "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
 const cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => {

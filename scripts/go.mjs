@@ -33,8 +33,8 @@ const sources = ["app", "components", "lib", "db", "public"].map((d) => path.joi
 const rootFiles = ["next.config.ts", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "tsconfig.json", "package-lock.json", "postcss.config.mjs"];
 const codeChanged = Math.max(...sources.map(newestSource), ...rootFiles.map((f) => mtime(path.join(root, f)))) > mtime(buildId);
 if (!fs.existsSync(buildId) || codeChanged) {
-  console.log("Building the site (next build) ...");
-  run("npx next build");
+  console.log("Building the site (npm run build) ...");
+  run("npm run build");
 }
 
 await import("./start.mjs");

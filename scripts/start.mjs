@@ -23,11 +23,11 @@ const seedArgs = ["--conditions=react-server", "scripts/cli/seed.ts", "--if-empt
 const seeded = spawnSync(bin("tsx"), seedArgs, { cwd: root, stdio: "inherit" });
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 
-const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, stdio: ["inherit", "pipe", "inherit"] });
+const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", port], { cwd: root, stdio: ["inherit", "pipe", "inherit"] });
 let announced = false;
 server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
-  if (!announced && /Ready in/.test(String(chunk))) {
+  if (!announced && /Ready/.test(String(chunk))) {
     announced = true;
     console.log(`\n  Newsroom is running: open http://localhost:${port}/\n`);
   }

@@ -1,7 +1,6 @@
-import Link from "next/link";
 import type { TagRef } from "@/lib/stories/queries";
 
-/** The reader site's masthead and section navigation. Server Component. */
+/** The reader site's masthead and section navigation. Plain links: reader pages are plain HTML. */
 export function SiteHeader({
   siteName,
   tagline,
@@ -16,14 +15,13 @@ export function SiteHeader({
   return (
     <header className="border-b border-neutral-200">
       <div className="mx-auto max-w-6xl px-4 py-5 text-center">
-        <Link href="/" className="inline-flex items-center gap-3 font-serif text-3xl font-bold tracking-tight text-neutral-900 sm:text-4xl">
+        <a href="/" className="inline-flex items-center gap-3 font-serif text-3xl font-bold tracking-tight text-neutral-900 sm:text-4xl">
           {logoUrl ? (
             // A logo from any host an admin names: next/image would need each host configured.
-            // eslint-disable-next-line @next/next/no-img-element
             <img src={logoUrl} alt="" className="h-10 w-auto" />
           ) : null}
           {siteName}
-        </Link>
+        </a>
         {tagline ? <p className="mt-1 text-sm text-neutral-600">{tagline}</p> : null}
       </div>
       {sections.length > 0 ? (
@@ -31,20 +29,20 @@ export function SiteHeader({
           <ul className="mx-auto flex max-w-6xl flex-wrap justify-center gap-x-5 gap-y-1 px-4 py-2 text-sm font-semibold uppercase tracking-wide">
             {sections.map((s) => (
               <li key={s.id}>
-                <Link href={`/tag/${s.slug}`} className="text-neutral-700 hover:text-brand">
+                <a href={`/tag/${s.slug}`} className="text-neutral-700 hover:text-brand">
                   {s.name}
-                </Link>
+                </a>
               </li>
             ))}
             <li>
-              <Link href="/about" className="text-neutral-700 hover:text-brand">
+              <a href="/about" className="text-neutral-700 hover:text-brand">
                 About
-              </Link>
+              </a>
             </li>
             <li>
-              <Link href="/search" className="text-neutral-700 hover:text-brand">
+              <a href="/search" className="text-neutral-700 hover:text-brand">
                 Search
-              </Link>
+              </a>
             </li>
           </ul>
         </nav>
@@ -62,13 +60,12 @@ export function SiteFooter({ siteName }: { siteName: string }) {
           © {siteName}
         </p>
         <p className="flex gap-4">
-          <Link href="/about" className="hover:text-brand">
+          <a href="/about" className="hover:text-brand">
             About
-          </Link>
-          <Link href="/search" className="hover:text-brand">
+          </a>
+          <a href="/search" className="hover:text-brand">
             Search
-          </Link>
-          {/* A plain <a>: the feed is a document, not a page the client router can show. */}
+          </a>
           <a href="/feed.xml" type="application/rss+xml" className="hover:text-brand">
             RSS feed
           </a>

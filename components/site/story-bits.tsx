@@ -1,7 +1,6 @@
 /**
  * Small pieces of reader pages shared by the article page and lists. Server Components.
  */
-import Link from "next/link";
 import type { BylineRef, StoryCard } from "@/lib/stories/queries";
 import { cutExcerpt } from "@/lib/stories/excerpt";
 import { dateLocaleFor, formatLongDate } from "@/lib/dates/format";
@@ -40,9 +39,9 @@ export function Bylines({ bylines, language }: { bylines: BylineRef[]; language:
       {bylines.map((b, i) => (
         <span key={b.id}>
           {i > 0 ? ", " : null}
-          <Link href={`/author/${b.slug}`} rel="author" className="text-brand hover:underline">
+          <a href={`/author/${b.slug}`} rel="author" className="text-brand hover:underline">
             {b.name}
-          </Link>
+          </a>
         </span>
       ))}
     </p>
@@ -92,15 +91,15 @@ export function StoryListItem({
       <div className="flex flex-wrap items-center gap-2">
         {story.breaking ? <BreakingLabel language={story.language} /> : null}
         {story.section ? (
-          <Link href={`/tag/${story.section.slug}`} className="text-xs font-bold uppercase tracking-wide text-brand">
+          <a href={`/tag/${story.section.slug}`} className="text-xs font-bold uppercase tracking-wide text-brand">
             {story.section.name}
-          </Link>
+          </a>
         ) : null}
       </div>
       <Heading className={`font-serif font-bold leading-tight ${titleClass}`}>
-        <Link href={`/news/${story.slug}`} className="hover:text-brand">
+        <a href={`/news/${story.slug}`} className="hover:text-brand">
           {title ?? story.title}
-        </Link>
+        </a>
       </Heading>
       {size !== "sm" ? <p className="text-neutral-700">{summary ?? (story.dek || cutExcerpt(story.excerpt, 200))}</p> : null}
       <LastUpdated instant={story.lastUpdatedAt} timeZone={timeZone} siteLocale={siteLocale} language={story.language} />
@@ -124,9 +123,9 @@ export function Pagination({
   return (
     <nav aria-label="Pagination" className="mt-10 flex items-center justify-between border-t border-neutral-200 pt-4 text-sm">
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} rel="prev" className="font-semibold text-brand hover:underline">
+        <a href={hrefFor(page - 1)} rel="prev" className="font-semibold text-brand hover:underline">
           {labels.prev}
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -134,9 +133,9 @@ export function Pagination({
         Page {page} of {pages}
       </span>
       {page < pages ? (
-        <Link href={hrefFor(page + 1)} rel="next" className="font-semibold text-brand hover:underline">
+        <a href={hrefFor(page + 1)} rel="next" className="font-semibold text-brand hover:underline">
           {labels.next}
-        </Link>
+        </a>
       ) : (
         <span />
       )}

@@ -10,7 +10,6 @@ export function FeaturedPhoto({ photo }: { photo: PhotoRef }) {
   const credit = creditLine(photo);
   return (
     <figure className="mt-6" data-testid="featured-photo">
-      {/* eslint-disable-next-line @next/next/no-img-element -- a Server Component; next/image would ship client code */}
       <img {...img} alt={img.alt} loading="eager" fetchPriority="high" decoding="async" className="h-auto w-full rounded-sm bg-neutral-100" />
       {photo.caption || credit ? (
         <figcaption className="mt-2 text-sm text-neutral-600" dir="auto">
@@ -26,7 +25,6 @@ export function FeaturedPhoto({ photo }: { photo: PhotoRef }) {
 export function CardPhoto({ photo, sizes, className = "" }: { photo: PhotoRef; sizes: string; className?: string }) {
   const img = imgAttributes(photo, sizes, true);
   return (
-    // eslint-disable-next-line @next/next/no-img-element -- see FeaturedPhoto
     <img {...img} alt={img.alt} loading="lazy" decoding="async" className={`h-auto w-full rounded-sm bg-neutral-100 object-cover ${className}`} data-testid="card-photo" />
   );
 }

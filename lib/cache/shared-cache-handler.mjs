@@ -82,11 +82,25 @@ CacheHandler.onCreation(({ buildId }) => {
 /** Where a page entry's lifetime rides inside the stored value. */
 const CACHE_CONTROL_FIELD = "__newsroomCacheControl";
 
-/** Next's cache handler over Redis, storing each page entry's lifetime with it (see above). */
+/**
+ * The tags of a cached route-handler response (reader pages are route handlers), from the
+ * `x-next-cache-tags` header Next stores with it: its path tags (what revalidatePath expires)
+ * and the tags noted while rendering. The base handler reads that header for pages only, so
+ * without this a route entry would be stored untagged and outlive every expiry.
+ * @returns {string[] | undefined} undefined for anything that is not a route entry.
+ */
+export function routeEntryTags(value) {
+  if (value?.kind !== "APP_ROUTE") return undefined;
+  const header = value.headers?.["x-next-cache-tags"];
+  return typeof header === "string" && header ? header.split(",") : [];
+}
+
+/** Next's cache handler over Redis, storing each page entry's lifetime and route tags with it (see above). */
 export default class SharedCacheHandler extends CacheHandler {
   async set(key, value, ctx) {
     const withLifetime = value && typeof value === "object" && ctx?.cacheControl ? { ...value, [CACHE_CONTROL_FIELD]: ctx.cacheControl } : value;
-    return super.set(key, withLifetime, ctx);
+    const tags = routeEntryTags(value);
+    return super.set(key, withLifetime, tags ? { ...ctx, tags: [...new Set([...(ctx?.tags ?? []), ...tags])] } : ctx);
   }
 
   async get(key, ctx) {

@@ -1,10 +1,12 @@
-import type { Metadata } from "next";
 import { Pagination, StoryListItem } from "@/components/site/story-bits";
+import type { ReaderPage } from "@/components/site/render";
 import { pageCount, parsePageSegment } from "@/lib/site/pagination";
-import { getReaderContext } from "@/lib/site/reader";
+import type { ReaderContext } from "@/lib/site/reader";
 import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
-import { parseSearchQuery, SEARCH_MAX_QUERY_CHARS, type SnippetPart } from "@/lib/search/query";
+import { parseSearchQuery, SEARCH_MAX_QUERY_CHARS, type SearchQuery, type SnippetPart } from "@/lib/search/query";
 import { searchPublicStories } from "@/lib/search/stories";
+import { siteUrl } from "@/lib/env";
+import { siteMeta } from "@/lib/seo/metadata";
 
 /**
  * The search page's content, shared by `/search` (the empty form, rendered per request) and
@@ -13,14 +15,6 @@ import { searchPublicStories } from "@/lib/search/stories";
  * page cache until the next change readers see, like every other reader page.
  */
 const PER_PAGE = 10;
-
-/** Page title and robots for a search (result pages are not indexed). */
-export async function searchMetadata(q: unknown): Promise<Metadata> {
-  const query = parseSearchQuery(q);
-  const { settings } = await getReaderContext();
-  const what = query.kind === "empty" ? "Search" : `Search: ${query.display}`;
-  return { title: `${what} | ${settings.siteName}`, robots: { index: false, follow: true } };
-}
 
 function Marked({ parts }: { parts: SnippetPart[] }) {
   return parts.map((p, i) =>
@@ -35,15 +29,34 @@ function Marked({ parts }: { parts: SnippetPart[] }) {
 }
 
 /**
- * The form, status line, results and paging for the words `q` (any value: parsed and checked
- * here) and the results page `rawPage` ("2", …; anything else is page 1).
+ * The search page for the words `q` (any value: parsed and checked here) and the results
+ * page `rawPage` ("2", …; anything else is page 1), at the context's instant. Not indexed.
  */
-export async function SearchView({ q, rawPage }: { q: unknown; rawPage: string | undefined }) {
+export async function searchPage(context: ReaderContext, q: unknown, rawPage: string | undefined): Promise<ReaderPage> {
   const query = parseSearchQuery(q);
   const page = rawPage === undefined || rawPage === "1" ? 1 : (parsePageSegment(rawPage) ?? 1);
-  const { now, settings } = await getReaderContext();
   await tagReaderPage([RECENT_TAG]);
-  const result = query.kind === "ok" ? await searchPublicStories({ text: query.text, now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : null;
+  const result = query.kind === "ok" ? await searchPublicStories({ text: query.text, now: context.now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : null;
+  const { settings } = context;
+  const what = query.kind === "empty" ? "Search" : `Search: ${query.display}`;
+  return {
+    kind: "page",
+    meta: { ...siteMeta(siteUrl(), settings.siteName, `${what} | ${settings.siteName}`), robots: { index: false, follow: true } },
+    body: <SearchView query={query} page={page} result={result} settings={settings} />,
+  };
+}
+
+function SearchView({
+  query,
+  page,
+  result,
+  settings,
+}: {
+  query: SearchQuery;
+  page: number;
+  result: Awaited<ReturnType<typeof searchPublicStories>> | null;
+  settings: ReaderContext["settings"];
+}) {
   const display = query.kind === "empty" ? "" : query.display;
   const hrefFor = (n: number) => `/search?${new URLSearchParams({ q: display, ...(n > 1 ? { page: String(n) } : {}) })}`;
 

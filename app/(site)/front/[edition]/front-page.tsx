@@ -1,34 +1,16 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { BreakingLabel, StoryListItem } from "@/components/site/story-bits";
-import { listBreakingStories, listPublicStories, listSectionBlocks, type StoryCard } from "@/lib/stories/queries";
-import { getReaderContext } from "@/lib/site/reader";
-import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
-import { siteUrl } from "@/lib/env";
-import { pageAlternates } from "@/lib/seo/metadata";
-
 /**
  * The front page: breaking-news bar, lead story, latest stories, a block per section, and a
- * link to older stories. Readers reach it at `/` through a rewrite (next.config.ts) to
- * `/front/latest`: a route with a parameter can be cached like every other reader page (ISR,
- * rendered on first request), while a page with no parameters would be prerendered during
- * `next build`, when the database must not be read (the build machine need not reach it, and
- * the embedded database allows one process). Any other edition is a 404.
+ * link to older stories.
  */
-// Must be a literal (Next reads it at build): READER_PAGE_REVALIDATE_SECONDS in lib/site/http-cache.ts, checked by its test.
-export const revalidate = 5;
-export const dynamicParams = true;
-export function generateStaticParams(): { edition: string }[] {
-  return [];
-}
-
-/** The one edition there is. */
-const FRONT_EDITION = "latest";
+import { BreakingLabel, StoryListItem } from "@/components/site/story-bits";
+import type { ReaderPage } from "@/components/site/render";
+import { listBreakingStories, listPublicStories, listSectionBlocks, type StoryCard } from "@/lib/stories/queries";
+import type { ReaderContext } from "@/lib/site/reader";
+import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
+import { siteUrl } from "@/lib/env";
+import { siteMeta } from "@/lib/seo/metadata";
 
 const LATEST = 6;
-
-type Props = { params: Promise<{ edition: string }> };
 
 /** Stories of a front-page block: headline and date only, as h3 under the block's h2. */
 function CompactList({ stories, timeZone, siteLocale }: { stories: StoryCard[]; timeZone: string; siteLocale: string }) {
@@ -43,26 +25,40 @@ function CompactList({ stories, timeZone, siteLocale }: { stories: StoryCard[]; 
   );
 }
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { settings } = await getReaderContext();
+/** The front page at the context's instant. */
+export async function frontPage(context: ReaderContext): Promise<ReaderPage> {
+  const { now, settings } = context;
+  await tagReaderPage([RECENT_TAG]);
+  const [breaking, latest] = await Promise.all([listBreakingStories(now, 5), listPublicStories({ now, limit: LATEST + 1 })]);
+  const shownIds = latest.items.map((s) => s.id);
+  const sections = await listSectionBlocks(now, { sections: 4, perSection: 3, excludeIds: shownIds });
+  const origin = siteUrl();
   const title = settings.tagline ? `${settings.siteName} — ${settings.tagline}` : settings.siteName;
   const description = settings.tagline || settings.aboutText || undefined;
   return {
-    title,
-    description,
-    alternates: pageAlternates(siteUrl(), "/", { kind: "site" }, settings.siteName),
-    openGraph: { type: "website", siteName: settings.siteName, title: settings.siteName, description, url: `${siteUrl()}/` },
+    kind: "page",
+    meta: {
+      ...siteMeta(origin, settings.siteName, title),
+      description,
+      canonical: `${origin}/`,
+      openGraph: { type: "website", siteName: settings.siteName, title: settings.siteName, description, url: `${origin}/` },
+    },
+    body: <FrontPage context={context} breaking={breaking} latest={latest} sections={sections} />,
   };
 }
 
-export default async function HomePage({ params }: Props) {
-  if ((await params).edition !== FRONT_EDITION) notFound();
-  const { now, settings } = await getReaderContext();
-  await tagReaderPage([RECENT_TAG]);
-  const [breaking, latest] = await Promise.all([listBreakingStories(now, 5), listPublicStories({ now, limit: LATEST + 1 })]);
+function FrontPage({
+  context: { settings },
+  breaking,
+  latest,
+  sections,
+}: {
+  context: ReaderContext;
+  breaking: Awaited<ReturnType<typeof listBreakingStories>>;
+  latest: Awaited<ReturnType<typeof listPublicStories>>;
+  sections: Awaited<ReturnType<typeof listSectionBlocks>>;
+}) {
   const [lead, ...rest] = latest.items;
-  const shownIds = latest.items.map((s) => s.id);
-  const sections = await listSectionBlocks(now, { sections: 4, perSection: 3, excludeIds: shownIds });
   const tz = settings.timeZone;
   const loc = settings.locale;
 
@@ -84,9 +80,9 @@ export default async function HomePage({ params }: Props) {
           <ul className="flex flex-wrap gap-x-6 gap-y-1">
             {breaking.map((b) => (
               <li key={b.id} lang={b.language} dir={b.direction}>
-                <Link href={`/news/${b.slug}`} className="font-semibold hover:text-brand hover:underline">
+                <a href={`/news/${b.slug}`} className="font-semibold hover:text-brand hover:underline">
                   {b.title}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
@@ -110,9 +106,9 @@ export default async function HomePage({ params }: Props) {
           {sections.map(({ section, stories }) => (
             <section key={section.id} aria-labelledby={`section-${section.slug}`} data-testid="section-block">
               <h2 id={`section-${section.slug}`} className="mb-4 border-b-2 border-brand pb-1 text-sm font-bold uppercase tracking-wider">
-                <Link href={`/tag/${section.slug}`} className="hover:text-brand">
+                <a href={`/tag/${section.slug}`} className="hover:text-brand">
                   {section.name}
-                </Link>
+                </a>
               </h2>
               <CompactList stories={stories} timeZone={tz} siteLocale={loc} />
             </section>
@@ -122,9 +118,9 @@ export default async function HomePage({ params }: Props) {
 
       {latest.total > 0 ? (
         <p className="text-center">
-          <Link href="/latest" className="inline-block rounded border border-neutral-900 px-5 py-2 font-semibold hover:bg-neutral-900 hover:text-white">
+          <a href="/latest" className="inline-block rounded border border-neutral-900 px-5 py-2 font-semibold hover:bg-neutral-900 hover:text-white">
             More stories
-          </Link>
+          </a>
         </p>
       ) : null}
     </div>

@@ -1,0 +1,27 @@
+import { readerResponse } from "@/components/site/render";
+import { siteUrl } from "@/lib/env";
+import { siteMeta } from "@/lib/seo/metadata";
+
+/** The site's About page, from settings. Rendered per request (no params; no build-time reads). */
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  return readerResponse(async ({ settings }) => {
+    const origin = siteUrl();
+    return {
+      kind: "page",
+      meta: { ...siteMeta(origin, settings.siteName, `About | ${settings.siteName}`), description: settings.tagline || undefined, canonical: `${origin}/about` },
+      body: (
+        <section className="mx-auto max-w-2xl">
+          <h1 className="font-serif text-4xl font-bold">About {settings.siteName}</h1>
+          {settings.tagline ? <p className="mt-2 text-lg text-neutral-600">{settings.tagline}</p> : null}
+          <div className="prose prose-lg mt-6">
+            {settings.aboutText.split(/\n{2,}/).map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+          </div>
+        </section>
+      ),
+    };
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * The HTML document around every reader page: <head> from the page's PageMeta, the reader
+ * stylesheet inline, and the page's body. Plain HTML: no script of the framework, so a
+ * phone paints the story as soon as the bytes arrive.
+ */
+import type { PageMeta } from "@/lib/seo/metadata";
+import { serializeJsonLd } from "@/lib/seo/json-ld";
+
+/** The brand colour of the browser's toolbar on phones. */
+const THEME_COLOR = "#9f1d20";
+
+function OpenGraphTags({ og }: { og: NonNullable<PageMeta["openGraph"]> }) {
+  const props: [string, string | number | undefined][] = [
+    ["og:type", og.type],
+    ["og:site_name", og.siteName],
+    ["og:title", og.title],
+    ["og:description", og.description],
+    ["og:url", og.url],
+    ...(og.images ?? []).flatMap((i): [string, string | number | undefined][] => [
+      ["og:image", i.url],
+      ["og:image:width", i.width],
+      ["og:image:height", i.height],
+      ["og:image:alt", i.alt],
+    ]),
+    ["article:published_time", og.publishedTime],
+    ["article:modified_time", og.modifiedTime],
+    ["article:section", og.section],
+    ...(og.tags ?? []).map((t): [string, string] => ["article:tag", t]),
+  ];
+  return props.filter(([, v]) => v !== undefined && v !== "").map(([p, v], i) => <meta key={i} property={p} content={String(v)} />);
+}
+
+/**
+ * `<html>` for a reader page. `lang`/`dir` are the site's; a story in another language sets
+ * its own on its <article>.
+ */
+export function ReaderDocument({ meta, css, children }: { meta: PageMeta; css: string; children: React.ReactNode }) {
+  const tw = meta.twitter;
+  return (
+    <html lang="en" dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{meta.title}</title>
+        {meta.description ? <meta name="description" content={meta.description} /> : null}
+        {meta.robots ? <meta name="robots" content={`${meta.robots.index ? "index" : "noindex"}, ${meta.robots.follow ? "follow" : "nofollow"}`} /> : null}
+        <meta name="theme-color" content={THEME_COLOR} />
+        {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : null}
+        {Object.entries(meta.languages ?? {}).map(([lang, href]) => (
+          <link key={lang} rel="alternate" hrefLang={lang} href={href} />
+        ))}
+        {meta.feeds.map((f) => (
+          <link key={f.type} rel="alternate" type={f.type} href={f.href} title={f.title} />
+        ))}
+        {/* Static files in public/: the tab icon (SVG, with an ICO for browsers without SVG
+            icons), the iOS home-screen icon and the web app manifest. */}
+        <link rel="icon" href="/icon.svg" type="image/svg+xml" />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="apple-touch-icon" href="/apple-touch-icon.png" sizes="180x180" />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        {meta.openGraph ? <OpenGraphTags og={meta.openGraph} /> : null}
+        {tw ? <meta name="twitter:card" content={tw.card} /> : null}
+        {tw?.title ? <meta name="twitter:title" content={tw.title} /> : null}
+        {tw?.description ? <meta name="twitter:description" content={tw.description} /> : null}
+        {(tw?.images ?? []).map((src) => (
+          <meta key={src} name="twitter:image" content={src} />
+        ))}
+        {/* Inline: one request paints the page (no render-blocking stylesheet fetch). */}
+        <style dangerouslySetInnerHTML={{ __html: css }} />
+        {/* Structured data for search engines; "<" is escaped so it cannot close the script. */}
+        {(meta.jsonLd ?? []).map((ld, i) => (
+          <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(ld) }} />
+        ))}
+      </head>
+      <body className="min-h-screen bg-white font-sans text-neutral-900 antialiased">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * Reader pages as plain HTML responses. Every reader route is a route handler that loads its
+ * page (a `ReaderPage`: content and head, a redirect, or not found) and answers with
+ * `readerResponse`, which puts the page in the site's shell and document and renders it to
+ * static markup with React's server renderer: the same components, no client runtime, no
+ * hydration data. Next caches the response (ISR, `export const revalidate` in the route) under
+ * the page's path and the tags the page noted (lib/site/reader-cache.ts), exactly as it cached
+ * the pages before.
+ */
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import type { ReactNode } from "react";
+import { listNavSections } from "@/lib/stories/queries";
+import { activeBreakingBar } from "@/lib/site/breaking-bar";
+import { getSiteSettings } from "@/lib/site/settings";
+import type { ReaderContext } from "@/lib/site/reader";
+import { etagOf } from "@/lib/site/conditional-get";
+import { siteUrl } from "@/lib/env";
+import { siteMeta, type PageMeta } from "@/lib/seo/metadata";
+import { ReaderDocument } from "./document";
+import { NotFoundBody } from "./not-found-body";
+import { SiteShell } from "./site-shell";
+
+/** What a reader route found: a page to show, a permanent redirect (308), or nothing (404). */
+export type ReaderPage = { kind: "page"; meta: PageMeta; body: ReactNode } | { kind: "redirect"; location: string } | { kind: "not-found" };
+
+/** Shorthands for loaders. */
+export const notFoundPage: ReaderPage = { kind: "not-found" };
+export const redirectTo = (location: string): ReaderPage => ({ kind: "redirect", location });
+
+/** The reader stylesheet (Tailwind, built by scripts/build-reader-css.mjs after `next build`). */
+const CSS_FILE = path.join(process.cwd(), ".next", "reader", "site.css");
+let cssText: string | null = null;
+
+function readerCss(): string {
+  if (cssText !== null) return cssText;
+  let text: string;
+  try {
+    text = fs.readFileSync(CSS_FILE, "utf8");
+  } catch {
+    throw new Error(`The reader stylesheet ${CSS_FILE} is missing: build with \`npm run build\` (next build, then the reader stylesheet).`);
+  }
+  // In development the file is rebuilt while the server runs (npm run dev), so read it each time.
+  if (process.env.NODE_ENV === "production") cssText = text;
+  return text;
+}
+
+/** React's static renderer, loaded on first use (a static import of react-dom/server is refused in server code). */
+async function renderToHtml(element: ReactNode): Promise<string> {
+  const { renderToStaticMarkup } = await import("react-dom/server");
+  return `<!DOCTYPE html>${renderToStaticMarkup(element)}`;
+}
+
+/**
+ * Loads one reader page and answers with it: 200 with the HTML and a strong ETag (conditional
+ * GETs are answered by the server, scripts/serve.mjs), 308 to a page's current address, or
+ * 404 with the "Page not found" page in the site's shell.
+ * @param load reads the page at the context's instant; its errors pass through (a 500).
+ */
+export async function readerResponse(load: (context: ReaderContext) => Promise<ReaderPage>): Promise<Response> {
+  const context: ReaderContext = { now: new Date(), settings: await getSiteSettings() };
+  const page = await load(context);
+  if (page.kind === "redirect") return new Response(null, { status: 308, headers: { Location: page.location } });
+  const { settings, now } = context;
+  const shell = { settings, sections: await listNavSections(now, 8), bar: activeBreakingBar(settings, now) };
+  const found = page.kind === "page";
+  const meta: PageMeta = found ? page.meta : { ...siteMeta(siteUrl(), settings.siteName, `Page not found | ${settings.siteName}`), robots: { index: false, follow: true } };
+  const html = await renderToHtml(
+    <ReaderDocument meta={meta} css={readerCss()}>
+      <SiteShell shell={shell}>{found ? page.body : <NotFoundBody />}</SiteShell>
+    </ReaderDocument>,
+  );
+  return new Response(html, {
+    status: found ? 200 : 404,
+    headers: { "Content-Type": "text/html; charset=utf-8", ...(found ? { ETag: etagOf(html) } : {}) },
+  });
+}

@@ -1,0 +1,86 @@
+import { expect, test, type Page } from "@playwright/test";
+import { makeSlug } from "../lib/text/slug";
+import { E2E, seedFixture as f } from "./fixtures";
+
+/**
+ * Reader pages are plain HTML: no framework runtime, no client-side router, no prefetching of
+ * linked pages. Scripts a reader page may load, by path; empty while no reader page has an
+ * interactive part of its own. A client component that slips into a reader page shows up
+ * here as a script request.
+ */
+const ALLOWED_SCRIPTS: string[] = [];
+
+const storyPath = `/news/${makeSlug(f.article.title)}`;
+
+/** Every reader page kind, with the status it answers. */
+const READER_PAGES: [string, string, number][] = [
+  ["home", "/", 200],
+  ["story", storyPath, 200],
+  ["right-to-left story", `/news/${E2E.rtlSlug}`, 200],
+  ["section", `/tag/${E2E.sectionSlug}`, 200],
+  ["latest", "/latest", 200],
+  ["about", "/about", 200],
+  ["search form", "/search", 200],
+  ["search results", "/search?q=Kabul", 200],
+  ["404", "/no-such-page-here", 404],
+  ["unknown story", "/news/no-such-story-here", 404],
+];
+
+/** Loads `path`, waits until the network is quiet, and returns every request the page made. */
+async function requestsOf(page: Page, path: string): Promise<{ status: number | undefined; requests: { url: string; type: string }[] }> {
+  const requests: { url: string; type: string }[] = [];
+  page.on("request", (r) => requests.push({ url: r.url(), type: r.resourceType() }));
+  const res = await page.goto(path, { waitUntil: "networkidle" });
+  // Hovering a link is when a client router would prefetch it.
+  const links = page.locator("a[href^='/']");
+  for (let i = 0; i < Math.min(await links.count(), 5); i++) await links.nth(i).hover();
+  await page.waitForLoadState("networkidle");
+  return { status: res?.status(), requests };
+}
+
+for (const [kind, path, status] of READER_PAGES) {
+  test(`the ${kind} page loads no script outside the allowed list and prefetches nothing`, async ({ page }) => {
+    const { status: answered, requests } = await requestsOf(page, path);
+    expect(answered).toBe(status);
+    const scripts = requests.filter((r) => r.type === "script").map((r) => new URL(r.url).pathname);
+    expect(scripts.filter((s) => !ALLOWED_SCRIPTS.includes(s))).toEqual([]);
+    const fetched = requests.filter((r) => r.type === "fetch" || r.type === "xhr" || r.url.includes("_rsc="));
+    expect(fetched.map((r) => r.url)).toEqual([]);
+    // Nothing of the framework in the markup either: no inline runtime, no hydration data.
+    const html = await page.content();
+    expect(html).not.toContain("__next_f");
+    expect(html).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
+  });
+}
+
+test("reader pages answer a conditional GET with 304 while they have not changed", async ({ request }) => {
+  for (const path of ["/", storyPath, `/tag/${E2E.sectionSlug}`, "/latest", "/about", "/search?q=Kabul"]) {
+    const first = await request.get(path);
+    expect(first.status(), path).toBe(200);
+    const etag = first.headers()["etag"];
+    expect(etag, path).toMatch(/^"[\w-]+"$/);
+    const again = await request.get(path, { headers: { "if-none-match": etag! } });
+    // A cached page can be regenerated between the two requests (its 5 s lifetime); then the
+    // body is new and so is its ETag, and a 200 with the new one is right.
+    if (again.status() === 200) expect(again.headers()["etag"], path).not.toBe(etag);
+    else {
+      expect(again.status(), path).toBe(304);
+      expect(await again.body(), path).toHaveLength(0);
+    }
+    // "no-cache" asks for the page itself, whatever the validators say.
+    expect((await request.get(path, { headers: { "if-none-match": etag!, "cache-control": "no-cache" } })).status(), path).toBe(200);
+  }
+});
+
+test("a reader page works without JavaScript: links, search form and pagination are plain HTML", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByRole("link", { name: "Search" }).first().click();
+  await expect(page).toHaveURL(/\/search$/);
+  await page.getByRole("searchbox", { name: "Search stories" }).fill("Kabul");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/search\?q=Kabul/);
+  await expect(page.getByTestId("search-status")).toContainText("Kabul");
+  await context.close();
+});

@@ -1,0 +1,54 @@
+/**
+ * The production server: `node scripts/serve.mjs [-p PORT] [-H HOST]` serves the built site
+ * exactly as `next start` does (Next's own request handler, so its caching, compression and
+ * headers), and adds one thing Next leaves out for route handlers: conditional GET. Reader
+ * pages are route handlers that send a strong ETag; Next answers a matching `If-None-Match`
+ * with 304 for its pages but not for cached route-handler responses, so it is done here for
+ * every 200 response to GET or HEAD that carries an ETag or Last-Modified (RFC 9110 §13.1,
+ * evaluated by the `fresh` package, which also honours `Cache-Control: no-cache`).
+ */
+import http from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import fresh from "fresh";
+import next from "next";
+
+const { values } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? "0.0.0.0";
+const root = path.resolve(import.meta.dirname, "..");
+
+/** Entity headers a 304 must not carry about a body it does not have. */
+const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "transfer-encoding"];
+
+/**
+ * Turns the response into a 304 Not Modified, at the moment its headers are written, when the
+ * request's validators still match it. Node sends no body with a 304, so whatever the
+ * handler writes afterwards is dropped.
+ */
+function answerNotModified(req, res) {
+  if (req.method !== "GET" && req.method !== "HEAD") return;
+  if (!req.headers["if-none-match"] && !req.headers["if-modified-since"]) return;
+  const writeHead = res.writeHead;
+  res.writeHead = function (statusCode, ...rest) {
+    const validators = { etag: res.getHeader("etag"), "last-modified": res.getHeader("last-modified") };
+    if (statusCode === 200 && (validators.etag || validators["last-modified"]) && fresh(req.headers, validators)) {
+      for (const name of BODY_HEADERS) res.removeHeader(name);
+      res.statusMessage = "Not Modified";
+      return writeHead.call(this, 304, ...rest.filter((r) => typeof r !== "string"));
+    }
+    return writeHead.call(this, statusCode, ...rest);
+  };
+}
+
+const app = next({ dev: false, dir: root, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+const server = http.createServer((req, res) => {
+  answerNotModified(req, res);
+  handle(req, res);
+});
+server.listen(port, hostname, () => console.log(`✓ Ready on http://${hostname}:${port}`));
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => process.exit(0));

@@ -3,7 +3,8 @@
  * mid-range phone on a slow 4G link) in Debian's Chromium ($CHROME_PATH, default
  * /usr/bin/chromium), one audit per URL after a warm-up load, so the server's cache is filled
  * and the score measures the page, not its first render. Prints one JSON array of rows:
- * scores 0–100, LCP and TBT in ms, CLS unitless. Plain JavaScript run by Node, not by tsx:
+ * scores 0–100, LCP and TBT in ms, CLS unitless; `{ error }` for a page Lighthouse refuses to
+ * audit (it audits no page with an error status, such as a 404). Plain JavaScript run by Node, not by tsx:
  * Lighthouse sends functions into the page as source text, and tsx's helpers would go with them.
  * Exits non-zero when Chromium cannot start or a page cannot be audited.
  */
@@ -22,7 +23,11 @@ try {
     const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { categories, audits, runtimeError } = result.lhr;
-    if (runtimeError) throw new Error(`${url}: ${runtimeError.message}`);
+    // Lighthouse audits no page that answers an error status (a 404 page among them): say so.
+    if (runtimeError) {
+      rows.push({ error: runtimeError.code });
+      continue;
+    }
     const score = (id) => Math.round((categories[id]?.score ?? 0) * 100);
     const failed = Object.values(audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary").map((a) => a.id);
     rows.push({

@@ -53,6 +53,36 @@ for (const [kind, path, status] of READER_PAGES) {
   });
 }
 
+test("the byline page loads no script and prefetches nothing", async ({ page }) => {
+  await page.goto(storyPath);
+  const byline = (await page.locator('a[rel="author"]').first().getAttribute("href"))!;
+  const { status, requests } = await requestsOf(page, byline);
+  expect(status).toBe(200);
+  expect(requests.filter((r) => r.type === "script" || r.type === "fetch" || r.type === "xhr").map((r) => r.url)).toEqual([]);
+});
+
+test("the story page's head carries its canonical URL, description, social cards, feeds, hreflang and NewsArticle data", async ({ page }) => {
+  await page.goto(storyPath);
+  const head = page.locator("head");
+  const content = (selector: string) => head.locator(selector).first().getAttribute("content");
+  expect(await head.locator('link[rel="canonical"]').getAttribute("href")).toMatch(new RegExp(`${storyPath}$`));
+  expect(await content('meta[name="description"]')).toBeTruthy();
+  expect(await content('meta[property="og:type"]')).toBe("article");
+  expect(await content('meta[property="og:title"]')).toBe(f.article.title);
+  expect(new Date((await content('meta[property="article:modified_time"]'))!).getTime()).not.toBeNaN();
+  expect(await content('meta[name="twitter:card"]')).toMatch(/^summary/);
+  expect(await head.locator('link[rel="alternate"][hreflang]').getAttribute("href")).toMatch(new RegExp(`${storyPath}$`));
+  expect(await head.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute("href")).toMatch(/\/feed\.xml$/);
+  const ld = JSON.parse((await head.locator('script[type="application/ld+json"]').textContent())!);
+  expect(ld["@type"]).toBe("NewsArticle");
+  for (const [path, robots] of [["/search?q=Kabul", "noindex, follow"], ["/no-such-page-here", "noindex, follow"], [storyPath, null]] as const) {
+    await page.goto(path);
+    const tag = page.locator('meta[name="robots"]');
+    if (robots === null) expect(await tag.count(), path).toBe(0);
+    else expect(await tag.getAttribute("content"), path).toBe(robots);
+  }
+});
+
 test("reader pages answer a conditional GET with 304 while they have not changed", async ({ request }) => {
   for (const path of ["/", storyPath, `/tag/${E2E.sectionSlug}`, "/latest", "/about", "/search?q=Kabul"]) {
     const first = await request.get(path);

@@ -1,6 +1,6 @@
 /**
  * Builds the reader stylesheet: app/reader.css through Tailwind (the same PostCSS plugin Next
- * uses for the desk), minified, to .next/reader/site.css, which reader pages inline
+ * uses for the desk), minified, to .next/reader/site.css, which reader pages link
  * (components/site/render.tsx). Runs after `next build` (`npm run build`), which empties .next.
  * `--watch` rebuilds when reader code or styles change (`npm run dev`).
  */

@@ -1,6 +1,6 @@
 /**
  * The HTML document around every reader page: <head> from the page's PageMeta, the reader
- * stylesheet inline, and the page's body. Plain HTML: no script of the framework, so a
+ * stylesheet, and the page's body. Plain HTML: no script of the framework, so a
  * phone paints the story as soon as the bytes arrive.
  */
 import type { PageMeta } from "@/lib/seo/metadata";
@@ -34,7 +34,7 @@ function OpenGraphTags({ og }: { og: NonNullable<PageMeta["openGraph"]> }) {
  * `<html>` for a reader page. `lang`/`dir` are the site's; a story in another language sets
  * its own on its <article>.
  */
-export function ReaderDocument({ meta, css, children }: { meta: PageMeta; css: string; children: React.ReactNode }) {
+export function ReaderDocument({ meta, stylesheet, children }: { meta: PageMeta; stylesheet: string; children: React.ReactNode }) {
   const tw = meta.twitter;
   return (
     <html lang="en" dir="ltr">
@@ -65,8 +65,10 @@ export function ReaderDocument({ meta, css, children }: { meta: PageMeta; css: s
         {(tw?.images ?? []).map((src) => (
           <meta key={src} name="twitter:image" content={src} />
         ))}
-        {/* Inline: one request paints the page (no render-blocking stylesheet fetch). */}
-        <style dangerouslySetInnerHTML={{ __html: css }} />
+        {/* One small stylesheet for every reader page, kept by the browser across pages (its
+            address changes with its content). Kept out of the HTML so each cached page
+            stays small. */}
+        <link rel="stylesheet" href={stylesheet} />
         {/* Structured data for search engines; "<" is escaped so it cannot close the script. */}
         {(meta.jsonLd ?? []).map((ld, i) => (
           <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(ld) }} />

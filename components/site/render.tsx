@@ -8,6 +8,7 @@
  * the pages before.
  */
 import "server-only";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ReactNode } from "react";
@@ -31,19 +32,25 @@ export const redirectTo = (location: string): ReaderPage => ({ kind: "redirect",
 
 /** The reader stylesheet (Tailwind, built by scripts/build-reader-css.mjs after `next build`). */
 const CSS_FILE = path.join(process.cwd(), ".next", "reader", "site.css");
-let cssText: string | null = null;
+let stylesheet: { css: string; href: string } | null = null;
 
-function readerCss(): string {
-  if (cssText !== null) return cssText;
-  let text: string;
+/**
+ * The reader stylesheet and its address, `/assets/site-<content hash>.css`: a new build with
+ * new styles gets a new address, so browsers and CDNs may keep each one for a year.
+ * @throws when the stylesheet was not built (a clear message for the server log).
+ */
+export function readerStylesheet(): { css: string; href: string } {
+  if (stylesheet) return stylesheet;
+  let css: string;
   try {
-    text = fs.readFileSync(CSS_FILE, "utf8");
+    css = fs.readFileSync(CSS_FILE, "utf8");
   } catch {
     throw new Error(`The reader stylesheet ${CSS_FILE} is missing: build with \`npm run build\` (next build, then the reader stylesheet).`);
   }
+  const built = { css, href: `/assets/site-${createHash("sha256").update(css).digest("base64url").slice(0, 16)}.css` };
   // In development the file is rebuilt while the server runs (npm run dev), so read it each time.
-  if (process.env.NODE_ENV === "production") cssText = text;
-  return text;
+  if (process.env.NODE_ENV === "production") stylesheet = built;
+  return built;
 }
 
 /** React's static renderer, loaded on first use (a static import of react-dom/server is refused in server code). */
@@ -60,14 +67,15 @@ async function renderToHtml(element: ReactNode): Promise<string> {
  */
 export async function readerResponse(load: (context: ReaderContext) => Promise<ReaderPage>): Promise<Response> {
   const context: ReaderContext = { now: new Date(), settings: await getSiteSettings() };
-  const page = await load(context);
-  if (page.kind === "redirect") return new Response(null, { status: 308, headers: { Location: page.location } });
   const { settings, now } = context;
-  const shell = { settings, sections: await listNavSections(now, 8), bar: activeBreakingBar(settings, now) };
+  // The navigation is read while the page loads.
+  const [page, sections] = await Promise.all([load(context), listNavSections(now, 8)]);
+  if (page.kind === "redirect") return new Response(null, { status: 308, headers: { Location: page.location } });
+  const shell = { settings, sections, bar: activeBreakingBar(settings, now) };
   const found = page.kind === "page";
   const meta: PageMeta = found ? page.meta : { ...siteMeta(siteUrl(), settings.siteName, `Page not found | ${settings.siteName}`), robots: { index: false, follow: true } };
   const html = await renderToHtml(
-    <ReaderDocument meta={meta} css={readerCss()}>
+    <ReaderDocument meta={meta} stylesheet={readerStylesheet().href}>
       <SiteShell shell={shell}>{found ? page.body : <NotFoundBody />}</SiteShell>
     </ReaderDocument>,
   );

@@ -34,6 +34,16 @@ describe.each(engines())("story search on %s", (engine) => {
     expect(r.items[2]?.snippetParts.some((p) => p.mark && p.text === "budget")).toBe(true);
   });
 
+  it("finds a word however deep in the story, and ranks stories that carry it in their lead above those that carry it only deep down", async () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} tells of roads, clinics and the winter ahead in plain words.`);
+    const pub = { status: "published" as const };
+    await createStory({ ...pub, publishedAt: minutes(-5), title: "Long report on the provinces", body: bodyFromParagraphs([...filler, "At the very end: a quokka was seen."]) });
+    await createStory({ ...pub, publishedAt: minutes(-50), title: "Zoo notes", body: bodyFromParagraphs(["A quokka arrived at the zoo this week.", ...filler]) });
+    const r = await search("quokka");
+    expect(r.items.map((i) => i.title)).toEqual(["Zoo notes", "Long report on the provinces"]);
+    expect(r.items[0]?.snippetParts.some((p) => p.mark && p.text === "quokka")).toBe(true);
+  });
+
   it("stems English words and honours quotes and minus", async () => {
     expect((await search("budgets")).total).toBe(3);
     expect((await search("approving")).items.map((i) => i.title)).toEqual(["Council budget approved"]);

@@ -7,7 +7,7 @@ import "server-only";
 import { and, desc, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { stories } from "@/db/schema";
-import { cardColumns, toCards, type StoryCard } from "@/lib/stories/queries";
+import { cardColumns, cardsWithRefs, loadCardRefs, type StoryCard } from "@/lib/stories/queries";
 import { isPublic } from "@/lib/stories/visibility";
 import { SEARCH_TRANSLATE } from "./normalize";
 import { HIGHLIGHT_LT, HIGHLIGHT_START, HIGHLIGHT_STOP, prefixTsQuery, splitHighlights, type SnippetPart } from "./query";
@@ -61,10 +61,14 @@ function headline(column: SQL | typeof stories.title, text: string, options: str
  */
 export const SEARCH_CANDIDATES = 300;
 
+/** Characters of body text (after the dek) that a result's snippet is cut from. */
+const SNIPPET_SOURCE_CHARS = 1000;
+
 /**
  * Public stories matching `text` (from parseSearchQuery, kind "ok"), best first: ts_rank_cd
- * with length normalisation (rank / (rank + 1)), newer first among equals, among the newest
- * SEARCH_CANDIDATES matches.
+ * with length normalisation (rank / (rank + 1)) over each story's ranking document (headline,
+ * dek and lead: `rank_vector`), newer first among equals, among the newest SEARCH_CANDIDATES
+ * matches.
  * @returns the page of hits with highlighted headline and snippet, the total count (at most
  *   SEARCH_CANDIDATES), and whether more stories matched than were ranked.
  */
@@ -78,53 +82,50 @@ export async function searchPublicStories(o: {
 }): Promise<{ items: SearchHit[]; total: number; capped: boolean }> {
   const db = await getDb();
   const cap = o.candidates ?? SEARCH_CANDIDATES;
-  const newestMatches = (limit: number) =>
-    db
-      .select({ id: stories.id })
-      .from(stories)
-      .where(and(isPublic(o.now), storyMatch(o.text)))
-      .orderBy(desc(stories.publishedAt), desc(stories.id))
-      .limit(limit);
-  const rank = sql<number>`ts_rank_cd(${stories.searchVector}, ${readerTsQuery(o.text)}, 32)`;
-  // One pass over the newest matches, ranked there (the rank is computed after the LIMIT).
-  // Only narrow columns: the card's columns (the body text among them) are read for the page
-  // shown, not for every candidate.
-  const ranked = db
-    .select({ id: stories.id, publishedAt: stories.publishedAt, rank: rank.as("rank") })
+  // One walk down the newest matches (one more than are ranked, to tell whether there were
+  // more), each ranked as it is read; only narrow columns. The order by rank is done here:
+  // at most SEARCH_CANDIDATES + 1 rows.
+  const candidates = await db
+    .select({
+      id: stories.id,
+      featuredMediaId: stories.featuredMediaId,
+      rank: sql<number>`ts_rank_cd(${stories.rankVector}, ${readerTsQuery(o.text)}, 32)`,
+    })
     .from(stories)
     .where(and(isPublic(o.now), storyMatch(o.text)))
     .orderBy(desc(stories.publishedAt), desc(stories.id))
-    .limit(cap)
-    .as("ranked");
-  const [candidates, page] = await Promise.all([
-    newestMatches(cap + 1),
-    db
-      .select({ id: ranked.id })
-      .from(ranked)
-      .orderBy(desc(ranked.rank), desc(ranked.publishedAt), desc(ranked.id))
-      .limit(Math.min(Math.max(o.limit, 1), 50))
-      .offset(Math.max(o.offset, 0)),
-  ]);
+    .limit(cap + 1);
   const capped = candidates.length > cap;
-  const total = Math.min(candidates.length, cap);
+  const ranked = candidates.slice(0, cap);
+  const total = ranked.length;
+  // Best first; among equal ranks the newer first, as read (the sort is stable).
+  ranked.sort((x, y) => y.rank - x.rank);
+  const from = Math.max(o.offset, 0);
+  const page = ranked.slice(from, from + Math.min(Math.max(o.limit, 1), 50));
   if (page.length === 0) return { items: [], total, capped };
-  // Cards and highlights only for the page shown: ts_headline reads the whole text.
+  // Cards and highlights only for the page shown, the cards' bylines, tags and photos read at
+  // the same time.
   const marks = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
-  const highlighted = await db
-    .select({
-      ...cardColumns,
-      titleMarked: headline(stories.title, o.text, `${marks}, HighlightAll=true`),
-      // The snippet comes from the dek and the first 5,000 characters: ts_headline parses all
-      // the text it is given, and a match near the top is the one worth showing.
-      snippet: headline(sql`${stories.dek} || ' … ' || left(${stories.bodyText}, 5000)`, o.text, `${marks}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`),
-    })
-    .from(stories)
-    // The visibility rule again: a story unpublished between the two queries drops out.
-    .where(and(inArray(stories.id, page.map((r) => r.id)), isPublic(o.now)));
+  const [highlighted, refs] = await Promise.all([
+    db
+      .select({
+        ...cardColumns,
+        titleMarked: headline(stories.title, o.text, `${marks}, HighlightAll=true`),
+        // The snippet comes from the dek and the first SNIPPET_SOURCE_CHARS of the body:
+        // ts_headline parses all the text it is given (the dominant cost of a search: about
+        // 1 ms per story at 5,000 characters), and the lead, which ranking reads too, is where
+        // a match is worth showing.
+        snippet: headline(sql`${stories.dek} || ' … ' || left(${stories.bodyText}, ${sql.raw(String(SNIPPET_SOURCE_CHARS))})`, o.text, `${marks}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`),
+      })
+      .from(stories)
+      // The visibility rule again: a story unpublished between the two queries drops out.
+      .where(and(inArray(stories.id, page.map((r) => r.id)), isPublic(o.now))),
+    loadCardRefs(page.map((r) => r.id), page.map((r) => r.featuredMediaId)),
+  ]);
   const byId = new Map(highlighted.map((h) => [h.id, h]));
   // In rank order.
   const rows = page.map((r) => byId.get(r.id)).filter((r) => r !== undefined);
-  const cards = await toCards(rows, o.now);
+  const cards = cardsWithRefs(rows, refs, o.now);
   return {
     items: cards.map((card) => {
       const h = byId.get(card.id)!;

@@ -116,10 +116,11 @@ type CardRow = {
 async function loadRefs(ids: string[], photoIds: (string | null)[] = []) {
   const bylineMap = new Map<string, BylineRef[]>();
   const tagMap = new Map<string, TagRef[]>();
-  const photos = await loadPhotos(photoIds.filter((p): p is string => !!p));
-  if (ids.length === 0) return { bylines: bylineMap, tags: tagMap, photos };
+  const loadingPhotos = loadPhotos(photoIds.filter((p): p is string => !!p));
+  if (ids.length === 0) return { bylines: bylineMap, tags: tagMap, photos: await loadingPhotos };
   const db = await getDb();
-  const [bylineRows, tagRows] = await Promise.all([
+  const [photos, bylineRows, tagRows] = await Promise.all([
+    loadingPhotos,
     db
       .select({ storyId: storyBylines.storyId, id: bylines.id, slug: bylines.slug, name: bylines.name })
       .from(storyBylines)
@@ -170,6 +171,20 @@ function toCard(row: CardRow, refs: Awaited<ReturnType<typeof loadRefs>>, now: D
 /** Story cards, with bylines and tags, for rows selected with `cardColumns`. */
 export async function toCards(rows: CardRow[], now: Date): Promise<StoryCard[]> {
   const refs = await loadRefs(rows.map((r) => r.id), rows.map((r) => r.featuredMediaId));
+  return rows.map((r) => toCard(r, refs, now));
+}
+
+/** What cards show besides their own row (bylines, tags, photos), by story id and photo id. */
+export type CardRefs = Awaited<ReturnType<typeof loadRefs>>;
+
+/**
+ * `toCards` in two steps, for callers that load the references while their rows are still
+ * being read: `loadCardRefs(story ids, featured photo ids)`, then `cardsWithRefs`.
+ */
+export const loadCardRefs: (ids: string[], photoIds: (string | null)[]) => Promise<CardRefs> = loadRefs;
+
+/** Cards for `rows` from references loaded with `loadCardRefs`. */
+export function cardsWithRefs(rows: CardRow[], refs: CardRefs, now: Date): StoryCard[] {
   return rows.map((r) => toCard(r, refs, now));
 }
 

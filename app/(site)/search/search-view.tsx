@@ -41,7 +41,11 @@ export async function searchPage(context: ReaderContext, q: unknown, rawPage: st
   const what = query.kind === "empty" ? "Search" : `Search: ${query.display}`;
   return {
     kind: "page",
-    meta: { ...siteMeta(siteUrl(), settings.siteName, `${what} | ${settings.siteName}`), robots: { index: false, follow: true } },
+    meta: {
+      ...siteMeta(siteUrl(), settings.siteName, `${what} | ${settings.siteName}`),
+      description: `Search the stories of ${settings.siteName}.`,
+      robots: { index: false, follow: true },
+    },
     body: <SearchView query={query} page={page} result={result} settings={settings} />,
   };
 }

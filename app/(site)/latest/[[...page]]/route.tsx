@@ -22,7 +22,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pag
     const origin = siteUrl();
     return {
       kind: "page",
-      meta: { ...siteMeta(origin, settings.siteName, `Latest stories${page > 1 ? `, page ${page}` : ""} | ${settings.siteName}`), canonical: origin + listPageHref("/latest", page) },
+      meta: {
+        ...siteMeta(origin, settings.siteName, `Latest stories${page > 1 ? `, page ${page}` : ""} | ${settings.siteName}`),
+        description: `Every story from ${settings.siteName}, newest first.`,
+        canonical: origin + listPageHref("/latest", page),
+      },
       body: (
         <StoryListPage
           list={list}

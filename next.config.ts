@@ -35,7 +35,7 @@ const nextConfig: NextConfig = {
     minimumCacheTTL: 31_536_000,
   },
   // The front page is served from a parameterised route so it can be cached (see
-  // app/(site)/front/[edition]/page.tsx).
+  // app/(site)/front/[edition]/route.ts).
   async rewrites() {
     return [{ source: "/", destination: "/front/latest" }];
   },

@@ -6,7 +6,7 @@
  * scores 0–100, LCP and TBT in ms, CLS unitless; `{ error }` for a page Lighthouse refuses to
  * audit (it audits no page with an error status, such as a 404). Plain JavaScript run by Node, not by tsx:
  * Lighthouse sends functions into the page as source text, and tsx's helpers would go with them.
- * Exits non-zero when Chromium cannot start or a page cannot be audited.
+ * Exits non-zero when Chromium cannot start or Lighthouse fails.
  */
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";

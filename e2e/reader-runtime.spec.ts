@@ -83,6 +83,36 @@ test("the story page's head carries its canonical URL, description, social cards
   }
 });
 
+test("the reader stylesheet is cached for a year at its own address; another build's address still gets styles", async ({ request }) => {
+  const html = await (await request.get("/")).text();
+  const href = /<link rel="stylesheet" href="(\/assets\/site-[\w-]{16}\.css)"/.exec(html)?.[1];
+  expect(href).toBeTruthy();
+  const current = await request.get(href!);
+  expect(current.status()).toBe(200);
+  expect(current.headers()["content-type"]).toContain("text/css");
+  expect(current.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  const other = await request.get("/assets/site-AAAAAAAAAAAAAAAA.css");
+  expect(other.status()).toBe(200);
+  expect(other.headers()["cache-control"]).toBe("public, max-age=0, must-revalidate");
+  expect((await request.get("/assets/passwd")).status()).toBe(404);
+});
+
+test("requests that are not GET or HEAD are refused on reader pages and never replace what readers get", async ({ request }) => {
+  // A reader address nobody has asked for yet: without the guard, Next would store the answer
+  // to the POST (an empty 405) under it, and every reader after would get that.
+  const fresh = `/news/never-requested-${Date.now()}`;
+  for (const method of ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"]) {
+    const res = await request.fetch(fresh, { method });
+    expect(res.status(), method).toBe(405);
+    expect(res.headers()["allow"], method).toBe("GET, HEAD");
+  }
+  expect((await request.get(fresh)).status()).toBe(404);
+  expect((await request.fetch("/latest", { method: "POST" })).status()).toBe(405);
+  const latest = await request.get("/latest");
+  expect(latest.status()).toBe(200);
+  expect(await latest.text()).toContain("Latest stories");
+});
+
 test("reader pages answer a conditional GET with 304 while they have not changed", async ({ request }) => {
   for (const path of ["/", storyPath, `/tag/${E2E.sectionSlug}`, "/latest", "/about", "/search?q=Kabul"]) {
     const first = await request.get(path);

@@ -32,8 +32,7 @@ export interface NuMessage {
 /**
  * Checks HTML documents with the Nu HTML Checker in one Java run.
  * @param docs name → HTML text.
- * @returns the messages of type "error" (and fatal "non-document-error"s), with the doc name as url;
- *   messages about inline CSS are left out (see below).
+ * @returns the messages of type "error" (and fatal "non-document-error"s), with the doc name as url.
  */
 export function nuErrors(docs: Record<string, string>): NuMessage[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vnu-"));
@@ -43,10 +42,7 @@ export function nuErrors(docs: Record<string, string>): NuMessage[] {
     return { file, name };
   });
   const jar = require.resolve("vnu-jar/build/dist/vnu.jar");
-  // The checker's CSS validator predates CSS now in every browser (@property, oklch(), nested
-  // @supports, margin-trim) and rejects the reader stylesheet Tailwind writes, which reader
-  // pages carry inline; the documents' HTML is what is checked here.
-  const r = spawnSync("java", ["-jar", jar, "--format", "json", "--exit-zero-always", "--filterpattern", "CSS: .*", ...files.map((f) => f.file)], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync("java", ["-jar", jar, "--format", "json", "--exit-zero-always", ...files.map((f) => f.file)], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw new Error(`java could not run (${r.error.message}); install a Java runtime`);
   fs.rmSync(dir, { recursive: true, force: true });
   const { messages } = JSON.parse(r.stderr || r.stdout) as { messages: NuMessage[] };

@@ -6,6 +6,12 @@
  * with 304 for its pages but not for cached route-handler responses, so it is done here for
  * every 200 response to GET or HEAD that carries an ETag or Last-Modified (RFC 9110 §13.1,
  * evaluated by the `fresh` package, which also honours `Cache-Control: no-cache`).
+ *
+ * It also refuses methods other than GET and HEAD (405) outside the desk, the API, sign-in
+ * and Next's own files. Next stores a cached route handler's answer under its path whatever
+ * the request's method, so a POST to a reader page whose cached copy had turned stale would
+ * store Next's empty 405 in its place, for every reader, on every instance sharing the cache.
+ * Pages are guarded by Next itself; route handlers are not.
  */
 import http from "node:http";
 import path from "node:path";
@@ -19,6 +25,22 @@ const { values } = parseArgs({
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname ?? "0.0.0.0";
 const root = path.resolve(import.meta.dirname, "..");
+
+/** Where requests other than GET and HEAD are answered: server actions, Auth.js, uploads, the API. */
+const WRITABLE_PATHS = /^\/(api|dashboard|login|signup|_next)(\/|$)/;
+
+/**
+ * Answers 405 to a request that may not change anything here (see above).
+ * @returns true when it answered.
+ */
+function refuseMethod(req, res) {
+  if (req.method === "GET" || req.method === "HEAD") return false;
+  const pathname = (req.url ?? "/").split("?")[0];
+  if (WRITABLE_PATHS.test(pathname)) return false;
+  res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+  res.end("Method not allowed\n");
+  return true;
+}
 
 /** Entity headers a 304 must not carry about a body it does not have. */
 const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "transfer-encoding"];
@@ -47,6 +69,7 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 const server = http.createServer((req, res) => {
+  if (refuseMethod(req, res)) return;
   answerNotModified(req, res);
   handle(req, res);
 });

@@ -59,18 +59,20 @@ async function renderToHtml(element: ReactNode): Promise<string> {
   return `<!DOCTYPE html>${renderToStaticMarkup(element)}`;
 }
 
+/** A rendered reader page: HTML with its status, or a permanent redirect. */
+export type RenderedPage = { status: 200 | 404; html: string } | { status: 308; location: string };
+
 /**
- * Loads one reader page and answers with it: 200 with the HTML and a strong ETag (conditional
- * GETs are answered by the server, scripts/serve.mjs), 308 to a page's current address, or
- * 404 with the "Page not found" page in the site's shell.
+ * Loads one reader page and renders it: the page in the site's shell and document, the "Page
+ * not found" page (404), or the redirect to a page's current address (308).
  * @param load reads the page at the context's instant; its errors pass through (a 500).
  */
-export async function readerResponse(load: (context: ReaderContext) => Promise<ReaderPage>): Promise<Response> {
+export async function renderReaderPage(load: (context: ReaderContext) => Promise<ReaderPage>): Promise<RenderedPage> {
   const context: ReaderContext = { now: new Date(), settings: await getSiteSettings() };
   const { settings, now } = context;
   // The navigation is read while the page loads.
   const [page, sections] = await Promise.all([load(context), listNavSections(now, 8)]);
-  if (page.kind === "redirect") return new Response(null, { status: 308, headers: { Location: page.location } });
+  if (page.kind === "redirect") return { status: 308, location: page.location };
   const shell = { settings, sections, bar: activeBreakingBar(settings, now) };
   const found = page.kind === "page";
   const meta: PageMeta = found ? page.meta : { ...siteMeta(siteUrl(), settings.siteName, `Page not found | ${settings.siteName}`), robots: { index: false, follow: true } };
@@ -79,8 +81,22 @@ export async function readerResponse(load: (context: ReaderContext) => Promise<R
       <SiteShell shell={shell}>{found ? page.body : <NotFoundBody />}</SiteShell>
     </ReaderDocument>,
   );
-  return new Response(html, {
-    status: found ? 200 : 404,
-    headers: { "Content-Type": "text/html; charset=utf-8", ...(found ? { ETag: etagOf(html) } : {}) },
+  return { status: found ? 200 : 404, html };
+}
+
+/**
+ * The response for a rendered page: 200 with a strong ETag (conditional GETs are answered by
+ * the server, scripts/serve.mjs), 404, or 308 with its Location.
+ */
+export function pageResponse(page: RenderedPage): Response {
+  if (page.status === 308) return new Response(null, { status: 308, headers: { Location: page.location } });
+  return new Response(page.html, {
+    status: page.status,
+    headers: { "Content-Type": "text/html; charset=utf-8", ...(page.status === 200 ? { ETag: etagOf(page.html) } : {}) },
   });
+}
+
+/** `renderReaderPage`, answered with `pageResponse`: what every reader route returns. */
+export async function readerResponse(load: (context: ReaderContext) => Promise<ReaderPage>): Promise<Response> {
+  return pageResponse(await renderReaderPage(load));
 }

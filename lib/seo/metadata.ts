@@ -62,7 +62,7 @@ export function feedLinks(origin: string, scope: FeedScope, title: string): Feed
 
 /** `path` (site-relative, or already absolute) as an absolute URL on `origin`. */
 export function absoluteUrl(origin: string, path: string): string {
-  return path.startsWith("http") ? path : origin + path;
+  return /^https?:\/\//i.test(path) ? path : origin + path;
 }
 
 /**

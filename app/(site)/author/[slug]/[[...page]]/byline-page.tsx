@@ -6,7 +6,7 @@ import { listPageHref } from "@/lib/site/list-route";
 import type { ReaderContext } from "@/lib/site/reader";
 import { bylineListTag, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
-import { feedLinks, siteMeta } from "@/lib/seo/metadata";
+import { absoluteUrl, feedLinks, siteMeta } from "@/lib/seo/metadata";
 import { profilePageJsonLd } from "@/lib/seo/json-ld";
 
 /** `/author/<slug>[/page/N]` at the context's instant. */
@@ -28,7 +28,7 @@ export async function bylinePage({ now, settings }: ReaderContext, params: SlugL
       description,
       canonical: origin + path,
       feeds: feedLinks(origin, { kind: "byline", slug: byline.slug }, title),
-      openGraph: { type: "profile", siteName: settings.siteName, title: byline.name, description, url: origin + path, ...(byline.photoUrl ? { images: [{ url: byline.photoUrl }] } : {}) },
+      openGraph: { type: "profile", siteName: settings.siteName, title: byline.name, description, url: origin + path, ...(byline.photoUrl ? { images: [{ url: absoluteUrl(origin, byline.photoUrl) }] } : {}) },
       jsonLd: [profilePageJsonLd(byline, settings, origin)],
     },
     body: (

@@ -45,6 +45,39 @@ test("a story scheduled 30 s ahead is a 404 before and public within 1 s after, 
   expect(await article.text()).toContain(headline);
 });
 
+test("stories scheduled seconds apart: polled from before their instants, none answers 404 once it is due", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const page = await as(browser, "editor");
+  const run = Date.now().toString(36);
+  const first = new Date(Math.ceil((Date.now() + 35_000) / 1000) * 1000);
+  const instants = [0, 1, 2].map((i) => new Date(first.getTime() + i * 2_000));
+  const slugs: string[] = [];
+  for (const [i, instant] of instants.entries()) {
+    slugs.push(await draftStory(page, `Ferry timetable ${i + 1} for the spring season ${run}`, "Boats will run every hour."));
+    await scheduleOpenStory(page, instant);
+  }
+  await page.context().close();
+  expect(Date.now()).toBeLessThan(first.getTime() - 2_000);
+
+  // Readers ask for every page continuously, from 2 s before the first instant to 3 s after
+  // the last, the way a busy site is asked (no cache-busting headers).
+  await new Promise((r) => setTimeout(r, first.getTime() - 2_000 - Date.now()));
+  const until = instants.at(-1)!.getTime() + 3_000;
+  const lateNotFound: string[] = [];
+  await Promise.all(
+    slugs.map(async (slug, i) => {
+      while (Date.now() < until) {
+        const sent = Date.now();
+        const status = (await request.get(`/news/${slug}`)).status();
+        // Due, with a second for the scheduler to expire the cached 404 at the instant.
+        if (status !== 200 && sent >= instants[i]!.getTime() + 1_000) lateNotFound.push(`${slug}: ${status} at +${sent - instants[i]!.getTime()} ms`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }),
+  );
+  expect(lateNotFound).toEqual([]);
+});
+
 test("an update with a correction note moves 'Last Updated On' and shows the note; a minor edit does not", async ({ browser }) => {
   const page = await as(browser, "editor");
   const headline = `Flood warning for Nangarhar ${Date.now().toString(36)}`;

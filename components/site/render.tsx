@@ -15,13 +15,14 @@ import type { ReactNode } from "react";
 import { listNavSections } from "@/lib/stories/queries";
 import { activeBreakingBar } from "@/lib/site/breaking-bar";
 import { getSiteSettings } from "@/lib/site/settings";
+import { nextScheduledInstant } from "@/lib/publishing/scheduler";
 import type { ReaderContext } from "@/lib/site/reader";
 import { etagOf } from "@/lib/site/conditional-get";
 import { siteUrl } from "@/lib/env";
 import { siteMeta, type PageMeta } from "@/lib/seo/metadata";
 import { ReaderDocument } from "./document";
 import { NotFoundBody } from "./not-found-body";
-import { SiteShell } from "./site-shell";
+import { SiteShell, type ShellData } from "./site-shell";
 
 /** What a reader route found: a page to show, a permanent redirect (308), or nothing (404). */
 export type ReaderPage = { kind: "page"; meta: PageMeta; body: ReactNode } | { kind: "redirect"; location: string } | { kind: "not-found" };
@@ -59,6 +60,13 @@ async function renderToHtml(element: ReactNode): Promise<string> {
   return `<!DOCTYPE html>${renderToStaticMarkup(element)}`;
 }
 
+/**
+ * How long before a scheduled instant a finished render still counts as too close to it: more
+ * than the time from the end of a render to its response being stored in the cache (memory or
+ * Redis: milliseconds).
+ */
+const STORE_MARGIN_MS = 1000;
+
 /** A rendered reader page: HTML with its status, or a permanent redirect. */
 export type RenderedPage = { status: 200 | 404; html: string } | { status: 308; location: string };
 
@@ -68,12 +76,28 @@ export type RenderedPage = { status: 200 | 404; html: string } | { status: 308; 
  * @param load reads the page at the context's instant; its errors pass through (a 500).
  */
 export async function renderReaderPage(load: (context: ReaderContext) => Promise<ReaderPage>): Promise<RenderedPage> {
-  const context: ReaderContext = { now: new Date(), settings: await getSiteSettings() };
-  const { settings, now } = context;
+  const now = new Date();
+  const [settings, nextInstant] = await Promise.all([getSiteSettings(), nextScheduledInstant(now)]);
+  const context: ReaderContext = { now, settings };
   // The navigation is read while the page loads.
   const [page, sections] = await Promise.all([load(context), listNavSections(now, 8)]);
-  if (page.kind === "redirect") return { status: 308, location: page.location };
-  const shell = { settings, sections, bar: activeBreakingBar(settings, now) };
+  const result = page.kind === "redirect" ? ({ status: 308, location: page.location } as const) : await renderInShell(page, { settings, sections, bar: activeBreakingBar(settings, now) });
+  // A page read before an instant at which reader pages change by themselves (a scheduled
+  // publication, a breaking label's expiry) must not be stored after the scheduler expired
+  // the pages at that instant: the old page (a 404 for the story just published) would then
+  // be served until its lifetime ran out. So a render that ends within STORE_MARGIN_MS of such
+  // an instant waits for it and renders again, reading the new state.
+  const wait = nextInstant ? nextInstant.getTime() - Date.now() : Infinity;
+  if (wait < STORE_MARGIN_MS) {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait) + 1));
+    return renderReaderPage(load);
+  }
+  return result;
+}
+
+/** A found page, or the "Page not found" page, in the site's shell and document. */
+async function renderInShell(page: Exclude<ReaderPage, { kind: "redirect" }>, shell: ShellData): Promise<RenderedPage> {
+  const { settings } = shell;
   const found = page.kind === "page";
   const meta: PageMeta = found ? page.meta : { ...siteMeta(siteUrl(), settings.siteName, `Page not found | ${settings.siteName}`), robots: { index: false, follow: true } };
   const html = await renderToHtml(

@@ -108,8 +108,10 @@ export function expireReaderPagesNow(footprint?: ReaderFootprint): Promise<boole
 /**
  * The next instant after `now` at which reader pages change by themselves: a scheduled
  * story's publication, a story's breaking label expiring, or the site's breaking bar expiring.
+ * Three indexed reads, in parallel. Reader pages use it too (components/site/render.tsx).
+ * @returns the instant, or null when nothing is scheduled.
  */
-async function nextScheduledInstant(now: Date): Promise<Date | null> {
+export async function nextScheduledInstant(now: Date): Promise<Date | null> {
   const db = await getDb();
   const [[story], [label], [bar]] = await Promise.all([
     db

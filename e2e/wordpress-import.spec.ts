@@ -15,6 +15,14 @@ test("an admin imports a WordPress export and readers see the imported story", a
   // Needs the third-party export; the permission test below does not.
   test.skip(wordpressExport.missing !== null, wordpressExport.missing ?? "");
   test.setTimeout(120_000);
+  const navigation = async () => {
+    const reader = await browser.newPage();
+    await reader.goto("/");
+    const names = await reader.getByRole("navigation", { name: "Sections" }).getByRole("link").allTextContents();
+    await reader.close();
+    return names;
+  };
+  const navigationBefore = await navigation();
   const page = await as(browser, "admin");
   await page.goto("/dashboard/import");
   await page.waitForLoadState("networkidle");
@@ -31,6 +39,10 @@ test("an admin imports a WordPress export and readers see the imported story", a
   await expect(report).toContainText("55 published, 1 scheduled, 2 drafts");
   await expect(report).toContainText("“>themereviewteam”");
   await expect(report).toContainText("password-protected in WordPress: imported as a draft");
+  // Its top-level categories are proposed as sections; the site's navigation is not touched.
+  await expect(report.getByText("Proposed sections")).toBeVisible();
+  await expect(report).toContainText("Parent Category");
+  expect(await navigation()).toEqual(navigationBefore);
   await page.screenshot({ path: "test-results/screenshots/import-report.png", fullPage: true });
 
   // The same file again: everything is recognised, nothing changes.

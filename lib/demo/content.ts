@@ -29,6 +29,8 @@ export interface DemoTag {
   slug: string;
   name: string;
   description: string;
+  /** For the site's sections: their place in the navigation (1 first). */
+  sectionOrder?: number;
 }
 
 export type DemoBlock =
@@ -129,26 +131,31 @@ export const demoTags: DemoTag[] = [
   // Sections
   {
     slug: 'politics',
+    sectionOrder: 1,
     name: 'Politics',
     description: 'City hall, provincial administration and the public services they run.',
   },
   {
     slug: 'economy',
+    sectionOrder: 2,
     name: 'Economy',
     description: 'Prices, trade, jobs and the household budget.',
   },
   {
     slug: 'health',
+    sectionOrder: 3,
     name: 'Health',
     description: 'Clinics, hospitals, public health and everyday well-being.',
   },
   {
     slug: 'sport',
+    sectionOrder: 4,
     name: 'Sport',
     description: 'Cricket, football and grassroots sport from Kabul and the provinces.',
   },
   {
     slug: 'culture',
+    sectionOrder: 5,
     name: 'Culture',
     description: 'Books, arts, heritage and the life of the city.',
   },

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { storyBylines, stories, bylines, settings, tags } from "@/db/schema";
-import { getPublicStory, listPublicStories } from "@/lib/stories/queries";
+import { getPublicStory, listNavSections, listPublicStories } from "@/lib/stories/queries";
 import { engines, useTestDatabase } from "@/test/db";
 import { demoStories } from "./content";
 import { isDatabaseEmpty, seedDemo } from "./seed";
@@ -60,5 +60,10 @@ describe.each(engines())("demo seed on %s", (engine) => {
     const found = await getPublicStory(fa.slug, now);
     expect(found.kind).toBe("story");
     if (found.kind === "story") expect(found.story.direction).toBe("rtl");
+  });
+
+  it("marks its sections, in a fixed order, so the navigation is explicit from the first page", async () => {
+    await seedDemo(now);
+    expect((await listNavSections(now)).map((t) => t.name)).toEqual(["Politics", "Economy", "Health", "Sport", "Culture"]);
   });
 });

@@ -15,7 +15,9 @@ import { Readable } from "node:stream";
 import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { storyBylines, storyRevisions, stories, importItems, slugRedirects, tagRedirects, tags } from "@/db/schema";
-import { getPublicStory } from "@/lib/stories/queries";
+import { getPublicStory, listNavSections } from "@/lib/stories/queries";
+import { createStory, upsertTag } from "@/lib/stories/store";
+import { bodyFromParagraphs } from "@/lib/editor/render";
 import type { DatabaseHandle } from "@/db/client";
 import { engines, useTestDatabase } from "@/test/db";
 import { thirdPartyFixture } from "@/test/third-party-fixtures";
@@ -96,10 +98,10 @@ describe.skipIf(!withExport).each(engines())("WordPress import of the theme unit
     expect(redirects.map((r) => r.old)).toContain("edge-case-2");
     const dashTwo = await handle().db.select({ n: count() }).from(tags).where(sql`${tags.slug} like '%-3'`);
     expect(dashTwo[0]?.n).toBe(0);
-    // Top-level categories are sections; nested ones are plain tags.
+    // No category becomes a section: an import never changes the navigation.
     const [parent] = await handle().db.select().from(tags).where(eq(tags.name, "Parent Category"));
     const [child] = await handle().db.select().from(tags).where(eq(tags.name, "Child Category 03"));
-    expect([parent?.isSection, child?.isSection]).toEqual([true, false]);
+    expect([parent?.isSection, child?.isSection]).toEqual([false, false]);
   });
 
   it("every category and tag slug used by a post still leads to its tag (current slug or redirect)", async () => {
@@ -224,5 +226,28 @@ describe.each(engines())("WordPress import: dry run, the companion fixture, a br
     expect(first.created).toBeLessThanOrEqual(6);
     const second = await importWxr(chunks(other), { siteTimeZone: "Asia/Kabul", now: NOW });
     expect(second).toMatchObject({ stopped: false, created: 10 - first.created, unchanged: first.created });
+  });
+});
+
+describe.each(engines())("WordPress import and the site's navigation on %s", (engine) => {
+  const handle = useTestDatabase(engine);
+
+  it("an import never changes the navigation: top-level categories are proposed as sections in the report, not made sections", async () => {
+    const now = new Date("2026-12-01T00:00:00Z");
+    await upsertTag({ slug: "politics", name: "Politics", sectionOrder: 1 });
+    await createStory({ title: "Council meets", body: bodyFromParagraphs(["Agenda."]), status: "published", publishedAt: new Date("2026-11-01T00:00:00Z"), tagSlugs: ["politics"] });
+    const before = (await listNavSections(now)).map((t) => t.name);
+    expect(before).toEqual(["Politics"]);
+    const dry = await importWxr(fs.createReadStream(COMPANION), { siteTimeZone: "Asia/Kabul", now: NOW, dryRun: true });
+    const report = await importWxr(fs.createReadStream(COMPANION), { siteTimeZone: "Asia/Kabul", now: NOW });
+    expect(report.proposedSections).toEqual(["Economy"]);
+    expect(dry.proposedSections).toEqual(report.proposedSections);
+    expect((await listNavSections(now)).map((t) => t.name)).toEqual(before);
+    const [economy] = await handle().db.select().from(tags).where(eq(tags.name, "Economy"));
+    expect(economy?.isSection).toBe(false);
+    // Once an editor has made it a section, it is no longer proposed.
+    await handle().db.update(tags).set({ isSection: true, sectionOrder: 2 }).where(eq(tags.name, "Economy"));
+    expect((await importWxr(fs.createReadStream(COMPANION), { siteTimeZone: "Asia/Kabul", now: NOW })).proposedSections).toEqual([]);
+    expect((await listNavSections(now)).map((t) => t.name)).toEqual(["Politics", "Economy"]);
   });
 });

@@ -16,7 +16,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { getDatabase } from "@/db/handle";
 import { storyBylines, storyRevisions, stories, storyTags, bylines, importItems, slugRedirects, tagRedirects, tags } from "@/db/schema";
@@ -66,6 +66,11 @@ export interface ImportReport {
   redirects: { stories: number; tags: number };
   bylines: number;
   tags: number;
+  /**
+   * Top-level categories of the file that are not sections here. An import never changes the
+   * site's navigation: an editor marks sections on the Tags screen; these are proposals.
+   */
+  proposedSections: string[];
   warnings: string[];
   errors: { item: number; title: string; message: string }[];
   stopped: boolean;
@@ -101,6 +106,7 @@ function newReport(dryRun: boolean): ImportReport {
     redirects: { stories: 0, tags: 0 },
     bylines: 0,
     tags: 0,
+    proposedSections: [],
     warnings: [],
     errors: [],
     stopped: false,
@@ -133,8 +139,8 @@ interface TermInfo {
 /** What one item's transaction added; merged into the report only when it commits. */
 type Counts = Pick<ImportReport, "tags" | "bylines" | "redirects">;
 
-async function ensureTag(tx: Db, rawName: string, wpSlugs: string[], isSection: boolean, report: Counts): Promise<string | null> {
-  const row = await findOrCreateTag(tx, rawName, { isSection });
+async function ensureTag(tx: Db, rawName: string, wpSlugs: string[], report: Counts): Promise<string | null> {
+  const row = await findOrCreateTag(tx, rawName);
   if (!row) return null;
   if (row.created) report.tags += 1;
   // Old archive URLs (/category/<slug>, /tag/<slug>) lead to the one tag.
@@ -207,6 +213,8 @@ interface ImportRun {
   bylineIds: Map<string, string>;
   /** New story slugs taken in this run (parallel writes must not pick the same one). */
   reservedSlugs: Set<string>;
+  /** Names of the top-level categories items use (proposed as sections in the report). */
+  topCategories: Set<string>;
   siteLanguage: string;
 }
 
@@ -248,7 +256,18 @@ function skipReason(item: WxrItem, options: ImportOptions): string | null {
   return null;
 }
 
-/** An item's terms: categories first (top-level ones are sections), then tags; pages go to "Pages". */
+/** Of the tag names `names`, those that are not a section here (case-insensitive), in order. */
+async function notYetSections(db: Db, names: string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const sections = await db
+    .select({ name: tags.name })
+    .from(tags)
+    .where(and(eq(tags.isSection, true), inArray(sql`lower(${tags.name})`, names.map((n) => n.toLowerCase()))));
+  const taken = new Set(sections.map((t) => t.name.toLowerCase()));
+  return names.filter((n) => !taken.has(n.toLowerCase()));
+}
+
+/** An item's terms: categories first (top-level ones proposed as sections), then tags; pages go to "Pages". */
 function itemTermList(run: ImportRun, item: WxrItem): StoryItem["termList"] {
   const itemTerms = item.terms.filter((t) => t.taxonomy === "category" || t.taxonomy === "post_tag");
   itemTerms.sort((a, b) => (a.taxonomy === b.taxonomy ? 0 : a.taxonomy === "category" ? -1 : 1));
@@ -256,6 +275,10 @@ function itemTermList(run: ImportRun, item: WxrItem): StoryItem["termList"] {
     .filter((t) => !(t.taxonomy === "category" && t.slug === "uncategorized"))
     .map((t) => ({ name: cleanText(t.name), slug: wpSlug(t.slug), top: t.taxonomy === "category" && !run.terms.get(`category:${t.slug}`)?.parent }));
   if (item.postType === "page") termList.unshift({ name: "Pages", slug: "", top: true });
+  for (const t of termList) {
+    const name = t.top ? normalizeTagName(t.name) : "";
+    if (name) run.topCategories.add(name);
+  }
   return termList;
 }
 
@@ -318,7 +341,7 @@ async function linkTermsAndAuthor(run: ImportRun, tx: Db, p: StoryItem, counts: 
     const cacheKey = `${normalizeTagName(t.name).toLowerCase()}\u0000${t.slug}`;
     let id = run.tagIds.get(cacheKey) ?? null;
     if (!id) {
-      id = await ensureTag(tx, t.name, t.slug ? [t.slug] : [], t.top, counts);
+      id = await ensureTag(tx, t.name, t.slug ? [t.slug] : [], counts);
       if (id) learned.tags.push([cacheKey, id]);
     }
     if (id && !ids.includes(id)) ids.push(id);
@@ -463,6 +486,7 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
     tagIds: new Map(),
     bylineIds: new Map(),
     reservedSlugs: new Set(),
+    topCategories: new Set(),
     siteLanguage: "en",
   };
   let done = 0;
@@ -513,6 +537,7 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
   // Items that collided with a parallel one (same new tag or slug at the same moment): again, alone.
   for (const r of retry) await writeItem(run, r.prepared).catch((e: unknown) => fail(run, r.item, e));
   report.unknownAuthors = [...run.unknown];
+  report.proposedSections = await notYetSections(run.db, [...run.topCategories]);
   report.durationMs = Date.now() - started;
   return report;
 }

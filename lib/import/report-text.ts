@@ -18,6 +18,7 @@ export function reportLines(r: ImportReport): string[] {
       .join(", ") || "none"}; ${r.comments} comments (not imported)`,
     `New bylines: ${r.bylines}; new tags: ${r.tags}; redirects: ${r.redirects.stories} story slugs, ${r.redirects.tags} tag slugs`,
   ];
+  if (r.proposedSections.length) lines.push(`Proposed sections (top-level categories; the navigation is unchanged: mark sections on the desk's Tags screen): ${r.proposedSections.join(", ")}`);
   if (r.unknownAuthors.length) lines.push(`Unknown authors (no byline given): ${r.unknownAuthors.map((a) => JSON.stringify(a)).join(", ")}`);
   for (const d of r.drafted) lines.push(`Drafted: “${d.title}” — ${d.reason}`);
   for (const e of r.errors) lines.push(`ERROR item ${e.item} “${e.title}”: ${e.message}`);

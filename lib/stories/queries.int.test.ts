@@ -11,7 +11,6 @@ import {
   getBylineBySlug,
   getPublicStory,
   getTagBySlug,
-  listActiveSections,
   listBreakingStories,
   listPublicStories,
   listRelatedStories,
@@ -140,10 +139,6 @@ describe.each(engines())("reader queries on %s", (engine) => {
     expect(dependsOnNewest).toBe(true);
     // Full with a story of the same section: only stories sharing a tag can change it.
     expect(await listRelatedStories(found.story, NOW, 1)).toMatchObject({ stories: [{ title: "Budget hearing set" }], dependsOnNewest: false });
-  });
-
-  it("lists active sections only from public stories", async () => {
-    expect((await listActiveSections(NOW)).map((s) => s.slug)).toEqual(["sport", "politics"]);
   });
 
   it("resolves an old slug to the current one (for a 308), only for public stories", async () => {

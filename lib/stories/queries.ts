@@ -384,22 +384,10 @@ export async function listRelatedStories(
   return { stories: ranked.map((c) => toCard(c.row, refs, now)), dependsOnNewest };
 }
 
-/** Tags that are the section of at least one public story, most recently active first. */
-export async function listActiveSections(now: Date, limit = 8): Promise<TagRef[]> {
-  const db = await getDb();
-  return db
-    .select({ id: tags.id, slug: tags.slug, name: tags.name })
-    .from(stories)
-    .innerJoin(tags, eq(tags.id, stories.primaryTagId))
-    .where(isPublic(now))
-    .groupBy(tags.id, tags.slug, tags.name)
-    .orderBy(sql`max(${stories.publishedAt}) desc`)
-    .limit(limit);
-}
-
 /**
- * The site's navigation: the tags an editor marked as sections, in their order, when they
- * have public stories; without any marked, the most recently active sections.
+ * The site's navigation: the tags an editor marked as sections (Tags screen), in their order,
+ * those with a public story. Only an editor changes it: nothing is inferred from recent
+ * stories, and an import marks no section (it proposes them in its report).
  */
 export async function listNavSections(now: Date, limit = 8): Promise<TagRef[]> {
   const db = await getDb();
@@ -414,7 +402,7 @@ export async function listNavSections(now: Date, limit = 8): Promise<TagRef[]> {
     )
     .orderBy(tags.sectionOrder, tags.name)
     .limit(limit);
-  return marked.length ? marked : listActiveSections(now, limit);
+  return marked;
 }
 
 /**
@@ -446,14 +434,14 @@ export async function getTagRedirect(slug: string, now: Date): Promise<string | 
   return row?.slug ?? null;
 }
 
-/** Home-page blocks: the most recently active sections, each with its newest stories. */
+/** Home-page blocks: the first `sections` sections of the navigation, in its order, each with its newest stories (a section with none of its own is left out). */
 export async function listSectionBlocks(
   now: Date,
   { sections = 4, perSection = 3, excludeIds = [] as string[] } = {},
 ): Promise<{ section: TagRef; stories: StoryCard[] }[]> {
-  const active = await listActiveSections(now, sections);
+  const marked = await listNavSections(now, sections);
   const blocks = await Promise.all(
-    active.map(async (section) => ({
+    marked.map(async (section) => ({
       section,
       stories: (await listPublicStories({ now, limit: perSection, sectionId: section.id, excludeIds })).items,
     })),

@@ -41,13 +41,15 @@ export async function saveSiteSettings(values: SiteSettingsInput, db?: Db): Prom
     .onConflictDoUpdate({ target: settings.id, set: { ...values, updatedAt: new Date() } });
 }
 
-/** Creates a tag or updates its name and description. @returns the tag id. */
-export async function upsertTag(t: { slug: string; name: string; description?: string }, db?: Db): Promise<string> {
+/** Creates a tag (a section in the navigation when `sectionOrder` is given) or updates its name and description. @returns the tag id. */
+export async function upsertTag(t: { slug: string; name: string; description?: string; sectionOrder?: number }, db?: Db): Promise<string> {
   if (!isValidSlug(t.slug)) throw new AppError("bad_request", `Invalid tag slug "${t.slug}"`);
   const d = db ?? (await getDb());
+  const section = t.sectionOrder === undefined ? {} : { isSection: true, sectionOrder: t.sectionOrder };
   const [row] = await d
     .insert(tags)
-    .values({ slug: t.slug, name: t.name, description: t.description ?? "" })
+    // A section on creation only: seeding again never undoes an editor's choice of sections.
+    .values({ slug: t.slug, name: t.name, description: t.description ?? "", ...section })
     .onConflictDoUpdate({ target: tags.slug, set: { name: t.name, description: t.description ?? "" } })
     .returning({ id: tags.id });
   return row!.id;

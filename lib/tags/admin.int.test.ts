@@ -77,10 +77,10 @@ describe.each(engines())("tags and sections on %s", (engine) => {
     expect((await getDeskStory(mina, s.id)).tags).toEqual(["🔥🔥"]);
   });
 
-  it("marked sections make the navigation, in order; without any, active sections do", async () => {
+  it("only sections an editor marked make the navigation, in their order; none is inferred from recent stories", async () => {
     const now = new Date(Date.now() + 1000);
     await saveStory(mina, { title: "Sport story", body, tags: ["Sport"], intent: "publish" });
-    expect((await listNavSections(now)).map((t) => t.name).sort()).toEqual(["Café society", "Sport"]);
+    expect(await listNavSections(now)).toEqual([]);
     const rows = await listTags(mina);
     const sport = rows.find((t) => t.name === "Sport")!;
     const cafe = rows.find((t) => t.name === "Café society")!;

@@ -1,4 +1,5 @@
 /** The report of a WordPress import, as the desk shows it (the CLI prints the same facts). */
+import Link from "next/link";
 import type { ImportReport } from "@/lib/import/importer";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -39,6 +40,19 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         </Row>
         <Row label="Redirects">
           {report.redirects.stories} old story slugs, {report.redirects.tags} old category and tag slugs
+        </Row>
+        <Row label="Proposed sections">
+          {report.proposedSections.length ? (
+            <>
+              {report.proposedSections.join(", ")}. The site&rsquo;s navigation is unchanged: mark sections on the{" "}
+              <Link href="/dashboard/tags" className="text-brand underline">
+                Tags
+              </Link>{" "}
+              screen.
+            </>
+          ) : (
+            "none"
+          )}
         </Row>
         <Row label="Unknown authors">{report.unknownAuthors.length ? report.unknownAuthors.map((a) => `“${a}”`).join(", ") : "none"}</Row>
         <Row label="Time">{(report.durationMs / 1000).toFixed(1)} s</Row>

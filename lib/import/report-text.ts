@@ -2,21 +2,22 @@
  * The import report as plain text, for the CLI (the desk shows the same facts as HTML).
  */
 import type { ImportReport } from "./importer";
+import { countOf } from "@/lib/text/count";
 
 /** Lines of text, one fact per line. */
 export function reportLines(r: ImportReport): string[] {
   const lines = [
-    `${r.dryRun ? "DRY RUN (nothing was written) — " : ""}${r.siteTitle || r.source}: ${r.items} items read in ${(r.durationMs / 1000).toFixed(1)} s${r.stopped ? " (stopped early; run again to resume)" : ""}`,
+    `${r.dryRun ? "DRY RUN (nothing was written) — " : ""}${r.siteTitle || r.source}: ${countOf(r.items, "item", "items")} read in ${(r.durationMs / 1000).toFixed(1)} s${r.stopped ? " (stopped early; run again to resume)" : ""}`,
     `Stories: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged${r.keptLocalEdits ? `, ${r.keptLocalEdits} kept as edited here` : ""}`,
-    `By status: ${r.statuses.published} published, ${r.statuses.scheduled} scheduled, ${r.statuses.draft} drafts`,
+    `By status: ${r.statuses.published} published, ${r.statuses.scheduled} scheduled, ${countOf(r.statuses.draft, "draft", "drafts")}`,
     `In the file: ${Object.entries(r.byType)
       .sort()
       .map(([k, n]) => `${k} ${n}`)
       .join(", ")}`,
     `Skipped: ${Object.entries(r.skipped)
       .map(([k, n]) => `${n} ${k}`)
-      .join(", ") || "none"}; ${r.comments} comments (not imported)`,
-    `New bylines: ${r.bylines}; new tags: ${r.tags}; redirects: ${r.redirects.stories} story slugs, ${r.redirects.tags} tag slugs`,
+      .join(", ") || "none"}; ${countOf(r.comments, "comment", "comments")} (not imported)`,
+    `New bylines: ${r.bylines}; new tags: ${r.tags}; redirects: ${countOf(r.redirects.stories, "story slug", "story slugs")}, ${countOf(r.redirects.tags, "tag slug", "tag slugs")}`,
   ];
   if (r.proposedSections.length) lines.push(`Proposed sections (top-level categories; the navigation is unchanged: mark sections on the desk's Tags screen): ${r.proposedSections.join(", ")}`);
   if (r.unknownAuthors.length) lines.push(`Unknown authors (no byline given): ${r.unknownAuthors.map((a) => JSON.stringify(a)).join(", ")}`);

@@ -12,6 +12,7 @@ import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-fo
 import { PageFrame } from "@/components/ui/page-header";
 import { PageNav } from "@/components/ui/page-nav";
 import { DataTable, Td, TitleCell } from "@/components/ui/table";
+import { countOf } from "@/lib/text/count";
 
 export const metadata: Metadata = { title: "Stories" };
 
@@ -109,7 +110,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
 
       {list.pages > 1 ? (
         <PageNav label="Pagination" page={list.page} pages={list.pages} hrefFor={hrefFor} prev="← Previous" next="Next →">
-          Page {list.page} of {list.pages} · {list.total} stories
+          Page {list.page} of {list.pages} · {countOf(list.total, "story", "stories")}
         </PageNav>
       ) : (
         <p className="text-sm text-neutral-600">{list.total} {list.total === 1 ? "story" : "stories"}</p>

@@ -4,6 +4,7 @@ import { getSiteSettings } from "@/lib/site/settings";
 import { PageTitle } from "@/components/ui/page-header";
 import { ImportPanel } from "./_components/import-panel";
 import { requirePagePermission } from "../_lib/page-access";
+import { countOf } from "@/lib/text/count";
 
 export const metadata: Metadata = { title: "Import from WordPress" };
 
@@ -30,7 +31,7 @@ export default async function ImportPage() {
           <ul className="list-disc pl-5">
             {runs.slice(1).map((r) => (
               <li key={r.id}>
-                {r.fileName}: {r.status}, {r.itemsDone} / {r.itemsTotal} items
+                {r.fileName}: {r.status}, {r.itemsDone} / {countOf(r.itemsTotal, "item", "items")}
                 {r.report ? `; ${r.report.created} created, ${r.report.updated} updated, ${r.report.unchanged} unchanged` : ""}
               </li>
             ))}

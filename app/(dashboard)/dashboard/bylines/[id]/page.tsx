@@ -3,6 +3,7 @@ import { getByline, listBylines, listLinkableUsers } from "@/lib/bylines/admin";
 import { SubpageHeader } from "@/components/ui/page-header";
 import { BylineActions, BylineForm } from "../_components/byline-forms";
 import { orNotFound, requirePagePermission } from "../../_lib/page-access";
+import { countOf } from "@/lib/text/count";
 
 export const metadata: Metadata = { title: "Edit byline" };
 
@@ -15,7 +16,7 @@ export default async function EditBylinePage({ params }: { params: Promise<{ id:
   return (
     <div className="flex flex-col gap-6">
       <SubpageHeader back={{ href: "/dashboard/bylines", label: "← Bylines" }} title={byline.name}>
-        {byline.stories} stories
+        {countOf(byline.stories, "story", "stories")}
       </SubpageHeader>
       <BylineForm
         users={users}

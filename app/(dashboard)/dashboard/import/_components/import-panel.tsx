@@ -14,6 +14,7 @@ import { Alert } from "@/components/ui/notice";
 import { ImportReportView } from "./import-report";
 import type { RunView } from "@/lib/import/runs";
 import { resumeImportAction, stopImportAction } from "../actions";
+import { countOf } from "@/lib/text/count";
 
 const ACTIVE = new Set(["queued", "running"]);
 
@@ -125,7 +126,7 @@ export function ImportPanel({ defaultTimeZone, initialRun }: { defaultTimeZone: 
           </h2>
           <div className="flex flex-col gap-1 text-sm">
             <span data-testid="import-progress">
-              {run.itemsDone} / {run.itemsTotal} items
+              {run.itemsDone} / {countOf(run.itemsTotal, "item", "items")}
             </span>
             <progress max={Math.max(run.itemsTotal, 1)} value={run.itemsDone} aria-label={`Import progress ${pct}%`} className="h-2 w-full" />
           </div>

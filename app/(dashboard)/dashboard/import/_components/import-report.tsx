@@ -1,6 +1,7 @@
 /** The report of a WordPress import, as the desk shows it (the CLI prints the same facts). */
 import Link from "next/link";
 import type { ImportReport } from "@/lib/import/importer";
+import { countOf } from "@/lib/text/count";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -21,7 +22,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           {report.keptLocalEdits ? `, ${report.keptLocalEdits} kept as edited here` : ""}
         </Row>
         <Row label="By status">
-          {report.statuses.published} published, {report.statuses.scheduled} scheduled, {report.statuses.draft} drafts
+          {report.statuses.published} published, {report.statuses.scheduled} scheduled, {countOf(report.statuses.draft, "draft", "drafts")}
         </Row>
         <Row label="In the file">
           {Object.entries(report.byType)
@@ -33,13 +34,13 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           {Object.entries(report.skipped)
             .map(([k, n]) => `${n} ${k}`)
             .join(", ") || "nothing"}
-          ; {report.comments} comments (not imported)
+          ; {countOf(report.comments, "comment", "comments")} (not imported)
         </Row>
         <Row label="New bylines and tags">
-          {report.bylines} bylines, {report.tags} tags
+          {countOf(report.bylines, "byline", "bylines")}, {countOf(report.tags, "tag", "tags")}
         </Row>
         <Row label="Redirects">
-          {report.redirects.stories} old story slugs, {report.redirects.tags} old category and tag slugs
+          {countOf(report.redirects.stories, "old story slug", "old story slugs")}, {countOf(report.redirects.tags, "old category or tag slug", "old category and tag slugs")}
         </Row>
         <Row label="Proposed sections">
           {report.proposedSections.length ? (

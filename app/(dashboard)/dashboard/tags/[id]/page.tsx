@@ -4,6 +4,7 @@ import { listTags } from "@/lib/tags/admin";
 import { SubpageHeader } from "@/components/ui/page-header";
 import { MergeTagForm, TagForm } from "../_components/tag-forms";
 import { requirePagePermission } from "../../_lib/page-access";
+import { countOf } from "@/lib/text/count";
 
 export const metadata: Metadata = { title: "Edit tag" };
 
@@ -17,7 +18,7 @@ export default async function EditTagPage({ params }: { params: Promise<{ id: st
   return (
     <div className="flex flex-col gap-6">
       <SubpageHeader back={{ href: "/dashboard/tags", label: "← Tags and sections" }} title={tag.name}>
-        {tag.stories} stories
+        {countOf(tag.stories, "story", "stories")}
       </SubpageHeader>
       <TagForm initial={{ id: tag.id, name: tag.name, slug: tag.slug, description: tag.description, isSection: tag.isSection, sectionOrder: tag.sectionOrder }} />
       <MergeTagForm id={tag.id} others={all.filter((t) => t.id !== tag.id).map((t) => ({ id: t.id, name: t.name }))} />

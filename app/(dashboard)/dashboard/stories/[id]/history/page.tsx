@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { SubpageHeader } from "@/components/ui/page-header";
 import { DataTable, HiddenHeading, Td } from "@/components/ui/table";
 import { RestoreButton } from "./_components/restore-button";
+import { countOf } from "@/lib/text/count";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -144,7 +145,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
       {diff ? (
         <section aria-labelledby="diff-heading" className="rounded border border-neutral-200 bg-white p-4" data-testid="diff">
           <h2 id="diff-heading" className="font-semibold">
-            Version {diff.from.version} → version {diff.to.version}: {diff.wordsAdded} words added, {diff.wordsRemoved} removed
+            Version {diff.from.version} → version {diff.to.version}: {countOf(diff.wordsAdded, "word", "words")} added, {diff.wordsRemoved.toLocaleString("en")} removed
           </h2>
           <dl className="mt-3 flex flex-col gap-3 text-sm">
             <DiffRow label="Headline" className="font-serif text-lg">

@@ -58,6 +58,9 @@ const nextConfig: NextConfig = {
     ];
   },
   experimental: {
+    // `forbidden()` and forbidden.tsx: a desk screen a role may not open answers 403 with a
+    // "no access" page inside the desk (app/(dashboard)/dashboard/forbidden.tsx).
+    authInterrupts: true,
     // Keep ISR results in memory (and, later, in the shared cache handler), not in .next on
     // disk: a page cached against one database must never be served against another.
     isrFlushToDisk: false,

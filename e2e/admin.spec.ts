@@ -50,7 +50,8 @@ test("an admin turns on the breaking-news bar; the site shows it at once and hid
 test("editors and writers cannot open the site settings", async ({ browser }) => {
   for (const who of ["editor", "writer"] as const) {
     const page = await as(browser, who);
-    expect((await page.goto("/dashboard/settings"))?.status()).toBe(404);
+    expect((await page.goto("/dashboard/settings"))?.status()).toBe(403);
+    await expect(page.getByTestId("no-access")).toContainText("You don’t have access to this screen");
     await page.context().close();
   }
 });
@@ -172,7 +173,7 @@ test("the audit log lists sign-ins and publications, filterable by action", asyn
   await admin.screenshot({ path: "test-results/screenshots/admin-audit.png", fullPage: true });
   await admin.context().close();
   const editor = await as(browser, "editor");
-  expect((await editor.goto("/dashboard/audit"))?.status()).toBe(404);
+  expect((await editor.goto("/dashboard/audit"))?.status()).toBe(403);
   await editor.context().close();
 });
 
@@ -208,7 +209,7 @@ test("an editor marks a section for the navigation and creates a tag; writers ca
   await reader.close();
 
   const writer = await as(browser, "writer");
-  expect((await writer.goto("/dashboard/tags"))?.status()).toBe(404);
+  expect((await writer.goto("/dashboard/tags"))?.status()).toBe(403);
   await writer.context().close();
 });
 

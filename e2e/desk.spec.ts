@@ -185,7 +185,10 @@ test("a deactivated user is locked out on the next request", async ({ browser })
 
 test("writers cannot open the user admin, and other writers' stories are 404 to them", async ({ browser }) => {
   const writer = await as(browser, "writer");
-  expect((await writer.goto("/dashboard/users"))?.status()).toBe(404);
+  expect((await writer.goto("/dashboard/users"))?.status()).toBe(403);
+  // Inside the desk, saying so, with its navigation: not the reader site's "Page not found".
+  await expect(writer.getByTestId("no-access")).toBeVisible();
+  await expect(writer.getByRole("link", { name: "Back to stories" })).toBeVisible();
   const editor = await as(browser, "editor");
   await editor.goto("/dashboard?q=New%20clinic");
   const href = await editor.getByRole("link", { name: "New clinic opens in Bamyan" }).first().getAttribute("href");

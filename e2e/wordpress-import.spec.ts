@@ -65,7 +65,7 @@ test("an admin imports a WordPress export and readers see the imported story", a
 
 test("editors cannot open the import screen", async ({ browser }) => {
   const page = await as(browser, "editor");
-  expect((await page.goto("/dashboard/import"))?.status()).toBe(404);
+  expect((await page.goto("/dashboard/import"))?.status()).toBe(403);
   const res = await page.request.post("/api/import?name=x.xml", { data: "<rss/>", headers: { "content-type": "application/xml" } });
   expect(res.status()).toBe(403);
   await page.context().close();

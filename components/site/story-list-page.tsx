@@ -6,7 +6,10 @@
 import { listPublicStories, type StoryCard, type StoryListOptions } from "@/lib/stories/queries";
 import { listPageHref, pageFromRest } from "@/lib/site/list-route";
 import { pageCount } from "@/lib/site/pagination";
-import { decodeSegment } from "@/lib/site/reader";
+import { decodeSegment, type ReaderContext } from "@/lib/site/reader";
+import { tagReaderPage } from "@/lib/site/reader-cache";
+import { siteUrl } from "@/lib/env";
+import type { PageMeta } from "@/lib/seo/metadata";
 import type { SiteSettings } from "@/lib/site/settings";
 import { notFoundPage, redirectTo, type ReaderPage } from "./render";
 import { Pagination } from "./story-bits";
@@ -86,3 +89,33 @@ export function StoryListPage({
     </section>
   );
 }
+
+/**
+ * A record's story list page (a tag's, a byline's) at `params`, at the context's instant: the
+ * record found by slug (or a 308 from an old slug, or not found), the page cached under
+ * `cacheTag` (lib/site/reader-cache.ts), one page of its stories (not found past the last),
+ * and what `describe` says of it: head, header and the text for an empty list.
+ */
+export async function recordListPage<T extends { slug: string }>(
+  { now, settings }: ReaderContext,
+  params: SlugListParams,
+  o: {
+    find: Lookup<T>;
+    findMoved: (slug: string, now: Date) => Promise<string | null>;
+    prefix: string;
+    cacheTag: (record: T) => string;
+    filter: (record: T) => Pick<StoryListOptions, "tagId" | "bylineId">;
+    describe: (record: T, at: { origin: string; path: string }) => { meta: PageMeta; header: React.ReactNode; emptyText: string };
+  },
+): Promise<ReaderPage> {
+  const resolved = await resolveSlugList(params, now, o);
+  if ("kind" in resolved) return resolved;
+  const { record, page } = resolved;
+  await tagReaderPage([o.cacheTag(record)]);
+  const list = await loadStoryListPage(now, page, o.filter(record));
+  if (!list) return notFoundPage;
+  const base = `${o.prefix}/${record.slug}`;
+  const { meta, header, emptyText } = o.describe(record, { origin: siteUrl(), path: listPageHref(base, page) });
+  return { kind: "page", meta, body: <StoryListPage list={list} page={page} base={base} settings={settings} emptyText={emptyText} header={header} /> };
+}
+

@@ -189,6 +189,12 @@ test("an editor marks a section for the navigation and creates a tag; writers ca
   await editor.getByLabel("Tag name").fill(`  ${name.toUpperCase()} `);
   await editor.getByRole("button", { name: "Create tag" }).click();
   await expect(editor.getByText("A tag with this name exists.")).toBeVisible();
+  // Fixing the field takes its error away at once; sending the same name again brings it back.
+  await editor.getByLabel("Tag name").fill(`${name} forecast`);
+  await expect(editor.getByText("A tag with this name exists.")).toBeHidden();
+  await editor.getByLabel("Tag name").fill(name);
+  await editor.getByRole("button", { name: "Create tag" }).click();
+  await expect(editor.getByText("A tag with this name exists.")).toBeVisible();
   await editor.screenshot({ path: "test-results/screenshots/admin-tags.png", fullPage: true });
 
   await editor.getByTestId("tag-row").filter({ hasText: /^Politics/ }).getByRole("link", { name: "Politics" }).click();

@@ -1,8 +1,11 @@
 /**
  * A labelled form field: label, control, optional hint and optional error, stacked. Server
- * Component safe (no hooks). The control is the child; it must carry `id` equal to `id` here.
+ * Component safe (no hooks of its own; the error is a small client piece that hides once the
+ * field is edited: ./field-error.tsx). The control is the child; it must carry `id` equal to
+ * `id` here.
  */
 import { Input } from "./controls";
+import { FieldError } from "./field-error";
 
 const LABEL_CLASS = {
   /** A form's field label. */
@@ -41,11 +44,7 @@ export function Field({
       </label>
       {children}
       {hint ? <p className="text-xs text-neutral-500">{hint}</p> : null}
-      {message ? (
-        <p id={errorId} className="text-sm text-red-700">
-          {message}
-        </p>
-      ) : null}
+      {message ? <FieldError controlId={id} id={errorId} message={message} /> : null}
     </div>
   );
 }

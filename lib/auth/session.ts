@@ -9,6 +9,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { normalizeEmail } from "./credentials";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceToken } from "./device";
 import { signIn, signOut } from "./nextauth";
+import { countOf } from "@/lib/text/count";
 
 export type SignInOutcome = { ok: true } | { ok: false; error: string };
 
@@ -17,7 +18,7 @@ export const INVALID_CREDENTIALS = "Invalid email or password.";
 /** Formats a wait for people: "1 minute", "12 minutes". */
 function minutes(seconds: number): string {
   const m = Math.max(1, Math.ceil(seconds / 60));
-  return `${m} minute${m === 1 ? "" : "s"}`;
+  return countOf(m, "minute", "minutes");
 }
 
 /**

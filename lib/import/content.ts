@@ -22,6 +22,7 @@ import sanitizeHtml from "sanitize-html";
 import { bodySchema, sanitizeBodyHtml } from "@/lib/editor/render";
 import { cleanText } from "@/lib/text/clean";
 import { isSafeUrl } from "@/lib/text/urls";
+import { countOf } from "@/lib/text/count";
 
 export interface ConvertedContent {
   body: JSONContent;
@@ -105,7 +106,7 @@ function mediaToLinks(html: string, notes: string[]): string {
       figcaption: "p",
     },
   });
-  if (images) notes.push(`${images} image${images === 1 ? "" : "s"} left on the old host, as link${images === 1 ? "" : "s"}`);
+  if (images) notes.push(`${countOf(images, "image", "images")} left on the old host, as ${images === 1 ? "a link" : "links"}`);
   return out;
 }
 

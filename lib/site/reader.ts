@@ -1,20 +1,15 @@
 /**
- * What every reader page needs once per request: the instant of the render and the site's
- * settings. Wrapped in React `cache` so a page and its metadata share one read.
+ * What every reader page's loader is given (components/site/render.tsx reads it once per
+ * render), and the decoding of URL segments.
  */
 import "server-only";
-import { cache } from "react";
-import { getSiteSettings, type SiteSettings } from "./settings";
+import type { SiteSettings } from "./settings";
 
 export interface ReaderContext {
   /** One instant for the whole render: every visibility check uses it. */
   now: Date;
   settings: SiteSettings;
 }
-
-export const getReaderContext = cache(async (): Promise<ReaderContext> => {
-  return { now: new Date(), settings: await getSiteSettings() };
-});
 
 /**
  * Decodes a URL segment the router may hand over still percent-encoded.

@@ -113,7 +113,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
           Page {list.page} of {list.pages} · {countOf(list.total, "story", "stories")}
         </PageNav>
       ) : (
-        <p className="text-sm text-neutral-600">{list.total} {list.total === 1 ? "story" : "stories"}</p>
+        <p className="text-sm text-neutral-600">{countOf(list.total, "story", "stories")}</p>
       )}
     </PageFrame>
   );

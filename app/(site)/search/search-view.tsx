@@ -7,6 +7,7 @@ import { parseSearchQuery, SEARCH_MAX_QUERY_CHARS, type SearchQuery, type Snippe
 import { searchPublicStories } from "@/lib/search/stories";
 import { siteUrl } from "@/lib/env";
 import { siteMeta } from "@/lib/seo/metadata";
+import { countOf } from "@/lib/text/count";
 
 /**
  * The search page's content, shared by `/search` (the empty form, rendered per request) and
@@ -102,9 +103,7 @@ function SearchView({
           <p>
             {result.capped
               ? `More than ${result.total.toLocaleString("en")} stories match`
-              : result.total === 1
-                ? "1 story matches"
-                : `${result.total} stories match`}{" "}
+              : `${countOf(result.total, "story matches", "stories match")}`}{" "}
             <strong dir="auto">{display}</strong>
             {result.capped ? `: the best of the newest ${result.total.toLocaleString("en")} are shown. Add a word to narrow the search.` : "."}
           </p>

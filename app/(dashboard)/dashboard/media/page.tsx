@@ -12,6 +12,7 @@ import { FormStatus } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-header";
 import { PageNav } from "@/components/ui/page-nav";
 import { LibraryUpload } from "./_components/library-upload";
+import { countOf } from "@/lib/text/count";
 
 /**
  * The media library: upload, search by alt text, caption, credit or file name, filter by
@@ -75,7 +76,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
         </Button>
       </FilterForm>
       <p className="text-sm text-neutral-600" data-testid="media-count">
-        {total === 1 ? "1 photo" : `${total} photos`}
+        {countOf(total, "photo", "photos")}
       </p>
       <ul className="grid grid-cols-2 gap-4 sm:grid-cols-4 lg:grid-cols-6" aria-label="Photos" data-testid="media-grid">
         {items.map((m) => (

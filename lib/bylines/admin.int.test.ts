@@ -39,6 +39,7 @@ describe.each(engines())("byline administration on %s", (engine) => {
     expect(dup?.fields?.slug).toBe("This slug is taken.");
     expect((await err(createByline(laila, { name: " " })))?.fields?.name).toBe("A byline needs a display name.");
     expect((await err(createByline(laila, { name: "X", photoUrl: "javascript:alert(1)" })))?.fields?.photoUrl).toBeTruthy();
+    expect((await err(createByline(laila, { name: "X", photoUrl: "portrait.jpg" })))?.fields?.photoUrl).toBe("Use a full web address (https://…) or a path on this site starting with /.");
     expect((await listBylines(mina)).map((b) => b.name)).toEqual(["Freelance Herat", "Wire Service"]);
     expect((await err(listBylines(sahar)))?.code).toBe("forbidden");
   });

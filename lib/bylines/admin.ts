@@ -15,7 +15,7 @@ import { makeSlug } from "@/lib/text/slug";
 import { assertSlugFree, BYLINE_SLUGS, moveSlug } from "@/lib/stories/slug-redirects";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { cleanString } from "@/lib/text/clean";
-import { isSafeUrl } from "@/lib/text/urls";
+import { addressField } from "@/lib/text/urls";
 import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
 import { BYLINE_PROFILE, type BylinePage } from "@/lib/stories/queries";
@@ -66,9 +66,7 @@ export const bylineInputSchema = z.object({
   slug: text(100, "slug").default(""),
   jobTitle: text(120, "job title").default(""),
   bio: text(1000, "bio").default(""),
-  photoUrl: text(500, "photo address")
-    .refine((v) => v === "" || (isSafeUrl(v) && !/^(mailto|tel):/i.test(v)), { message: "The photo must be a web address (https://…) or a path (/…)." })
-    .default(""),
+  photoUrl: addressField(500, "photo address", "web").default(""),
   /** A user to link (staff byline), or "" for a guest or wire byline. */
   userId: z.union([z.uuid(), z.literal("")]).default(""),
 });

@@ -10,9 +10,14 @@
 import type { Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { StoryPhoto } from "./image-node";
-import { isSafeUrl } from "@/lib/text/urls";
+import { checkAddress } from "@/lib/text/urls";
 
 export const TEXT_DIRECTION = "auto" as const;
+
+function allowedLink(url: string): boolean {
+  const checked = checkAddress(url, "link");
+  return checked.ok && checked.href !== "";
+}
 
 export const storyExtensions: Extensions = [
   StarterKit.configure({
@@ -25,8 +30,10 @@ export const storyExtensions: Extensions = [
       // Links stay in the same tab; internal links get no rel="nofollow" (our own pages must not
       // be marked as untrusted to search engines).
       HTMLAttributes: { target: null, rel: null },
-      isAllowedUri: (url) => isSafeUrl(url),
-      shouldAutoLink: (url) => isSafeUrl(url),
+      // The one address rule for links (absolute web, mailto:, tel:, site paths); the server
+      // applies it again when the body is saved.
+      isAllowedUri: allowedLink,
+      shouldAutoLink: allowedLink,
     },
   }),
   StoryPhoto,

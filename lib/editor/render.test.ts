@@ -45,6 +45,14 @@ describe("renderBody", () => {
     expect(r.html).not.toMatch(/href|on\w+=/i);
   });
 
+  it("stores www.… links as https:// and drops links a browser would resolve as relative paths", () => {
+    expect(renderBody(linked("www.example.org/report")).html).toBe('<p dir="auto"><a href="https://www.example.org/report">Read the full report</a></p>');
+    for (const href of ["report", "example.org", "news/report.html"]) {
+      expect(renderBody(linked(href)).html, href).toBe('<p dir="auto">Read the full report</p>');
+    }
+    expect(renderBody(linked("/news/report")).html).toBe('<p dir="auto"><a href="/news/report">Read the full report</a></p>');
+  });
+
   it("keeps safe links, with no target or nofollow", () => {
     const r = renderBody(linked("https://example.org/report"));
     expect(r.html).toBe('<p dir="auto"><a href="https://example.org/report">Read the full report</a></p>');

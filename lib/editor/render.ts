@@ -12,7 +12,7 @@ import { Node as PMNode } from "@tiptap/pm/model";
 import { applyStaticEditorOptionsToExtensions, renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import sanitizeHtml from "sanitize-html";
 import { storyExtensions, TEXT_DIRECTION } from "./extensions";
-import { isSafeUrl, SAFE_SCHEMES } from "@/lib/text/urls";
+import { checkAddress, isSafeUrl, SAFE_SCHEMES } from "@/lib/text/urls";
 import { cleanText, utf8Bytes } from "@/lib/text/clean";
 import { bodyTooLarge } from "@/lib/stories/story-schema";
 
@@ -36,9 +36,20 @@ export function emptyBody(): JSONContent {
 }
 
 
+/**
+ * A link mark under the one address rule (`checkAddress`): `www.…` becomes `https://www.…`;
+ * an address the rule refuses (a plain word, a relative path) would be a broken link on the
+ * live page, so the mark goes and its text stays.
+ */
+function cleanLink(mark: NonNullable<JSONContent["marks"]>[number]) {
+  if (mark.type !== "link") return mark;
+  const checked = checkAddress(String(mark.attrs?.href ?? ""), "link");
+  return checked.ok && checked.href !== "" ? { ...mark, attrs: { ...mark.attrs, href: checked.href } } : null;
+}
+
 /** Removes unsafe link marks and forbidden characters; drops text nodes left empty. */
 function cleanNode(node: JSONContent): JSONContent {
-  const marks = node.marks?.filter((m) => m.type !== "link" || isSafeUrl(String(m.attrs?.href ?? "")));
+  const marks = node.marks?.map(cleanLink).filter((m) => m !== null);
   return {
     ...node,
     ...(typeof node.text === "string" ? { text: cleanText(node.text) } : {}),

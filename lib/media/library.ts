@@ -15,7 +15,7 @@ import { storyMedia, stories, auditLog, media, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { renderBody } from "@/lib/editor/render";
 import { cleanString, cleanText } from "@/lib/text/clean";
-import { isSafeUrl } from "@/lib/text/urls";
+import { addressField } from "@/lib/text/urls";
 import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
 import { photoIdsIn, withPhotoAttrs } from "./body";
@@ -196,9 +196,7 @@ export const mediaInputSchema = z.object({
   caption: text(1000, "caption"),
   creditName: text(200, "credit name"),
   creditOrg: text(200, "credit organisation"),
-  creditUrl: text(500, "credit link").refine((v) => v === "" || (isSafeUrl(v) && /^https?:\/\//i.test(v)), {
-    message: "The credit link must be a web address (https://…).",
-  }),
+  creditUrl: addressField(500, "credit link", "web").default(""),
   usageNotes: cleanString(1000, "usage notes").default(""),
 });
 

@@ -46,6 +46,16 @@ describe.each(engines())("site settings on %s", (engine) => {
     expect(e?.fields?.breakingUntil).toBe("In the past");
   });
 
+  it("takes every address by the one rule: www.… becomes https://www.…, words and bare host names are refused at the field", async () => {
+    await updateSiteSettings(laila, { ...base, logoUrl: "www.example.org/logo.png", breakingText: "Polls open", breakingUrl: "/news/polls" });
+    expect((await getSiteSettings()).logoUrl).toBe("https://www.example.org/logo.png");
+    const words = await fail(updateSiteSettings(laila, { ...base, logoUrl: "our logo" }));
+    expect(words?.fields?.logoUrl).toBe("Use a full web address (https://…) or a path on this site starting with /.");
+    const host = await fail(updateSiteSettings(laila, { ...base, logoUrl: "example.org/logo.png" }));
+    expect(host?.fields?.logoUrl).toBe("Write the full address: https://example.org/logo.png");
+    expect((await getSiteSettings()).logoUrl).toBe("https://www.example.org/logo.png");
+  });
+
   it("stores the time zone in its canonical spelling", async () => {
     await updateSiteSettings(laila, { ...base, timeZone: "asia/kabul" });
     expect((await getSiteSettings()).timeZone).toBe("Asia/Kabul");

@@ -10,7 +10,7 @@ import { saveSiteSettings } from "@/lib/stories/store";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { isValidTimeZone } from "@/lib/dates/format";
 import { cleanString } from "@/lib/text/clean";
-import { isSafeUrl } from "@/lib/text/urls";
+import { addressField } from "@/lib/text/urls";
 import { AppError } from "@/lib/errors";
 import { STORY_LANGUAGES } from "@/lib/i18n/languages";
 import { can } from "@/lib/permissions/roles";
@@ -18,10 +18,7 @@ import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time
 import { getSiteSettings, type SiteSettings } from "./settings";
 
 const text = (max: number, label: string) => cleanString(max, label);
-const url = (label: string) =>
-  text(500, label).refine((v) => v === "" || (isSafeUrl(v) && !/^(mailto|tel):/i.test(v)), {
-    message: `The ${label} must be a web address (https://…) or a path on this site (/…).`,
-  });
+const url = (label: string) => addressField(500, label, "web");
 
 const settingsSchema = z.object({
   siteName: text(120, "site name").pipe(z.string().min(1, "The site needs a name.")),

@@ -5,7 +5,7 @@ const QUESTION = "This story has unsaved changes. Leave without saving?";
 /**
  * While `dirty`, leaving asks first: a reload or closed tab (beforeunload), and the desk's own
  * links and forms (sign out), which navigate without unloading the page. Links opening a new
- * tab pass.
+ * tab pass, and so do links inside the body being edited (a click there places the caret).
  */
 export function useLeaveGuard(dirty: boolean): void {
   useEffect(() => {
@@ -14,6 +14,7 @@ export function useLeaveGuard(dirty: boolean): void {
     const onClick = (e: MouseEvent) => {
       const link = (e.target as Element | null)?.closest?.("a[href]");
       if (!link || e.defaultPrevented || link.getAttribute("target") === "_blank") return;
+      if (link instanceof HTMLElement && link.isContentEditable) return;
       if (!window.confirm(QUESTION)) {
         e.preventDefault();
         e.stopPropagation();

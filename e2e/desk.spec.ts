@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { as } from "./helpers";
+import { as, unpublishOpenStory } from "./helpers";
 import { ACCOUNTS, E2E_PASSWORD, SEED_ARTICLE_MISSING, seedFixture as f } from "./fixtures";
 import { expectSeedArticlePage } from "./seed-page-check";
 
@@ -111,8 +111,7 @@ test.describe.serial("a story from draft to the public site", () => {
   test("an editor unpublishes it and its URL is a 404 again", async ({ browser }) => {
     const page = await as(browser, "editor");
     await page.goto(storyUrl);
-    await page.getByRole("button", { name: "Unpublish" }).click();
-    await expect(page.getByTestId("story-status")).toHaveText("Unpublished");
+    await unpublishOpenStory(page);
     await page.context().close();
     const reader = await browser.newPage();
     expect((await reader.goto(`/news/${slug}`))?.status()).toBe(404);

@@ -3,7 +3,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { makeSlug } from "../lib/text/slug";
 import { find, findAll, parseXml } from "../test/xml";
 import { E2E, seedFixture } from "./fixtures";
-import { as, draftStory, scheduleOpenStory } from "./helpers";
+import { as, draftStory, scheduleOpenStory, unpublishOpenStory } from "./helpers";
 import { nuErrors, xmllint } from "./validators";
 
 /**
@@ -132,8 +132,7 @@ test.describe.serial("feeds, sitemaps and search follow publishing", () => {
   test("unpublishing takes the story out of every output on the next request", async ({ browser, request }) => {
     const page = await as(browser, "editor");
     await page.goto(storyUrl);
-    await page.getByRole("button", { name: "Unpublish" }).click();
-    await expect(page.getByTestId("story-status")).toHaveText("Unpublished");
+    await unpublishOpenStory(page);
     await page.context().close();
     const out = await fetchOutputs(request, word);
     for (const [name, text] of Object.entries({ rss: out.rss, atom: out.atom, json: JSON.stringify(out.json), sitemaps: out.sitemaps, news: out.news, search: out.search })) {

@@ -38,6 +38,17 @@ export async function scheduleOpenStory(page: Page, instant: Date, timeZone = se
 }
 
 /**
+ * Unpublishes the live story open in the editor: "Unpublish", then the same button in the
+ * question that follows; waits for the status to say so.
+ */
+export async function unpublishOpenStory(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Unpublish" }).click();
+  const dialog = page.getByRole("dialog", { name: "Unpublish this story?" });
+  await dialog.getByRole("button", { name: "Unpublish" }).click();
+  await expect(page.getByTestId("story-status")).toHaveText("Unpublished");
+}
+
+/**
  * Next's `x-nextjs-cache` values for a page served from its cache: HIT while fresh, STALE
  * once its lifetime (5 s) has passed and a background render is due. On a busy machine a
  * few seconds pass easily between two requests, so "served from the cache" is either.

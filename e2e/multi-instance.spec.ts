@@ -6,7 +6,7 @@ import { createClient } from "@redis/client";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { ACCOUNTS, E2E_PASSWORD, seedFixture } from "./fixtures";
-import { draftStory, FROM_CACHE, scheduleOpenStory } from "./helpers";
+import { FROM_CACHE, draftStory, scheduleOpenStory, unpublishOpenStory } from "./helpers";
 
 /**
  * Past one machine (README, "Deployment"): two server processes (scripts/serve.mjs) on different ports, one PostgreSQL
@@ -205,8 +205,7 @@ test.describe.serial("two instances share one PostgreSQL and one Redis cache", (
     expect((await read(request, `${b!.url}/`)).html).toContain(`${headline}, traffic resumes`);
 
     // Unpublished through A: gone from B at once.
-    await desk.getByRole("button", { name: "Unpublish" }).click();
-    await expect(desk.getByTestId("story-status")).toHaveText("Unpublished");
+    await unpublishOpenStory(desk);
     expect((await read(request, `${b!.url}/news/${slug}`)).status).toBe(404);
     expect((await read(request, `${b!.url}/`)).html).not.toContain(headline);
     await desk.context().close();

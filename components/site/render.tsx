@@ -21,14 +21,18 @@ import { etagOf } from "@/lib/site/conditional-get";
 import { siteUrl } from "@/lib/env";
 import { siteMeta, type PageMeta } from "@/lib/seo/metadata";
 import { ReaderDocument } from "./document";
-import { NotFoundBody } from "./not-found-body";
+import { GoneBody, NotFoundBody } from "./not-found-body";
 import { SiteShell, type ShellData } from "./site-shell";
 
-/** What a reader route found: a page to show, a permanent redirect (308), or nothing (404). */
-export type ReaderPage = { kind: "page"; meta: PageMeta; body: ReactNode } | { kind: "redirect"; location: string } | { kind: "not-found" };
+/**
+ * What a reader route found: a page to show, a permanent redirect (308), nothing (404), or a
+ * story removed on purpose (410 Gone).
+ */
+export type ReaderPage = { kind: "page"; meta: PageMeta; body: ReactNode } | { kind: "redirect"; location: string } | { kind: "not-found" } | { kind: "gone" };
 
 /** Shorthands for loaders. */
 export const notFoundPage: ReaderPage = { kind: "not-found" };
+export const gonePage: ReaderPage = { kind: "gone" };
 export const redirectTo = (location: string): ReaderPage => ({ kind: "redirect", location });
 
 /** The reader stylesheet (Tailwind, built by scripts/build-reader-css.mjs after `next build`). */
@@ -68,7 +72,7 @@ async function renderToHtml(element: ReactNode): Promise<string> {
 const STORE_MARGIN_MS = 1000;
 
 /** A rendered reader page: HTML with its status, or a permanent redirect. */
-export type RenderedPage = { status: 200 | 404; html: string } | { status: 308; location: string };
+export type RenderedPage = { status: 200 | 404 | 410; html: string } | { status: 308; location: string };
 
 /**
  * Loads one reader page and renders it: the page in the site's shell and document, the "Page
@@ -95,22 +99,31 @@ export async function renderReaderPage(load: (context: ReaderContext) => Promise
   return result;
 }
 
-/** A found page, or the "Page not found" page, in the site's shell and document. */
+/** A found page, or the "Page not found" or "Story removed" page, in the site's shell and document. */
 async function renderInShell(page: Exclude<ReaderPage, { kind: "redirect" }>, shell: ShellData): Promise<RenderedPage> {
   const { settings } = shell;
-  const found = page.kind === "page";
-  const meta: PageMeta = found ? page.meta : { ...siteMeta(siteUrl(), settings.siteName, `Page not found | ${settings.siteName}`), robots: { index: false, follow: true } };
+  if (page.kind === "page") {
+    const html = await renderToHtml(
+      <ReaderDocument meta={page.meta} stylesheet={readerStylesheet().href}>
+        <SiteShell shell={shell}>{page.body}</SiteShell>
+      </ReaderDocument>,
+    );
+    return { status: 200, html };
+  }
+  const gone = page.kind === "gone";
+  const title = `${gone ? "Story removed" : "Page not found"} | ${settings.siteName}`;
+  const meta: PageMeta = { ...siteMeta(siteUrl(), settings.siteName, title), robots: { index: false, follow: true } };
   const html = await renderToHtml(
     <ReaderDocument meta={meta} stylesheet={readerStylesheet().href}>
-      <SiteShell shell={shell}>{found ? page.body : <NotFoundBody />}</SiteShell>
+      <SiteShell shell={shell}>{gone ? <GoneBody /> : <NotFoundBody />}</SiteShell>
     </ReaderDocument>,
   );
-  return { status: found ? 200 : 404, html };
+  return { status: gone ? 410 : 404, html };
 }
 
 /**
  * The response for a rendered page: 200 with a strong ETag (conditional GETs are answered by
- * the server, scripts/serve.mjs), 404, or 308 with its Location.
+ * the server, scripts/serve.mjs), 404, 410, or 308 with its Location.
  */
 export function pageResponse(page: RenderedPage): Response {
   if (page.status === 308) return new Response(null, { status: 308, headers: { Location: page.location } });

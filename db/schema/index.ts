@@ -189,6 +189,12 @@ export const stories = pgTable(
     seoTitle: text("seo_title").notNull().default(""),
     seoDescription: text("seo_description").notNull().default(""),
     canonicalUrl: text("canonical_url"),
+    /**
+     * When the story went to the trash (null: not trashed). A trashed story is off the site and
+     * out of the desk's lists; editors may restore it until it is purged (TRASH_DAYS later).
+     */
+    trashedAt: instant("trashed_at"),
+    trashedBy: uuid("trashed_by").references(() => users.id, { onDelete: "set null" }),
     /** The lead (featured) photo: shown on the story and as its card image. */
     featuredMediaId: uuid("featured_media_id").references((): AnyPgColumn => media.id, { onDelete: "restrict" }),
     /** Generated from title, dek and body text; see `searchDocument`. */
@@ -216,6 +222,7 @@ export const stories = pgTable(
     index("stories_primary_tag_idx").on(t.primaryTagId),
     index("stories_breaking_idx").on(t.isBreaking).where(sql`${t.isBreaking}`),
     index("stories_updated_at_idx").on(t.updatedAt.desc()),
+    index("stories_trashed_at_idx").on(t.trashedAt).where(sql`${t.trashedAt} is not null`),
     check("stories_version_positive", sql`${t.version} > 0`),
   ],
 );

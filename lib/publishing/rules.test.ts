@@ -86,6 +86,10 @@ function editorOutcome(intent: SaveIntent, state: StateName): Outcome {
     case "unpublish":
       if (live) return kept(state, "unpublish", "unpublished");
       return bad(state === "scheduled" ? "This story is scheduled: unschedule it instead." : "Only a published story can be unpublished.");
+    case "republish":
+      return state === "unpublished"
+        ? kept(state, "publish", "published")
+        : bad("Only an unpublished story can go back on the site with its original dates.");
     case "return":
       return state === "in_review" ? kept(state, "draft", "draft") : bad("Only a story in review can be returned to its writer.");
     case "schedule":

@@ -10,7 +10,8 @@
  * - publish (not live yet): published, dated now, "Last Updated On" now; on a live story it
  *   changes no date;
  * - schedule: published, both dates at the scheduled instant; unschedule: back to draft with
- *   no dates; unpublish: off the site, dates kept (a republication is dated anew);
+ *   no dates; unpublish: off the site, dates kept (a republication is dated anew, except the
+ *   undo of an unpublish, "republish", which puts the story back with its original dates);
  * - update: "Last Updated On" moves to now, with an optional public note (a correction or a
  *   clarification must carry one); minor and save change no public date;
  * - a save, minor edit or note-less update that changes nothing is a no-op: no new version,
@@ -135,6 +136,9 @@ export function assertIntentFits(facts: Pick<SaveFacts, "actor" | "existing" | "
   if (intent === "unpublish" && !wasLive) {
     throw new AppError("bad_request", wasScheduled ? "This story is scheduled: unschedule it instead." : "Only a published story can be unpublished.");
   }
+  if (intent === "republish" && !(existing?.status === "unpublished" && existing.publishedAt !== null)) {
+    throw new AppError("bad_request", "Only an unpublished story can go back on the site with its original dates.");
+  }
   if (intent === "schedule" && wasLive) {
     throw new AppError("bad_request", "This story is already live. Unpublish it first to schedule it again.");
   }
@@ -184,6 +188,8 @@ function transition(facts: SaveFacts): Transition {
       return { status: "draft", publishedAt: null, lastUpdatedAt: null, revisionKind: "draft" };
     case "unpublish":
       return { ...kept, status: "unpublished", revisionKind: "unpublish" };
+    case "republish":
+      return { ...kept, status: "published", revisionKind: "publish" };
     case "update":
       return { ...kept, lastUpdatedAt: now, revisionKind: facts.noteKind };
     case "minor":

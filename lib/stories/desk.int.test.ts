@@ -16,7 +16,8 @@ import { bodyFromParagraphs } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
-import { deleteStory, getDeskStory, listDeskStories, saveStory } from "./desk";
+import { getDeskStory, listDeskStories, saveStory } from "./desk";
+import { trashStory } from "./trash";
 import { getPublicStory } from "./queries";
 
 const body = (text: string) => JSON.stringify(bodyFromParagraphs([text]));
@@ -77,7 +78,7 @@ describe.each(engines())("desk mutations on %s", (engine) => {
     // 1. Update Jawid's draft body.
     await expectError(saveStory(v.sahar!, { id: ids.jawid, version: jawidVersion, title: "x", body: body("hijacked") }), "not_found");
     // 5. Delete Jawid's draft.
-    await expectError(deleteStory(v.sahar!, ids.jawid!), "not_found");
+    await expectError(trashStory(v.sahar!, ids.jawid!), "not_found");
     expect(await row(ids.jawid!)).toEqual(before);
     // 2. Create a story under Jawid's byline.
     await expectError(saveStory(v.sahar!, { title: "Under Jawid's name", body: body("x"), bylineIds: v.jawid!.bylineIds }), "forbidden");
@@ -146,12 +147,12 @@ describe.each(engines())("desk mutations on %s", (engine) => {
     expect(await row(ids.jawid!)).toEqual(after);
   });
 
-  it("an editor edits and deletes another's story; the audit log records the editor", async () => {
+  it("an editor edits and trashes another's story; the audit log records the editor", async () => {
     const s = await getDeskStory(v.mina!, ids.jawid!);
     await saveStory(v.mina!, { id: s.id, version: s.version, title: s.title, body: body("Edited by Mina."), bylineIds: s.bylineIds });
-    await deleteStory(v.mina!, ids.jawid!);
-    expect(await row(ids.jawid!)).toBeUndefined();
-    const logged = await handle().db.select().from(auditLog).where(and(eq(auditLog.entityId, ids.jawid!), eq(auditLog.action, "story.delete")));
+    await trashStory(v.mina!, ids.jawid!);
+    expect((await row(ids.jawid!))?.trashedAt).toBeInstanceOf(Date);
+    const logged = await handle().db.select().from(auditLog).where(and(eq(auditLog.entityId, ids.jawid!), eq(auditLog.action, "story.trash")));
     expect(logged.map((l) => l.actorId)).toEqual([v.mina!.id]);
   });
 });
@@ -226,7 +227,7 @@ describe.each(engines())("desk saves: bodies, slugs, footprints and tags on %s",
     const draft = await saveStory(v.mina!, { title: "Unseen", body: body("x"), tags: ["Transport"] });
     expect(draft.footprint).toEqual({ slugs: [], tagIds: [], tagSlugs: [], bylineIds: [], bylineSlugs: [] });
     s = await getDeskStory(v.mina!, created.id);
-    const deleted = await deleteStory(v.mina!, created.id);
+    const deleted = await trashStory(v.mina!, created.id);
     expect(deleted.footprint.slugs.sort()).toEqual(["ferry-fares-rise", "kabul-ferry-fares-rise"]);
     expect(deleted.footprint.tagSlugs.sort()).toEqual(["economy", "economy-and-trade", "transport"]);
   });

@@ -53,6 +53,7 @@ import { EMPTY_FOOTPRINT, mergeFootprints, readerFootprint, type ReaderFootprint
 import { deskStoryMatch } from "@/lib/search/stories";
 import { photoIdsIn, photoLabel, withPhotoAttrs, type LibraryPhoto } from "@/lib/media/body";
 import { loadPhotos } from "@/lib/media/refs";
+import { canRestoreStory, notTrashed } from "./trash";
 
 
 export interface SavedStory {
@@ -187,6 +188,9 @@ async function scheduleInstant(scheduledAt: string | undefined, now: Date): Prom
 /** The stored story a save changes (null for a new one), once the viewer may save it. @throws AppError */
 async function loadForSave(tx: Db, viewer: Viewer, input: ParsedStoryInput): Promise<StoryRow | null> {
   const existing = input.id ? ((await tx.select().from(stories).where(eq(stories.id, input.id)).limit(1))[0] ?? undefined) : null;
+  if (existing?.trashedAt && canSeeStory(actorOf(viewer), existing)) {
+    throw new AppError("bad_request", "This story is in the trash. Restore it to edit it again.");
+  }
   assertMaySave(actorOf(viewer), existing, input.version);
   return existing ?? null;
 }
@@ -441,26 +445,6 @@ export async function saveStory(
   });
 }
 
-/**
- * Deletes a story (editors: any; writers: their own drafts).
- * @returns the slug it had, whether readers could see it, and where they could (footprint).
- * @throws AppError(not_found | forbidden)
- */
-export async function deleteStory(viewer: Viewer, id: string): Promise<{ slug: string; affectsReaders: boolean; footprint: ReaderFootprint }> {
-  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "That story does not exist.");
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(stories).where(eq(stories.id, id)).limit(1);
-    if (!row || !canSeeStory(actorOf(viewer), row)) throw new AppError("not_found", "That story does not exist.");
-    if (!canDeleteStory(actorOf(viewer), row)) throw new AppError("forbidden", "You cannot delete this story.");
-    const affectsReaders = row.status === "published";
-    const footprint = affectsReaders ? await readerFootprint(tx, id) : EMPTY_FOOTPRINT;
-    await tx.delete(stories).where(eq(stories.id, id));
-    await audit(tx, viewer, "story.delete", id, { title: row.title, slug: row.slug });
-    return { slug: row.slug, affectsReaders, footprint };
-  });
-}
-
 export interface DeskListFilters {
   status?: DeskStatus;
   bylineId?: string;
@@ -497,7 +481,7 @@ export async function listDeskStories(
   now = new Date(),
 ): Promise<{ items: DeskListItem[]; total: number; page: number; pages: number }> {
   const db = await getDb();
-  const conditions: (SQL | undefined)[] = [storyScope(viewer)];
+  const conditions: (SQL | undefined)[] = [storyScope(viewer), notTrashed];
   switch (filters.status) {
     case "scheduled":
       conditions.push(and(eq(stories.status, "published"), gt(stories.publishedAt, now)));
@@ -600,6 +584,10 @@ export interface DeskStory {
   canDelete: boolean;
   /** The featured (lead) photo, from the media library. */
   featuredPhoto: LibraryPhoto | null;
+  /** When it went to the trash (it is then read-only until restored), or null. */
+  trashedAt: Date | null;
+  /** The viewer may take it out of the trash. */
+  canRestore: boolean;
 }
 
 /** One story for the editor. @throws AppError(not_found) when missing or not visible to the viewer. */
@@ -633,8 +621,10 @@ export async function getDeskStory(viewer: Viewer, id: string, now = new Date())
     publishedAt: row.publishedAt,
     lastUpdatedAt: row.lastUpdatedAt,
     updatedAt: row.updatedAt,
-    canEdit: canEditStory(actorOf(viewer), row),
-    canDelete: canDeleteStory(actorOf(viewer), row),
+    canEdit: !row.trashedAt && canEditStory(actorOf(viewer), row),
+    canDelete: !row.trashedAt && canDeleteStory(actorOf(viewer), row),
+    trashedAt: row.trashedAt,
+    canRestore: row.trashedAt !== null && canRestoreStory(actorOf(viewer), row),
     featuredPhoto: row.featuredMediaId ? ((await loadPhotos([row.featuredMediaId])).get(row.featuredMediaId) ?? null) : null,
   };
 }

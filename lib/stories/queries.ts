@@ -7,7 +7,7 @@
  */
 import "server-only";
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
 import {
   storyBylines,
   storyRevisions,
@@ -188,13 +188,29 @@ export function cardsWithRefs(rows: CardRow[], refs: CardRefs, now: Date): Story
   return rows.map((r) => toCard(r, refs, now));
 }
 
-export type StoryLookup = { kind: "story"; story: PublicStory } | { kind: "redirect"; slug: string } | { kind: "missing" };
+export type StoryLookup = { kind: "story"; story: PublicStory } | { kind: "redirect"; slug: string } | { kind: "gone" } | { kind: "missing" };
+
+/** Whether `slug` (current or old) names a trashed story that had been published. */
+async function wasTrashedAfterPublication(db: Db, slug: string): Promise<boolean> {
+  const trashedPublished = and(isNotNull(stories.trashedAt), isNotNull(stories.publishedAt));
+  const [own] = await db.select({ id: stories.id }).from(stories).where(and(eq(stories.slug, slug), trashedPublished)).limit(1);
+  if (own) return true;
+  const [old] = await db
+    .select({ id: stories.id })
+    .from(slugRedirects)
+    .innerJoin(stories, eq(stories.id, slugRedirects.storyId))
+    .where(and(eq(slugRedirects.oldSlug, slug), trashedPublished))
+    .limit(1);
+  return old !== undefined;
+}
 
 /**
  * A public story by slug, or where an old slug now points.
  * @param slug the URL segment, already percent-decoded by the router.
  * @param now the instant of the request.
- * @returns `missing` for unknown, draft, unpublished and not-yet-due stories alike.
+ * @returns `missing` for unknown, draft, unpublished and not-yet-due stories alike; `gone` for
+ *   a story that had been published and is now in the trash, under its slug or an old one
+ *   (HTTP 410: removed on purpose, RFC 9110 §15.5.11).
  */
 export async function getPublicStory(slug: string, now: Date): Promise<StoryLookup> {
   if (!isLookupSlug(slug)) return { kind: "missing" };
@@ -217,7 +233,8 @@ export async function getPublicStory(slug: string, now: Date): Promise<StoryLook
       .innerJoin(stories, eq(stories.id, slugRedirects.storyId))
       .where(and(eq(slugRedirects.oldSlug, slug), isPublic(now)))
       .limit(1);
-    return redirect ? { kind: "redirect", slug: redirect.slug } : { kind: "missing" };
+    if (redirect) return { kind: "redirect", slug: redirect.slug };
+    return (await wasTrashedAfterPublication(db, slug)) ? { kind: "gone" } : { kind: "missing" };
   }
   const [refs, noteRows] = await Promise.all([
     loadRefs([row.id], [row.featuredMediaId]),

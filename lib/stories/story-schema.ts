@@ -43,9 +43,11 @@ export function deskStatus(status: StoryStatus, publishedAt: Date | null, now: D
  * - minor / update: for a live story, a typo fix that changes no public date, or an update
  *   that moves "Last Updated On" to now, with an optional public note (update, correction,
  *   clarification);
- * - submit, return: the review loop; publish, unpublish, schedule, unschedule: editors only.
+ * - submit, return: the review loop; publish, unpublish, schedule, unschedule: editors only;
+ * - republish: an unpublished story back on the site with its original dates (the undo of an
+ *   unpublish); editors only.
  */
-export const SAVE_INTENTS = ["save", "minor", "update", "submit", "publish", "unpublish", "return", "schedule", "unschedule"] as const;
+export const SAVE_INTENTS = ["save", "minor", "update", "submit", "publish", "unpublish", "republish", "return", "schedule", "unschedule"] as const;
 export type SaveIntent = (typeof SAVE_INTENTS)[number];
 
 /** The role permission each intent needs beyond editing the story (none for save and minor). */
@@ -53,6 +55,7 @@ export const INTENT_PERMISSION: Readonly<Partial<Record<SaveIntent, Permission>>
   submit: "story:submit",
   publish: "story:publish",
   unpublish: "story:unpublish",
+  republish: "story:unpublish",
   return: "story:return",
   schedule: "story:publish",
   unschedule: "story:publish",
@@ -66,6 +69,9 @@ export function intentsForRole(role: UserRole): SaveIntent[] {
     return !needed || can(role, needed);
   });
 }
+
+/** How long a story stays restorable in the trash before it is purged, in days. */
+export const TRASH_DAYS = 30;
 
 /** Largest accepted body, as serialised Tiptap JSON, in bytes of UTF-8. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;

@@ -15,6 +15,7 @@ const DESK_LINKS: { href: string; label: string; permission?: Permission }[] = [
   { href: "/dashboard?status=scheduled", label: "Scheduled" },
   { href: "/dashboard/stories/new", label: "New story" },
   { href: "/dashboard/media", label: "Media" },
+  { href: "/dashboard/trash", label: "Trash" },
   { href: "/dashboard/tags", label: "Tags", permission: "tag:manage" },
   { href: "/dashboard/bylines", label: "Bylines", permission: "story:set-any-byline" },
   { href: "/dashboard/import", label: "Import", permission: "import:run" },

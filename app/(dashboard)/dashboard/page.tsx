@@ -13,10 +13,12 @@ import { PageFrame } from "@/components/ui/page-header";
 import { PageNav } from "@/components/ui/page-nav";
 import { DataTable, Td, TitleCell } from "@/components/ui/table";
 import { countOf } from "@/lib/text/count";
+import { getTrashedStory } from "@/lib/stories/trash";
+import { TrashedUndo } from "./trash/_components/trash-buttons";
 
 export const metadata: Metadata = { title: "Stories" };
 
-type Search = { status?: string; byline?: string; tag?: string; q?: string; page?: string };
+type Search = { status?: string; byline?: string; tag?: string; q?: string; page?: string; trashed?: string };
 
 const STATUS_STYLE: Record<DeskStatus, string> = {
   draft: "bg-neutral-200 text-neutral-800",
@@ -37,10 +39,11 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const tagId = sp.tag && UUID.test(sp.tag) ? sp.tag : undefined;
   const q = (sp.q ?? "").slice(0, 200);
   const page = /^[1-9][0-9]{0,4}$/.test(sp.page ?? "") ? Number(sp.page) : 1;
-  const [list, options, settings] = await Promise.all([
+  const [list, options, settings, trashed] = await Promise.all([
     listDeskStories(viewer, { status, bylineId, tagId, q, page }),
     listEditorOptions(),
     getSiteSettings(),
+    sp.trashed ? getTrashedStory(viewer, sp.trashed) : null,
   ]);
   const hrefFor = (p: number) => {
     const params = new URLSearchParams();
@@ -58,6 +61,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       title={status === "scheduled" ? "Scheduled" : can(viewer.role, "story:see-all") ? "Stories" : "My stories"}
       actions={<ButtonLink href="/dashboard/stories/new">New story</ButtonLink>}
     >
+      {trashed ? <TrashedUndo id={trashed.id} title={trashed.title} canRestore={trashed.canRestore} /> : null}
       <FilterForm label="Filter stories" role="search">
         <FilterInput id="q" label="Search headlines" value={q} />
         <FilterSelect id="status" label="Status" value={status} anyLabel="Any status" items={DESK_STATUSES} />

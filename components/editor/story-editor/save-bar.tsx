@@ -5,7 +5,7 @@ import type { SaveButton } from "./buttons";
 
 /**
  * The save error (if any) and the row of actions: the save buttons, Schedule…/Reschedule…
- * when `scheduleLabel` is given, and Delete when `onDelete` is.
+ * when `scheduleLabel` is given, and Move to trash when `onDelete` is.
  */
 export function SaveBar(props: {
   error: string | null;
@@ -46,7 +46,7 @@ export function SaveBar(props: {
         ) : null}
         {props.onDelete ? (
           <button type="button" onClick={props.onDelete} disabled={props.pending} className="ml-auto rounded px-4 py-2 text-sm text-red-700 hover:bg-red-50">
-            Delete
+            Move to trash
           </button>
         ) : null}
       </div>

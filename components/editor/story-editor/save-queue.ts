@@ -89,6 +89,7 @@ export function saveQueueStep(state: SaveQueueState, event: SaveQueueEvent): { s
 const VERBS: Partial<Record<SaveIntent, string>> = {
   publish: "Published",
   unpublish: "Unpublished",
+  republish: "Back on the site",
   submit: "Submitted for review",
   return: "Returned to writer",
   schedule: "Scheduled",

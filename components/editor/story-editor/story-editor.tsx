@@ -9,6 +9,7 @@
  * error is shown beside them, a copy waits in this browser until saved, and leaving with
  * unsaved changes asks first.
  */
+import { useState } from "react";
 import { formatDateAtTime } from "@/lib/dates/format";
 import type { SaveIntent } from "@/lib/stories/story-schema";
 import { editorPermissions, saveButtons } from "./buttons";
@@ -16,6 +17,7 @@ import { ConflictPanel } from "./conflict-panel";
 import { FieldError } from "./fields";
 import { LiveSavePanel } from "./live-save-panel";
 import { SaveBar } from "./save-bar";
+import { TrashedNotice, UndoUnpublish, UnpublishDialog } from "./takedown";
 import { SchedulePanel } from "./schedule-panel";
 import { BackupOffer, PresenceNote, StatusBar } from "./status-bar";
 import { StoryFields } from "./story-fields";
@@ -48,6 +50,9 @@ export function StoryEditor({ story, intents, options, timeZone, actions }: Stor
   const backup = useBrowserBackup(story, form);
   const others = usePresence(form.id, actions.presence);
   const { ui, pending, touch, save } = saving;
+  // Unpublish asks first; once done, Undo puts the story back with its original dates.
+  const [askUnpublish, setAskUnpublish] = useState(false);
+  const [undoOffered, setUndoOffered] = useState(false);
 
   const perms = editorPermissions(intents, story.canEdit);
   const { editable, canPublish } = perms;
@@ -55,6 +60,8 @@ export function StoryEditor({ story, intents, options, timeZone, actions }: Stor
   const live = status === "published";
   const scheduled = status === "scheduled";
   const canSchedule = editable && canPublish && !live;
+  // A story created in this editor: editors may trash it, writers while it is a draft (the
+  // server's rule, canDeleteStory); an opened story carries the server's answer.
   const fieldError = (name: string) => <FieldError name={name} errors={ui.fields} />;
 
   return (
@@ -85,7 +92,19 @@ export function StoryEditor({ story, intents, options, timeZone, actions }: Stor
             onLoadTheirs={saving.loadTheirs}
           />
         ) : null}
-        {!editable ? (
+        {story.trashedAt ? (
+          <TrashedNotice trashedAt={story.trashedAt} timeZone={timeZone} canRestore={story.canRestore} pending={pending} onRestore={saving.restoreFromTrash} />
+        ) : null}
+        {undoOffered && status === "unpublished" ? (
+          <UndoUnpublish
+            pending={pending}
+            onUndo={() => {
+              setUndoOffered(false);
+              save("republish");
+            }}
+          />
+        ) : null}
+        {!editable && !story.trashedAt ? (
           <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
             You can read this story but not change it{live ? " now that it is published" : ""}.
           </p>
@@ -130,12 +149,24 @@ export function StoryEditor({ story, intents, options, timeZone, actions }: Stor
           error={ui.state === "error" ? ui.message : null}
           buttons={saveButtons(perms, status)}
           pending={pending}
-          onSave={save}
+          onSave={(intent) => (intent === "unpublish" ? setAskUnpublish(true) : save(intent))}
           scheduleLabel={canSchedule && !schedule.scheduling ? (scheduled ? "Reschedule…" : "Schedule…") : null}
           onOpenSchedule={() => schedule.open(scheduled ? publishedAt : null)}
-          onDelete={story.canDelete && id ? saving.remove : null}
+          onDelete={id && (story.id ? story.canDelete : canPublish || status === "draft") ? saving.remove : null}
         />
       </div>
+
+      <UnpublishDialog
+        open={askUnpublish}
+        title={form.title}
+        pending={pending}
+        onCancel={() => setAskUnpublish(false)}
+        onConfirm={() => {
+          setAskUnpublish(false);
+          setUndoOffered(true);
+          save("unpublish");
+        }}
+      />
 
       <StorySidebar form={form} options={options} everPublished={story.everPublished} editable={editable} canPublish={canPublish} errors={ui.fields} touch={touch} />
     </div>

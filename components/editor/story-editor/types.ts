@@ -8,7 +8,9 @@ import type { DeskStory } from "@/lib/stories/desk";
 import type { DeskStatus, NOTE_KINDS, SaveIntent } from "@/lib/stories/story-schema";
 
 /** A story as the editor holds it: the desk's fields, with instants as ISO strings. */
-export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt"> & {
+export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "trashedAt"> & {
+  /** ISO instant it went to the trash (read-only until restored), or null. */
+  trashedAt: string | null;
   id?: string;
   version?: number;
   /** The story has been public at some point (its slug is in readers' hands). */
@@ -75,7 +77,10 @@ export type ConflictViewResult =
 /** The server actions the editor calls; the route pages pass them in. */
 export interface EditorActions {
   saveStory: (input: StorySaveInput, options?: { autosave?: boolean }) => Promise<SaveStoryResult>;
-  deleteStory: (id: string) => Promise<{ ok: true } | EditorActionFailure>;
+  /** Moves the story to the trash (restorable for 30 days). */
+  trashStory: (id: string) => Promise<{ ok: true } | EditorActionFailure>;
+  /** Takes the story out of the trash. */
+  restoreFromTrash: (id: string) => Promise<{ ok: true } | EditorActionFailure>;
   /** The saved version, to show beside the user's after a conflict. */
   conflictView: (id: string) => Promise<ConflictViewResult>;
   /** Marks the viewer as having the story open; returns the names of the others who do. */

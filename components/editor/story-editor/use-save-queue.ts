@@ -157,20 +157,39 @@ export function useSaveQueue(args: { story: EditorStory; form: StoryForm; schedu
     window.location.reload();
   };
 
-  /** Deletes the story once confirmed, then goes to the desk. */
+  /**
+   * Moves the story to the trash (no question: it can be restored for 30 days), then goes to
+   * the desk, which offers Undo.
+   */
   const remove = () => {
     const id = form.id;
-    if (!id || !window.confirm("Delete this story? This cannot be undone.")) return;
+    if (!id) return;
     startTransition(async () => {
-      const r = await actions.deleteStory(id);
+      const r = await actions.trashStory(id);
       if (!r.ok) {
         setUi({ state: "error", message: r.error, fields: {} });
         return;
       }
       form.setDirty(false);
-      router.push("/dashboard");
+      if (autosaveTimer.current) clearTimeout(autosaveTimer.current);
+      clearBackup(id);
+      router.push(`/dashboard?trashed=${id}`);
     });
   };
 
-  return { ui, pending, conflict, touch, save, saveLive, keepMine, loadTheirs, remove };
+  /** Takes a trashed story out of the trash and reloads it, editable again. */
+  const restoreFromTrash = () => {
+    const id = form.id;
+    if (!id) return;
+    startTransition(async () => {
+      const r = await actions.restoreFromTrash(id);
+      if (!r.ok) {
+        setUi({ state: "error", message: r.error, fields: {} });
+        return;
+      }
+      window.location.reload();
+    });
+  };
+
+  return { ui, pending, conflict, touch, save, saveLive, keepMine, loadTheirs, remove, restoreFromTrash };
 }

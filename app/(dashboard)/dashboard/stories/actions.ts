@@ -1,7 +1,8 @@
 "use server";
 
 import { deskCall, type ActionFailure } from "@/lib/actions";
-import { deleteStory, getConflictView, saveStory } from "@/lib/stories/desk";
+import { getConflictView, saveStory } from "@/lib/stories/desk";
+import { purgeStory, restoreFromTrash, trashStory } from "@/lib/stories/trash";
 import { heartbeat } from "@/lib/stories/presence";
 import type { SaveStoryResult } from "@/components/editor/story-editor";
 import { rearmScheduler } from "@/lib/publishing/scheduler";
@@ -36,9 +37,23 @@ export const saveStoryAction: (input: unknown, options?: { autosave?: boolean })
 
 export type DeleteResult = { ok: true } | ActionFailure;
 
-/** Deletes a story (editors: any; writers: their own drafts). */
-export const deleteStoryAction: (id: unknown) => Promise<DeleteResult> = deskCall("deleteStoryAction", async (viewer, id: unknown) => {
-  await changeStory(() => deleteStory(viewer, String(id)));
+/** Moves a story to the trash (editors: any; writers: their own drafts); its page answers 410. */
+export const trashStoryAction: (id: unknown) => Promise<DeleteResult> = deskCall("trashStoryAction", async (viewer, id: unknown) => {
+  await changeStory(() => trashStory(viewer, String(id)));
+  // A scheduled story left the schedule: aim the publication timer again.
+  await rearmScheduler().catch((e) => console.error("[scheduler] rearm failed:", e));
+  return { ok: true as const };
+});
+
+/** Takes a story out of the trash (editors; writers: their own drafts), unpublished or as a draft. */
+export const restoreFromTrashAction: (id: unknown) => Promise<DeleteResult> = deskCall("restoreFromTrashAction", async (viewer, id: unknown) => {
+  await changeStory(() => restoreFromTrash(viewer, String(id)));
+  return { ok: true as const };
+});
+
+/** Deletes a trashed story for good, before its 30 days are up (editors). */
+export const purgeStoryAction: (id: unknown) => Promise<DeleteResult> = deskCall("purgeStoryAction", async (viewer, id: unknown) => {
+  await purgeStory(viewer, String(id));
   return { ok: true as const };
 });
 

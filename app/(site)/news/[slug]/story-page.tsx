@@ -3,7 +3,7 @@
  * headline, "Last Updated On", body, bylines, tags, the site's About box, "Check Also".
  */
 import { BreakingLabel, Bylines, LastUpdated } from "@/components/site/story-bits";
-import { notFoundPage, redirectTo, type ReaderPage } from "@/components/site/render";
+import { gonePage, notFoundPage, redirectTo, type ReaderPage } from "@/components/site/render";
 import { CardPhoto, FeaturedPhoto } from "@/components/site/story-photo";
 import { cutExcerpt } from "@/lib/stories/excerpt";
 import { getPublicStory, listRelatedStories, type PublicStory } from "@/lib/stories/queries";
@@ -72,7 +72,8 @@ function storyMeta(s: PublicStory, { settings }: ReaderContext): PageMeta {
 
 /**
  * The story a `/news/<slug>` address names at the context's instant: its page, a 308 to its
- * current slug when `rawSlug` is an old one, or not found (never public, unpublished, malformed).
+ * current slug when `rawSlug` is an old one, gone (410: published, then moved to the trash),
+ * or not found (never public, unpublished, malformed).
  */
 export async function storyPage(context: ReaderContext, rawSlug: string): Promise<ReaderPage> {
   const slug = decodeSegment(rawSlug);
@@ -80,6 +81,7 @@ export async function storyPage(context: ReaderContext, rawSlug: string): Promis
   const found = await getPublicStory(slug, context.now);
   if (found.kind === "redirect") return redirectTo(`/news/${found.slug}`);
   if (found.kind === "missing") return notFoundPage;
+  if (found.kind === "gone") return gonePage;
   const story = found.story;
   const { stories: related, dependsOnNewest } = await listRelatedStories(story, context.now, 3);
   // Cached until this story, a story sharing one of its tags, or (when "Check Also" is filled

@@ -49,6 +49,8 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
           publishedAt: story.publishedAt?.toISOString() ?? null,
           canEdit: story.canEdit,
           canDelete: story.canDelete,
+          trashedAt: story.trashedAt?.toISOString() ?? null,
+          canRestore: story.canRestore,
         }}
       />
     </>

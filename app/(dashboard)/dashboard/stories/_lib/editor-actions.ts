@@ -4,11 +4,12 @@
  */
 import type { EditorActions } from "@/components/editor/story-editor";
 import { updateMediaAction } from "../../media/actions";
-import { conflictViewAction, deleteStoryAction, presenceAction, saveStoryAction } from "../actions";
+import { conflictViewAction, presenceAction, restoreFromTrashAction, saveStoryAction, trashStoryAction } from "../actions";
 
 export const editorActions: EditorActions = {
   saveStory: saveStoryAction,
-  deleteStory: deleteStoryAction,
+  trashStory: trashStoryAction,
+  restoreFromTrash: restoreFromTrashAction,
   conflictView: conflictViewAction,
   presence: presenceAction,
   savePhotoDetails: updateMediaAction,

@@ -37,6 +37,8 @@ export default async function NewStoryPage() {
           publishedAt: null,
           canEdit: true,
           canDelete: false,
+          trashedAt: null,
+          canRestore: false,
         }}
       />
     </>

@@ -106,3 +106,60 @@ test("the history view compares versions and restores an old one", async ({ brow
   await expect(page.getByTestId("revision-row").first()).toContainText("Restored");
   await page.context().close();
 });
+
+test("restoring an old version of a live story asks update or minor edit, names the public notes that stay, and can be undone", async ({ browser }) => {
+  const page = await as(browser, "editor");
+  page.on("dialog", (d) => {
+    throw new Error(`unexpected browser dialog: ${d.message()}`);
+  });
+  const headline = `Water tariffs rise ${Date.now().toString(36)}`;
+  await page.goto("/dashboard/stories/new");
+  await page.getByLabel("Headline").fill(headline);
+  await page.getByRole("textbox", { name: "Story body" }).click();
+  await page.keyboard.insertText("Tariffs rise by a tenth in March.");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByTestId("story-status")).toHaveText("Published");
+  const slug = await page.getByLabel("Slug").inputValue();
+  const url = new URL(page.url()).pathname;
+  await page.getByLabel("Headline").fill(`${headline} in three cities`);
+  await page.getByLabel("Update (moves “Last Updated On” to now)").check();
+  await page.getByLabel("Kind of update").selectOption("correction");
+  await page.getByLabel("Note for readers").fill("An earlier version gave the wrong month.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("save-status")).toContainText("Updated");
+
+  // Restore… on a live story opens the old text in the editor; nothing is saved yet.
+  await page.goto(`${url}/history`);
+  await page.getByRole("link", { name: "Restore version 1" }).click();
+  const notice = page.getByTestId("restore-notice");
+  await expect(notice).toContainText("Version 1 is in the editor, not saved yet");
+  await expect(notice).toContainText("An earlier version gave the wrong month.");
+  await expect(notice).toContainText("(written after version 1)");
+  await expect(page.getByLabel("Headline")).toHaveValue(headline);
+  expect(new URL(page.url()).search).toBe("");
+  const reader = await browser.newPage();
+  await reader.goto(`/news/${slug}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(`${headline} in three cities`);
+
+  // Undo puts the saved text back.
+  await notice.getByRole("button", { name: "Undo restore" }).click();
+  await expect(page.getByLabel("Headline")).toHaveValue(`${headline} in three cities`);
+  await expect(notice).toHaveCount(0);
+
+  // Restored again, it goes through the same question as any save of a live story.
+  await page.goto(`${url}/history`);
+  await page.getByRole("link", { name: "Restore version 1" }).click();
+  await expect(page.getByLabel("Headline")).toHaveValue(headline);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("save-status")).toContainText("Choose how readers see this save");
+  await page.getByLabel("Update (moves “Last Updated On” to now)").check();
+  await page.getByLabel("Note for readers").fill("Restores the original headline.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("save-status")).toContainText("Updated");
+  await reader.reload();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(headline);
+  await expect(reader.getByTestId("story-notes")).toContainText("An earlier version gave the wrong month.");
+  await expect(reader.getByTestId("story-notes")).toContainText("Restores the original headline.");
+  await page.context().close();
+  await reader.close();
+});

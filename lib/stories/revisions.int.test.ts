@@ -5,8 +5,7 @@ import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
 import { getDeskStory, saveStory } from "./desk";
-import { getPublicStory } from "./queries";
-import { diffRevisions, listRevisions, restoreRevision } from "./revisions";
+import { diffRevisions, getRestoreOffer, listRevisions, restoreRevision } from "./revisions";
 
 const body = (t: string) => JSON.stringify(bodyFromParagraphs([t]));
 
@@ -50,20 +49,42 @@ describe.each(engines())("revisions on %s", (engine) => {
     expect(d.wordsRemoved).toBeGreaterThan(0);
   });
 
-  it("restores an old revision as a new one, keeping history and the public date", async () => {
+  it("a live story's restore is never a silent republication: refused as one click, offered to the editor with the notes that stay", async () => {
     const before = await getDeskStory(mina, id);
     const revs = await listRevisions(mina, id);
     const oldest = revs[revs.length - 1]!;
-    const restored = await restoreRevision(mina, id, oldest.id, before.version, new Date(Date.UTC(2025, 2, 28, 11)));
-    expect(restored.version).toBe(before.version + 1);
+    const refused = await restoreRevision(mina, id, oldest.id, before.version, new Date(Date.UTC(2025, 2, 28, 11))).then(
+      () => "ok",
+      (e: unknown) => (e as AppError).message,
+    );
+    expect(refused).toBe("This story is live: open the old version in the editor and save it as an update or a minor edit.");
+    expect((await getDeskStory(mina, id)).version).toBe(before.version);
+
+    const offer = await getRestoreOffer(mina, id, oldest.id);
+    expect([offer.version, offer.title]).toEqual([1, "Bus routes approved"]);
+    // The update note was written after version 1: the restored text may not contain its fix.
+    expect(offer.notes.map((n) => [n.kind, n.note, n.afterRestored])).toEqual([["update", "Adds the day.", true]]);
+    const writerOffer = await getRestoreOffer(sahar, id, oldest.id).then(
+      () => "ok",
+      (e: unknown) => (e as AppError).code,
+    );
+    expect(writerOffer).toBe("not_found");
+  });
+
+  it("restores an old revision of a story readers cannot see in one click, as a new revision", async () => {
+    let d = await getDeskStory(mina, id);
+    const f = { id, version: d.version, title: d.title, dek: d.dek, slug: d.slug, body: JSON.stringify(d.body), bylineIds: d.bylineIds, tags: d.tags };
+    await saveStory(mina, { ...f, intent: "unpublish" }, new Date(Date.UTC(2025, 2, 28, 10, 30)));
+    d = await getDeskStory(mina, id);
+    const revs = await listRevisions(mina, id);
+    const oldest = revs[revs.length - 1]!;
+    const restored = await restoreRevision(mina, id, oldest.id, d.version, new Date(Date.UTC(2025, 2, 28, 11)));
+    expect(restored.version).toBe(d.version + 1);
     const after = await listRevisions(mina, id);
     expect(after).toHaveLength(revs.length + 1);
     expect(after[0]!.kind).toBe("restore");
     const story = await getDeskStory(mina, id);
-    expect(story.title).toBe("Bus routes approved");
-    const pub = await getPublicStory(story.slug, new Date(Date.UTC(2025, 2, 28, 12)));
-    if (pub.kind !== "story") throw new Error("expected public");
-    expect(pub.story.lastUpdatedAt.toISOString()).toBe(before.lastUpdatedAt!.toISOString());
+    expect([story.title, story.status, story.lastUpdatedAt]).toEqual(["Bus routes approved", "unpublished", d.lastUpdatedAt]);
   });
 
   it("refuses a stale restore and hides history from writers who cannot see the story", async () => {

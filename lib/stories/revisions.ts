@@ -4,15 +4,16 @@
  * of kind "restore" and never deletes history.
  */
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import type { JSONContent } from "@tiptap/core";
 import { diffWords } from "diff";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { storyRevisions, stories, users, type RevisionFields, type RevisionKind } from "@/db/schema";
+import { PUBLIC_NOTE_KINDS, storyRevisions, stories, users, type RevisionFields, type RevisionKind } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { parseBody } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
-import { canSeeStory } from "@/lib/permissions/roles";
+import { canEditStory, canSeeStory } from "@/lib/permissions/roles";
 import { getDeskStory, saveStory, type SavedStory } from "./desk";
 import { isPubliclyVisible } from "./visibility";
 
@@ -155,11 +156,61 @@ export async function diffRevisions(viewer: Viewer, storyId: string, fromId: str
   };
 }
 
+/** A public note shown under a story (update, correction, clarification). */
+export interface PublicNote {
+  kind: (typeof PUBLIC_NOTE_KINDS)[number];
+  note: string;
+  at: Date;
+  /** Written after the revision being restored: the restored text may not contain its fix. */
+  afterRestored: boolean;
+}
+
+/** What the editor needs to put an old revision's text back on a live story, unsaved. */
+export interface RestoreOffer {
+  revisionId: string;
+  version: number;
+  title: string;
+  dek: string;
+  body: JSONContent;
+  /** Every public note on the story: they stay after a restore (they are the story's record). */
+  notes: PublicNote[];
+}
+
+/**
+ * An old revision's headline, dek and body, for the editor to load into a live story without
+ * saving: the restore then goes through the same update / minor-edit question as any save of
+ * a live story. Lists the public notes that stay, marking those written after that revision.
+ * @throws AppError: not_found (story or revision), forbidden (the viewer cannot edit it).
+ */
+export async function getRestoreOffer(viewer: Viewer, storyId: string, revisionId: string): Promise<RestoreOffer> {
+  const story = await requireVisibleStory(viewer, storyId);
+  if (!canEditStory({ id: viewer.id, role: viewer.role }, story)) throw new AppError("forbidden", "You cannot edit this story.");
+  const rev = await loadRevision(storyId, revisionId);
+  const db = await getDb();
+  const notes = await db
+    .select({ kind: storyRevisions.kind, note: storyRevisions.note, at: storyRevisions.createdAt, version: storyRevisions.version })
+    .from(storyRevisions)
+    .where(and(eq(storyRevisions.storyId, storyId), inArray(storyRevisions.kind, [...PUBLIC_NOTE_KINDS]), isNotNull(storyRevisions.note)))
+    .orderBy(asc(storyRevisions.createdAt))
+    .limit(50);
+  return {
+    revisionId: rev.id,
+    version: rev.version,
+    title: rev.title,
+    dek: rev.dek,
+    body: rev.body as JSONContent,
+    notes: notes.map((n) => ({ kind: n.kind as PublicNote["kind"], note: n.note ?? "", at: n.at, afterRestored: n.version > rev.version })),
+  };
+}
+
 /**
  * Restores a revision's headline, dek and body as a new save (kind "restore"), on top of the
- * version the user is looking at. On a live story it changes no public date (a minor edit);
- * tags, bylines and slug stay as they are now.
- * @throws AppError: not_found, forbidden (cannot edit), conflict (the story moved on).
+ * version the user is looking at: one click for a story readers cannot see (draft, in
+ * review, scheduled, unpublished). Tags, bylines and slug stay as they are now. A live story
+ * is refused: its restore goes through the editor (see `getRestoreOffer`), so the desk chooses
+ * between an update and a minor edit and sees which public notes stay.
+ * @throws AppError: not_found, forbidden (cannot edit), conflict (the story moved on),
+ *   bad_request (the story is live).
  */
 export async function restoreRevision(
   viewer: Viewer,
@@ -169,6 +220,9 @@ export async function restoreRevision(
   now = new Date(),
 ): Promise<SavedStory> {
   const story = await requireVisibleStory(viewer, storyId);
+  if (isPubliclyVisible(story, now)) {
+    throw new AppError("bad_request", "This story is live: open the old version in the editor and save it as an update or a minor edit.");
+  }
   const rev = await loadRevision(storyId, revisionId);
   const current = await getDeskStory(viewer, storyId, now);
   return saveStory(
@@ -176,7 +230,7 @@ export async function restoreRevision(
     {
       id: storyId,
       version: baseVersion,
-      intent: isPubliclyVisible(story, now) ? "minor" : "save",
+      intent: "save",
       title: rev.title,
       dek: rev.dek,
       body: rev.body as Record<string, unknown>,

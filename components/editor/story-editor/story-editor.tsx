@@ -22,7 +22,9 @@ import { SchedulePanel } from "./schedule-panel";
 import { BackupOffer, PresenceNote, StatusBar } from "./status-bar";
 import { StoryFields } from "./story-fields";
 import { StorySidebar } from "./story-sidebar";
-import type { EditorActions, EditorOptions, EditorStory } from "./types";
+import type { EditorActions, EditorOptions, EditorStory, RestoreOfferView } from "./types";
+import { RestoreNotice } from "./restore-notice";
+import { useRestoreOffer } from "./use-restore-offer";
 import { useBrowserBackup } from "./use-browser-backup";
 import { useLeaveGuard } from "./use-leave-guard";
 import { usePresence } from "./use-presence";
@@ -39,10 +41,12 @@ export interface StoryEditorProps {
   options: EditorOptions;
   /** The server actions, passed in by the route. */
   actions: EditorActions;
+  /** An old version to load into this live story, unsaved ("Restore…" in its history). */
+  restoreOffer?: RestoreOfferView;
 }
 
 /** The editor for one story (a new one when `story.id` is absent). */
-export function StoryEditor({ story, intents, options, timeZone, actions }: StoryEditorProps) {
+export function StoryEditor({ story, intents, options, timeZone, actions, restoreOffer }: StoryEditorProps) {
   const form = useStoryForm(story);
   const schedule = useSchedule(timeZone);
   useLeaveGuard(form.dirty);
@@ -53,6 +57,7 @@ export function StoryEditor({ story, intents, options, timeZone, actions }: Stor
   // Unpublish asks first; once done, Undo puts the story back with its original dates.
   const [askUnpublish, setAskUnpublish] = useState(false);
   const [undoOffered, setUndoOffered] = useState(false);
+  const restoring = useRestoreOffer(restoreOffer, form, touch);
 
   const perms = editorPermissions(intents, story.canEdit);
   const { editable, canPublish } = perms;
@@ -92,6 +97,7 @@ export function StoryEditor({ story, intents, options, timeZone, actions }: Stor
             onLoadTheirs={saving.loadTheirs}
           />
         ) : null}
+        {restoring.offer && form.dirty ? <RestoreNotice offer={restoring.offer} timeZone={timeZone} onUndo={restoring.undo} /> : null}
         {story.trashedAt ? (
           <TrashedNotice trashedAt={story.trashedAt} timeZone={timeZone} canRestore={story.canRestore} pending={pending} onRestore={saving.restoreFromTrash} />
         ) : null}

@@ -19,6 +19,15 @@ export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "la
   publishedAt: string | null;
 };
 
+/** An old revision's text offered for a live story (instants as ISO strings). */
+export interface RestoreOfferView {
+  version: number;
+  title: string;
+  dek: string;
+  body: JSONContent;
+  notes: { kind: "update" | "correction" | "clarification"; note: string; at: string; afterRestored: boolean }[];
+}
+
 /** Tags and bylines the pickers offer. */
 export interface EditorOptions {
   tags: { id: string; name: string }[];

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { getDeskStory, listEditorOptions } from "@/lib/stories/desk";
+import { getRestoreOffer } from "@/lib/stories/revisions";
 import { intentsForRole } from "@/lib/stories/story-schema";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
@@ -11,8 +12,9 @@ import { editorActions } from "../_lib/editor-actions";
 export const metadata: Metadata = { title: "Edit story" };
 
 /** One story in the editor. Missing and not-yours look the same: 404. */
-export default async function EditStoryPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditStoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ restore?: string }> }) {
   const { id } = await params;
+  const { restore } = await searchParams;
   const viewer = await requireViewerForPage(`/dashboard/stories/${id}`);
   let story;
   try {
@@ -21,6 +23,8 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
   }
+  // "Restore…" from the history of a live story: the old text opens here, unsaved.
+  const offer = restore && story.status === "published" && story.canEdit ? await getRestoreOffer(viewer, id, restore).catch(() => null) : null;
   const [options, settings] = await Promise.all([listEditorOptions(), getSiteSettings()]);
   return (
     <>
@@ -31,6 +35,11 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
         actions={editorActions}
         options={options}
         timeZone={settings.timeZone}
+        restoreOffer={
+          offer
+            ? { version: offer.version, title: offer.title, dek: offer.dek, body: offer.body, notes: offer.notes.map((n) => ({ ...n, at: n.at.toISOString() })) }
+            : undefined
+        }
         story={{
           id: story.id,
           version: story.version,

@@ -6,7 +6,7 @@ import { requireViewerForPage } from "@/lib/auth/viewer";
 import { formatDateTime } from "@/lib/dates/format";
 import { isAppError } from "@/lib/errors";
 import { getSiteSettings } from "@/lib/site/settings";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { SubpageHeader } from "@/components/ui/page-header";
 import { DataTable, HiddenHeading, Td } from "@/components/ui/table";
 import { RestoreButton } from "./_components/restore-button";
@@ -98,7 +98,10 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   return (
     <div className="flex flex-col gap-6">
       <SubpageHeader back={{ href: `/dashboard/stories/${id}`, label: "← Back to the story" }} title={`History: ${story.title}`}>
-        Times in {settings.timeZone}. Restoring saves the old text as a new version; nothing is deleted.
+        Times in {settings.timeZone}. Nothing is ever deleted from the history.{" "}
+        {story.status === "published"
+          ? "This story is live: Restore… opens the old text in the editor, where you save it as an update or a minor edit."
+          : "Restore saves the old text as a new version."}
       </SubpageHeader>
 
       {/* The compare form holds no rows: the restore buttons are forms of their own, and forms cannot nest. */}
@@ -135,7 +138,13 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
             </Td>
             <Td>
               {story.canEdit && r.version !== story.version ? (
-                <RestoreButton storyId={id} revisionId={r.id} version={story.version} label={`Restore version ${r.version}`} />
+                story.status === "published" ? (
+                  <ButtonLink href={`/dashboard/stories/${id}?restore=${r.id}`} variant="secondary" size="xs" aria-label={`Restore version ${r.version}`}>
+                    Restore…
+                  </ButtonLink>
+                ) : (
+                  <RestoreButton storyId={id} revisionId={r.id} version={story.version} label={`Restore version ${r.version}`} />
+                )
               ) : null}
             </Td>
           </tr>

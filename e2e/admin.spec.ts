@@ -1,23 +1,35 @@
 import { expect, test } from "@playwright/test";
-import { as, newsroomLocal } from "./helpers";
+import { as, newsroomLocal, startStory } from "./helpers";
 import { seedFixture as f } from "./fixtures";
 
 
 
-test("an admin turns on the breaking-news bar; the site shows it at once and hides it at its expiry", async ({ browser, request }) => {
+test("an editor marks a story breaking with an end time: one bar on every page links to it, settings shows it, and it ends on time", async ({ browser, request }) => {
   test.setTimeout(90_000);
+  const editor = await as(browser, "editor");
+  const headline = `Polling stations close early ${Date.now().toString(36)}`;
+  await startStory(editor, headline, "Polling stations in three districts closed two hours early.");
+  await editor.getByLabel("Breaking news").check();
+  // Ticking proposes an end a few hours ahead, in the newsroom's zone.
+  const proposed = await editor.getByLabel(`Ends at (${f.site.timezone})`).inputValue();
+  const hoursAhead = (Date.parse(`${proposed}:00Z`) - Date.parse(`${newsroomLocal(new Date())}Z`)) / 3_600_000;
+  expect(hoursAhead).toBeGreaterThan(2.9);
+  expect(hoursAhead).toBeLessThanOrEqual(3);
+  // An end in the past is refused at the field.
+  await editor.getByLabel(`Ends at (${f.site.timezone})`).fill(newsroomLocal(new Date(Date.now() - 3_600_000)).slice(0, 16));
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(editor.getByText("Already passed")).toBeVisible();
+  const expiry = new Date(Math.ceil((Date.now() + 20_000) / 1000) * 1000);
+  await editor.getByLabel(`Ends at (${f.site.timezone})`).fill(newsroomLocal(expiry));
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(editor.getByTestId("story-status")).toHaveText("Published");
+  const slug = await editor.getByLabel("Slug").inputValue();
+  await editor.context().close();
+
   const admin = await as(browser, "admin");
   await admin.goto("/dashboard/settings");
-  await expect(admin.getByLabel("Site name")).toHaveValue(f.site.name);
-  const text = `Polling stations close at 4 pm ${Date.now().toString(36)}`;
-  const expiry = new Date(Math.ceil((Date.now() + 15_000) / 1000) * 1000);
-  await admin.getByLabel("Breaking-news text").fill(text);
-  await admin.getByLabel("Breaking-news link").fill("/about");
-  await admin.getByLabel(`Hide the bar after (${f.site.timezone})`).fill(newsroomLocal(expiry));
-  await admin.getByRole("button", { name: "Save settings" }).click();
-  await expect(admin.getByTestId("settings-status")).toHaveText("Settings saved. The public site shows them now.");
+  await expect(admin.getByTestId("settings-breaking")).toContainText(headline);
   await admin.screenshot({ path: "test-results/screenshots/admin-settings.png", fullPage: true });
-
   // Bad input: a field error, and the typed values stay.
   await admin.getByLabel("Newsroom time zone").fill("Mars/Olympus");
   await admin.getByRole("button", { name: "Save settings" }).click();
@@ -26,25 +38,30 @@ test("an admin turns on the breaking-news bar; the site shows it at once and hid
   await admin.context().close();
 
   const home = await browser.newPage();
-  await home.goto("/");
-  await expect(home.getByTestId("site-breaking-bar")).toContainText(text);
-  await home.goto(`/tag/politics`);
-  await expect(home.getByTestId("site-breaking-bar").getByRole("link", { name: text })).toHaveAttribute("href", "/about");
+  for (const path of ["/", "/tag/politics", "/about"]) {
+    await home.goto(path);
+    await expect(home.getByTestId("breaking-bar")).toHaveCount(1);
+    await expect(home.getByTestId("breaking-bar").getByRole("link", { name: headline })).toHaveAttribute("href", `/news/${slug}`);
+  }
+  await home.goto(`/news/${slug}`);
+  await expect(home.getByTestId("breaking-label")).toBeVisible();
   await home.close();
 
   await new Promise((r) => setTimeout(r, Math.max(0, expiry.getTime() - Date.now())));
   let goneAfter = -1;
   while (Date.now() - expiry.getTime() < 5_000) {
     const html = await (await request.get("/tag/politics")).text();
-    if (!html.includes(text)) {
+    if (!html.includes(headline)) {
       goneAfter = Date.now() - expiry.getTime();
       break;
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  console.log(`breaking bar: gone ${goneAfter} ms after its expiry`);
+  console.log(`breaking bar: gone ${goneAfter} ms after its end`);
   expect(goneAfter).toBeGreaterThanOrEqual(0);
   expect(goneAfter).toBeLessThanOrEqual(1_000);
+  const story = await (await request.get(`/news/${slug}`)).text();
+  expect(story).not.toContain('data-testid="breaking-label"');
 });
 
 test("editors and writers cannot open the site settings", async ({ browser }) => {

@@ -55,6 +55,8 @@ async function main() {
     publishedAt,
     lastUpdatedAt: fromZonedTime(`${f.article.last_updated_date}T18:00:00`, tz),
     isBreaking: true,
+    // Breaking news ends; this one lasts the whole test run.
+    breakingUntil: new Date(Date.now() + 24 * 3_600_000),
     tagSlugs,
     bylineSlugs,
   });

@@ -12,8 +12,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ReactNode } from "react";
-import { listNavSections } from "@/lib/stories/queries";
-import { activeBreakingBar } from "@/lib/site/breaking-bar";
+import { listBreakingStories, listNavSections } from "@/lib/stories/queries";
 import { getSiteSettings } from "@/lib/site/settings";
 import { nextScheduledInstant } from "@/lib/publishing/scheduler";
 import type { ReaderContext } from "@/lib/site/reader";
@@ -84,8 +83,8 @@ export async function renderReaderPage(load: (context: ReaderContext) => Promise
   const [settings, nextInstant] = await Promise.all([getSiteSettings(), nextScheduledInstant(now)]);
   const context: ReaderContext = { now, settings };
   // The navigation is read while the page loads.
-  const [page, sections] = await Promise.all([load(context), listNavSections(now, 8)]);
-  const result = page.kind === "redirect" ? ({ status: 308, location: page.location } as const) : await renderInShell(page, { settings, sections, bar: activeBreakingBar(settings, now) });
+  const [page, sections, breaking] = await Promise.all([load(context), listNavSections(now, 8), listBreakingStories(now)]);
+  const result = page.kind === "redirect" ? ({ status: 308, location: page.location } as const) : await renderInShell(page, { settings, sections, breaking });
   // A page read before an instant at which reader pages change by themselves (a scheduled
   // publication, a breaking label's expiry) must not be stored after the scheduler expired
   // the pages at that instant: the old page (a 404 for the story just published) would then

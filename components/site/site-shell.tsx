@@ -1,39 +1,47 @@
 /**
  * What every reader page has around its content: masthead and section navigation, the
- * site-wide breaking-news bar while it is on, the page in <main>, and the footer.
+ * breaking-news bar while a story is marked breaking (until its expiry), the page in <main>,
+ * and the footer.
  */
-import type { TagRef } from "@/lib/stories/queries";
+import type { BreakingStory, TagRef } from "@/lib/stories/queries";
 import type { SiteSettings } from "@/lib/site/settings";
+import { labelsFor } from "@/lib/i18n/languages";
 import { SiteFooter, SiteHeader } from "./site-header";
 
 /** The data the shell shows, read once per render (components/site/render.tsx). */
 export interface ShellData {
   settings: SiteSettings;
   sections: TagRef[];
-  bar: { text: string; url: string | null } | null;
+  /** The stories in the breaking-news bar, newest first (empty: no bar). */
+  breaking: BreakingStory[];
+}
+
+/** The one breaking-news bar: the label in the site's language, then a link to each story. */
+function BreakingBar({ stories, siteLanguage }: { stories: BreakingStory[]; siteLanguage: string }) {
+  return (
+    <section aria-label="Breaking news" className="bg-brand text-white" data-testid="breaking-bar">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm">
+        <span className="rounded-sm bg-white px-2 py-0.5 text-xs font-bold uppercase tracking-wider text-brand">{labelsFor(siteLanguage).breaking}</span>
+        <ul className="flex flex-wrap gap-x-6 gap-y-1">
+          {stories.map((b) => (
+            <li key={b.id} lang={b.language} dir={b.direction}>
+              <a href={`/news/${b.slug}`} className="font-semibold underline-offset-2 hover:underline">
+                {b.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
 }
 
 export function SiteShell({ shell, children }: { shell: ShellData; children: React.ReactNode }) {
-  const { settings, sections, bar } = shell;
+  const { settings, sections, breaking } = shell;
   return (
     <>
       <SiteHeader siteName={settings.siteName} tagline={settings.tagline} sections={sections} logoUrl={settings.logoUrl} />
-      {bar ? (
-        <div role="region" aria-label="Breaking news" className="bg-brand text-white" data-testid="site-breaking-bar">
-          <p className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2 text-sm">
-            <span className="rounded-sm bg-white px-2 py-0.5 text-xs font-bold uppercase tracking-wider text-brand">Breaking News</span>
-            {bar.url ? (
-              <a href={bar.url} className="font-semibold hover:underline" dir="auto">
-                {bar.text}
-              </a>
-            ) : (
-              <span className="font-semibold" dir="auto">
-                {bar.text}
-              </span>
-            )}
-          </p>
-        </div>
-      ) : null}
+      {breaking.length > 0 ? <BreakingBar stories={breaking} siteLanguage={settings.defaultLanguage} /> : null}
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
       <SiteFooter siteName={settings.siteName} />
     </>

@@ -183,7 +183,10 @@ export const stories = pgTable(
     /** Optimistic locking: a save carries the version it started from. */
     version: integer("version").notNull().default(1),
     isBreaking: boolean("is_breaking").notNull().default(false),
-    /** When set, the breaking label stops showing at this instant. */
+    /**
+     * While `isBreaking`, the label on the story and the breaking-news bar on every reader page
+     * show until this instant (always set for a breaking story: breaking news expires).
+     */
     breakingUntil: instant("breaking_until"),
     primaryTagId: uuid("primary_tag_id").references(() => tags.id, { onDelete: "set null" }),
     seoTitle: text("seo_title").notNull().default(""),
@@ -420,10 +423,6 @@ export const settings = pgTable(
     /** Language new stories start in. */
     defaultLanguage: text("default_language").notNull().default("en"),
     logoUrl: text("logo_url"),
-    /** Site-wide breaking-news bar: shown while the text is set and `breakingUntil` is ahead. */
-    breakingText: text("breaking_text").notNull().default(""),
-    breakingUrl: text("breaking_url"),
-    breakingUntil: instant("breaking_until"),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [check("settings_single_row", sql`${t.id} = 1`)],

@@ -109,6 +109,9 @@ export async function seedDemo(now: Date = new Date()): Promise<SeedReport> {
       publishedAt,
       lastUpdatedAt,
       isBreaking: s.breaking ?? false,
+      // The demo's breaking story stays breaking for half a day after seeding, so a new
+      // install shows the label and the bar; then it ends, as breaking news does.
+      breakingUntil: s.breaking ? new Date(now.getTime() + 12 * HOUR) : null,
       tagSlugs: s.tags,
       bylineSlugs: s.bylines,
       note: s.updateNote ?? null,

@@ -14,7 +14,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, gt, lte } from "drizzle-orm";
 import { getDatabase } from "@/db/handle";
 import { env } from "@/lib/env";
-import { stories, settings } from "@/db/schema";
+import { stories } from "@/db/schema";
 import type { ReaderFootprint } from "@/lib/stories/footprint";
 
 // No `server-only` marker: instrumentation (outside React's server graph) starts this.
@@ -107,13 +107,13 @@ export function expireReaderPagesNow(footprint?: ReaderFootprint): Promise<boole
 
 /**
  * The next instant after `now` at which reader pages change by themselves: a scheduled
- * story's publication, a story's breaking label expiring, or the site's breaking bar expiring.
- * Three indexed reads, in parallel. Reader pages use it too (components/site/render.tsx).
+ * story's publication, or a breaking story's expiry (its label and the bar on every page).
+ * Two indexed reads, in parallel. Reader pages use it too (components/site/render.tsx).
  * @returns the instant, or null when nothing is scheduled.
  */
 export async function nextScheduledInstant(now: Date): Promise<Date | null> {
   const db = await getDb();
-  const [[story], [label], [bar]] = await Promise.all([
+  const [[story], [label]] = await Promise.all([
     db
       .select({ at: stories.publishedAt })
       .from(stories)
@@ -126,9 +126,8 @@ export async function nextScheduledInstant(now: Date): Promise<Date | null> {
       .where(and(eq(stories.isBreaking, true), gt(stories.breakingUntil, now)))
       .orderBy(asc(stories.breakingUntil))
       .limit(1),
-    db.select({ at: settings.breakingUntil }).from(settings).where(gt(settings.breakingUntil, now)).limit(1),
   ]);
-  const times = [story?.at, label?.at, bar?.at].filter((t): t is Date => t instanceof Date);
+  const times = [story?.at, label?.at].filter((t): t is Date => t instanceof Date);
   return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
 }
 
@@ -156,20 +155,20 @@ async function sweep(): Promise<void> {
   const s = state();
   const now = new Date();
   const db = await getDb();
-  const [[due], [barDue]] = await Promise.all([
+  const [[due], [expired]] = await Promise.all([
     db
       .select({ id: stories.id })
       .from(stories)
       .where(and(eq(stories.status, "published"), gt(stories.publishedAt, s.lastSweep), lte(stories.publishedAt, now)))
       .limit(1),
     db
-      .select({ id: settings.id })
-      .from(settings)
-      .where(and(gt(settings.breakingUntil, s.lastSweep), lte(settings.breakingUntil, now)))
+      .select({ id: stories.id })
+      .from(stories)
+      .where(and(eq(stories.isBreaking, true), gt(stories.breakingUntil, s.lastSweep), lte(stories.breakingUntil, now)))
       .limit(1),
   ]);
   s.lastSweep = now;
-  if (due || barDue) await triggerRevalidation("sweep");
+  if (due || expired) await triggerRevalidation("sweep");
   await rearmScheduler();
 }
 

@@ -24,7 +24,7 @@
 import "server-only";
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
 import type { ReaderFootprint } from "@/lib/stories/footprint";
-import { navSectionsKey } from "@/lib/stories/queries";
+import { breakingBarKey, navSectionsKey } from "@/lib/stories/queries";
 import { expireReaderPagesNow } from "@/lib/publishing/scheduler";
 import { READER_DATA_REVALIDATE_SECONDS } from "./http-cache";
 
@@ -83,20 +83,27 @@ export function expireStoryCaches(footprint: ReaderFootprint): void {
   }
 }
 
+/** What every reader page shows around its content: the section menu and the breaking-news bar. */
+async function shellKey(now: Date): Promise<string> {
+  const [menu, bar] = await Promise.all([navSectionsKey(now), breakingBarKey(now)]);
+  return menu + bar;
+}
+
 /**
  * Runs a story change, then expires the reader pages it altered, at once, so none is stale
  * when the action returns: the story's own footprint (see `expireStoryCaches`), or every
- * page when the change altered the header's section menu, which every page shows. Expiry
+ * page when the change altered the header's section menu or the breaking-news bar, which
+ * every page shows. Expiry
  * goes through the internal route (`expireReaderPagesNow`) so the editor page is not
  * re-rendered under the user's fingers; if that call fails, it expires in-action.
- * @param change the lib call (saveStory, deleteStory, restoreRevision); its errors pass through.
+ * @param change the lib call (saveStory, trashStory, restoreRevision…); its errors pass through.
  * @returns what `change` returned.
  */
 export async function changeStory<T extends { affectsReaders: boolean; footprint: ReaderFootprint }>(change: () => Promise<T>): Promise<T> {
-  const menuBefore = await navSectionsKey(new Date());
+  const menuBefore = await shellKey(new Date());
   const result = await change();
   if (result.affectsReaders) {
-    const footprint = (await navSectionsKey(new Date())) === menuBefore ? result.footprint : undefined;
+    const footprint = (await shellKey(new Date())) === menuBefore ? result.footprint : undefined;
     if (!(await expireReaderPagesNow(footprint))) {
       if (footprint) expireStoryCaches(footprint);
       else expireReaderCaches();

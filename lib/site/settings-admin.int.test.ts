@@ -5,7 +5,6 @@ import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
-import { activeBreakingBar } from "./breaking-bar";
 import { getSiteSettings } from "./settings";
 import { updateSiteSettings } from "./settings-admin";
 
@@ -35,19 +34,8 @@ describe.each(engines())("site settings on %s", (engine) => {
     expect(Object.keys(e?.fields ?? {}).sort()).toEqual(["defaultLanguage", "logoUrl", "siteName", "timeZone"]);
   });
 
-  it("stores the bar's expiry as the instant of newsroom wall-clock time, and the bar hides itself then", async () => {
-    const now = new Date("2025-03-30T04:00:00Z");
-    await updateSiteSettings(laila, { ...base, breakingText: "Polls close at 9 am", breakingUrl: "/news/polls", breakingUntil: "2025-03-30T09:00" }, now);
-    const s = await getSiteSettings();
-    expect(s.breakingUntil?.toISOString()).toBe("2025-03-30T04:30:00.000Z");
-    expect(activeBreakingBar(s, new Date("2025-03-30T04:29:59.999Z"))).toEqual({ text: "Polls close at 9 am", url: "/news/polls" });
-    expect(activeBreakingBar(s, new Date("2025-03-30T04:30:00.000Z"))).toBeNull();
-    const e = await fail(updateSiteSettings(laila, { ...base, breakingText: "Old", breakingUntil: "2025-03-30T08:00" }, now));
-    expect(e?.fields?.breakingUntil).toBe("In the past");
-  });
-
   it("takes every address by the one rule: www.… becomes https://www.…, words and bare host names are refused at the field", async () => {
-    await updateSiteSettings(laila, { ...base, logoUrl: "www.example.org/logo.png", breakingText: "Polls open", breakingUrl: "/news/polls" });
+    await updateSiteSettings(laila, { ...base, logoUrl: "www.example.org/logo.png" });
     expect((await getSiteSettings()).logoUrl).toBe("https://www.example.org/logo.png");
     const words = await fail(updateSiteSettings(laila, { ...base, logoUrl: "our logo" }));
     expect(words?.fields?.logoUrl).toBe("Use a full web address (https://…) or a path on this site starting with /.");

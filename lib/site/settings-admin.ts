@@ -1,6 +1,6 @@
 /**
  * Site settings for admins: validated with zod on the server, field errors by name, an audit
- * entry with what changed. The breaking bar's expiry is typed in the newsroom's zone.
+ * entry with what changed. (Breaking news is a story's flag, set in the editor.)
  */
 import "server-only";
 import { z } from "zod";
@@ -14,7 +14,6 @@ import { addressField } from "@/lib/text/urls";
 import { AppError } from "@/lib/errors";
 import { STORY_LANGUAGES } from "@/lib/i18n/languages";
 import { can } from "@/lib/permissions/roles";
-import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
 import { getSiteSettings, type SiteSettings } from "./settings";
 
 const text = (max: number, label: string) => cleanString(max, label);
@@ -30,10 +29,6 @@ const settingsSchema = z.object({
     .transform((tz) => new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone),
   defaultLanguage: z.enum(STORY_LANGUAGES.map((l) => l.code) as [string, ...string[]], { error: "Pick a language from the list." }),
   logoUrl: url("logo address").default(""),
-  breakingText: text(200, "breaking-news text").default(""),
-  breakingUrl: url("breaking-news link").default(""),
-  /** Newsroom wall-clock time after which the bar hides itself; empty: until turned off. */
-  breakingUntil: text(40, "expiry").default(""),
 });
 
 
@@ -41,7 +36,7 @@ const settingsSchema = z.object({
  * Saves the site settings.
  * @throws AppError: forbidden (not an admin), bad_request with per-field messages.
  */
-export async function updateSiteSettings(viewer: Viewer, raw: unknown, now = new Date()): Promise<SiteSettings> {
+export async function updateSiteSettings(viewer: Viewer, raw: unknown): Promise<SiteSettings> {
   if (!can(viewer.role, "settings:manage")) throw new AppError("forbidden", "Only admins can change the site settings.");
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) {
@@ -50,18 +45,6 @@ export async function updateSiteSettings(viewer: Viewer, raw: unknown, now = new
     throw new AppError("bad_request", "Some settings need fixing.", fields);
   }
   const input = parsed.data;
-  let breakingUntil: Date | null = null;
-  if (input.breakingUntil) {
-    try {
-      breakingUntil = zonedLocalToInstant(input.breakingUntil, input.timeZone);
-    } catch (e) {
-      if (e instanceof LocalTimeError) throw new AppError("bad_request", e.message, { breakingUntil: e.message });
-      throw e;
-    }
-    if (input.breakingText && breakingUntil.getTime() <= now.getTime()) {
-      throw new AppError("bad_request", "That expiry has already passed.", { breakingUntil: "In the past" });
-    }
-  }
   const before = await getSiteSettings();
   const next: SiteSettings = {
     siteName: input.siteName,
@@ -71,9 +54,6 @@ export async function updateSiteSettings(viewer: Viewer, raw: unknown, now = new
     locale: before.locale,
     defaultLanguage: input.defaultLanguage,
     logoUrl: input.logoUrl || null,
-    breakingText: input.breakingText,
-    breakingUrl: input.breakingText ? input.breakingUrl || null : null,
-    breakingUntil: input.breakingText ? breakingUntil : null,
   };
   await saveSiteSettings(next);
   const changed = (Object.keys(next) as (keyof SiteSettings)[]).filter((k) => String(next[k] ?? "") !== String(before[k] ?? ""));

@@ -18,10 +18,6 @@ export interface SiteSettings {
   /** Language new stories start in. */
   defaultLanguage: string;
   logoUrl: string | null;
-  /** The site-wide breaking-news bar (see activeBreakingBar). */
-  breakingText: string;
-  breakingUrl: string | null;
-  breakingUntil: Date | null;
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = {
@@ -32,9 +28,6 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   locale: "en-US",
   defaultLanguage: "en",
   logoUrl: null,
-  breakingText: "",
-  breakingUrl: null,
-  breakingUntil: null,
 };
 
 /** The site's settings, or the defaults when none are saved. */
@@ -50,8 +43,5 @@ export async function getSiteSettings(): Promise<SiteSettings> {
     locale: row.locale,
     defaultLanguage: row.defaultLanguage,
     logoUrl: row.logoUrl,
-    breakingText: row.breakingText,
-    breakingUrl: row.breakingUrl,
-    breakingUntil: row.breakingUntil,
   };
 }

@@ -42,7 +42,7 @@ import {
   publicNote,
 } from "@/lib/publishing/rules";
 import type { Viewer } from "@/lib/auth/load-viewer";
-import { bodyTooLarge, deskStatus, storyInputSchema, type DeskStatus } from "./story-schema";
+import { bodyTooLarge, DEFAULT_BREAKING_HOURS, deskStatus, MAX_BREAKING_HOURS, storyInputSchema, type DeskStatus } from "./story-schema";
 import { getSiteSettings } from "@/lib/site/settings";
 import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
 import { findOrCreateTag } from "@/lib/tags/admin";
@@ -54,6 +54,7 @@ import { deskStoryMatch } from "@/lib/search/stories";
 import { photoIdsIn, photoLabel, withPhotoAttrs, type LibraryPhoto } from "@/lib/media/body";
 import { loadPhotos } from "@/lib/media/refs";
 import { canRestoreStory, notTrashed } from "./trash";
+import { isBreakingAt } from "./visibility";
 
 
 export interface SavedStory {
@@ -185,6 +186,35 @@ async function scheduleInstant(scheduledAt: string | undefined, now: Date): Prom
   return instant;
 }
 
+/**
+ * When a save's breaking label and bar end: null when not breaking; the instant typed (in the
+ * newsroom's zone) when given; else the current expiry while it is ahead; else
+ * DEFAULT_BREAKING_HOURS from `now`. A role without the breaking permission keeps what is
+ * stored (its flag change is refused by the publishing rules). `timeZone` is the newsroom's,
+ * read before the save's transaction.
+ * @throws AppError(bad_request) with a `breakingUntil` field error: unreadable time, not
+ *   after `now`, or more than MAX_BREAKING_HOURS ahead.
+ */
+function breakingExpiry(viewer: Viewer, input: ParsedStoryInput, existing: StoryRow | null, now: Date, timeZone: string): Date | null {
+  if (!can(viewer.role, "story:breaking")) return existing?.breakingUntil ?? null;
+  if (!input.isBreaking) return null;
+  const current = existing?.isBreaking && existing.breakingUntil && existing.breakingUntil > now ? existing.breakingUntil : null;
+  if (!input.breakingUntil) return current ?? new Date(now.getTime() + DEFAULT_BREAKING_HOURS * 3_600_000);
+  let until: Date;
+  try {
+    until = zonedLocalToInstant(input.breakingUntil, timeZone);
+  } catch (e) {
+    if (e instanceof LocalTimeError) throw new AppError("bad_request", e.message, { breakingUntil: e.message });
+    throw e;
+  }
+  if (current && Math.abs(until.getTime() - current.getTime()) < 60_000) return current;
+  if (until <= now) throw new AppError("bad_request", "Breaking news needs an end time that is still ahead.", { breakingUntil: "Already passed" });
+  if (until.getTime() - now.getTime() > MAX_BREAKING_HOURS * 3_600_000) {
+    throw new AppError("bad_request", `Breaking news lasts at most ${MAX_BREAKING_HOURS} hours; pick an earlier end.`, { breakingUntil: "Too far ahead" });
+  }
+  return until;
+}
+
 /** The stored story a save changes (null for a new one), once the viewer may save it. @throws AppError */
 async function loadForSave(tx: Db, viewer: Viewer, input: ParsedStoryInput): Promise<StoryRow | null> {
   const existing = input.id ? ((await tx.select().from(stories).where(eq(stories.id, input.id)).limit(1))[0] ?? undefined) : null;
@@ -222,7 +252,13 @@ async function settleSlug(tx: Db, existing: StoryRow | null, input: ParsedStoryI
 }
 
 /** The stored fields a save sets, apart from status, dates and who saved when. */
-function storyFields(input: ParsedStoryInput, rendered: PreparedContent["rendered"], slug: string, tagIds: string[], featuredMediaId: string | null) {
+function storyFields(
+  input: ParsedStoryInput,
+  rendered: PreparedContent["rendered"],
+  slug: string,
+  links: { tagIds: string[]; featuredMediaId: string | null; breakingUntil: Date | null },
+) {
+  const { tagIds, featuredMediaId, breakingUntil } = links;
   return {
     slug,
     title: input.title,
@@ -234,6 +270,7 @@ function storyFields(input: ParsedStoryInput, rendered: PreparedContent["rendere
     language: input.language,
     direction: directionOf(input.language),
     isBreaking: input.isBreaking,
+    breakingUntil,
     primaryTagId: tagIds[0] ?? null,
     featuredMediaId,
   };
@@ -249,6 +286,7 @@ async function sameAsStored(tx: Db, existing: StoryRow, fields: StoryFields, lin
     existing.excerpt === fields.excerpt &&
     existing.language === fields.language &&
     existing.isBreaking === fields.isBreaking &&
+    (existing.breakingUntil?.getTime() ?? null) === (fields.breakingUntil?.getTime() ?? null) &&
     existing.primaryTagId === fields.primaryTagId &&
     existing.featuredMediaId === fields.featuredMediaId &&
     sameJson(existing.body, fields.body) &&
@@ -391,6 +429,8 @@ export async function saveStory(
   const actor = actorOf(viewer);
   assertIntentPermitted(viewer.role, intent);
   const scheduledFor = intent === "schedule" ? await scheduleInstant(input.scheduledAt, now) : null;
+  // Read outside the transaction (the embedded database has one connection).
+  const timeZone = input.isBreaking && input.breakingUntil ? (await getSiteSettings()).timeZone : "UTC";
 
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -401,7 +441,8 @@ export async function saveStory(
     const tagIds = await resolveTags(tx, viewer, input.tags);
     const slug = await settleSlug(tx, existing, input, now);
     const featuredMediaId = content.featuredInput === undefined ? (existing?.featuredMediaId ?? null) : content.featuredInput;
-    const fields = storyFields(input, content.rendered, slug, tagIds, featuredMediaId);
+    const breakingUntil = breakingExpiry(viewer, input, existing, now, timeZone);
+    const fields = storyFields(input, content.rendered, slug, { tagIds, featuredMediaId, breakingUntil });
     const contentChanged =
       !existing ||
       !mayBeNoOp(intent, publicNote(intent, input.note) ?? "") ||
@@ -573,7 +614,10 @@ export interface DeskStory {
   body: JSONContent;
   language: string;
   status: DeskStatus;
+  /** Breaking at the time of reading (an expired flag reads as false). */
   isBreaking: boolean;
+  /** While breaking: when it ends. */
+  breakingUntil: Date | null;
   tags: string[];
   bylineIds: string[];
   publishedAt: Date | null;
@@ -615,7 +659,8 @@ export async function getDeskStory(viewer: Viewer, id: string, now = new Date())
     body: row.body as JSONContent,
     language: row.language,
     status: deskStatus(row.status, row.publishedAt, now),
-    isBreaking: row.isBreaking,
+    isBreaking: isBreakingAt(row, now),
+    breakingUntil: isBreakingAt(row, now) ? row.breakingUntil : null,
     tags: tagRows.map((t) => t.name),
     bylineIds: bylineRows.map((b) => b.id),
     publishedAt: row.publishedAt,

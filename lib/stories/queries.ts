@@ -6,7 +6,7 @@
  * shrinks).
  */
 import "server-only";
-import { and, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import {
   storyBylines,
@@ -333,23 +333,39 @@ export async function listFeedStories(o: StoryListOptions): Promise<FeedStory[]>
   return rows.map((r) => ({ ...toCard(r, refs, o.now), bodyHtml: r.bodyHtml, tags: refs.tags.get(r.id) ?? [] }));
 }
 
-/** Stories whose breaking label shows at `now`, newest first. */
-export async function listBreakingStories(now: Date, limit = 5): Promise<StoryCard[]> {
+/** A story in the breaking-news bar. */
+export interface BreakingStory {
+  id: string;
+  slug: string;
+  title: string;
+  language: string;
+  direction: "ltr" | "rtl";
+  /** When it leaves the bar (and its label goes). */
+  breakingUntil: Date;
+}
+
+/**
+ * The breaking-news bar at `now`: public stories marked breaking whose expiry is ahead,
+ * newest first. One indexed read (partial index on is_breaking); every reader page shows it.
+ */
+export async function listBreakingStories(now: Date, limit = 3): Promise<BreakingStory[]> {
   const db = await getDb();
   const rows = await db
-    .select(cardColumns)
+    .select({ id: stories.id, slug: stories.slug, title: stories.title, language: stories.language, direction: stories.direction, breakingUntil: stories.breakingUntil })
     .from(stories)
-    .where(
-      and(
-        isPublic(now),
-        eq(stories.isBreaking, true),
-        // Through the column (not a raw sql param) so the driver encodes the Date as timestamptz.
-        or(isNull(stories.breakingUntil), gt(stories.breakingUntil, now)),
-      ),
-    )
-    .orderBy(desc(stories.publishedAt))
+    // Through the column (not a raw sql param) so the driver encodes the Date as timestamptz.
+    .where(and(isPublic(now), eq(stories.isBreaking, true), gt(stories.breakingUntil, now)))
+    .orderBy(desc(stories.publishedAt), desc(stories.id))
     .limit(limit);
-  return toCards(rows, now);
+  return rows.map((r) => ({ ...r, breakingUntil: r.breakingUntil as Date }));
+}
+
+/**
+ * The breaking-news bar as one comparable string, so a story change can tell whether it
+ * altered the bar every reader page shows (lib/site/reader-cache.ts).
+ */
+export async function breakingBarKey(now: Date): Promise<string> {
+  return JSON.stringify((await listBreakingStories(now)).map((b) => [b.id, b.slug, b.title]));
 }
 
 /**

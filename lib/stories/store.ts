@@ -24,6 +24,7 @@ import { directionOf } from "@/lib/i18n/languages";
 import { isValidTimeZone } from "@/lib/dates/format";
 import { renderBody } from "@/lib/editor/render";
 import { isValidSlug, makeSlug } from "@/lib/text/slug";
+import { DEFAULT_BREAKING_HOURS } from "./story-schema";
 import type { SiteSettings } from "@/lib/site/settings";
 
 /** Settings to save: the core five, plus any of the others. */
@@ -90,6 +91,7 @@ export interface NewStoryInput {
   /** Public "Last Updated On"; defaults to `publishedAt`. */
   lastUpdatedAt?: Date | null;
   isBreaking?: boolean;
+  /** While breaking: when it ends (default: DEFAULT_BREAKING_HOURS after `now`). */
   breakingUntil?: Date | null;
   /** Tag slugs in order; the first is the section. They must exist. */
   tagSlugs?: string[];
@@ -184,7 +186,7 @@ export async function createStory(input: NewStoryInput, db?: Db): Promise<{ id: 
         publishedAt: input.publishedAt ?? null,
         lastUpdatedAt: input.lastUpdatedAt ?? input.publishedAt ?? null,
         isBreaking: input.isBreaking ?? false,
-        breakingUntil: input.breakingUntil ?? null,
+        breakingUntil: input.isBreaking ? (input.breakingUntil ?? new Date(now.getTime() + DEFAULT_BREAKING_HOURS * 3_600_000)) : null,
         primaryTagId: tagIds[0] ?? null,
         createdBy: input.actorId ?? null,
         updatedBy: input.actorId ?? null,

@@ -70,6 +70,11 @@ export function intentsForRole(role: UserRole): SaveIntent[] {
   });
 }
 
+/** How long a story stays breaking news when the editor sets no end, in hours. */
+export const DEFAULT_BREAKING_HOURS = 3;
+/** The longest a story may stay breaking news, in hours (after that it is simply news). */
+export const MAX_BREAKING_HOURS = 72;
+
 /** How long a story stays restorable in the trash before it is purged, in days. */
 export const TRASH_DAYS = 30;
 
@@ -113,6 +118,11 @@ export const storyInputSchema = z.object({
   tags: z.array(cleanString().pipe(z.string().min(1, "A tag cannot be empty.").max(60, "Keep tags under 60 characters."))).max(20, "At most 20 tags.").default([]),
   bylineIds: z.array(z.uuid()).max(10, "At most 10 bylines.").default([]),
   isBreaking: flag,
+  /**
+   * While breaking: when it stops, as newsroom wall-clock time ("YYYY-MM-DDTHH:mm[:ss]");
+   * empty keeps the current expiry, or starts DEFAULT_BREAKING_HOURS from the save.
+   */
+  breakingUntil: z.string().trim().max(40).optional(),
   /** For "schedule": the publication time as newsroom wall-clock time ("YYYY-MM-DDTHH:mm[:ss]"). */
   scheduledAt: z.string().trim().max(40).optional(),
   /** For "update": the kind of public note and its text (optional for a plain update). */

@@ -31,8 +31,8 @@ describe("the visibility rule", () => {
 });
 
 describe("breaking label", () => {
-  it("shows while flagged and before its expiry", () => {
-    expect(isBreakingAt({ isBreaking: true, breakingUntil: null }, now)).toBe(true);
+  it("shows while flagged and before its expiry; a flag without an expiry shows nothing (breaking news ends)", () => {
+    expect(isBreakingAt({ isBreaking: true, breakingUntil: null }, now)).toBe(false);
     expect(isBreakingAt({ isBreaking: true, breakingUntil: at("2025-03-30T05:00:00Z") }, now)).toBe(true);
     expect(isBreakingAt({ isBreaking: true, breakingUntil: now }, now)).toBe(false);
     expect(isBreakingAt({ isBreaking: false, breakingUntil: null }, now)).toBe(false);

@@ -25,7 +25,10 @@ export function isScheduled(story: { status: StoryStatus; publishedAt: Date | nu
   return story.status === "published" && story.publishedAt !== null && story.publishedAt.getTime() > now.getTime();
 }
 
-/** Whether the breaking-news label shows at `now`: flagged, and its expiry (if any) not reached. */
+/**
+ * Whether the breaking-news label (and bar) shows at `now`: flagged, and its expiry ahead.
+ * Breaking news always expires: a flag without an expiry shows nothing.
+ */
 export function isBreakingAt(story: { isBreaking: boolean; breakingUntil: Date | null }, now: Date): boolean {
-  return story.isBreaking && (story.breakingUntil === null || story.breakingUntil.getTime() > now.getTime());
+  return story.isBreaking && story.breakingUntil !== null && story.breakingUntil.getTime() > now.getTime();
 }

@@ -47,7 +47,7 @@ export interface StoryEditorProps {
 
 /** The editor for one story (a new one when `story.id` is absent). */
 export function StoryEditor({ story, intents, options, timeZone, actions, restoreOffer }: StoryEditorProps) {
-  const form = useStoryForm(story);
+  const form = useStoryForm(story, timeZone);
   const schedule = useSchedule(timeZone);
   useLeaveGuard(form.dirty);
   const saving = useSaveQueue({ story, form, schedule, actions });
@@ -174,7 +174,7 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
         }}
       />
 
-      <StorySidebar form={form} options={options} everPublished={story.everPublished} editable={editable} canPublish={canPublish} errors={ui.fields} touch={touch} />
+      <StorySidebar form={form} options={options} everPublished={story.everPublished} editable={editable} canPublish={canPublish} timeZone={timeZone} errors={ui.fields} touch={touch} />
     </div>
   );
 }

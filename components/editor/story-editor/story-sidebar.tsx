@@ -2,6 +2,7 @@
 
 import { makeSlug } from "@/lib/text/slug";
 import { STORY_LANGUAGES } from "@/lib/i18n/languages";
+import { BreakingField } from "./breaking-field";
 import { ChipPicker } from "./chip-picker";
 import { FieldError, inputClass } from "./fields";
 import type { EditorOptions } from "./types";
@@ -18,6 +19,8 @@ export function StorySidebar(props: {
   everPublished: boolean;
   editable: boolean;
   canPublish: boolean;
+  /** The newsroom's zone, for the breaking-news end time. */
+  timeZone: string;
   errors: Record<string, string>;
   touch: () => void;
 }) {
@@ -117,20 +120,7 @@ export function StorySidebar(props: {
         error={<FieldError name="bylineIds" errors={errors} />}
       />
 
-      {canPublish ? (
-        <label className="flex items-center gap-2 text-sm font-semibold">
-          <input
-            type="checkbox"
-            checked={form.isBreaking}
-            disabled={!editable}
-            onChange={(e) => {
-              form.setIsBreaking(e.target.checked);
-              touch();
-            }}
-          />
-          Breaking news
-        </label>
-      ) : null}
+      {canPublish ? <BreakingField form={form} editable={editable} timeZone={props.timeZone} errors={errors} touch={touch} /> : null}
     </aside>
   );
 }

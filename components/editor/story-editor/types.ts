@@ -8,7 +8,9 @@ import type { DeskStory } from "@/lib/stories/desk";
 import type { DeskStatus, NOTE_KINDS, SaveIntent } from "@/lib/stories/story-schema";
 
 /** A story as the editor holds it: the desk's fields, with instants as ISO strings. */
-export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "trashedAt"> & {
+export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "trashedAt" | "breakingUntil"> & {
+  /** ISO instant its breaking label ends, while breaking. */
+  breakingUntil: string | null;
   /** ISO instant it went to the trash (read-only until restored), or null. */
   trashedAt: string | null;
   id?: string;
@@ -53,6 +55,8 @@ export interface StorySaveInput {
   tags: string[];
   bylineIds: string[];
   isBreaking: boolean;
+  /** While breaking: its end as newsroom wall-clock "YYYY-MM-DDTHH:mm" ("" keeps the current one). */
+  breakingUntil: string;
   /** Empty for none. */
   featuredMediaId: string;
   /** Newsroom wall-clock "YYYY-MM-DDTHH:mm:ss", only for the schedule intent. */
@@ -110,6 +114,8 @@ export interface EditorSnapshot {
   excerpt: string;
   language: string;
   isBreaking: boolean;
+  /** Newsroom wall-clock end of the breaking label ("" when not breaking; absent in old backups). */
+  breakingUntil?: string;
   tags: string[];
   bylineIds: string[];
   body: JSONContent;

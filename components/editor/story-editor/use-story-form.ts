@@ -2,11 +2,12 @@ import type { JSONContent } from "@tiptap/core";
 import { useRef, useState } from "react";
 import type { DeskStatus, SaveIntent } from "@/lib/stories/story-schema";
 import type { LibraryPhoto } from "@/lib/media/body";
+import { instantToZonedLocal } from "@/lib/publishing/zoned-time";
 import { liveSnapshots } from "./browser-backup";
 import type { EditorSnapshot, EditorStory, NoteKind, StorySaveInput } from "./types";
 
 /** The snapshot an editor starts from: the one handed over in this tab if not older, else the story. */
-function startingSnapshot(story: EditorStory): EditorSnapshot {
+function startingSnapshot(story: EditorStory, timeZone: string): EditorSnapshot {
   const snap = story.id ? liveSnapshots.get(story.id) : undefined;
   if (snap && (snap.version ?? 0) >= (story.version ?? 0)) return snap;
   return {
@@ -20,6 +21,7 @@ function startingSnapshot(story: EditorStory): EditorSnapshot {
     excerpt: story.excerpt,
     language: story.language,
     isBreaking: story.isBreaking,
+    breakingUntil: story.breakingUntil ? instantToZonedLocal(new Date(story.breakingUntil), timeZone).slice(0, 16) : "",
     tags: story.tags,
     bylineIds: story.bylineIds,
     body: story.body,
@@ -34,10 +36,10 @@ function startingSnapshot(story: EditorStory): EditorSnapshot {
  * The body lives in a ref (the rich-text editor owns its state); `bodyKey` remounts it with
  * `bodyInit` after a restore.
  */
-export function useStoryForm(story: EditorStory) {
+export function useStoryForm(story: EditorStory, timeZone: string) {
   // Whether this instance took over from one in this tab (then there is no backup to offer).
   const [handedOver] = useState(() => Boolean(story.id && liveSnapshots.has(story.id)));
-  const [initial] = useState<EditorSnapshot>(() => startingSnapshot(story));
+  const [initial] = useState<EditorSnapshot>(() => startingSnapshot(story, timeZone));
   const [id, setId] = useState(story.id);
   const [version, setVersion] = useState(initial.version);
   const idRef = useRef(story.id);
@@ -51,6 +53,7 @@ export function useStoryForm(story: EditorStory) {
   const [excerpt, setExcerpt] = useState(initial.excerpt);
   const [language, setLanguage] = useState(initial.language);
   const [isBreaking, setIsBreaking] = useState(initial.isBreaking);
+  const [breakingUntil, setBreakingUntil] = useState(initial.breakingUntil ?? "");
   const [tags, setTags] = useState<string[]>(initial.tags);
   const [bylineIds, setBylineIds] = useState<string[]>(initial.bylineIds);
   const bodyRef = useRef<JSONContent>(initial.body);
@@ -75,6 +78,7 @@ export function useStoryForm(story: EditorStory) {
     excerpt,
     language,
     isBreaking,
+    breakingUntil,
     tags,
     bylineIds,
     body: bodyRef.current,
@@ -90,6 +94,7 @@ export function useStoryForm(story: EditorStory) {
     setExcerpt(b.excerpt);
     setLanguage(b.language);
     setIsBreaking(b.isBreaking);
+    setBreakingUntil(b.breakingUntil ?? "");
     setTags(b.tags);
     setBylineIds(b.bylineIds);
     bodyRef.current = b.body;
@@ -121,6 +126,7 @@ export function useStoryForm(story: EditorStory) {
     tags,
     bylineIds,
     isBreaking,
+    breakingUntil: isBreaking ? breakingUntil : "",
     featuredMediaId: featured?.id ?? "",
     scheduledAt: intent === "schedule" ? scheduleAt : undefined,
     noteKind,
@@ -132,7 +138,7 @@ export function useStoryForm(story: EditorStory) {
     id, setId, idRef, version, setVersion, versionRef,
     status, setStatus, publishedAt, setPublishedAt,
     title, setTitle, dek, setDek, slug, setSlug, slugTouched, setSlugTouched,
-    excerpt, setExcerpt, language, setLanguage, isBreaking, setIsBreaking,
+    excerpt, setExcerpt, language, setLanguage, isBreaking, setIsBreaking, breakingUntil, setBreakingUntil,
     tags, setTags, bylineIds, setBylineIds, featured, setFeatured,
     bodyRef, bodyKey, bodyInit, dirty, setDirty,
     saveKind, setSaveKind, noteKind, setNoteKind, note, setNote,

@@ -1,10 +1,10 @@
 /**
- * The front page: breaking-news bar, lead story, latest stories, a block per section, and a
+ * The front page: lead story, latest stories, a block per section, and a
  * link to older stories.
  */
-import { BreakingLabel, StoryListItem } from "@/components/site/story-bits";
+import { StoryListItem } from "@/components/site/story-bits";
 import type { ReaderPage } from "@/components/site/render";
-import { listBreakingStories, listPublicStories, listSectionBlocks, type StoryCard } from "@/lib/stories/queries";
+import { listPublicStories, listSectionBlocks, type StoryCard } from "@/lib/stories/queries";
 import type { ReaderContext } from "@/lib/site/reader";
 import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
@@ -29,7 +29,7 @@ function CompactList({ stories, timeZone, siteLocale }: { stories: StoryCard[]; 
 export async function frontPage(context: ReaderContext): Promise<ReaderPage> {
   const { now, settings } = context;
   await tagReaderPage([RECENT_TAG]);
-  const [breaking, latest] = await Promise.all([listBreakingStories(now, 5), listPublicStories({ now, limit: LATEST + 1 })]);
+  const latest = await listPublicStories({ now, limit: LATEST + 1 });
   const shownIds = latest.items.map((s) => s.id);
   const sections = await listSectionBlocks(now, { sections: 4, perSection: 3, excludeIds: shownIds });
   const origin = siteUrl();
@@ -43,18 +43,16 @@ export async function frontPage(context: ReaderContext): Promise<ReaderPage> {
       canonical: `${origin}/`,
       openGraph: { type: "website", siteName: settings.siteName, title: settings.siteName, description, url: `${origin}/` },
     },
-    body: <FrontPage context={context} breaking={breaking} latest={latest} sections={sections} />,
+    body: <FrontPage context={context} latest={latest} sections={sections} />,
   };
 }
 
 function FrontPage({
   context: { settings },
-  breaking,
   latest,
   sections,
 }: {
   context: ReaderContext;
-  breaking: Awaited<ReturnType<typeof listBreakingStories>>;
   latest: Awaited<ReturnType<typeof listPublicStories>>;
   sections: Awaited<ReturnType<typeof listSectionBlocks>>;
 }) {
@@ -74,20 +72,6 @@ function FrontPage({
   return (
     <div className="flex flex-col gap-12">
       <h1 className="sr-only">{settings.siteName}</h1>
-      {breaking.length > 0 ? (
-        <section aria-label="Breaking news" className="flex flex-wrap items-center gap-3 border-y-2 border-brand bg-red-50 px-4 py-3" data-testid="breaking-bar">
-          <BreakingLabel />
-          <ul className="flex flex-wrap gap-x-6 gap-y-1">
-            {breaking.map((b) => (
-              <li key={b.id} lang={b.language} dir={b.direction}>
-                <a href={`/news/${b.slug}`} className="font-semibold hover:text-brand hover:underline">
-                  {b.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
 
       <div className="grid gap-10 lg:grid-cols-3">
         <section aria-label="Lead story" className="lg:col-span-2" data-testid="lead-story">

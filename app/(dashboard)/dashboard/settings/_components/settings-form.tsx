@@ -16,9 +16,6 @@ export interface SettingsFormValues {
   timeZone: string;
   defaultLanguage: string;
   logoUrl: string;
-  breakingText: string;
-  breakingUrl: string;
-  breakingUntil: string;
 }
 
 /** A settings field: its error paragraph is `<name>-error`. */
@@ -59,18 +56,6 @@ export function SettingsForm({ initial, zones }: { initial: SettingsFormValues; 
       <SettingField name="logoUrl" label="Logo address" hint="Optional: https://… or /path" error={e.logoUrl}>
         <Input id="logoUrl" name="logoUrl" defaultValue={v.logoUrl} />
       </SettingField>
-      <fieldset className="flex flex-col gap-4 rounded border border-neutral-300 bg-white p-4">
-        <legend className="px-1 text-sm font-semibold">Breaking-news bar</legend>
-        <SettingField name="breakingText" label="Breaking-news text" hint="Empty: the bar is off." error={e.breakingText}>
-          <Input id="breakingText" name="breakingText" defaultValue={v.breakingText} dir="auto" />
-        </SettingField>
-        <SettingField name="breakingUrl" label="Breaking-news link" hint="A story (/news/…) or a web address." error={e.breakingUrl}>
-          <Input id="breakingUrl" name="breakingUrl" defaultValue={v.breakingUrl} />
-        </SettingField>
-        <SettingField name="breakingUntil" label={`Hide the bar after (${v.timeZone})`} hint="Empty: until turned off." error={e.breakingUntil}>
-          <Input id="breakingUntil" name="breakingUntil" type="datetime-local" step={1} defaultValue={v.breakingUntil} />
-        </SettingField>
-      </fieldset>
       <FormStatus error={state.error} message={state.message} testId="settings-status" />
       <Button type="submit" disabled={pending} className="self-start">
         Save settings

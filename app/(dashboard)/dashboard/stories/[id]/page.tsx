@@ -51,6 +51,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           language: story.language,
           status: story.status,
           isBreaking: story.isBreaking,
+          breakingUntil: story.breakingUntil?.toISOString() ?? null,
           tags: story.tags,
           bylineIds: story.bylineIds,
           featuredPhoto: story.featuredPhoto,

@@ -30,6 +30,7 @@ export default async function NewStoryPage() {
           language: settings.defaultLanguage,
           status: "draft",
           isBreaking: false,
+          breakingUntil: null,
           tags: [],
           bylineIds: viewer.bylineIds,
           featuredPhoto: null,

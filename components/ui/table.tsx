@@ -21,7 +21,8 @@ export function DataTable({
   children: React.ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto rounded border border-neutral-200 bg-white">
+    // On a phone each row becomes a card of stacked cells, so no table is wider than the screen.
+    <div className="overflow-x-auto rounded border border-neutral-200 bg-white max-sm:[&_table]:block max-sm:[&_tbody]:block max-sm:[&_tbody_tr]:block max-sm:[&_tbody_tr]:py-2 max-sm:[&_td]:block max-sm:[&_td]:py-1 max-sm:[&_thead]:sr-only">
       <table className="w-full text-left text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase tracking-wide text-neutral-600">

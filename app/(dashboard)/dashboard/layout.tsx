@@ -4,13 +4,16 @@ import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can, type Permission } from "@/lib/permissions/roles";
 import { getSiteSettings } from "@/lib/site/settings";
 import { Button } from "@/components/ui/button";
+import { AdminMenu } from "./_components/admin-menu";
 import { ROLE_LABEL } from "./_components/role-labels";
 import { signOutAction } from "./actions";
 
 export const metadata: Metadata = { title: { default: "Desk", template: "%s · Desk" }, robots: { index: false } };
 
+type DeskLink = { href: string; label: string; permission?: Permission };
+
 /** The desk's navigation, in order; a link with a permission shows only to roles that have it. */
-const DESK_LINKS: { href: string; label: string; permission?: Permission }[] = [
+const DESK_LINKS: DeskLink[] = [
   { href: "/dashboard", label: "Stories" },
   { href: "/dashboard?status=scheduled", label: "Scheduled" },
   { href: "/dashboard/stories/new", label: "New story" },
@@ -18,34 +21,45 @@ const DESK_LINKS: { href: string; label: string; permission?: Permission }[] = [
   { href: "/dashboard/trash", label: "Trash" },
   { href: "/dashboard/tags", label: "Tags", permission: "tag:manage" },
   { href: "/dashboard/bylines", label: "Bylines", permission: "story:set-any-byline" },
+];
+
+/** The site's administration, grouped in the Admin menu so the header stays one line at 1280 px. */
+const ADMIN_LINKS: DeskLink[] = [
   { href: "/dashboard/import", label: "Import", permission: "import:run" },
   { href: "/dashboard/users", label: "Users", permission: "user:manage" },
   { href: "/dashboard/audit", label: "Audit", permission: "user:manage" },
   { href: "/dashboard/settings", label: "Settings", permission: "settings:manage" },
-  { href: "/", label: "View site" },
 ];
 
 /** The desk's frame: who is signed in, navigation, sign out. Every request re-checks the user. */
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewerForPage();
   const settings = await getSiteSettings();
+  const allowed = (l: DeskLink) => !l.permission || can(viewer.role, l.permission);
+  const admin = ADMIN_LINKS.filter(allowed).map(({ href, label }) => ({ href, label }));
   return (
     <div className="min-h-screen bg-neutral-50">
       <header className="border-b border-neutral-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <nav aria-label="Desk" className="flex flex-wrap items-center gap-5 text-sm font-semibold">
+          <nav aria-label="Desk" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm font-semibold">
             <Link href="/dashboard" className="font-serif text-lg font-bold">
               {settings.siteName} <span className="font-sans text-xs font-semibold uppercase tracking-wider text-neutral-500">Desk</span>
             </Link>
-            {DESK_LINKS.filter((l) => !l.permission || can(viewer.role, l.permission)).map((l) => (
+            {DESK_LINKS.filter(allowed).map((l) => (
               <Link key={l.label} href={l.href} className="text-neutral-700 hover:text-neutral-950">
                 {l.label}
               </Link>
             ))}
+            {admin.length > 0 ? <AdminMenu links={admin} /> : null}
+            <Link href="/" className="text-neutral-700 hover:text-neutral-950">
+              View site
+            </Link>
           </nav>
           <div className="flex items-center gap-3 text-sm">
-            <Link href="/dashboard/profile" className="text-neutral-700 hover:underline" data-testid="viewer">
-              {viewer.name} · {ROLE_LABEL[viewer.role]}
+            <Link href="/dashboard/profile" className="flex flex-col text-neutral-700 leading-tight hover:underline" data-testid="viewer">
+              <span>{viewer.name}</span>
+              <span className="sr-only"> · </span>
+              <span className="text-xs text-neutral-500">{ROLE_LABEL[viewer.role]}</span>
             </Link>
             <form action={signOutAction}>
               <Button type="submit" variant="secondary" size="sm">

@@ -34,8 +34,11 @@ test("a photo uploaded in the editor is published with alt text, caption and cre
 
   // No alt text yet: publishing is refused, with a message naming the photo.
   await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByText(`The photo “bazaar-${stamp}.jpg” has no alt text`).first()).toBeVisible();
+  await expect(page.getByText(`The featured photo “bazaar-${stamp}.jpg” has no alt text`).first()).toBeVisible();
   await expect(page.getByTestId("story-status")).not.toHaveText("Published");
+  // The error sits at the featured photo, and the caret is in its alt text field.
+  await expect(featured.getByText("Alt text missing")).toBeVisible();
+  await expect(featured.getByLabel("Alt text")).toBeFocused();
 
   await featured.getByLabel("Alt text").fill("Shopkeepers wade through knee-deep water between market stalls");
   await featured.getByLabel("Caption").fill("Water in the bazaar on Tuesday morning.");
@@ -91,6 +94,56 @@ test("a photo uploaded in the editor is published with alt text, caption and cre
   await expect(card.getByTestId("card-photo")).toHaveAttribute("alt", "Shopkeepers wade through knee-deep water between market stalls");
   await reader.screenshot({ path: "test-results/screenshots/home-with-photo.png" });
   await phone.close();
+});
+
+test("a photo in the body gets its alt text, caption and credit in the same form; the publish error selects that photo", async ({ browser }) => {
+  const stamp = Date.now().toString(36);
+  const { data } = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#6b8e23" } }).jpeg().toBuffer({ resolveWithObject: true });
+  const page = await as(browser, "editor");
+  page.on("dialog", (d) => {
+    throw new Error(`unexpected browser dialog: ${d.message()}`);
+  });
+  await page.goto("/dashboard/stories/new");
+  await page.getByLabel("Headline").fill(`Wheat harvest begins in Kunduz ${stamp}`);
+  const body = page.getByRole("textbox", { name: "Story body" });
+  await body.click();
+  await page.keyboard.insertText("Farmers began cutting wheat a week early this year.");
+  await page.getByRole("toolbar").getByRole("button", { name: "Insert photo" }).click();
+  const picker = page.getByRole("dialog", { name: "Insert a photo" });
+  await picker.getByLabel("Photo files").setInputFiles({ name: `harvest-${stamp}.jpg`, mimeType: "image/jpeg", buffer: data });
+  await expect(body.locator("figure img")).toBeVisible();
+
+  // Publishing is refused; the photo in the body is selected and its alt text field has the caret.
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: `The photo “harvest-${stamp}.jpg” in the body has no alt text` })).toBeVisible();
+  const panel = page.getByTestId("body-photo-panel");
+  await expect(panel.getByLabel("Alt text")).toBeFocused();
+  await expect(page.getByTestId("featured-photo").getByText("Alt text missing")).toHaveCount(0);
+  await panel.getByLabel("Alt text").fill("A farmer cuts wheat with a sickle in a golden field");
+  await panel.getByLabel("Caption").fill("The harvest near Kunduz city.");
+  await panel.getByLabel("Credit: photographer").fill("Jawid Sultani");
+  await panel.getByRole("button", { name: "Save photo details" }).click();
+  await expect(panel.getByTestId("photo-details-status")).toHaveText("Photo details saved.");
+  await expect(body.locator("figure img")).toHaveAttribute("alt", "A farmer cuts wheat with a sickle in a golden field");
+  await expect(body.locator("figcaption")).toContainText("The harvest near Kunduz city.");
+
+  // Clicking the photo later opens the same form with what was saved.
+  await body.locator("p").first().click();
+  await expect(panel).toHaveCount(0);
+  await body.locator("figure img").click();
+  await expect(panel.getByLabel("Alt text")).toHaveValue("A farmer cuts wheat with a sickle in a golden field");
+
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByTestId("story-status")).toHaveText("Published");
+  const slug = await page.getByLabel("Slug").inputValue();
+  const reader = await browser.newPage();
+  await reader.goto(`/news/${slug}`);
+  const figure = reader.getByTestId("article-body").locator("figure");
+  await expect(figure.locator("img")).toHaveAttribute("alt", "A farmer cuts wheat with a sickle in a golden field");
+  await expect(figure.locator("figcaption")).toContainText("The harvest near Kunduz city.");
+  await expect(figure.locator("figcaption")).toContainText("Jawid Sultani");
+  await reader.close();
+  await page.context().close();
 });
 
 test("the media library refuses a file that is not a photo, with a clear message", async ({ browser }) => {

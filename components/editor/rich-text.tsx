@@ -6,16 +6,22 @@
  */
 import type { JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import type { SavePhotoDetails } from "@/components/media/photo-details";
 import { PhotoPicker } from "@/components/media/photo-picker";
 import { storyExtensions, TEXT_DIRECTION } from "@/lib/editor/extensions";
 import { STORY_PHOTO } from "@/lib/editor/image-node";
 import { cleanPastedDocument } from "@/lib/editor/paste";
 import { LinkEditor } from "./link-editor";
+import { BodyPhotoPanel, focusBodyPhoto } from "./photo-panel";
 import { Toolbar } from "./toolbar";
 
 interface Props {
   initial: JSONContent;
+  /** Saves a library photo's details (the body photo panel). */
+  savePhotoDetails: SavePhotoDetails;
+  /** A body photo to select and describe (its library id) (a new object asks again). */
+  focusPhoto?: { mediaId: string } | null;
   /** Direction of the story's language: sets the editor's base direction. */
   dir: "ltr" | "rtl";
   editable: boolean;
@@ -23,7 +29,7 @@ interface Props {
 }
 
 /** Rich-text body editor with a formatting toolbar and keyboard shortcuts. */
-export function RichTextEditor({ initial, dir, editable, onChange }: Props) {
+export function RichTextEditor({ initial, dir, editable, onChange, savePhotoDetails, focusPhoto }: Props) {
   const [editingLink, setEditingLink] = useState(false);
   const [picking, setPicking] = useState(false);
   const editor = useEditor({
@@ -52,6 +58,9 @@ export function RichTextEditor({ initial, dir, editable, onChange }: Props) {
     },
     onUpdate: ({ editor: e }) => onChange(e.getJSON()),
   });
+  useEffect(() => {
+    if (editor && focusPhoto) focusBodyPhoto(editor, focusPhoto.mediaId);
+  }, [editor, focusPhoto]);
   return (
     <div
       className="rounded border border-neutral-300 bg-white focus-within:border-neutral-900"
@@ -65,6 +74,7 @@ export function RichTextEditor({ initial, dir, editable, onChange }: Props) {
       }}
     >
       {editor && editable ? <Toolbar editor={editor} onLink={() => setEditingLink(true)} onPhoto={() => setPicking(true)} /> : null}
+      {editor && editable ? <BodyPhotoPanel editor={editor} savePhotoDetails={savePhotoDetails} /> : null}
       {editor && editable ? <LinkEditor editor={editor} editing={editingLink} onEdit={() => setEditingLink(true)} onClose={() => setEditingLink(false)} /> : null}
       {editor && picking ? (
         <div className="border-b border-neutral-200 p-2" dir="ltr">

@@ -76,8 +76,12 @@ describe.each(engines())("media library on %s", (engine) => {
     };
     const draft = await saveStory(v.mina!, { title: "River rises", body: JSON.stringify(body), featuredMediaId: ids.market });
     ids.story = draft.id;
-    const message = await code(saveStory(v.mina!, { id: draft.id, version: draft.version, title: "River rises", body: JSON.stringify(body), intent: "publish" }));
-    expect(message).toMatch(/^bad_request: The photo “river\.jpg” has no alt text/);
+    const publish = () => saveStory(v.mina!, { id: draft.id, version: draft.version, title: "River rises", body: JSON.stringify(body), intent: "publish" });
+    const message = await code(publish());
+    expect(message).toMatch(/^bad_request: The photo “river\.jpg” in the body has no alt text/);
+    // The refusal names the body photo by its library id, for the editor to select it.
+    const refusal = await publish().catch((e: unknown) => e as AppError);
+    expect((refusal as AppError).fields).toMatchObject({ bodyPhoto: ids.river });
     const [row] = await handle().db.select({ status: stories.status }).from(stories).where(eq(stories.id, draft.id));
     expect(row?.status).toBe("draft");
     await updateMedia(v.mina!, ids.river!, { altText: "The Kabul river in flood", caption: "High water" });

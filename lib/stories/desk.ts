@@ -295,23 +295,35 @@ async function sameAsStored(tx: Db, existing: StoryRow, fields: StoryFields, lin
 }
 
 /**
- * A story readers will see (now or at its scheduled time) needs alt text on every photo.
- * @throws AppError(bad_request) naming the first photo without alt text.
+ * A story readers will see (now or at its scheduled time) needs alt text on every photo
+ * (WCAG 2.2 success criterion 1.1.1, non-text content).
+ * @throws AppError(bad_request) naming the first photo without alt text: the featured photo
+ *   (field `featuredPhoto`), else the first in the body (field `body`, and `bodyPhoto` with
+ *   its library id).
  */
 async function assertPhotosDescribed(tx: Db, content: PreparedContent, featuredMediaId: string | null): Promise<void> {
   const { photos } = content;
   if (featuredMediaId && !photos.has(featuredMediaId)) {
     for (const [pid, p] of await loadPhotos([featuredMediaId], tx)) photos.set(pid, p);
   }
-  for (const pid of [...(featuredMediaId ? [featuredMediaId] : []), ...content.bodyPhotoIds]) {
-    const p = photos.get(pid);
-    if (p && !p.altText.trim()) {
-      throw new AppError(
-        "bad_request",
-        `The photo “${photoLabel(p)}” has no alt text. Describe what it shows, for readers who cannot see it, before this story goes public.`,
-        { photos: "Alt text missing" },
-      );
-    }
+  const missing = (p: LibraryPhoto | undefined) => p !== undefined && !p.altText.trim();
+  const featured = featuredMediaId ? photos.get(featuredMediaId) : undefined;
+  if (featured && missing(featured)) {
+    throw new AppError(
+      "bad_request",
+      `The featured photo “${photoLabel(featured)}” has no alt text. Describe what it shows, for readers who cannot see it, before this story goes public.`,
+      { featuredPhoto: "Alt text missing: describe the photo in its Alt text field." },
+    );
+  }
+  const inBody = content.bodyPhotoIds.find((pid) => missing(photos.get(pid)));
+  if (inBody) {
+    const label = photoLabel(photos.get(inBody)!);
+    throw new AppError(
+      "bad_request",
+      `The photo “${label}” in the body has no alt text. Describe what it shows, for readers who cannot see it, before this story goes public.`,
+      // `bodyPhoto` names the photo (its library id) for the editor to select it.
+      { body: `The photo “${label}” has no alt text: click it to describe it.`, bodyPhoto: inBody },
+    );
   }
 }
 

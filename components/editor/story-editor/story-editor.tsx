@@ -9,7 +9,7 @@
  * error is shown beside them, a copy waits in this browser until saved, and leaving with
  * unsaved changes asks first.
  */
-import { useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { formatDateAtTime } from "@/lib/dates/format";
 import type { SaveIntent } from "@/lib/stories/story-schema";
 import { editorPermissions, saveButtons } from "./buttons";
@@ -58,6 +58,11 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
   const [askUnpublish, setAskUnpublish] = useState(false);
   const [undoOffered, setUndoOffered] = useState(false);
   const restoring = useRestoreOffer(restoreOffer, form, touch);
+  // A refusal to publish a photo without alt text: select that photo and open its details.
+  const focusPhoto = useMemo(() => (ui.fields.bodyPhoto ? { mediaId: ui.fields.bodyPhoto } : null), [ui.fields]);
+  useEffect(() => {
+    if (ui.fields.featuredPhoto) document.getElementById("featured-altText")?.focus();
+  }, [ui.fields]);
 
   const perms = editorPermissions(intents, story.canEdit);
   const { editable, canPublish } = perms;
@@ -116,7 +121,7 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
           </p>
         ) : null}
 
-        <StoryFields form={form} editable={editable} everPublished={story.everPublished} errors={ui.fields} touch={touch} onBody={backup.recordBody} savePhotoDetails={actions.savePhotoDetails} />
+        <StoryFields form={form} editable={editable} everPublished={story.everPublished} errors={ui.fields} touch={touch} onBody={backup.recordBody} savePhotoDetails={actions.savePhotoDetails} focusPhoto={focusPhoto} />
 
         {scheduled && publishedAt ? (
           <p className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="scheduled-for">

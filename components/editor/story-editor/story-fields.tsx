@@ -22,6 +22,8 @@ export function StoryFields(props: {
   touch: () => void;
   onBody: (json: JSONContent) => void;
   savePhotoDetails: SavePhotoDetails;
+  /** A body photo to select and describe after a refusal to publish it without alt text. */
+  focusPhoto: { mediaId: string } | null;
 }) {
   const { form, editable, errors, touch } = props;
   return (
@@ -66,7 +68,7 @@ export function StoryFields(props: {
         }}
         onDetailsSaved={form.setFeatured}
         savePhotoDetails={props.savePhotoDetails}
-        error={<FieldError name="photos" errors={errors} />}
+        error={<FieldError name="featuredPhoto" errors={errors} />}
       />
       <div className="flex flex-col gap-1">
         <span className="text-sm font-semibold" id="body-label">
@@ -77,6 +79,8 @@ export function StoryFields(props: {
           initial={form.bodyInit}
           dir={directionOf(form.language)}
           editable={editable}
+          savePhotoDetails={props.savePhotoDetails}
+          focusPhoto={props.focusPhoto}
           onChange={(json) => {
             form.setBody(json);
             props.onBody(json);

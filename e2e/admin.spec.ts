@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { as, newsroomLocal, startStory } from "./helpers";
-import { seedFixture as f } from "./fixtures";
+import { ACCOUNTS, seedFixture as f } from "./fixtures";
 
 
 
@@ -177,21 +177,54 @@ test("an admin invites an editor, who signs up through the link and publishes; d
   await context.close();
 });
 
-test("the audit log lists sign-ins and publications, filterable by action", async ({ browser }) => {
+test("the audit log says who did what in words, links to it, and shows only the fields that changed", async ({ browser }) => {
+  const stamp = Date.now().toString(36);
+  const editor = await as(browser, "editor");
+  const tag = `Audit desk ${stamp}`;
+  await editor.goto("/dashboard/tags");
+  await editor.getByLabel("Tag name").fill(tag);
+  await editor.getByRole("button", { name: "Create tag" }).click();
+  await expect(editor.getByTestId("tag-status-new")).toHaveText(`Tag "${tag}" created.`);
+  await editor.getByTestId("tag-row").filter({ hasText: tag }).getByRole("link", { name: tag }).click();
+  await editor.waitForLoadState("networkidle");
+  await editor.getByLabel("Section (in the site navigation)").check();
+  await editor.getByLabel("Order").fill("7");
+  await editor.getByRole("button", { name: "Save tag" }).click();
+  await expect(editor.getByTestId("tag-status-edit")).toHaveText("Tag saved.");
+  const headline = `Footbridge reopens in Herat ${stamp}`;
+  await startStory(editor, headline, "The footbridge over the Hari River reopened on Monday.");
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(editor.getByTestId("story-status")).toHaveText("Published");
+  const storyPath = new URL(editor.url()).pathname;
+  await editor.context().close();
+
   const admin = await as(browser, "admin");
   await admin.goto("/dashboard/audit");
   await expect(admin.getByRole("heading", { name: "Audit log" })).toBeVisible();
-  await admin.getByLabel("Action").selectOption("auth.sign_in");
+  const rows = admin.getByTestId("audit-row");
+  const published = rows.filter({ hasText: `published “${headline}”` });
+  await expect(published.getByTestId("audit-sentence")).toHaveText(`${ACCOUNTS.editor.name} published “${headline}”`);
+  await expect(published.getByRole("link", { name: `“${headline}”` })).toHaveAttribute("href", storyPath);
+  const tagRow = rows.filter({ hasText: `changed the tag “${tag}”` });
+  await expect(tagRow.getByTestId("audit-changes")).toContainText("In the section menu: no → yes");
+  await expect(tagRow.getByTestId("audit-changes")).toContainText("Position in the section menu: 0 → 7");
+  // Only what changed: the name and slug stayed.
+  await expect(tagRow.getByTestId("audit-changes")).not.toContainText("Name:");
+  await expect(tagRow.getByTestId("audit-changes")).not.toContainText("Slug:");
+  // No code names or raw JSON anywhere.
+  const page = (await admin.locator("main").textContent()) ?? "";
+  expect(page).not.toMatch(/story\.publish|tag\.update|\{"/);
+  await admin.screenshot({ path: "test-results/screenshots/admin-audit.png", fullPage: true });
+
+  await admin.getByLabel("Action").selectOption({ label: "Signed in" });
   await admin.getByRole("button", { name: "Filter" }).click();
   await expect(admin).toHaveURL(/action=auth.sign_in/);
-  const rows = admin.getByTestId("audit-row");
   expect(await rows.count()).toBeGreaterThan(0);
-  for (const text of await rows.locator("td:nth-child(3)").allTextContents()) expect(text).toBe("auth.sign_in");
-  await admin.screenshot({ path: "test-results/screenshots/admin-audit.png", fullPage: true });
+  for (const text of await rows.getByTestId("audit-sentence").allTextContents()) expect(text).toMatch(/ signed in$/);
   await admin.context().close();
-  const editor = await as(browser, "editor");
-  expect((await editor.goto("/dashboard/audit"))?.status()).toBe(403);
-  await editor.context().close();
+  const other = await as(browser, "editor");
+  expect((await other.goto("/dashboard/audit"))?.status()).toBe(403);
+  await other.context().close();
 });
 
 test("an editor marks a section for the navigation and creates a tag; writers cannot manage tags", async ({ browser }) => {

@@ -2,10 +2,10 @@
  * The audit log for admins: who did what to which record, and when, filtered and paginated.
  */
 import "server-only";
-import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db";
-import { auditLog, users } from "@/db/schema";
+import { getDb, type Db } from "@/db";
+import { auditLog, bylines, media, stories, tags, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
@@ -30,6 +30,30 @@ export interface AuditRow {
   entityType: string;
   entityId: string;
   details: unknown;
+  /** The record's name now (headline, tag, byline, person, photo file), or null when it is gone. */
+  targetName: string | null;
+}
+
+const UUID = z.uuid();
+
+/** Current names of the records the entries point at, by "type:id", in one query per type. */
+async function targetNames(db: Db, rows: { entityType: string; entityId: string }[]): Promise<Map<string, string>> {
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.entityType === type && UUID.safeParse(r.entityId).success).map((r) => r.entityId))];
+  const lookups: [string, string[], (ids: string[]) => Promise<{ id: string; name: string }[]>][] = [
+    ["story", ids("story"), (list) => db.select({ id: stories.id, name: stories.title }).from(stories).where(inArray(stories.id, list))],
+    ["tag", ids("tag"), (list) => db.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, list))],
+    ["byline", ids("byline"), (list) => db.select({ id: bylines.id, name: bylines.name }).from(bylines).where(inArray(bylines.id, list))],
+    ["user", ids("user"), (list) => db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list))],
+    ["media", ids("media"), (list) => db.select({ id: media.id, name: media.originalName }).from(media).where(inArray(media.id, list))],
+  ];
+  const names = new Map<string, string>();
+  await Promise.all(
+    lookups.map(async ([type, list, load]) => {
+      if (list.length === 0) return;
+      for (const r of await load(list)) names.set(`${type}:${r.id}`, r.name);
+    }),
+  );
+  return names;
 }
 
 /** Audit entries, newest first. @throws AppError(forbidden) for non-admins. */
@@ -63,7 +87,13 @@ export async function listAudit(viewer: Viewer, f: AuditFilters): Promise<{ item
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
   const n = total?.n ?? 0;
-  return { items, total: n, page, pages: Math.max(1, Math.ceil(n / AUDIT_PAGE_SIZE)) };
+  const names = await targetNames(db, items);
+  return {
+    items: items.map((r) => ({ ...r, targetName: names.get(`${r.entityType}:${r.entityId}`) ?? null })),
+    total: n,
+    page,
+    pages: Math.max(1, Math.ceil(n / AUDIT_PAGE_SIZE)),
+  };
 }
 
 /** The distinct actions present (for the filter). */

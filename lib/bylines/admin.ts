@@ -11,6 +11,7 @@ import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
 import { storyBylines, auditLog, bylines, bylineRedirects, users } from "@/db/schema";
+import { changedFields } from "@/lib/audit/changes";
 import { makeSlug } from "@/lib/text/slug";
 import { assertSlugFree, BYLINE_SLUGS, moveSlug } from "@/lib/stories/slug-redirects";
 import type { Viewer } from "@/lib/auth/load-viewer";
@@ -126,17 +127,11 @@ export async function updateByline(viewer: Viewer, id: string, raw: unknown): Pr
       await moveSlug(tx, BYLINE_SLUGS, { id, from: current.slug, to: slug });
     }
     await checkUserFree(tx, input.userId, id);
-    await tx
-      .update(bylines)
-      .set({ slug, name: input.name, jobTitle: input.jobTitle, bio: input.bio, photoUrl: input.photoUrl || null, userId: input.userId || null, updatedAt: new Date() })
-      .where(eq(bylines.id, id));
-    await tx.insert(auditLog).values({
-      actorId: viewer.id,
-      action: "byline.update",
-      entityType: "byline",
-      entityId: id,
-      details: { name: { from: current.name, to: input.name }, slug: { from: current.slug, to: slug } },
-    });
+    const next = { slug, name: input.name, jobTitle: input.jobTitle, bio: input.bio, photoUrl: input.photoUrl || null, userId: input.userId || null };
+    const changes = changedFields(current, next, ["name", "slug", "jobTitle", "bio", "photoUrl", "userId"]);
+    if (Object.keys(changes).length === 0) return { slug, oldSlug: current.slug };
+    await tx.update(bylines).set({ ...next, updatedAt: new Date() }).where(eq(bylines.id, id));
+    await tx.insert(auditLog).values({ actorId: viewer.id, action: "byline.update", entityType: "byline", entityId: id, details: { name: input.name, changes } });
     return { slug, oldSlug: current.slug };
   });
 }

@@ -12,6 +12,7 @@ import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm"
 import { z } from "zod";
 import { getDb } from "@/db";
 import { storyMedia, stories, auditLog, media, users } from "@/db/schema";
+import { changedFields } from "@/lib/audit/changes";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { renderBody } from "@/lib/editor/render";
 import { cleanString, cleanText } from "@/lib/text/clean";
@@ -232,7 +233,10 @@ export async function updateMedia(viewer: Viewer, id: string, raw: unknown): Pro
       const rendered = renderBody(withPhotoAttrs(u.body as JSONContent, photos));
       await tx.update(stories).set({ body: rendered.json, bodyHtml: rendered.html, bodyText: rendered.text }).where(eq(stories.id, u.id));
     }
-    await tx.insert(auditLog).values({ actorId: viewer.id, action: "media.update", entityType: "media", entityId: id, details: { altText: input.altText } });
+    const changes = changedFields(current, { ...input, creditUrl: input.creditUrl || null }, ["altText", "caption", "creditName", "creditOrg", "creditUrl", "usageNotes"]);
+    if (Object.keys(changes).length > 0) {
+      await tx.insert(auditLog).values({ actorId: viewer.id, action: "media.update", entityType: "media", entityId: id, details: { name: current.originalName, changes } });
+    }
     return { affectsReaders: live.length > 0 };
   });
 }

@@ -54,6 +54,6 @@ describe.each(engines())("site settings on %s", (engine) => {
     const rows = await handle().db.select().from(auditLog).where(eq(auditLog.action, "settings.update"));
     const last = rows.at(-1)!;
     expect(last.actorId).toBe(laila.id);
-    expect((last.details as Record<string, { from: unknown; to: unknown }>).siteName).toEqual({ from: "The Kabul Lantern", to: "The Kabul Lantern Daily" });
+    expect((last.details as { changes: Record<string, { from: unknown; to: unknown }> }).changes.siteName).toEqual({ from: "The Kabul Lantern", to: "The Kabul Lantern Daily" });
   });
 });

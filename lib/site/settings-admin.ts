@@ -63,7 +63,7 @@ export async function updateSiteSettings(viewer: Viewer, raw: unknown): Promise<
     action: "settings.update",
     entityType: "settings",
     entityId: "1",
-    details: Object.fromEntries(changed.map((k) => [k, { from: before[k] ?? null, to: next[k] ?? null }])),
+    details: { changes: Object.fromEntries(changed.map((k) => [k, { from: before[k] ?? null, to: next[k] ?? null }])) },
   });
   return next;
 }

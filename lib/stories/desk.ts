@@ -480,7 +480,9 @@ export async function saveStory(
     const { id, version } = await writeStoryRow(tx, viewer, existing, { ...fields, status, publishedAt, lastUpdatedAt, updatedAt: now, updatedBy: viewer.id });
     await writeLinks(tx, id, { tagIds, bylineIds, featuredMediaId, bodyPhotoIds: content.bodyPhotoIds });
     await recordRevision(tx, viewer, { id, version, kind: decision.revisionKind, note: decision.note, fields, tagIds, bylineIds, now });
-    if (decision.auditAction) await audit(tx, viewer, decision.auditAction, id, { version });
+    if (decision.auditAction) {
+      await audit(tx, viewer, decision.auditAction, id, { version, title: fields.title, ...(decision.note ? { note: decision.note } : {}) });
+    }
 
     return {
       id,

@@ -11,6 +11,7 @@ import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
 import { stories, storyTags, auditLog, tagRedirects, tags } from "@/db/schema";
+import { changedFields } from "@/lib/audit/changes";
 import { makeSlug } from "@/lib/text/slug";
 import { assertSlugFree, moveSlug, TAG_SLUGS } from "@/lib/stories/slug-redirects";
 import type { Viewer } from "@/lib/auth/load-viewer";
@@ -157,17 +158,11 @@ export async function updateTag(viewer: Viewer, id: string, raw: unknown): Promi
     const slug = input.slug ? makeSlug(input.slug, current.slug) : current.slug;
     await assertFree(tx, input.name, slug, id);
     await moveSlug(tx, TAG_SLUGS, { id, from: current.slug, to: slug });
-    await tx
-      .update(tags)
-      .set({ slug, name: input.name, description: input.description, isSection: input.isSection, sectionOrder: input.sectionOrder })
-      .where(eq(tags.id, id));
-    await tx.insert(auditLog).values({
-      actorId: viewer.id,
-      action: "tag.update",
-      entityType: "tag",
-      entityId: id,
-      details: { name: { from: current.name, to: input.name }, slug: { from: current.slug, to: slug } },
-    });
+    const next = { slug, name: input.name, description: input.description, isSection: input.isSection, sectionOrder: input.sectionOrder };
+    const changes = changedFields(current, next, ["name", "slug", "description", "isSection", "sectionOrder"]);
+    if (Object.keys(changes).length === 0) return { slug, oldSlug: current.slug };
+    await tx.update(tags).set(next).where(eq(tags.id, id));
+    await tx.insert(auditLog).values({ actorId: viewer.id, action: "tag.update", entityType: "tag", entityId: id, details: { name: input.name, changes } });
     return { slug, oldSlug: current.slug };
   });
 }

@@ -67,7 +67,7 @@ export async function setUserRole(viewer: Viewer, userId: string, role: unknown)
       throw new AppError("bad_request", "This is the last active admin: make someone else an admin first.");
     }
     await tx.update(users).set({ role: parsed.data, updatedAt: new Date() }).where(eq(users.id, user.id));
-    await tx.insert(auditLog).values({ actorId: viewer.id, action: "user.role", entityType: "user", entityId: user.id, details: { from: user.role, to: parsed.data } });
+    await tx.insert(auditLog).values({ actorId: viewer.id, action: "user.role", entityType: "user", entityId: user.id, details: { name: user.name, changes: { role: { from: user.role, to: parsed.data } } } });
   });
 }
 

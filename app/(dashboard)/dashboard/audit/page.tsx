@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { actionLabel, describeAudit } from "@/lib/audit/describe";
 import { listAudit, listAuditActions } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/dates/format";
 import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
@@ -10,6 +11,7 @@ import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-fo
 import { PageFrame } from "@/components/ui/page-header";
 import { PageNav } from "@/components/ui/page-nav";
 import { DataTable, Td } from "@/components/ui/table";
+import { countOf } from "@/lib/text/count";
 import { requirePagePermission } from "../_lib/page-access";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -53,7 +55,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <PageFrame title="Audit log">
       <FilterForm label="Filter the audit log">
         <FilterSelect id="actor" label="Who" value={sp.actor} anyLabel="Anyone" items={people} />
-        <FilterSelect id="action" label="Action" value={sp.action} anyLabel="Any action" items={actions.map((a) => ({ value: a, label: a }))} />
+        <FilterSelect id="action" label="Action" value={sp.action} anyLabel="Any action" items={actions.map((a) => ({ value: a, label: actionLabel(a) }))} />
         <FilterInput id="from" label="From" value={sp.from} type="date" />
         <FilterInput id="to" label="To" value={sp.to} type="date" />
         <Button type="submit" variant="secondary" size="sm">
@@ -61,31 +63,46 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </Button>
         <span className="text-xs text-neutral-500">Dates in {settings.timeZone}</span>
       </FilterForm>
-      <DataTable columns={["When", "Who", "Action", "Target", "Details"]}>
-        {log.items.map((r) => (
-          <tr key={r.id} data-testid="audit-row">
-            <Td className="whitespace-nowrap text-neutral-600">{formatDateTime(r.at, settings.timeZone, settings.locale)}</Td>
-            <Td>{r.actorName ?? "—"}</Td>
-            <Td className="font-mono text-xs">{r.action}</Td>
-            <Td className="text-xs">
-              {r.entityType === "story" ? (
-                <Link href={`/dashboard/stories/${r.entityId}`} className="underline">
-                  story
-                </Link>
-              ) : (
-                <span>
-                  {r.entityType} {r.entityType === "user" && r.entityId.includes("@") ? r.entityId : ""}
-                </span>
-              )}
-            </Td>
-            <Td className="max-w-md truncate font-mono text-xs text-neutral-600" title={r.details ? JSON.stringify(r.details) : ""}>
-              {r.details ? JSON.stringify(r.details) : ""}
-            </Td>
-          </tr>
-        ))}
+      <DataTable columns={["When", "What happened", "What changed"]}>
+        {log.items.map((r) => {
+          const d = describeAudit(r);
+          return (
+            <tr key={r.id} data-testid="audit-row">
+              <Td className="whitespace-nowrap text-neutral-600">{formatDateTime(r.at, settings.timeZone, settings.locale)}</Td>
+              <Td data-testid="audit-sentence">
+                <strong>{d.actor}</strong> {d.verb}
+                {d.target ? " " : null}
+                {d.target ? (
+                  d.target.href ? (
+                    <Link href={d.target.href} className="underline" dir="auto">
+                      {d.target.label}
+                    </Link>
+                  ) : (
+                    <span dir="auto">{d.target.label}</span>
+                  )
+                ) : null}
+                {d.extra ? <span dir="auto"> {d.extra}</span> : null}
+              </Td>
+              <Td className="text-xs">
+                {d.changes.length > 0 ? (
+                  <dl className="flex flex-col gap-1" data-testid="audit-changes">
+                    {d.changes.map((c) => (
+                      <div key={c.label}>
+                        <dt className="inline font-semibold">{c.label}: </dt>
+                        <dd className="inline" dir="auto">
+                          <del className="text-red-800">{c.from}</del> → <ins className="text-green-800 no-underline">{c.to}</ins>
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                ) : null}
+              </Td>
+            </tr>
+          );
+        })}
       </DataTable>
       <PageNav label="Pagination" page={log.page} pages={log.pages} hrefFor={hrefFor} prev="← Newer" next="Older →">
-        Page {log.page} of {log.pages} · {log.total} entries
+        Page {log.page} of {log.pages} · {countOf(log.total, "entry", "entries")}
       </PageNav>
     </PageFrame>
   );

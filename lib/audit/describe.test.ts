@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { changedFields } from "./changes";
+import { actionLabel, describeAudit } from "./describe";
+
+describe("audit entries in words", () => {
+  it("says who did what to which story, linking to it", () => {
+    const d = describeAudit({ action: "story.publish", entityType: "story", entityId: "0b6f4c1e-8f4e-4a47-9d3e-2f1c7a9b1d20", details: { version: 2, title: "Old headline" }, actorName: "Mina", targetName: "Footbridge reopens" });
+    expect([d.actor, d.verb, d.target]).toEqual(["Mina", "published", { label: "“Footbridge reopens”", href: "/dashboard/stories/0b6f4c1e-8f4e-4a47-9d3e-2f1c7a9b1d20" }]);
+  });
+
+  it("names a record that no longer exists by what the entry recorded, without a link", () => {
+    const d = describeAudit({ action: "story.purge", entityType: "story", entityId: "0b6f4c1e-8f4e-4a47-9d3e-2f1c7a9b1d20", details: { title: "Wire copy" }, actorName: "Mina", targetName: null });
+    expect(d.target).toEqual({ label: "“Wire copy”", href: null });
+  });
+
+  it("lists only the fields that changed, readably, in either stored shape", () => {
+    const legacy = describeAudit({ action: "tag.update", entityType: "tag", entityId: "x", details: { name: { from: "Politics", to: "Politics" }, slug: { from: "politics", to: "politics-and-power" } }, actorName: "Mina", targetName: "Politics" });
+    expect(legacy.changes).toEqual([{ label: "Slug", from: "politics", to: "politics-and-power" }]);
+    const current = describeAudit({ action: "tag.update", entityType: "tag", entityId: "x", details: { changes: { isSection: { from: false, to: true }, sectionOrder: { from: 0, to: 3 } } }, actorName: "Mina", targetName: "Weather" });
+    expect(current.changes).toEqual([
+      { label: "In the section menu", from: "no", to: "yes" },
+      { label: "Position in the section menu", from: "0", to: "3" },
+    ]);
+  });
+
+  it("gives every action code a label for the filter, and never shows raw JSON", () => {
+    expect(actionLabel("auth.sign_in")).toBe("Signed in");
+    expect(actionLabel("story.publish")).toBe("Published (story)");
+    const d = describeAudit({ action: "settings.update", entityType: "settings", entityId: "1", details: { changes: { logoUrl: { from: null, to: "/logo.png" } } }, actorName: "Laila", targetName: null });
+    expect(d.changes).toEqual([{ label: "Logo address", from: "(empty)", to: "/logo.png" }]);
+  });
+});
+
+describe("changedFields", () => {
+  it("keeps only what differs; empty string and null are the same empty value", () => {
+    expect(changedFields({ name: "A", bio: "", order: 1, on: false }, { name: "A", bio: null as unknown as string, order: 2, on: true }, ["name", "bio", "order", "on"])).toEqual({
+      order: { from: 1, to: 2 },
+      on: { from: false, to: true },
+    });
+  });
+});

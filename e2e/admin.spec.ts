@@ -131,6 +131,10 @@ test("an admin invites an editor, who signs up through the link and publishes; d
   const link = await admin.getByLabel("Invitation link").inputValue();
   expect(link).toMatch(/\/signup\/[A-Za-z0-9_-]{43}$/);
   await admin.screenshot({ path: "test-results/screenshots/admin-users.png", fullPage: true });
+  // Invited is not joined: the list says so until the link is used.
+  await admin.reload();
+  const state = admin.getByRole("row").filter({ hasText: email }).getByTestId("user-state");
+  await expect(state).toHaveText("Invited, not joined yet");
 
   // The new editor, in a fresh browser.
   const context = await browser.newContext();
@@ -142,6 +146,8 @@ test("an admin invites an editor, who signs up through the link and publishes; d
   await farid.getByRole("button", { name: "Set password and sign in" }).click();
   await expect(farid).toHaveURL(/\/dashboard$/);
   await expect(farid.getByTestId("viewer")).toContainText("Farid Noori · Editor");
+  await admin.reload();
+  await expect(state).toHaveText("Active");
 
   // The link works once.
   const again = await browser.newPage();

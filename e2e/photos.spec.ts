@@ -146,11 +146,16 @@ test("a photo in the body gets its alt text, caption and credit in the same form
   await page.context().close();
 });
 
-test("the media library refuses a file that is not a photo, with a clear message", async ({ browser }) => {
+test("the media library refuses a file that is not a photo, with a clear message and a failed bar, not a full one", async ({ browser }) => {
   const page = await as(browser, "writer");
   await page.goto("/dashboard/media");
   await page.waitForLoadState("networkidle");
   await page.getByLabel("Photo files").setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("These are meeting notes, not a photo.") });
   await expect(page.getByRole("alert").filter({ hasText: "“notes.jpg” is not a photo we can use" })).toBeVisible();
+  // A failed upload never shows a full progress bar: its bar is the red one.
+  const job = page.getByTestId("upload-job").filter({ hasText: "notes.jpg" });
+  await expect(job.getByTestId("upload-failed")).toBeVisible();
+  await expect(job.locator("progress")).toHaveCount(0);
+  await expect(job).toContainText("Not uploaded:");
   await page.context().close();
 });

@@ -45,6 +45,17 @@ function send(file: File, onProgress: (loaded: number, total: number) => void): 
   });
 }
 
+/**
+ * A file's bar: bytes sent while uploading (no value, so indeterminate, while the server
+ * processes the photo), full once stored, and a red bar, not a full one, when it failed.
+ * The bytes of a refused file were all sent, so its progress alone would read as success.
+ */
+function UploadBar({ job }: { job: Job }) {
+  if (job.state === "error") return <span className="block h-1.5 w-full rounded bg-red-600" data-testid="upload-failed" aria-hidden="true" />;
+  if (job.state === "uploading" && job.loaded >= job.total) return <progress aria-label={`Processing ${job.name}`} className="h-1.5 w-full" />;
+  return <progress max={Math.max(job.total, 1)} value={job.state === "done" ? job.total : job.loaded} aria-label={`Upload of ${job.name}`} className="h-1.5 w-full" />;
+}
+
 export function PhotoUpload({ onUploaded, multiple = true, compact = false }: { onUploaded: (u: Uploaded) => void; multiple?: boolean; compact?: boolean }) {
   const [jobs, setJobs] = useState<Job[]>([]);
   const [over, setOver] = useState(false);
@@ -120,10 +131,10 @@ export function PhotoUpload({ onUploaded, multiple = true, compact = false }: { 
               <span className="flex justify-between gap-2">
                 <span className="truncate">{j.name}</span>
                 <span className={j.state === "error" ? "text-red-700" : "text-neutral-600"} role={j.state === "error" ? "alert" : undefined}>
-                  {j.state === "uploading" ? `${Math.round((100 * j.loaded) / Math.max(j.total, 1))}%` : j.message}
+                  {j.state === "uploading" ? (j.loaded >= j.total ? "Processing…" : `${Math.round((100 * j.loaded) / Math.max(j.total, 1))}%`) : j.state === "error" ? `Not uploaded: ${j.message}` : j.message}
                 </span>
               </span>
-              <progress max={Math.max(j.total, 1)} value={j.loaded} aria-label={`Upload of ${j.name}`} className="h-1.5 w-full" />
+              <UploadBar job={j} />
             </li>
           ))}
         </ul>

@@ -97,6 +97,11 @@ export const users = pgTable(
     role: userRole("role").notNull().default("writer"),
     active: boolean("active").notNull().default(true),
     deactivatedAt: instant("deactivated_at"),
+    /**
+     * When the person first set their password (accepted the invitation), or was created with
+     * one; null while an invitation is still open (invited, not joined).
+     */
+    joinedAt: instant("joined_at"),
     /** Bumped when a password changes: sessions minted before it stop working. */
     sessionVersion: integer("session_version").notNull().default(1),
     createdAt: instant("created_at").notNull().defaultNow(),

@@ -251,3 +251,18 @@ describe.each(engines())("WordPress import and the site's navigation on %s", (en
     expect((await listNavSections(now)).map((t) => t.name)).toEqual(["Politics", "Economy"]);
   });
 });
+
+describe.each(engines())("WordPress import: the dry run's report is the real run's on %s", (engine) => {
+  useTestDatabase(engine);
+  const comparable = (r: Awaited<ReturnType<typeof importWxr>>) => ({ ...r, dryRun: null, durationMs: null });
+
+  it("reports exactly the counts the real import then has: stories, tags and bylines created once, redirects, statuses", async () => {
+    const files = [fs.readFileSync(COMPANION, "utf8"), ...(withExport ? [fixtureText] : [])];
+    for (const text of files) {
+      const dry = await importWxr(chunks(text), { siteTimeZone: "Asia/Kabul", now: NOW, dryRun: true });
+      const real = await importWxr(chunks(text), { siteTimeZone: "Asia/Kabul", now: NOW });
+      expect(real.created).toBeGreaterThan(0);
+      expect(comparable(dry)).toEqual(comparable(real));
+    }
+  });
+});

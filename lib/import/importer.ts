@@ -139,29 +139,37 @@ interface TermInfo {
 /** What one item's transaction added; merged into the report only when it commits. */
 type Counts = Pick<ImportReport, "tags" | "bylines" | "redirects">;
 
-async function ensureTag(tx: Db, rawName: string, wpSlugs: string[], report: Counts): Promise<string | null> {
+const noCounts = (): Counts => ({ tags: 0, bylines: 0, redirects: { stories: 0, tags: 0 } });
+
+/**
+ * What creating something in an item's transaction counts in the report, as a key per thing
+ * ("tag:<name>", "tag-redirect:<slug>", "byline:<slug>"), so each is counted once per run.
+ */
+type Facts = string[];
+
+async function ensureTag(tx: Db, rawName: string, wpSlugs: string[], facts: Facts): Promise<string | null> {
   const row = await findOrCreateTag(tx, rawName);
   if (!row) return null;
-  if (row.created) report.tags += 1;
+  if (row.created) facts.push(`tag:${row.slug}`);
   // Old archive URLs (/category/<slug>, /tag/<slug>) lead to the one tag.
   for (const old of wpSlugs) {
     if (!old || old === row.slug) continue;
     const [taken] = await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, old)).limit(1);
     if (taken) continue;
     const inserted = await tx.insert(tagRedirects).values({ oldSlug: old, tagId: row.id }).onConflictDoNothing().returning({ s: tagRedirects.oldSlug });
-    report.redirects.tags += inserted.length;
+    if (inserted.length) facts.push(`tag-redirect:${old}`);
   }
   return row.id;
 }
 
 /** Finds or creates the byline of a WordPress author (by login). */
-async function ensureByline(tx: Db, login: string, displayName: string, report: Counts): Promise<string> {
+async function ensureByline(tx: Db, login: string, displayName: string, facts: Facts): Promise<string> {
   const slug = makeSlug(login, `author-${createHash("sha256").update(login).digest("hex").slice(0, 8)}`);
   const [row] = await tx.select({ id: bylines.id }).from(bylines).where(eq(bylines.slug, slug)).limit(1);
   if (row) return row.id;
   const [created] = await tx.insert(bylines).values({ slug, name: displayName || login }).onConflictDoNothing({ target: bylines.slug }).returning({ id: bylines.id });
   if (created) {
-    report.bylines += 1;
+    facts.push(`byline:${slug}`);
     return created.id;
   }
   return (await tx.select({ id: bylines.id }).from(bylines).where(eq(bylines.slug, slug)))[0]!.id;
@@ -211,6 +219,12 @@ interface ImportRun {
   /** Ids of tags and bylines known to exist (filled only after a transaction commits). */
   tagIds: Map<string, string>;
   bylineIds: Map<string, string>;
+  /**
+   * The tags, tag redirects and bylines already counted. In a dry run each item's
+   * transaction is rolled back, so a later item creates them again; counted once, as the
+   * real run counts them, the dry run reports exactly what the real run will do.
+   */
+  counted: Set<string>;
   /** New story slugs taken in this run (parallel writes must not pick the same one). */
   reservedSlugs: Set<string>;
   /** Names of the top-level categories items use (proposed as sections in the report). */
@@ -327,10 +341,14 @@ function prepareItem(run: ImportRun, item: WxrItem): Prepared {
   };
 }
 
-/** Tags and bylines learned in one item's transaction, remembered once it commits. */
+/**
+ * Tags and bylines learned in one item's transaction, remembered once it commits, and what
+ * it created (see `Facts`).
+ */
 interface Learned {
   tags: [string, string][];
   bylines: [string, string][];
+  facts: Facts;
 }
 
 /** The tag ids (in order) and byline ids of a story, found or created. */
@@ -341,7 +359,7 @@ async function linkTermsAndAuthor(run: ImportRun, tx: Db, p: StoryItem, counts: 
     const cacheKey = `${normalizeTagName(t.name).toLowerCase()}\u0000${t.slug}`;
     let id = run.tagIds.get(cacheKey) ?? null;
     if (!id) {
-      id = await ensureTag(tx, t.name, t.slug ? [t.slug] : [], counts);
+      id = await ensureTag(tx, t.name, t.slug ? [t.slug] : [], learned.facts);
       if (id) learned.tags.push([cacheKey, id]);
     }
     if (id && !ids.includes(id)) ids.push(id);
@@ -349,7 +367,7 @@ async function linkTermsAndAuthor(run: ImportRun, tx: Db, p: StoryItem, counts: 
   if (!p.author) return { tagIds: ids, authorIds: [] };
   let id = run.bylineIds.get(p.author.login);
   if (!id) {
-    id = await ensureByline(tx, p.author.login, p.author.name, counts);
+    id = await ensureByline(tx, p.author.login, p.author.name, learned.facts);
     learned.bylines.push([p.author.login, id]);
   }
   return { tagIds: ids, authorIds: [id] };
@@ -439,8 +457,8 @@ async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, counts: Counts,
 async function writeItem(run: ImportRun, p: Prepared): Promise<void> {
   if (p.kind === "skip") return;
   const { report } = run;
-  const learned: Learned = { tags: [], bylines: [] };
-  const counts: Counts = { tags: 0, bylines: 0, redirects: { stories: 0, tags: 0 } };
+  const learned: Learned = { tags: [], bylines: [], facts: [] };
+  const counts = noCounts();
   let outcome = "unchanged" as Outcome;
   try {
     await run.db.transaction(async (tx) => {
@@ -451,6 +469,14 @@ async function writeItem(run: ImportRun, p: Prepared): Promise<void> {
     for (const [k, v] of learned.bylines) run.bylineIds.set(k, v);
   } catch (e) {
     if (!(e instanceof DryRunRollback)) throw e;
+  }
+  // What this item created, each thing counted once (see `counted`).
+  for (const fact of learned.facts) {
+    if (run.counted.has(fact)) continue;
+    run.counted.add(fact);
+    if (fact.startsWith("tag:")) counts.tags += 1;
+    else if (fact.startsWith("tag-redirect:")) counts.redirects.tags += 1;
+    else if (fact.startsWith("byline:")) counts.bylines += 1;
   }
   // Reached only when the transaction committed (or was a dry run's deliberate rollback).
   if (outcome === "kept") {
@@ -485,6 +511,7 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
     unknown: new Set(),
     tagIds: new Map(),
     bylineIds: new Map(),
+    counted: new Set(),
     reservedSlugs: new Set(),
     topCategories: new Set(),
     siteLanguage: "en",

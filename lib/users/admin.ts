@@ -21,6 +21,8 @@ export interface UserRow {
   role: UserRole;
   active: boolean;
   createdAt: Date;
+  /** Null while the invitation is open: invited, not joined yet. */
+  joinedAt: Date | null;
 }
 
 function requireAdmin(viewer: Viewer): void {
@@ -32,7 +34,7 @@ export async function listUsers(viewer: Viewer): Promise<UserRow[]> {
   requireAdmin(viewer);
   const db = await getDb();
   return db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, createdAt: users.createdAt })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, createdAt: users.createdAt, joinedAt: users.joinedAt })
     .from(users)
     .orderBy(asc(users.name))
     .limit(1000);

@@ -5,6 +5,7 @@ import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { AppError } from "@/lib/errors";
 import { engines, useTestDatabase } from "@/test/db";
+import { listUsers } from "./admin";
 import { checkToken, createResetLink, INVITE_TTL_MS, inviteUser, redeemToken } from "./invites";
 import { createUser } from "./store";
 import { setUserActive } from "./admin";
@@ -34,6 +35,9 @@ describe.each(engines())("invitations and resets on %s", (engine) => {
     expect(b!.name).toBe("Farid Noori");
     expect(await checkToken(token, now)).toEqual({ email: "farid@example.org", name: "Farid Noori", purpose: "invite" });
     expect((await verifyCredentials("farid@example.org", "", "10.0.0.1")).ok).toBe(false);
+    // Invited is not joined: the people list must not call the account active yet.
+    const listed = async () => (await listUsers(laila)).find((x) => x.id === userId)!;
+    expect((await listed()).joinedAt).toBeNull();
 
     expect((await err(inviteUser(laila, { email: "farid@example.org", name: "Again", role: "writer" })))?.fields?.email).toBe("Already has an account.");
     expect((await err(inviteUser(laila, { email: "not-an-email", name: "", role: "boss" })))?.fields).toMatchObject({
@@ -45,6 +49,7 @@ describe.each(engines())("invitations and resets on %s", (engine) => {
     // The link sets the password once.
     expect((await err(redeemToken(token, "short")))?.fields?.password).toBeTruthy();
     expect(await redeemToken(token, "a long new password", now)).toBe("farid@example.org");
+    expect((await listed()).joinedAt).toEqual(now);
     expect((await verifyCredentials("farid@example.org", "a long new password", "10.0.0.1")).ok).toBe(true);
     expect((await err(redeemToken(token, "another long password", now)))?.message).toMatch(/already used/);
     expect(await checkToken(token, now)).toBeNull();

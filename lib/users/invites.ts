@@ -132,7 +132,10 @@ export async function redeemToken(token: string, password: string, now = new Dat
     if (claimed.length !== 1) throw new AppError("bad_request", "This link was already used.");
     const [user] = await tx.select().from(users).where(eq(users.id, row.userId)).limit(1);
     if (!user || !user.active) throw new AppError("bad_request", "This account is not active.");
-    await tx.update(users).set({ passwordHash, sessionVersion: user.sessionVersion + 1, updatedAt: now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: user.sessionVersion + 1, joinedAt: user.joinedAt ?? now, updatedAt: now })
+      .where(eq(users.id, user.id));
     // Setting a password spends every other open link of this account (an old invitation
     // must not outlive a reset).
     await tx.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, user.id), isNull(userTokens.usedAt)));

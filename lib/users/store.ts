@@ -38,7 +38,7 @@ export async function createUser(input: NewUser, db?: Db): Promise<string> {
   return d.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
     if (taken) throw new AppError("conflict", `A user with the e-mail ${email} exists`, { email: "Taken" });
-    const [row] = await tx.insert(users).values({ email, name, role: input.role, passwordHash }).returning({ id: users.id });
+    const [row] = await tx.insert(users).values({ email, name, role: input.role, passwordHash, joinedAt: new Date() }).returning({ id: users.id });
     if (input.bylineSlug) {
       await tx.update(bylines).set({ userId: row!.id, updatedAt: new Date() }).where(eq(bylines.slug, input.bylineSlug));
     }

@@ -10,7 +10,8 @@ import { setActiveAction, setRoleAction } from "../actions";
 import { ResetLinkButton } from "./invite-form";
 
 interface Props {
-  user: { id: string; email: string; name: string; role: "writer" | "editor" | "admin"; active: boolean };
+  /** `joinedAt` null: invited, not joined yet. */
+  user: { id: string; email: string; name: string; role: "writer" | "editor" | "admin"; active: boolean; joinedAt: Date | null };
   isSelf: boolean;
 }
 
@@ -44,7 +45,9 @@ export function UserRow({ user, isSelf }: Props) {
         <form action={activeAction}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-          <span className="mr-2 text-sm">{user.active ? "Active" : "Deactivated"}</span>
+          <span className="mr-2 text-sm" data-testid="user-state">
+            {!user.active ? "Deactivated" : user.joinedAt ? "Active" : "Invited, not joined yet"}
+          </span>
           {!isSelf ? (
             <Button type="submit" disabled={activePending} variant="secondary" size="xs" aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}>
               {user.active ? "Deactivate" : "Reactivate"}

@@ -102,3 +102,26 @@ for (const [source, file] of [
     await page.context().close();
   });
 }
+
+test("typing gives curly quotes, dashes and ellipses in English, « » and ، ؟ in Dari, and counts words as you go", async ({ browser }) => {
+  const page = await as(browser, "editor");
+  await startStory(page, `Typography ${Date.now().toString(36)}`, "");
+  const body = page.getByRole("textbox", { name: "Story body" });
+  await body.click();
+  await page.keyboard.type(`"Water," he said -- it's here...`);
+  await expect(body.locator("p").first()).toHaveText("“Water,” he said — it’s here…");
+  await expect(page.getByTestId("body-stats")).toHaveText("5 words · 1 minute to read");
+  // Backspace right after a replacement gives back what was typed.
+  await page.keyboard.type(` "`);
+  await page.keyboard.press("Backspace");
+  await expect(body.locator("p").first()).toHaveText("“Water,” he said — it’s here… \"");
+
+  await page.getByLabel("Language").selectOption("fa");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(`"آب" رسید, نه?`);
+  await expect(body.locator("p").nth(1)).toHaveText("«آب» رسید، نه؟");
+  // After a digit the comma stays a comma.
+  await page.keyboard.type(" 3,000");
+  await expect(body.locator("p").nth(1)).toHaveText("«آب» رسید، نه؟ 3,000");
+  await page.context().close();
+});

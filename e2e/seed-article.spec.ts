@@ -25,7 +25,8 @@ test("the byline links to a byline page listing the story", async ({ page }) => 
   await expect(page).toHaveURL(new RegExp(`/author/${makeSlug(f.article.bylines[0]!)}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(f.article.bylines[0]!);
   await expect(page.getByTestId("byline-profile")).toContainText("reports on diplomacy");
-  await expect(page.locator(`a[href="/news/${makeSlug(f.article.title)}"]`)).toHaveText(f.article.title);
+  // In the byline page's list (the breaking-news bar above it links to the story too).
+  await expect(page.getByRole("main").locator(`a[href="/news/${makeSlug(f.article.title)}"]`)).toHaveText(f.article.title);
   await expect(page.getByRole("link", { name: f.check_also[0]!.title })).toBeVisible();
 });
 

@@ -14,6 +14,8 @@ import { STORY_PHOTO } from "@/lib/editor/image-node";
 import { cleanPastedDocument } from "@/lib/editor/paste";
 import { LinkEditor } from "./link-editor";
 import { BodyPhotoPanel, focusBodyPhoto } from "./photo-panel";
+import { BodyStats } from "./body-stats";
+import { SmartTypography } from "@/lib/editor/smart-typography";
 import { Toolbar } from "./toolbar";
 
 interface Props {
@@ -24,16 +26,18 @@ interface Props {
   focusPhoto?: { mediaId: string } | null;
   /** Direction of the story's language: sets the editor's base direction. */
   dir: "ltr" | "rtl";
+  /** The story's language: its quotation marks, punctuation, word count and reading time. */
+  language: string;
   editable: boolean;
   onChange: (json: JSONContent) => void;
 }
 
 /** Rich-text body editor with a formatting toolbar and keyboard shortcuts. */
-export function RichTextEditor({ initial, dir, editable, onChange, savePhotoDetails, focusPhoto }: Props) {
+export function RichTextEditor({ initial, dir, language, editable, onChange, savePhotoDetails, focusPhoto }: Props) {
   const [editingLink, setEditingLink] = useState(false);
   const [picking, setPicking] = useState(false);
   const editor = useEditor({
-    extensions: storyExtensions,
+    extensions: [...storyExtensions, SmartTypography],
     content: initial,
     editable,
     immediatelyRender: false,
@@ -61,6 +65,11 @@ export function RichTextEditor({ initial, dir, editable, onChange, savePhotoDeta
   useEffect(() => {
     if (editor && focusPhoto) focusBodyPhoto(editor, focusPhoto.mediaId);
   }, [editor, focusPhoto]);
+  // The typing rules read the language when a character is typed, so a change of language
+  // applies at once without rebuilding the editor.
+  useEffect(() => {
+    editor?.commands.setTypingLanguage(language);
+  }, [editor, language]);
   return (
     <div
       className="rounded border border-neutral-300 bg-white focus-within:border-neutral-900"
@@ -96,6 +105,7 @@ export function RichTextEditor({ initial, dir, editable, onChange, savePhotoDeta
         </div>
       ) : null}
       <EditorContent editor={editor} />
+      {editor ? <BodyStats editor={editor} language={language} /> : null}
     </div>
   );
 }

@@ -520,6 +520,8 @@ export interface DeskListItem {
   updatedAt: Date;
   updatedByName: string | null;
   publishedAt: Date | null;
+  /** The public "Last Updated On" (null before publication). */
+  lastUpdatedAt: Date | null;
 }
 
 export const DESK_PAGE_SIZE = 25;
@@ -573,6 +575,7 @@ export async function listDeskStories(
         slug: stories.slug,
         status: stories.status,
         publishedAt: stories.publishedAt,
+        lastUpdatedAt: stories.lastUpdatedAt,
         language: stories.language,
         updatedAt: stories.updatedAt,
         updatedByName: users.name,
@@ -610,6 +613,7 @@ export async function listDeskStories(
       updatedAt: r.updatedAt,
       updatedByName: r.updatedByName,
       publishedAt: r.publishedAt,
+      lastUpdatedAt: r.lastUpdatedAt,
     })),
     total: n,
     page,

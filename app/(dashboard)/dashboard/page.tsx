@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listDeskStories } from "@/lib/stories/desk";
-import { DESK_STATUSES, type DeskStatus } from "@/lib/stories/story-schema";
+import { DESK_STATUSES } from "@/lib/stories/story-schema";
 import { listEditorOptions } from "@/lib/stories/desk";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can } from "@/lib/permissions/roles";
@@ -15,18 +15,13 @@ import { DataTable, Td, TitleCell } from "@/components/ui/table";
 import { countOf } from "@/lib/text/count";
 import { getTrashedStory } from "@/lib/stories/trash";
 import { TrashedUndo } from "./trash/_components/trash-buttons";
+import { BULK_FORM, BulkBar, SelectAll } from "./_components/bulk-bar";
+import { StatusMark } from "@/components/dashboard/status-mark";
 
 export const metadata: Metadata = { title: "Stories" };
 
 type Search = { status?: string; byline?: string; tag?: string; q?: string; page?: string; trashed?: string };
 
-const STATUS_STYLE: Record<DeskStatus, string> = {
-  draft: "bg-neutral-200 text-neutral-800",
-  in_review: "bg-amber-100 text-amber-900",
-  scheduled: "bg-sky-100 text-sky-900",
-  published: "bg-green-100 text-green-900",
-  unpublished: "bg-red-100 text-red-900",
-};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,6 +40,8 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
     getSiteSettings(),
     sp.trashed ? getTrashedStory(viewer, sp.trashed) : null,
   ]);
+  // Editors act on several stories at once.
+  const bulk = can(viewer.role, "story:publish");
   const hrefFor = (p: number) => {
     const params = new URLSearchParams();
     if (status) params.set("status", status);
@@ -77,35 +74,67 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
         ) : null}
       </FilterForm>
 
+      {bulk && list.items.length > 0 ? <BulkBar /> : null}
       {list.items.length === 0 ? (
         <p className="rounded border border-dashed border-neutral-300 bg-white p-8 text-center text-neutral-600">
           No stories match. <Link href="/dashboard/stories/new" className="underline">Write one</Link>.
         </p>
       ) : (
-        <DataTable columns={["Headline", "Status", "Bylines", "Section", status === "scheduled" ? `Publishes (${settings.timeZone})` : "Last change"]}>
+        <DataTable
+          columns={[
+            ...(bulk ? [<SelectAll key="all" />] : []),
+            "Headline",
+            "Status",
+            "Bylines",
+            "Section",
+            `Published (${settings.timeZone})`,
+            "Last change",
+          ]}
+        >
           {list.items.map((s) => (
             <tr key={s.id} data-testid="desk-row">
-              <TitleCell href={`/dashboard/stories/${s.id}`} className="max-w-md">
+              {bulk ? (
+                <Td>
+                  <input type="checkbox" name="ids" value={s.id} form={BULK_FORM} aria-label={`Select “${s.title}”`} />
+                </Td>
+              ) : null}
+              <TitleCell
+                href={`/dashboard/stories/${s.id}`}
+                className="max-w-md"
+                after={
+                  s.status === "published" ? (
+                    <a href={`/news/${s.slug}`} target="_blank" rel="noopener" className="block text-xs font-normal text-neutral-600 underline">
+                      View on site
+                    </a>
+                  ) : null
+                }
+              >
                 {s.title}
               </TitleCell>
               <Td>
-                <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[s.status]}`}>
-                  {DESK_STATUSES.find((d) => d.value === s.status)?.label}
-                </span>
+                <StatusMark status={s.status} />
               </Td>
               <Td>{s.bylines.join(", ") || "—"}</Td>
               <Td>{s.section ?? "—"}</Td>
               <Td className="text-neutral-600">
-                {status === "scheduled" && s.publishedAt ? (
-                  <time dateTime={s.publishedAt.toISOString()} className="font-semibold text-sky-900">
-                    {formatDateTime(s.publishedAt, settings.timeZone, settings.locale)}
-                  </time>
-                ) : (
+                {s.publishedAt && s.status !== "draft" && s.status !== "in_review" ? (
                   <>
-                    <time dateTime={s.updatedAt.toISOString()}>{formatDateTime(s.updatedAt, settings.timeZone, settings.locale)}</time>
-                    {s.updatedByName ? <span className="block text-xs">by {s.updatedByName}</span> : null}
+                    <time dateTime={s.publishedAt.toISOString()} className={s.status === "scheduled" ? "font-semibold text-sky-900" : undefined}>
+                      {formatDateTime(s.publishedAt, settings.timeZone, settings.locale)}
+                    </time>
+                    {s.lastUpdatedAt && s.lastUpdatedAt.getTime() > s.publishedAt.getTime() ? (
+                      <span className="block text-xs">
+                        Updated <time dateTime={s.lastUpdatedAt.toISOString()}>{formatDateTime(s.lastUpdatedAt, settings.timeZone, settings.locale)}</time>
+                      </span>
+                    ) : null}
                   </>
+                ) : (
+                  "—"
                 )}
+              </Td>
+              <Td className="text-neutral-600">
+                <time dateTime={s.updatedAt.toISOString()}>{formatDateTime(s.updatedAt, settings.timeZone, settings.locale)}</time>
+                {s.updatedByName ? <span className="block text-xs">by {s.updatedByName}</span> : null}
               </Td>
             </tr>
           ))}

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { formatDateAtTime } from "@/lib/dates/format";
-import { DESK_STATUS_LABELS, type DeskStatus } from "@/lib/stories/story-schema";
+import type { DeskStatus } from "@/lib/stories/story-schema";
+import { StatusMark } from "@/components/dashboard/status-mark";
 import type { Backup } from "./browser-backup";
 import type { SaveUi } from "./types";
 
@@ -12,9 +13,7 @@ export function StatusBar(props: { id?: string; status: DeskStatus; slug: string
   return (
     <div className="flex flex-wrap items-center justify-between gap-3">
       <p className="text-sm">
-        <span className="rounded bg-neutral-200 px-2 py-0.5 font-semibold" data-testid="story-status">
-          {DESK_STATUS_LABELS[status]}
-        </span>
+        <StatusMark status={status} testId="story-status" />
         {id ? (
           <Link href={`/dashboard/stories/${id}/history`} className="ml-3 text-neutral-700 underline">
             History

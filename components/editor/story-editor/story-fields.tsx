@@ -78,6 +78,7 @@ export function StoryFields(props: {
           key={form.bodyKey}
           initial={form.bodyInit}
           dir={directionOf(form.language)}
+          language={form.language}
           editable={editable}
           savePhotoDetails={props.savePhotoDetails}
           focusPhoto={props.focusPhoto}

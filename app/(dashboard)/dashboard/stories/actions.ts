@@ -1,6 +1,8 @@
 "use server";
 
-import { deskCall, type ActionFailure } from "@/lib/actions";
+import { revalidatePath } from "next/cache";
+import { deskAction, deskCall, formFields, type ActionFailure, type FormState } from "@/lib/actions";
+import { bulkApply, type BulkAction } from "@/lib/stories/bulk";
 import { getConflictView, saveStory } from "@/lib/stories/desk";
 import { purgeStory, restoreFromTrash, trashStory } from "@/lib/stories/trash";
 import { heartbeat } from "@/lib/stories/presence";
@@ -74,3 +76,26 @@ export const presenceAction: (id: unknown) => Promise<PresenceResult> = deskCall
   const others = await heartbeat(viewer, String(id));
   return { ok: true as const, others: others.map((o) => o.name) };
 });
+
+/** What a bulk action did, for the summary under the list. */
+export type BulkSummary = { done: string[]; failed: { title: string; reason: string }[]; action: BulkAction };
+
+/**
+ * Applies one action (publish, unpublish, add a tag, move to trash) to the stories ticked in
+ * the desk's list (editors), then refreshes the list. Reader pages are expired as for single
+ * changes; the publication timer is aimed again.
+ */
+export const bulkStoriesAction = deskAction(
+  formFields,
+  async (fields, viewer): Promise<FormState<BulkSummary>> => {
+    const ids = fields.ids === undefined ? [] : Array.isArray(fields.ids) ? fields.ids : [fields.ids];
+    const result = await changeStory(() => bulkApply(viewer, { action: fields.action, ids, tag: fields.tag }));
+    if (result.done.length > 0) await rearmScheduler().catch((e) => console.error("[scheduler] rearm failed:", e));
+    revalidatePath("/dashboard");
+    return {
+      ok: true,
+      data: { action: result.action, done: result.done.map((d) => d.title), failed: result.failed.map((f) => ({ title: f.title, reason: f.reason })) },
+    };
+  },
+  { name: "bulkStoriesAction" },
+);

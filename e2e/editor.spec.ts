@@ -125,3 +125,18 @@ test("typing gives curly quotes, dashes and ellipses in English, « » and ، ؟
   await expect(body.locator("p").nth(1)).toHaveText("«آب» رسید، نه؟ 3,000");
   await page.context().close();
 });
+
+test("an editor field's error hides as soon as the field is edited, and comes back if the next save gives it again", async ({ browser }) => {
+  const page = await as(browser, "editor");
+  await startStory(page, "x", "A body without a headline.");
+  await page.getByLabel("Headline").fill("");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  const error = page.locator("#title-error");
+  await expect(error).toHaveText("A headline is required.");
+  await page.getByLabel("Headline").fill("F");
+  await expect(error).toHaveCount(0);
+  await page.getByLabel("Headline").fill(" ");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(error).toHaveText("A headline is required.");
+  await page.context().close();
+});

@@ -1,14 +1,27 @@
 /** Small form pieces shared by the editor's panels. */
+import { FieldError as EditableFieldError } from "@/components/ui/field-error";
 
 export const inputClass = "w-full rounded border border-neutral-300 bg-white px-3 py-2 focus:border-neutral-900 focus:outline-none";
 
-/** A field's error message (id `<name>-error`), or nothing. */
+/** Each answer's errors get their own number, so an error given again shows again. */
+const answers = new WeakMap<object, number>();
+const counter = { next: 1 };
+function answerNumber(errors: object): number {
+  const known = answers.get(errors);
+  if (known !== undefined) return known;
+  const n = counter.next++;
+  answers.set(errors, n);
+  return n;
+}
+
+/**
+ * A field's error message (id `<name>-error`; the field's control has the id `name`), or
+ * nothing. Like every desk form's errors it hides as soon as the field is edited, and shows
+ * again when the next save answers with it.
+ */
 export function FieldError({ name, errors }: { name: string; errors: Record<string, string> }) {
-  return errors[name] ? (
-    <p id={`${name}-error`} className="text-sm text-red-700">
-      {errors[name]}
-    </p>
-  ) : null;
+  const message = errors[name];
+  return message ? <EditableFieldError key={answerNumber(errors)} controlId={name} id={`${name}-error`} message={message} /> : null;
 }
 
 /** A labelled two-line text field (dek, excerpt) in the story's direction. */

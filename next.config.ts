@@ -43,6 +43,8 @@ const nextConfig: NextConfig = {
     const common = [
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      // No page of the site needs these powerful features; embedded content may not ask.
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
     ];
     // The desk and sign-in page must not be framed by another site (clickjacking).
     const noFraming = [
@@ -51,6 +53,8 @@ const nextConfig: NextConfig = {
     ];
     return [
       { source: "/:path*", headers: common },
+      // Desk APIs answer one signed-in person: never stored by a browser or a shared cache.
+      { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
       { source: "/dashboard/:path*", headers: noFraming },
       { source: "/dashboard", headers: noFraming },
       { source: "/login", headers: noFraming },

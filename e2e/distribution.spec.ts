@@ -47,13 +47,14 @@ test.describe.serial("feeds, sitemaps and search follow publishing", () => {
   const word = `quokka${stamp}`;
   // Markup characters in the headline, control characters pasted into the body: the feeds
   // must stay well-formed XML (https://github.com/TryGhost/Ghost/issues/10316).
-  const headline = `Aid & Budget: "Q1" <update> ${word}`;
+  // Two "]]>" in one headline once ended the feed's CDATA section early; Arabic-script text too.
+  const headline = `Aid & Budget: "Q1" <update> a]]>b]]>c بودجه ${word}`;
   let slug = "";
   let storyUrl = "";
 
   test("a published story is in every feed, sitemap and search, escaped once and dated honestly", async ({ browser, request }) => {
     const page = await as(browser, "editor");
-    slug = await draftStory(page, headline, `Figures pasted from a spreadsheet\u0007 with a form feed\u000C about ${word}.`);
+    slug = await draftStory(page, headline, `Figures pasted from a spreadsheet\u0007 with a form feed\u000C about ${word}. x]]>y]]>z <script>alert(1)</script>`);
     storyUrl = page.url();
     await page.getByRole("button", { name: "Publish" }).click();
     await expect(page.getByTestId("story-status")).toHaveText("Published");

@@ -18,6 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import fresh from "fresh";
 import next from "next";
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from "./client-address.mjs";
 
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
@@ -25,6 +26,8 @@ const { values } = parseArgs({
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname ?? "0.0.0.0";
 const root = path.resolve(import.meta.dirname, "..");
+// Which proxies' X-Forwarded-For entries are believed (scripts/client-address.mjs); read once.
+const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 
 /** Where requests other than GET and HEAD are answered: server actions, Auth.js, uploads, the API. */
 const WRITABLE_PATHS = /^\/(api|dashboard|login|signup|_next)(\/|$)/;
@@ -70,6 +73,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const server = http.createServer((req, res) => {
   if (refuseMethod(req, res)) return;
+  // The one place the client's address is decided; whatever a client sent in this header is replaced.
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trusted: trustedProxies });
   answerNotModified(req, res);
   handle(req, res);
 });

@@ -21,8 +21,20 @@ declare module "next-auth" {
 /** Session lifetime: one working day. */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
+/**
+ * Whether session cookies must be `Secure` (and `__Secure-` prefixed): always when the site's
+ * public address is https, whatever the request says (behind a proxy that does not send
+ * X-Forwarded-Proto, Auth.js would otherwise take the request for plain http and set the
+ * cookie without `Secure`). Otherwise undefined: Auth.js decides from the request.
+ * @param siteUrl SITE_URL.
+ */
+export function secureCookiesFor(siteUrl: string | undefined): true | undefined {
+  return siteUrl?.trim().toLowerCase().startsWith("https://") ? true : undefined;
+}
+
 export const authConfig = {
   trustHost: true,
+  useSecureCookies: secureCookiesFor(process.env.SITE_URL),
   pages: { signIn: "/login" },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   providers: [],

@@ -19,15 +19,13 @@ export class RateLimitedSignin extends CredentialsSignin {
 }
 
 /**
- * The client address for rate limiting: the *last* X-Forwarded-For hop, which is the one the
- * nearest reverse proxy appended (or, with no header at all, the socket address Next puts
- * there). Earlier hops are whatever the client chose to send and are never trusted. Served
- * directly with no proxy, a client can still write the header itself: run behind a proxy
- * that sets it (README, "Configuration").
+ * The client address for rate limiting, as the production server decided it from the socket
+ * and TRUSTED_PROXIES (scripts/client-address.mjs) and passed in its own header, which it
+ * overwrites on every request: a client's X-Forwarded-For is never read here. Without that
+ * server (next dev) every client counts as "unknown".
  */
 export function clientIp(headers: Headers): string {
-  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
-  return hops.at(-1) || "unknown";
+  return headers.get("x-newsroom-client-address") || "unknown";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({

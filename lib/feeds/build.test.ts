@@ -158,3 +158,25 @@ describe("the strict parser itself", () => {
     expect(() => parseXml("<a>&</a>")).toThrow();
   });
 });
+
+describe("CDATA sections in RSS and Atom", () => {
+  const nasty: FeedEntry = {
+    url: `${ORIGIN}/news/nasty`,
+    title: "a]]>b]]>c <script>x</script> ]]><item><title>forged</title></item>",
+    summary: "s]]>t]]>u ]]>",
+    contentHtml: feedContentHtml("<p>x]]&gt;y</p><p><a href=\"/news/a]]>b]]>c\">link</a> گزارش</p>", ORIGIN),
+    publishedAt: published,
+    lastUpdatedAt: updated,
+    bylines: [{ name: "N]]>M]]>O", url: `${ORIGIN}/author/n` }],
+    tags: [{ name: "T]]>G]]>H", url: `${ORIGIN}/tag/t` }],
+  };
+
+  it.each(["rss", "atom"] as const)("%s: every ']]>' of a headline, summary and body is split, so nothing ends a section early or forges an element", (format) => {
+    const doc = parseXml(buildFeed(format, channel, [nasty]));
+    const item = findAll(doc, format === "rss" ? "item" : "entry");
+    expect(item).toHaveLength(1);
+    expect(find(item[0]!, "title").text).toBe(format === "rss" ? nasty.title : nasty.title.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;"));
+    expect(find(item[0]!, format === "rss" ? "description" : "summary").text).toContain("s]]");
+    expect(find(item[0]!, format === "rss" ? "content:encoded" : "content").text).toContain("گزارش");
+  });
+});

@@ -10,6 +10,10 @@
  * - The channel's date is the newest "Last Updated On" of its items, never "now", so the same
  *   stories give the same bytes (and ETag).
  * - All text passes `cleanText` (no XML-forbidden characters) and is escaped once, by the library.
+ * - The library writes titles, summaries and content as CDATA sections but splits only the
+ *   first "]]>" of a text, so a second one ended the section early: a headline "a]]>b]]>c"
+ *   made the whole RSS feed unreadable, and could forge elements. Every "]]>" of those texts
+ *   is split here (`]]]]><![CDATA[>`, the standard way: https://www.w3.org/TR/xml/#sec-cdata-sect).
  * - An Atom title is `type="html"` in the library, so plain-text titles are HTML-escaped for it;
  *   RSS and JSON titles are plain text.
  */
@@ -18,6 +22,9 @@ import { Feed } from "feed";
 import { cleanText } from "@/lib/text/clean";
 
 export type FeedFormat = "rss" | "atom" | "json";
+
+/** Stands for "]]>" inside a CDATA text while the library writes the document. */
+const CDATA_END = "\u0000";
 
 /** Content-Type of each format (RSS and Atom have registered media types; JSON Feed's own). */
 export const FEED_CONTENT_TYPE: Record<FeedFormat, string> = {
@@ -59,6 +66,9 @@ export interface FeedEntry {
  * @returns the document text (XML or JSON), UTF-8 when encoded.
  */
 export function buildFeed(format: FeedFormat, channel: FeedChannel, entries: FeedEntry[]): string {
+  // A NUL never survives cleanText, so it cannot come from a story: it marks each "]]>" of a
+  // CDATA text until the document is written, then becomes the split.
+  const cdata = (text: string) => (format === "json" ? text : cleanText(text).replaceAll("]]>", CDATA_END));
   const newest = entries.reduce<Date | null>((m, e) => (!m || e.lastUpdatedAt > m ? e.lastUpdatedAt : m), null);
   const feed = new Feed({
     id: channel.htmlUrl,
@@ -79,9 +89,9 @@ export function buildFeed(format: FeedFormat, channel: FeedChannel, entries: Fee
       id: e.url,
       guid: e.url,
       link: e.url,
-      title: format === "atom" ? escapeHtml(title) : title,
-      description: format === "atom" ? escapeHtml(cleanText(e.summary)) : cleanText(e.summary),
-      content: e.contentHtml,
+      title: cdata(format === "atom" ? escapeHtml(title) : title),
+      description: cdata(format === "atom" ? escapeHtml(cleanText(e.summary)) : cleanText(e.summary)),
+      content: cdata(e.contentHtml),
       date: e.lastUpdatedAt,
       published: e.publishedAt,
       // RSS's <author> must be an e-mail address; bylines go to dc:creator there instead.
@@ -98,7 +108,7 @@ export function buildFeed(format: FeedFormat, channel: FeedChannel, entries: Fee
           : [],
     });
   }
-  if (format === "rss") return feed.rss2();
-  if (format === "atom") return feed.atom1();
+  if (format === "rss") return feed.rss2().replaceAll(CDATA_END, "]]]]><![CDATA[>");
+  if (format === "atom") return feed.atom1().replaceAll(CDATA_END, "]]]]><![CDATA[>");
   return feed.json1();
 }

@@ -107,7 +107,10 @@ describe.each(engines())("media library on %s", (engine) => {
   });
 
   it("deletes a photo only when no story uses it", async () => {
-    expect((await listMediaUses(v.mina!, ids.market!)).map((u) => u.role)).toEqual(["featured"]);
+    expect((await listMediaUses(v.mina!, ids.market!)).uses.map((u) => u.role)).toEqual(["featured"]);
+    // A writer sees no headline or status of a story she cannot open: only how many there are.
+    expect(await listMediaUses(v.sahar!, ids.market!)).toEqual({ uses: [], others: 1 });
+    expect(await code(deleteMedia(v.sahar!, ids.market!))).toBe("conflict: This photo is used in 1 story. Remove it from those stories first.");
     expect(await code(deleteMedia(v.mina!, ids.market!))).toMatch(/^conflict: This photo is used in “River rises”/);
     const extra = await uploadMedia(v.sahar!, { data: await photo("#3a3"), name: "spare.jpg" });
     const file = path.join(root, extra.item.url.replace("/media/", ""));

@@ -18,7 +18,8 @@ import { renderBody } from "@/lib/editor/render";
 import { cleanString, cleanText } from "@/lib/text/clean";
 import { addressField } from "@/lib/text/urls";
 import { AppError, parseInput } from "@/lib/errors";
-import { can } from "@/lib/permissions/roles";
+import { can, canSeeStory } from "@/lib/permissions/roles";
+import { countOf } from "@/lib/text/count";
 import { photoIdsIn, withPhotoAttrs } from "./body";
 import { processUpload } from "./process";
 import { loadPhotos, mediaUrl } from "./refs";
@@ -172,17 +173,24 @@ export async function getMediaItem(viewer: Viewer, id: string): Promise<MediaIte
   return toItem(row);
 }
 
-/** The stories that use a photo, and how. @throws AppError forbidden */
-export async function listMediaUses(viewer: Viewer, id: string): Promise<MediaUse[]> {
+/**
+ * The stories that use a photo, and how: those the viewer may open (writers: their own), and
+ * how many others there are (their headlines and status are not the viewer's to read).
+ * @throws AppError forbidden
+ */
+export async function listMediaUses(viewer: Viewer, id: string): Promise<{ uses: MediaUse[]; others: number }> {
   if (!can(viewer.role, "media:upload")) throw new AppError("forbidden", "Your role cannot use the media library.");
   const db = await getDb();
-  return db
-    .select({ storyId: stories.id, title: stories.title, role: storyMedia.role, status: stories.status })
+  const rows = await db
+    .select({ storyId: stories.id, title: stories.title, role: storyMedia.role, status: stories.status, createdBy: stories.createdBy })
     .from(storyMedia)
     .innerJoin(stories, eq(stories.id, storyMedia.storyId))
     .where(eq(storyMedia.mediaId, id))
     .orderBy(desc(stories.updatedAt))
     .limit(200);
+  const actor = { id: viewer.id, role: viewer.role };
+  const uses = rows.filter((r) => canSeeStory(actor, r)).map((r) => ({ storyId: r.storyId, title: r.title, role: r.role, status: r.status }));
+  return { uses, others: new Set(rows.filter((r) => !canSeeStory(actor, r)).map((r) => r.storyId)).size };
 }
 
 const text = (max: number, what: string) =>
@@ -248,9 +256,11 @@ export async function updateMedia(viewer: Viewer, id: string, raw: unknown): Pro
 export async function deleteMedia(viewer: Viewer, id: string): Promise<void> {
   const current = await getMediaItem(viewer, id);
   requireCanEdit(viewer, current.uploadedBy?.id ?? null);
-  const uses = await listMediaUses(viewer, id);
-  if (uses.length > 0) {
-    throw new AppError("conflict", `This photo is used in “${uses[0]!.title}”${uses.length > 1 ? ` and ${uses.length - 1} more` : ""}. Remove it from those stories first.`);
+  const { uses, others } = await listMediaUses(viewer, id);
+  if (uses.length + others > 0) {
+    // Only headlines the viewer may open are named.
+    const named = uses.length > 0 ? `“${uses[0]!.title}”${uses.length + others > 1 ? ` and ${countOf(uses.length + others - 1, "other story", "other stories")}` : ""}` : countOf(others, "story", "stories");
+    throw new AppError("conflict", `This photo is used in ${named}. Remove it from those stories first.`);
   }
   const db = await getDb();
   const [row] = await db.select({ storageKey: media.storageKey }).from(media).where(eq(media.id, id)).limit(1);

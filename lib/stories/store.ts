@@ -16,6 +16,7 @@ import {
   storyTags,
   bylines,
   settings,
+  slugRedirects,
   tags,
   type StoryStatus,
 } from "@/db/schema";
@@ -104,18 +105,27 @@ export interface NewStoryInput {
 }
 
 /**
- * A story slug based on `base` that no story uses yet (`base`, `base-2`, …), ignoring the
- * story `exceptId` (a story keeping its own slug).
+ * A story slug based on `base` that no story uses yet and no old slug redirects from
+ * (`base`, `base-2`, …), ignoring the story `exceptId` (a story keeping its own slug). An old
+ * slug still redirects readers and search engines to its story; a new story taking it would
+ * silently break every inbound link to that story.
  */
 export async function uniqueSlug(db: Db, base: string, exceptId?: string): Promise<string> {
-  // The common case, a free slug, in one index lookup; the pattern search only on a clash.
-  const [clash] = await db.select({ id: stories.id }).from(stories).where(eq(stories.slug, base)).limit(1);
-  if (!clash || clash.id === exceptId) return base;
-  const rows = await db
-    .select({ id: stories.id, slug: stories.slug })
-    .from(stories)
-    .where(sql`${stories.slug} = ${base} or ${stories.slug} like ${`${base}-%`}`);
-  const taken = new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug));
+  // The common case, a free slug, in two index lookups; the pattern search only on a clash.
+  const [[clash], [redirected]] = await Promise.all([
+    db.select({ id: stories.id }).from(stories).where(eq(stories.slug, base)).limit(1),
+    db.select({ id: slugRedirects.storyId }).from(slugRedirects).where(eq(slugRedirects.oldSlug, base)).limit(1),
+  ]);
+  if ((!clash || clash.id === exceptId) && (!redirected || redirected.id === exceptId)) return base;
+  const pattern = `${base}-%`;
+  const [rows, redirects] = await Promise.all([
+    db.select({ id: stories.id, slug: stories.slug }).from(stories).where(sql`${stories.slug} = ${base} or ${stories.slug} like ${pattern}`),
+    db
+      .select({ id: slugRedirects.storyId, slug: slugRedirects.oldSlug })
+      .from(slugRedirects)
+      .where(sql`${slugRedirects.oldSlug} = ${base} or ${slugRedirects.oldSlug} like ${pattern}`),
+  ]);
+  const taken = new Set([...rows, ...redirects].filter((r) => r.id !== exceptId).map((r) => r.slug));
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) {
     const suffix = `-${i}`;

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import * as password from "@/lib/auth/password";
 import { bylines, bylineRedirects, users } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { verifyCredentials } from "@/lib/auth/credentials";
@@ -9,6 +10,12 @@ import { listUsers } from "./admin";
 import { checkToken, createResetLink, INVITE_TTL_MS, inviteUser, redeemToken } from "./invites";
 import { createUser } from "./store";
 import { setUserActive } from "./admin";
+
+// Counts password hashes (each costs tens of milliseconds of CPU) without changing them.
+vi.mock("@/lib/auth/password", async (original) => {
+  const real = await original<typeof import("@/lib/auth/password")>();
+  return { ...real, hashPassword: vi.fn(real.hashPassword) };
+});
 
 async function err(p: Promise<unknown>) {
   return p.then(
@@ -96,5 +103,18 @@ describe.each(engines())("invitations and resets on %s", (engine) => {
   it("rejects malformed tokens without a query", async () => {
     expect(await checkToken("../../etc/passwd")).toBeNull();
     expect((await err(redeemToken("x", "a long new password")))?.code).toBe("bad_request");
+  });
+
+  it("looks a link up before hashing the password: a bogus or spent link costs no hash", async () => {
+    const hashes = vi.mocked(password.hashPassword);
+    hashes.mockClear();
+    const bogus = "A".repeat(43);
+    expect((await err(redeemToken(bogus, "a long new password")))?.message).toMatch(/expired or was already used/);
+    expect(hashes).not.toHaveBeenCalled();
+    const token = await createResetLink(laila, laila.id);
+    await redeemToken(token, "a long new password");
+    expect(hashes).toHaveBeenCalledTimes(1);
+    expect((await err(redeemToken(token, "another long password")))?.message).toMatch(/expired or was already used/);
+    expect(hashes).toHaveBeenCalledTimes(1);
   });
 });

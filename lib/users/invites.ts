@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { auditLog, bylines, bylineRedirects, users, userTokens, userRole } from "@/db/schema";
@@ -117,6 +117,14 @@ export async function redeemToken(token: string, password: string, now = new Dat
   if (problem) throw new AppError("bad_request", problem, { password: problem });
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new AppError("bad_request", "This link is not valid.");
   const db = await getDb();
+  // The token is looked up before the password is hashed (tens of milliseconds of CPU): a
+  // bogus or spent link costs one indexed read, not a hash. The claim below checks again.
+  const [open] = await db
+    .select({ id: userTokens.id })
+    .from(userTokens)
+    .where(and(eq(userTokens.tokenHash, hashToken(token)), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)))
+    .limit(1);
+  if (!open) throw new AppError("bad_request", "This link has expired or was already used. Ask an admin for a new one.");
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -5,11 +5,15 @@
  */
 import { requireViewer } from "@/lib/auth/viewer";
 import { toResponse } from "@/lib/errors";
+import { siteUrl } from "@/lib/env";
+import { refuseCrossSite } from "@/lib/site/same-origin";
 import { IMPORT_MAX_BYTES, parseRunOptions, startImport } from "@/lib/import/runs";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
+  const crossSite = refuseCrossSite(request, new URL(siteUrl()).origin);
+  if (crossSite) return crossSite;
   try {
     const viewer = await requireViewer();
     const url = new URL(request.url);

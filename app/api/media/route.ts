@@ -8,6 +8,8 @@
  */
 import { requireViewer } from "@/lib/auth/viewer";
 import { toResponse } from "@/lib/errors";
+import { siteUrl } from "@/lib/env";
+import { refuseCrossSite } from "@/lib/site/same-origin";
 import { listMedia, uploadMedia } from "@/lib/media/library";
 import { MEDIA_MAX_BYTES } from "@/lib/media/process";
 
@@ -16,6 +18,8 @@ export const dynamic = "force-dynamic";
 const errorResponse = (e: unknown) => toResponse(e, "media route", "The upload failed on the server. Try again; if it keeps failing, tell an admin.");
 
 export async function POST(request: Request): Promise<Response> {
+  const crossSite = refuseCrossSite(request, new URL(siteUrl()).origin);
+  if (crossSite) return crossSite;
   try {
     const viewer = await requireViewer();
     const declared = Number(request.headers.get("content-length") ?? "0");

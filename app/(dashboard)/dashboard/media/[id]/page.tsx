@@ -3,6 +3,7 @@ import { PhotoDetails } from "@/components/media/photo-details";
 import { updateMediaAction } from "../actions";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { getMediaItem, listMediaUses } from "@/lib/media/library";
+import { countOf } from "@/lib/text/count";
 import { optimisedUrl } from "@/lib/media/responsive";
 import { orNotFound } from "../../_lib/page-access";
 import { DeletePhotoButton } from "./_components/delete-button";
@@ -14,7 +15,7 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const viewer = await requireViewerForPage(`/dashboard/media/${id}`);
   const item = await orNotFound(getMediaItem(viewer, id));
-  const uses = await listMediaUses(viewer, id);
+  const { uses, others } = await listMediaUses(viewer, id);
   return (
     <section className="flex flex-col gap-6">
       <p className="text-sm">
@@ -37,8 +38,12 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
         <h2 id="uses-heading" className="font-semibold">
           Used in
         </h2>
-        {uses.length === 0 ? (
+        {uses.length === 0 && others === 0 ? (
           <p className="text-sm text-neutral-600">No story uses this photo.</p>
+        ) : uses.length === 0 ? (
+          <p className="text-sm text-neutral-600" data-testid="media-uses-others">
+            Used in {countOf(others, "story", "stories")} you cannot open.
+          </p>
         ) : (
           <ul className="list-disc pl-5 text-sm" data-testid="media-uses">
             {uses.map((u) => (
@@ -51,7 +56,12 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
             ))}
           </ul>
         )}
-        <DeletePhotoButton id={item.id} disabledReason={uses.length ? "A photo used by a story cannot be deleted." : null} />
+        {uses.length > 0 && others > 0 ? (
+          <p className="text-sm text-neutral-600" data-testid="media-uses-others">
+            And {countOf(others, "other story", "other stories")} you cannot open.
+          </p>
+        ) : null}
+        <DeletePhotoButton id={item.id} disabledReason={uses.length + others > 0 ? "A photo used by a story cannot be deleted." : null} />
       </section>
     </section>
   );

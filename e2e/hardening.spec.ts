@@ -1,17 +1,15 @@
 import { expect, test } from "@playwright/test";
-import sharp from "sharp";
+import { ACCOUNTS, E2E_PASSWORD } from "./fixtures";
 import { as } from "./helpers";
-
-/** An empty WordPress export (a dry run of it imports nothing). */
-const WXR = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>CSRF check</title><wp:wxr_version>1.2</wp:wxr_version></channel></rss>`;
 
 test("state-changing route handlers refuse requests from another site, a sibling subdomain included (403), and serve the desk's own", async ({ browser, baseURL }) => {
   const admin = await as(browser, "admin");
-  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#336699" } }).jpeg().toBuffer();
+  // Refused or not, nothing may be written: the requests carry files the handlers refuse
+  // after the origin check (a text file, a file that is not a WordPress export).
   const upload = (headers: Record<string, string>) =>
-    admin.request.post("/api/media", { headers, multipart: { file: { name: "csrf.jpg", mimeType: "image/jpeg", buffer: jpeg } } });
+    admin.request.post("/api/media", { headers, multipart: { file: { name: "csrf.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not a photo") } } });
   const startImport = (headers: Record<string, string>) =>
-    admin.request.post("/api/import?name=csrf.xml&dryRun=true&siteTimeZone=UTC&pages=skip", { headers: { "Content-Type": "application/xml", ...headers }, data: WXR });
+    admin.request.post("/api/import?name=csrf.xml&dryRun=true&siteTimeZone=UTC&pages=skip", { headers: { "Content-Type": "application/xml", ...headers }, data: "<notes/>" });
 
   const forgeries: Record<string, string>[] = [{ Origin: "https://evil.example" }, { Origin: "https://blog.news.example", "Sec-Fetch-Site": "same-site" }, { "Sec-Fetch-Site": "cross-site" }];
   for (const forged of forgeries) {
@@ -20,10 +18,14 @@ test("state-changing route handlers refuse requests from another site, a sibling
     expect((await media.json()).error).toContain("came from another site");
     expect((await startImport(forged)).status(), JSON.stringify(forged)).toBe(403);
   }
-  // From the desk's own pages the same requests go through.
+  // From the desk's own pages the same requests pass the check and reach the handlers' own rules.
   const own = { Origin: new URL(baseURL!).origin, "Sec-Fetch-Site": "same-origin" };
-  expect([200, 201]).toContain((await upload(own)).status());
-  expect((await startImport(own)).status()).toBe(202);
+  const media = await upload(own);
+  expect(media.status()).toBe(400);
+  expect((await media.json()).error).toContain("is not a photo");
+  const run = await startImport(own);
+  expect(run.status()).toBe(400);
+  expect((await run.json()).error).toContain("is not a WordPress export");
   await admin.context().close();
 });
 
@@ -45,4 +47,29 @@ test("security headers on a reader page, a desk page and a desk API", async ({ b
   expect(api.status()).toBe(200);
   expect(api.headers()["cache-control"]).toContain("no-store");
   await editor.context().close();
+});
+
+test("signing out ends the session on the server: a copy of the cookie no longer opens the desk", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(ACCOUNTS.writer.email);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const copied = await context.storageState();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  const thief = await browser.newContext({ storageState: copied });
+  const stolen = await thief.newPage();
+  await stolen.goto("/dashboard");
+  await expect(stolen).toHaveURL(/\/login/);
+  await thief.close();
+  await context.close();
+  // The writer's other sessions (the one the other tests use) are still open.
+  const other = await as(browser, "writer");
+  await other.goto("/dashboard");
+  await expect(other.getByTestId("viewer")).toContainText(ACCOUNTS.writer.name);
+  await other.context().close();
 });

@@ -468,6 +468,25 @@ export const loginAttempts = pgTable(
 );
 
 /**
+ * Desk sessions, one per sign-in. The session cookie (a signed JWT) carries this row's id; a
+ * request is signed in only while the row exists and is not revoked, so signing out, "sign out
+ * everywhere", a password change and deactivation end a session even for a copied cookie.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    /** Set when the session was ended (signed out, or every session of the user ended). */
+    revokedAt: instant("revoked_at"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
  * One-time links to set a password: an invitation for a new user, or a reset. Only the
  * SHA-256 of the token is stored; a link works once, before it expires.
  */

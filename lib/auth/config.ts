@@ -12,9 +12,12 @@ import type { NextAuthConfig } from "next-auth";
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
+    /** The server-side session row of this sign-in (lib/auth/sessions.ts). */
+    sessionId?: string;
   }
   interface Session {
     sessionVersion?: number;
+    sessionId?: string;
   }
 }
 
@@ -43,6 +46,7 @@ export const authConfig = {
       if (user) {
         token.sub = user.id;
         token.sv = user.sessionVersion ?? 1;
+        token.sid = user.sessionId;
         // Nothing else: name, e-mail and role are read fresh from the database.
         delete token.name;
         delete token.email;
@@ -53,6 +57,7 @@ export const authConfig = {
     session({ session, token }) {
       if (token.sub) session.user = { ...session.user, id: token.sub };
       session.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+      session.sessionId = typeof token.sid === "string" ? token.sid : undefined;
       return session;
     },
   },

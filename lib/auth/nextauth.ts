@@ -4,6 +4,7 @@
  * pages and actions use `getViewer`/`requireViewer`, `signInWithPassword`, `signOutViewer`.
  */
 import "server-only";
+import { startSession } from "./sessions";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "./config";
@@ -39,7 +40,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!email || !password || password.length > 512) return null;
         const knownDevice = isDeviceTokenFor(readCookie(request.headers.get("cookie"), DEVICE_COOKIE), normalizeEmail(email));
         const result = await verifyCredentials(email, password, clientIp(request.headers), new Date(), { knownDevice });
-        if (result.ok) return { id: result.user.id, sessionVersion: result.user.sessionVersion };
+        if (result.ok) return { id: result.user.id, sessionVersion: result.user.sessionVersion, sessionId: await startSession(result.user.id) };
         if (result.reason === "rate_limited") throw new RateLimitedSignin(result.retryAfterSeconds);
         return null;
       },

@@ -8,7 +8,8 @@ import { cookies } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { normalizeEmail } from "./credentials";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceToken } from "./device";
-import { signIn, signOut } from "./nextauth";
+import { auth, signIn, signOut } from "./nextauth";
+import { endSession } from "./sessions";
 import { countOf } from "@/lib/text/count";
 
 export type SignInOutcome = { ok: true } | { ok: false; error: string };
@@ -48,7 +49,9 @@ export async function signInWithPassword(email: string, password: string): Promi
   }
 }
 
-/** Clears the session cookie. */
+/** Ends this session on the server (a copy of the cookie stops working too), then clears the cookie. */
 export async function signOutViewer(): Promise<void> {
+  const session = await auth();
+  if (session?.sessionId) await endSession(session.sessionId);
   await signOut({ redirect: false });
 }

@@ -10,6 +10,7 @@ import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { loadViewer, type Viewer } from "./load-viewer";
 import { auth } from "./nextauth";
+import { isSessionOpen } from "./sessions";
 
 export type { Viewer } from "./load-viewer";
 import { safeReturnPath } from "./paths";
@@ -19,6 +20,8 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  // A cookie from before server-side sessions, or of a session that was ended, signs no one in.
+  if (!session.sessionId || !(await isSessionOpen(session.sessionId, id))) return null;
   return loadViewer(id, session.sessionVersion ?? 0);
 });
 

@@ -157,39 +157,31 @@ export function useSaveQueue(args: { story: EditorStory; form: StoryForm; schedu
     window.location.reload();
   };
 
+  /** Runs a trash action on the saved story; on success `then(id)`, else the error in the status line. */
+  const onStory = (call: (id: string) => Promise<{ ok: true } | { ok: false; error: string }>, then: (id: string) => void) => {
+    const id = form.id;
+    if (!id) return;
+    startTransition(async () => {
+      const r = await call(id);
+      if (!r.ok) setUi({ state: "error", message: r.error, fields: {} });
+      else then(id);
+    });
+  };
+
   /**
    * Moves the story to the trash (no question: it can be restored for 30 days), then goes to
    * the desk, which offers Undo.
    */
-  const remove = () => {
-    const id = form.id;
-    if (!id) return;
-    startTransition(async () => {
-      const r = await actions.trashStory(id);
-      if (!r.ok) {
-        setUi({ state: "error", message: r.error, fields: {} });
-        return;
-      }
+  const remove = () =>
+    onStory(actions.trashStory, (id) => {
       form.setDirty(false);
       if (autosaveTimer.current) clearTimeout(autosaveTimer.current);
       clearBackup(id);
       router.push(`/dashboard?trashed=${id}`);
     });
-  };
 
   /** Takes a trashed story out of the trash and reloads it, editable again. */
-  const restoreFromTrash = () => {
-    const id = form.id;
-    if (!id) return;
-    startTransition(async () => {
-      const r = await actions.restoreFromTrash(id);
-      if (!r.ok) {
-        setUi({ state: "error", message: r.error, fields: {} });
-        return;
-      }
-      window.location.reload();
-    });
-  };
+  const restoreFromTrash = () => onStory(actions.restoreFromTrash, () => window.location.reload());
 
   return { ui, pending, conflict, touch, save, saveLive, keepMine, loadTheirs, remove, restoreFromTrash };
 }

@@ -3,7 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { deskAction, formText, type FormState } from "@/lib/actions";
-import { signInWithPassword } from "@/lib/auth/session";
+import { redirect } from "next/navigation";
+import { signInWithPassword, signOutViewer } from "@/lib/auth/session";
+import { endAllSessions } from "@/lib/auth/sessions";
+import { requireViewer } from "@/lib/auth/viewer";
 import { changeOwnPassword, updateOwnName } from "@/lib/users/profile";
 
 /** Saves the viewer's display name. Any other field sent (a role, say) is ignored. */
@@ -29,3 +32,14 @@ export const changePasswordAction = deskAction(
   },
   { name: "changePasswordAction" },
 );
+
+/**
+ * Ends every session of the viewer, on every device (a lost phone, a shared computer), this
+ * one included, and goes to the sign-in page.
+ */
+export async function signOutEverywhereAction(): Promise<void> {
+  const viewer = await requireViewer();
+  await endAllSessions(viewer.id);
+  await signOutViewer();
+  redirect("/login");
+}

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { PageTitle } from "@/components/ui/page-header";
+import { Button } from "@/components/ui/button";
 import { ProfileForms } from "./_components/profile-forms";
+import { signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -17,6 +19,17 @@ export default async function ProfilePage() {
         </p>
       </div>
       <ProfileForms name={viewer.name} />
+      <section aria-labelledby="sessions-heading" className="flex max-w-xl flex-col gap-2 rounded border border-neutral-200 bg-white p-4">
+        <h2 id="sessions-heading" className="font-semibold">
+          Sessions
+        </h2>
+        <p className="text-sm text-neutral-600">Lost a phone, or signed in on a shared computer? End every session of your account, this one included.</p>
+        <form action={signOutEverywhereAction}>
+          <Button type="submit" variant="danger" size="sm">
+            Sign out everywhere
+          </Button>
+        </form>
+      </section>
     </div>
   );
 }

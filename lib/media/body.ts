@@ -24,6 +24,21 @@ export function photoIdsIn(body: unknown): string[] {
 }
 
 /**
+ * How many photo nodes of `body` name no media library item (no `mediaId`, or an empty one).
+ * Such a photo would escape the library's rules (alt text before publication, usage
+ * tracking that keeps a used photo from being deleted), so a save refuses them.
+ */
+export function photosWithoutLibraryId(body: unknown): number {
+  let n = 0;
+  const walk = (node: JSONContent) => {
+    if (node.type === STORY_PHOTO && !(typeof node.attrs?.mediaId === "string" && node.attrs.mediaId !== "")) n += 1;
+    for (const c of node.content ?? []) walk(c);
+  };
+  if (body && typeof body === "object") walk(body as JSONContent);
+  return n;
+}
+
+/**
  * `body` with every photo's attributes taken from `photos` (by mediaId).
  * @throws Error naming nothing when a photo has no id; callers check `photoIdsIn` against the
  *   library first and report missing ones to the person saving.

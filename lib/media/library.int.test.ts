@@ -89,6 +89,15 @@ describe.each(engines())("media library on %s", (engine) => {
     expect(published.status).toBe("published");
   });
 
+  it("refuses a body photo that names no library item, so no photo escapes the alt-text rule or the usage tracking", async () => {
+    for (const attrs of [{ src: "/media/x.jpg", alt: "" }, { mediaId: "", src: "/media/x.jpg" }, { mediaId: null }]) {
+      const body = { type: "doc", content: [...bodyFromParagraphs(["Text."]).content!, { type: STORY_PHOTO, attrs }] };
+      expect(await code(saveStory(v.mina!, { title: "Sneaky photo", body: JSON.stringify(body), intent: "publish" }))).toBe(
+        "bad_request: Every photo in the body must come from the media library: add it with the Photo button.",
+      );
+    }
+  });
+
   it("shows the photos to readers, and library edits reach the story", async () => {
     const now = new Date(Date.now() + 1000);
     const found = await getPublicStory("river-rises", now);

@@ -51,7 +51,7 @@ import { uniqueSlug } from "./store";
 import { assertSlugFree, moveSlug, STORY_SLUGS } from "./slug-redirects";
 import { EMPTY_FOOTPRINT, mergeFootprints, readerFootprint, type ReaderFootprint } from "./footprint";
 import { deskStoryMatch } from "@/lib/search/stories";
-import { photoIdsIn, photoLabel, withPhotoAttrs, type LibraryPhoto } from "@/lib/media/body";
+import { photoIdsIn, photoLabel, photosWithoutLibraryId, withPhotoAttrs, type LibraryPhoto } from "@/lib/media/body";
 import { loadPhotos } from "@/lib/media/refs";
 import { canRestoreStory, notTrashed } from "./trash";
 import { isBreakingAt } from "./visibility";
@@ -156,6 +156,9 @@ interface PreparedContent {
 async function prepareContent(input: ParsedStoryInput): Promise<PreparedContent> {
   const bodyInput = parseBodyInput(input.body);
   const bodyPhotoIds = photoIdsIn(bodyInput);
+  if (photosWithoutLibraryId(bodyInput) > 0) {
+    throw new AppError("bad_request", "Every photo in the body must come from the media library: add it with the Photo button.", { body: "Photo not from the library" });
+  }
   const featuredInput = input.featuredMediaId === undefined ? undefined : input.featuredMediaId || null;
   const photos = await loadPhotos([...bodyPhotoIds, ...(featuredInput ? [featuredInput] : [])]);
   if (bodyPhotoIds.some((pid) => !photos.has(pid)) || (featuredInput && !photos.has(featuredInput))) {

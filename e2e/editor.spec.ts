@@ -1,12 +1,10 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { as, draftStory, startStory } from "./helpers";
+import { as, draftStory, refuseBrowserDialogs, startStory } from "./helpers";
 
 test("the link editor takes addresses by the one rule, shows refusals at the field, and edits, opens and removes links", async ({ browser }) => {
   const page = await as(browser, "editor");
-  page.on("dialog", (d) => {
-    throw new Error(`unexpected browser dialog: ${d.message()}`);
-  });
+  refuseBrowserDialogs(page);
   await startStory(page, `Link rules ${Date.now().toString(36)}`, "See the report");
   for (let i = 0; i < "report".length; i++) await page.keyboard.press("Shift+ArrowLeft");
   await page.keyboard.press("Control+k");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, E2E_PASSWORD } from "./fixtures";
-import { as } from "./helpers";
+import { ACCOUNTS } from "./fixtures";
+import { as, signInThroughForm } from "./helpers";
 
 test("state-changing route handlers refuse requests from another site, a sibling subdomain included (403), and serve the desk's own", async ({ browser, baseURL }) => {
   const admin = await as(browser, "admin");
@@ -52,11 +52,7 @@ test("security headers on a reader page, a desk page and a desk API", async ({ b
 test("signing out ends the session on the server: a copy of the cookie no longer opens the desk", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(ACCOUNTS.writer.email);
-  await page.getByLabel("Password").fill(E2E_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signInThroughForm(page, "writer");
   const copied = await context.storageState();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);

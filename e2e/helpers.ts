@@ -1,6 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { instantToZonedLocal } from "../lib/publishing/zoned-time";
-import { authFile, seedFixture, type AccountKey } from "./fixtures";
+import { ACCOUNTS, authFile, E2E_PASSWORD, seedFixture, type AccountKey } from "./fixtures";
 
 /** A page in a fresh browser context signed in as `who` (saved by e2e/auth.setup.ts). */
 export async function as(browser: Browser, who: AccountKey): Promise<Page> {
@@ -54,3 +54,19 @@ export async function unpublishOpenStory(page: Page): Promise<void> {
  * few seconds pass easily between two requests, so "served from the cache" is either.
  */
 export const FROM_CACHE = ["HIT", "STALE"];
+
+/** Signs in as `who` through the login form (a session of its own); waits for the desk. */
+export async function signInThroughForm(page: Page, who: AccountKey): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(ACCOUNTS[who].email);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** Fails the test on any browser dialog: the desk asks its questions inside the page. */
+export function refuseBrowserDialogs(page: Page): void {
+  page.on("dialog", (d) => {
+    throw new Error(`unexpected browser dialog: ${d.message()}`);
+  });
+}

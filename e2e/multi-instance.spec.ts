@@ -5,8 +5,8 @@ import path from "node:path";
 import { createClient } from "@redis/client";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import postgres from "postgres";
-import { ACCOUNTS, E2E_PASSWORD, seedFixture } from "./fixtures";
-import { FROM_CACHE, draftStory, scheduleOpenStory, unpublishOpenStory } from "./helpers";
+import { E2E_PASSWORD, seedFixture } from "./fixtures";
+import { FROM_CACHE, draftStory, scheduleOpenStory, signInThroughForm, unpublishOpenStory } from "./helpers";
 
 /**
  * Past one machine (README, "Deployment"): two server processes (scripts/serve.mjs) on different ports, one PostgreSQL
@@ -83,11 +83,7 @@ function stopInstance(i: Instance | undefined) {
 async function editorOn(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(ACCOUNTS.editor.email);
-  await page.getByLabel("Password").fill(E2E_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signInThroughForm(page, "editor");
   return page;
 }
 

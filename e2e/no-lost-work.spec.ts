@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { as, draftStory } from "./helpers";
+import { as, draftStory, refuseBrowserDialogs, startStory } from "./helpers";
 import { ACCOUNTS, authFile } from "./fixtures";
 
 
@@ -109,14 +109,9 @@ test("the history view compares versions and restores an old one", async ({ brow
 
 test("restoring an old version of a live story asks update or minor edit, names the public notes that stay, and can be undone", async ({ browser }) => {
   const page = await as(browser, "editor");
-  page.on("dialog", (d) => {
-    throw new Error(`unexpected browser dialog: ${d.message()}`);
-  });
+  refuseBrowserDialogs(page);
   const headline = `Water tariffs rise ${Date.now().toString(36)}`;
-  await page.goto("/dashboard/stories/new");
-  await page.getByLabel("Headline").fill(headline);
-  await page.getByRole("textbox", { name: "Story body" }).click();
-  await page.keyboard.insertText("Tariffs rise by a tenth in March.");
+  await startStory(page, headline, "Tariffs rise by a tenth in March.");
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByTestId("story-status")).toHaveText("Published");
   const slug = await page.getByLabel("Slug").inputValue();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { as } from "./helpers";
+import { as, refuseBrowserDialogs } from "./helpers";
 
 /**
  * Photos from upload to reader: an editor uploads a photo in the story editor, is refused
@@ -100,9 +100,7 @@ test("a photo in the body gets its alt text, caption and credit in the same form
   const stamp = Date.now().toString(36);
   const { data } = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#6b8e23" } }).jpeg().toBuffer({ resolveWithObject: true });
   const page = await as(browser, "editor");
-  page.on("dialog", (d) => {
-    throw new Error(`unexpected browser dialog: ${d.message()}`);
-  });
+  refuseBrowserDialogs(page);
   await page.goto("/dashboard/stories/new");
   await page.getByLabel("Headline").fill(`Wheat harvest begins in Kunduz ${stamp}`);
   const body = page.getByRole("textbox", { name: "Story body" });

@@ -1,11 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { as, draftStory } from "./helpers";
+import { as, draftStory, refuseBrowserDialogs } from "./helpers";
 
 test("the story list marks what is live, links to it on the site, and applies bulk actions with a summary", async ({ browser }) => {
   const page = await as(browser, "editor");
-  page.on("dialog", (d) => {
-    throw new Error(`unexpected browser dialog: ${d.message()}`);
-  });
+  refuseBrowserDialogs(page);
   const stamp = Date.now().toString(36);
   const titles = [`Ferry timetable ${stamp}`, `Market prices ${stamp}`];
   const slugs: string[] = [];

@@ -1,12 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { as, draftStory } from "./helpers";
-
-/** Fails the test on any browser dialog: the desk asks its questions inside the page. */
-function refuseBrowserDialogs(page: Page): void {
-  page.on("dialog", (d) => {
-    throw new Error(`unexpected browser dialog: ${d.message()}`);
-  });
-}
+import { as, draftStory, refuseBrowserDialogs } from "./helpers";
 
 async function publishNew(page: Page, headline: string): Promise<{ slug: string; id: string }> {
   const slug = await draftStory(page, headline, "The ferry resumed its crossings at dawn.");

@@ -53,9 +53,8 @@ function asInput(s: DeskStory) {
   };
 }
 
-async function applyOne(viewer: Viewer, id: string, action: BulkAction, tag: string, now: Date): Promise<{ affectsReaders: boolean; footprint: ReaderFootprint }> {
-  if (action === "trash") return trashStory(viewer, id, now);
-  const s = await getDeskStory(viewer, id, now);
+async function applyOne(viewer: Viewer, s: DeskStory, action: BulkAction, tag: string, now: Date): Promise<{ affectsReaders: boolean; footprint: ReaderFootprint }> {
+  if (action === "trash") return trashStory(viewer, s.id, now);
   if (action === "publish") {
     if (s.status === "published") throw new AppError("bad_request", "It is already live.");
     return saveStory(viewer, { ...asInput(s), intent: "publish" }, now);
@@ -80,8 +79,9 @@ export async function bulkApply(viewer: Viewer, raw: unknown, now = new Date()):
   for (const id of [...new Set(input.ids)]) {
     let title = "(a story)";
     try {
-      title = (await getDeskStory(viewer, id, now)).title;
-      const changed = await applyOne(viewer, id, input.action, input.tag, now);
+      const story = await getDeskStory(viewer, id, now);
+      title = story.title;
+      const changed = await applyOne(viewer, story, input.action, input.tag, now);
       result.done.push({ id, title });
       if (changed.affectsReaders) {
         result.affectsReaders = true;

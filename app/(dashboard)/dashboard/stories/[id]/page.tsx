@@ -24,7 +24,11 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
     throw e;
   }
   // "Restore…" from the history of a live story: the old text opens here, unsaved.
-  const offer = restore && story.status === "published" && story.canEdit ? await getRestoreOffer(viewer, id, restore).catch(() => null) : null;
+  const offer = restore && story.status === "published" && story.canEdit ? await getRestoreOffer(viewer, id, restore).catch((e: unknown) => {
+          // An unknown or foreign revision id opens the story as saved; anything else is a fault.
+          if (isAppError(e)) return null;
+          throw e;
+        }) : null;
   const [options, settings] = await Promise.all([listEditorOptions(), getSiteSettings()]);
   return (
     <>

@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS } from "./fixtures";
 import { as, signInThroughForm } from "./helpers";
@@ -68,4 +69,60 @@ test("signing out ends the session on the server: a copy of the cookie no longer
   await other.goto("/dashboard");
   await expect(other.getByTestId("viewer")).toContainText(ACCOUNTS.writer.name);
   await other.context().close();
+});
+
+/**
+ * Sends a POST with raw node:http (Playwright's request API always declares a length) and
+ * answers with the response's status and body, even when the server closes the connection
+ * before the whole body is sent.
+ */
+function rawPost(url: string, headers: Record<string, string>, write: (req: http.ClientRequest) => void): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", headers });
+    req.on("response", (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on("error", reject);
+    });
+    // Once the server answered it may close the socket under the rest of the body.
+    req.on("error", (e) => (req.writableEnded ? undefined : reject(e)));
+    write(req);
+  });
+}
+
+test("request bodies are limited by route: sign-in bodies are refused unread when large (413) or of undeclared size (411); a photo upload stops at 20 MB while it streams (413)", async ({ browser, baseURL }) => {
+  const signIn = new URL("/api/auth/callback/credentials", baseURL).href;
+  const declared = await rawPost(signIn, { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(200 * 1024 * 1024) }, (req) => req.write("email="));
+  expect(declared.status).toBe(413);
+  expect(JSON.parse(declared.body).error).toContain("A sign-in request may send at most 8 KB");
+  const chunked = await rawPost(signIn, { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" }, (req) => req.write("email=" + "a".repeat(64 * 1024)));
+  expect(chunked.status).toBe(411);
+
+  // A signed-in editor's upload of undeclared size, 25 MB of it: the route counts while it
+  // streams to disk and answers 413 at 20 MB.
+  const editor = await as(browser, "editor");
+  const cookie = (await editor.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const boundary = "----newsroom-e2e";
+  const upload = await rawPost(
+    new URL("/api/media", baseURL).href,
+    { Cookie: cookie, Origin: new URL(baseURL!).origin, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Transfer-Encoding": "chunked" },
+    (req) => {
+      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`);
+      const chunk = Buffer.alloc(1024 * 1024, 0xff);
+      let sent = 0;
+      const more = () => {
+        while (sent < 25 && !req.destroyed) {
+          sent++;
+          if (!req.write(chunk)) return void req.once("drain", more);
+        }
+        if (!req.destroyed) req.end(`\r\n--${boundary}--\r\n`);
+      };
+      more();
+    },
+  );
+  expect(upload.status).toBe(413);
+  expect(JSON.parse(upload.body).error).toContain("photos may be at most 20 MB");
+  await editor.context().close();
 });

@@ -12,12 +12,16 @@
  * the request's method, so a POST to a reader page whose cached copy had turned stale would
  * store Next's empty 405 in its place, for every reader, on every instance sharing the cache.
  * Pages are guarded by Next itself; route handlers are not.
+ *
+ * And it limits request bodies by path (scripts/body-limits.mjs): Next and Auth.js read a
+ * route handler's body whole, so the limit must apply before they see the request.
  */
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import fresh from "fresh";
 import next from "next";
+import { importMaxBytes, refuseBody } from "./body-limits.mjs";
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from "./client-address.mjs";
 
 const { values } = parseArgs({
@@ -28,6 +32,8 @@ const hostname = values.hostname ?? "0.0.0.0";
 const root = path.resolve(import.meta.dirname, "..");
 // Which proxies' X-Forwarded-For entries are believed (scripts/client-address.mjs); read once.
 const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+// The largest WordPress export the desk takes (IMPORT_MAX_MB); a bad value stops the start here.
+const importMax = importMaxBytes(process.env);
 
 /** Where requests other than GET and HEAD are answered: server actions, Auth.js, uploads, the API. */
 const WRITABLE_PATHS = /^\/(api|dashboard|login|signup|_next)(\/|$)/;
@@ -42,6 +48,27 @@ function refuseMethod(req, res) {
   if (WRITABLE_PATHS.test(pathname)) return false;
   res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
   res.end("Method not allowed\n");
+  return true;
+}
+
+/**
+ * Refuses, unread, a request body larger than its path allows or of undeclared size where
+ * that is not allowed (scripts/body-limits.mjs). The connection is closed after the answer,
+ * so the rest of the body is never kept.
+ * @returns true when it answered.
+ */
+function refuseLargeBody(req, res) {
+  const pathname = (req.url ?? "/").split("?")[0];
+  const refusal = refuseBody({ method: req.method, pathname, headers: req.headers, importMax });
+  if (!refusal) return false;
+  const json = pathname.startsWith("/api/");
+  res.writeHead(refusal.status, {
+    "Content-Type": json ? "application/json" : "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+    Connection: "close",
+  });
+  // With "Connection: close", Node closes the socket once this answer is sent.
+  res.end(json ? JSON.stringify({ error: refusal.message }) : `${refusal.message}\n`);
   return true;
 }
 
@@ -72,7 +99,7 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 const server = http.createServer((req, res) => {
-  if (refuseMethod(req, res)) return;
+  if (refuseMethod(req, res) || refuseLargeBody(req, res)) return;
   // The one place the client's address is decided; whatever a client sent in this header is replaced.
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trusted: trustedProxies });
   answerNotModified(req, res);

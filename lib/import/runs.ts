@@ -20,10 +20,11 @@ import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
 import { expireReaderPagesNow, rearmScheduler } from "@/lib/publishing/scheduler";
 import { isValidTimeZone } from "@/lib/dates/format";
+import { importMaxBytes } from "../../scripts/body-limits.mjs";
 import { countWxrItems, importWxr, type ImportReport } from "./importer";
 
-/** Largest export accepted from the desk (the CLI has no limit). */
-export const IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
+/** Largest export accepted from the desk, in bytes: the IMPORT_MAX_MB setting (the CLI has no limit). */
+export const IMPORT_MAX_BYTES = importMaxBytes(process.env);
 
 export interface RunOptions {
   siteTimeZone: string;
@@ -84,7 +85,7 @@ export async function startImport(viewer: Viewer, body: ReadableStream<Uint8Arra
       async function* (source) {
         for await (const chunk of source) {
           bytes += (chunk as Buffer).byteLength;
-          if (bytes > IMPORT_MAX_BYTES) throw new AppError("too_large", `The export is larger than ${IMPORT_MAX_BYTES / 1024 / 1024 / 1024} GB; use npm run import:wxr for it.`);
+          if (bytes > IMPORT_MAX_BYTES) throw new AppError("too_large", `The export is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB (the IMPORT_MAX_MB setting); use npm run import:wxr for it.`);
           yield chunk;
         }
       },

@@ -12,9 +12,10 @@
 import { createHash } from "node:crypto";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { AppError } from "@/lib/errors";
+import { MEDIA_MAX_BYTES } from "../../scripts/body-limits.mjs";
 
-/** Largest upload accepted: 20 MB. */
-export const MEDIA_MAX_BYTES = 20 * 1024 * 1024;
+/** Largest upload accepted: 20 MB (one number for the server's body limit and this check). */
+export { MEDIA_MAX_BYTES } from "../../scripts/body-limits.mjs";
 /** Largest image accepted: 50 megapixels (a 8,660 × 5,773 photo; phone cameras make 12–48). */
 export const MEDIA_MAX_PIXELS = 50_000_000;
 

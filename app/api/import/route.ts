@@ -19,7 +19,7 @@ export async function POST(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const options = parseRunOptions({ siteTimeZone: url.searchParams.get("siteTimeZone"), pages: url.searchParams.get("pages"), dryRun: url.searchParams.get("dryRun") });
     if (Number(request.headers.get("content-length") ?? "0") > IMPORT_MAX_BYTES) {
-      return Response.json({ error: "The export is larger than 1 GB; use npm run import:wxr for it." }, { status: 413 });
+      return Response.json({ error: `The export is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB (the IMPORT_MAX_MB setting); use npm run import:wxr for it.` }, { status: 413 });
     }
     if (!request.body) return Response.json({ error: "No file was sent." }, { status: 400 });
     const id = await startImport(viewer, request.body, url.searchParams.get("name") ?? "export.xml", options);

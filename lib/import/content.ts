@@ -39,27 +39,167 @@ function linkTo(url: string, label: string): string {
   return isSafeUrl(url) && /^https?:\/\//i.test(url) ? `<a href="${escapeAttribute(url)}">${escapeText(label || url)}</a>` : escapeText(label);
 }
 
-/** Expands the shortcodes a news site's export carries. */
+/** A shortcode tag of the content: `[name attributes]` or `[/name]`, at `start`…`end` (exclusive). */
+interface ShortcodeTag {
+  start: number;
+  end: number;
+  /** Lower-cased, as WordPress matches shortcode names case-insensitively here. */
+  name: string;
+  closing: boolean;
+  attrs: string;
+}
+
+const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+
+/**
+ * The shortcode tags of `text`, in order and never overlapping: `[`, an optional `/`, a name
+ * (`[a-z][\w-]*`), then `]` at once or whitespace and attributes up to the next `]`.
+ * Attributes hold no `[` (nor can they in WordPress), so a bracket in running text
+ * ("[Updated at 5pm: …") is not taken for a tag that ends at the next shortcode.
+ * One index-based pass, linear in the length of `text`: the position of the next `]` is
+ * remembered, so a text of many `[name ` with no `]` is not rescanned for each of them
+ * (the regular expressions used before took quadratic time: a minute for 400 KB).
+ */
+function scanShortcodeTags(text: string): ShortcodeTag[] {
+  const tags: ShortcodeTag[] = [];
+  /** Index of the first `]` at or after the current name's end, -1 when there is none left. */
+  let nextBracket = -2;
+  let i = text.indexOf("[");
+  while (i !== -1) {
+    let j = i + 1;
+    const closing = text.charCodeAt(j) === 47; // "/"
+    if (closing) j += 1;
+    const nameStart = j;
+    let end = -1;
+    if (j < text.length && isNameStart(text.charCodeAt(j))) {
+      j += 1;
+      while (j < text.length && isNameChar(text.charCodeAt(j))) j += 1;
+      if (text[j] === "]") end = j;
+      else if (j < text.length && /\s/.test(text[j]!)) {
+        if (nextBracket !== -1 && nextBracket < j) nextBracket = text.indexOf("]", j);
+        end = nextBracket;
+      }
+    }
+    // The next "[" lies after the name (whose characters hold none).
+    const next = text.indexOf("[", Math.max(i + 1, j));
+    if (end !== -1 && (next === -1 || next > end)) {
+      tags.push({ start: i, end: end + 1, name: text.slice(nameStart, j).toLowerCase(), closing, attrs: text.slice(j, end) });
+    }
+    i = next;
+  }
+  return tags;
+}
+
+/**
+ * Expands the shortcodes a news site's export carries, in one pass over the tags:
+ * - `[caption …]…[/caption]` keeps what it wraps, then its `caption` attribute (older exports);
+ * - `[gallery …]` is dropped and counted in `notes`;
+ * - `[audio …]`/`[video …]` become a link to their source, dropping what they wrap (a fallback);
+ * - `[embed]url[/embed]` becomes a link paragraph;
+ * - any other tag goes and what it wraps stays.
+ * An opener pairs with the next closer of its name (as a non-greedy match would).
+ */
 function shortcodes(html: string, notes: string[]): string {
-  let out = html.replace(/\[caption([^\]]*)\]([\s\S]*?)\[\/caption\]/gi, (_, attrs: string, inner: string) => {
-    const caption = attr(attrs, "caption");
-    // The caption is the text after the image (or the attribute, in older exports).
-    return `${inner}${caption ? ` ${caption}` : ""}`;
-  });
+  const tags = scanShortcodeTags(html);
+  // For each opener, the index of the next closer of the same name (-1: none), from the end.
+  const closerOf = new Int32Array(tags.length).fill(-1);
+  const nextCloser = new Map<string, number>();
+  for (let k = tags.length - 1; k >= 0; k--) {
+    const t = tags[k]!;
+    if (t.closing) nextCloser.set(t.name, k);
+    else closerOf[k] = nextCloser.get(t.name) ?? -1;
+  }
+  const out: string[] = [];
+  /** Open captions: the closer that ends each, and the caption text written there. */
+  const captions: { closer: number; text: string }[] = [];
+  let pos = 0;
   let galleries = 0;
-  out = out.replace(/\[gallery[^\]]*\]/gi, () => {
-    galleries += 1;
-    return "";
-  });
+  /** Skips to after the closer `k` (what lies between is consumed); captions it passed are dropped. */
+  const skipTo = (k: number) => {
+    pos = tags[k]!.end;
+    while (captions.length && captions.at(-1)!.closer <= k) captions.pop();
+  };
+  for (let k = 0; k < tags.length; k++) {
+    const t = tags[k]!;
+    if (t.start < pos) continue; // inside an [audio], [video] or [embed] already consumed
+    out.push(html.slice(pos, t.start));
+    pos = t.end;
+    if (t.closing) {
+      if (captions.at(-1)?.closer === k) {
+        const { text } = captions.pop()!;
+        // The caption is the text after the image (or the attribute, in older exports).
+        if (text) out.push(` ${text}`);
+      }
+      continue;
+    }
+    const closer = closerOf[k]!;
+    if (t.name === "caption") {
+      // A caption inside a caption ends at the same closer: only the outer one pairs.
+      if (closer !== -1 && captions.at(-1)?.closer !== closer) captions.push({ closer, text: attr(t.attrs, "caption") });
+    } else if (t.name === "gallery") galleries += 1;
+    else if (t.name === "audio" || t.name === "video") {
+      const src = attr(t.attrs, "src") || attr(t.attrs, "mp3") || attr(t.attrs, "mp4") || attr(t.attrs, "m4a");
+      if (src) out.push(`<p>${linkTo(src, `${t.name === "audio" ? "Audio" : "Video"}: ${src}`)}</p>`);
+      if (closer !== -1) skipTo(closer);
+    } else if (t.name === "embed" && closer !== -1) {
+      const url = html.slice(t.end, tags[closer]!.start).trim();
+      out.push(`<p>${linkTo(url, url)}</p>`);
+      skipTo(closer);
+    }
+  }
+  out.push(html.slice(pos));
   if (galleries) notes.push(`${galleries === 1 ? "a gallery was" : `${galleries} galleries were`} left out (galleries are not imported)`);
-  out = out.replace(/\[(audio|video)([^\]]*)\](?:[\s\S]*?\[\/\1\])?/gi, (_, kind: string, attrs: string) => {
-    const src = attr(attrs, "src") || attr(attrs, "mp3") || attr(attrs, "mp4") || attr(attrs, "m4a");
-    return src ? `<p>${linkTo(src, `${kind === "audio" ? "Audio" : "Video"}: ${src}`)}</p>` : "";
-  });
-  out = out.replace(/\[embed[^\]]*\]([\s\S]*?)\[\/embed\]/gi, (_, url: string) => `<p>${linkTo(url.trim(), url.trim())}</p>`);
-  // Any other shortcode: its tags go, what it wrapped stays.
-  out = out.replace(/\[\/?[a-z][\w-]*(\s[^\]]*)?\]/gi, "");
-  return out;
+  return out.join("");
+}
+
+/**
+ * `html` without its HTML comments, each replaced by `replacement`; an unclosed `<!--` stays
+ * as text. Index-based, linear time (a lazy regular expression rescans the rest of the text
+ * for each unclosed `<!--`).
+ */
+function dropComments(html: string, replacement: string): string {
+  const out: string[] = [];
+  let pos = 0;
+  for (;;) {
+    const open = html.indexOf("<!--", pos);
+    if (open === -1) break;
+    const close = html.indexOf("-->", open + 4);
+    // No "-->" after this opener means none after any later one either.
+    if (close === -1) break;
+    out.push(html.slice(pos, open), replacement);
+    pos = close + 3;
+  }
+  out.push(html.slice(pos));
+  return out.join("");
+}
+
+/**
+ * `html` without `<script>`, `<style>` and `<noscript>` elements and their content. Each kind's
+ * closing tag is searched from its opener; a kind with no closing tag left is not searched
+ * again, so the pass is linear (an unclosed element stays, for the sanitiser to remove).
+ */
+function dropRawTextElements(html: string): string {
+  const opener = /<(script|style|noscript)\b/gi;
+  const unclosed = new Set<string>();
+  const out: string[] = [];
+  let pos = 0;
+  for (let m = opener.exec(html); m; m = opener.exec(html)) {
+    const kind = m[1]!.toLowerCase();
+    if (unclosed.has(kind)) continue;
+    const closer = new RegExp(`<\\/${kind}\\s*>`, "gi");
+    closer.lastIndex = opener.lastIndex;
+    const close = closer.exec(html);
+    if (!close) {
+      unclosed.add(kind);
+      continue;
+    }
+    out.push(html.slice(pos, m.index));
+    pos = closer.lastIndex;
+    opener.lastIndex = pos;
+  }
+  out.push(html.slice(pos));
+  return out.join("");
 }
 
 /** wpautop's core: blank lines make paragraphs, single newlines inside text become <br>. */
@@ -118,7 +258,7 @@ export function wpContentToBody(content: string): ConvertedContent {
   const notes: string[] = [];
   let html = cleanText(content).replace(/\r\n?/g, "\n");
   if (/<!--\s*nextpage\s*-->/i.test(html)) notes.push("a paginated post was joined into one page");
-  html = html.replace(/<!--[\s\S]*?-->/g, "\n").replace(/<(script|style|noscript)\b[\s\S]*?<\/\1\s*>/gi, "");
+  html = dropRawTextElements(dropComments(html, "\n"));
   html = shortcodes(html, notes);
   // Block-editor embeds keep their URL alone inside a wrapper: make it a link.
   html = html.replace(/<div class="wp-block-embed__wrapper">\s*(https?:\/\/[^\s<]+)\s*<\/div>/gi, (_, url: string) => `<p>${linkTo(url, url)}</p>`);
@@ -132,6 +272,6 @@ export function wpContentToBody(content: string): ConvertedContent {
 
 /** Plain text of a WordPress HTML field (titles, excerpts): tags removed, entities decoded once. */
 export function wpPlainText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${cleanText(html).replace(/<!--[\s\S]*?-->/g, "")}</body></html>`);
+  const { document } = parseHTML(`<!doctype html><html><body>${dropComments(cleanText(html), "")}</body></html>`);
   return (document.body.textContent ?? "").replace(/\s+/g, " ").trim();
 }

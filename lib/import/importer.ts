@@ -4,7 +4,9 @@
  * name; `_wp_old_slug` and renamed term slugs become redirects. Comments, attachments, menus
  * and other types are skipped and counted.
  *
- * - One transaction per item: a bad item is reported and skipped, the rest import.
+ * - One transaction per item: a bad item is reported and skipped, the rest import. An item
+ *   whose content is over MAX_ITEM_CONTENT_BYTES (lib/import/wxr.ts) is skipped and reported.
+ * - The event loop gets a turn after every item, so a server running an import stays responsive.
  * - Idempotent: items are matched by source site and WordPress post id (or GUID); an
  *   unchanged item is left alone, a changed one is updated as a minor edit, and a story edited
  *   on our desk since its import is never overwritten (reported instead).
@@ -28,7 +30,7 @@ import { directionOf } from "@/lib/i18n/languages";
 import { findOrCreateTag, normalizeTagName } from "@/lib/tags/admin";
 import { wpContentToBody, wpPlainText } from "./content";
 import { itemDates, itemKey, itemStatus, wpSlug, type ImportStatus } from "./map";
-import { readWxr, type WxrItem, type WxrRecord, type WxrTerm } from "./wxr";
+import { MAX_ITEM_CONTENT_BYTES, readWxr, type WxrItem, type WxrRecord, type WxrTerm } from "./wxr";
 
 export interface ImportOptions {
   /** IANA zone of the WordPress site, for items without a GMT date. */
@@ -296,13 +298,23 @@ function itemTermList(run: ImportRun, item: WxrItem): StoryItem["termList"] {
   return termList;
 }
 
-/** Converts an item (CPU work only, no database): a story ready to write, or a skip. */
+/** A size in megabytes, rounded up to a tenth (so an item just over the limit never reads as the limit). */
+const megabytes = (bytes: number) => `${Math.ceil((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/**
+ * Converts an item (CPU work only, no database): a story ready to write, or a skip.
+ * @throws Error for an item whose content is over MAX_ITEM_CONTENT_BYTES (the reader did not
+ *   keep it), which the caller reports as the item's error.
+ */
 function prepareItem(run: ImportRun, item: WxrItem): Prepared {
   const { report, options } = run;
   const why = skipReason(item, options);
   if (why) {
     report.skipped[why] = (report.skipped[why] ?? 0) + 1;
     return { kind: "skip" };
+  }
+  if (item.contentBytes > MAX_ITEM_CONTENT_BYTES) {
+    throw new Error(`not imported: its content is ${megabytes(item.contentBytes)}, over the limit of ${megabytes(MAX_ITEM_CONTENT_BYTES)} for one item`);
   }
   const title = wpPlainText(item.title).slice(0, 300) || `Untitled (WordPress item ${item.postId || item.index})`;
   const { published, updated } = itemDates(item, options.siteTimeZone);
@@ -556,6 +568,10 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
         })
         .finally(() => inFlight.delete(task));
       inFlight.add(task);
+      // Let the server answer requests between items: records already parsed, skipped items
+      // and (on PGlite, in this thread) quick writes would otherwise chain promise callbacks
+      // through a whole chunk of the file without returning to the event loop.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } catch (e) {
     report.errors.push({ item: done + 1, title: "(the file)", message: (e as Error).message });

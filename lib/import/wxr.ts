@@ -60,11 +60,23 @@ export interface WxrItem {
   terms: { taxonomy: string; slug: string; name: string }[];
   meta: { key: string; value: string }[];
   comments: number;
+  /**
+   * Size of `content:encoded` in bytes of UTF-8. Over MAX_ITEM_CONTENT_BYTES the content is
+   * not kept (`content` is empty) and the importer skips the item.
+   */
+  contentBytes: number;
   /** 1-based position of the item in the file. */
   index: number;
 }
 
 export type WxrRecord = { kind: "site"; site: WxrSite } | { kind: "author"; author: WxrAuthor } | { kind: "term"; term: WxrTerm } | { kind: "item"; item: WxrItem };
+
+/**
+ * The largest `content:encoded` of one item that is kept, in bytes of UTF-8: far above any
+ * real story (a long feature is under 100 KB of HTML), and a bound on the memory and the
+ * conversion time one item can take.
+ */
+export const MAX_ITEM_CONTENT_BYTES = 2 * 1024 * 1024;
 
 /** Characters XML 1.0 does not allow anywhere (C0 controls but tab, newline and return). */
 const FORBIDDEN_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
@@ -119,8 +131,36 @@ function newItem(index: number): WxrItem {
     terms: [],
     meta: [],
     comments: 0,
+    contentBytes: 0,
     index,
   };
+}
+
+/** Sets the field of an author that the closing tag `name` ends. @returns true at the author's own end. */
+function closeAuthorField(author: WxrAuthor, name: string, value: string): boolean {
+  if (name === "wp:author_login") author.login = value.trim();
+  else if (name === "wp:author_email") author.email = value.trim();
+  else if (name === "wp:author_display_name") author.displayName = value.trim();
+  return name === "wp:author";
+}
+
+/** Sets the field of a term that the closing tag `name` ends. @returns true at the term's own end. */
+function closeTermField(term: WxrTerm, name: string, value: string): boolean {
+  if (name === "wp:category_nicename" || name === "wp:tag_slug" || name === "wp:term_slug") term.slug = value.trim();
+  else if (name === "wp:cat_name" || name === "wp:tag_name" || name === "wp:term_name") term.name = value.trim();
+  else if (name === "wp:category_parent" || name === "wp:term_parent") term.parent = value.trim();
+  else if (name === "wp:category_description" || name === "wp:tag_description" || name === "wp:term_description") term.description = value.trim();
+  else if (name === "wp:term_taxonomy") term.taxonomy = value.trim();
+  return name === "wp:category" || name === "wp:tag" || name === "wp:term";
+}
+
+/** Sets the site field that the closing tag `name` (a child of `<channel>`) ends. */
+function closeSiteField(site: WxrSite, name: string, value: string): void {
+  if (name === "title") site.title = value.trim();
+  else if (name === "link") site.link = value.trim();
+  else if (name === "language") site.language = value.trim();
+  else if (name === "wp:base_site_url") site.baseSiteUrl = value.trim();
+  else if (name === "wp:base_blog_url") site.baseBlogUrl = value.trim();
 }
 
 /**
@@ -140,6 +180,8 @@ export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>
   let meta: { key: string; value: string } | null = null;
   let itemTerm: { taxonomy: string; slug: string } | null = null;
   let inComment = false;
+  /** Bytes of the item's `content:encoded` read so far. */
+  let contentBytes = 0;
   let fault: Error | null = null;
 
   parser.on("error", (e) => {
@@ -155,7 +197,8 @@ export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>
         site = null;
       }
       item = newItem(++items);
-    } else if (name === "wp:author" && !item) author = { login: "", email: "", displayName: "" };
+    } else if (item && name === "content:encoded") contentBytes = 0;
+    else if (name === "wp:author" && !item) author = { login: "", email: "", displayName: "" };
     else if ((name === "wp:category" || name === "wp:tag" || name === "wp:term") && !item) {
       term = { taxonomy: name === "wp:category" ? "category" : name === "wp:tag" ? "post_tag" : "", slug: "", name: "", parent: "", description: "" };
     } else if (item && name === "wp:postmeta") meta = { key: "", value: "" };
@@ -166,6 +209,14 @@ export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>
     }
   });
   const onText = (t: string) => {
+    if (item && path.at(-1) === "content:encoded" && path.at(-2) === "item") {
+      // Past the limit the content is counted, not kept (the item is skipped).
+      contentBytes += Buffer.byteLength(t, "utf8");
+      if (contentBytes > MAX_ITEM_CONTENT_BYTES) {
+        text = "";
+        return;
+      }
+    }
     text += t;
   };
   parser.on("text", onText);
@@ -195,38 +246,27 @@ export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>
         item.terms.push({ ...itemTerm, name: value.trim() });
         itemTerm = null;
       } else if (name === "wp:is_sticky") item.isSticky = value.trim() === "1";
-      else if (ITEM_FIELDS[name] && path.at(-1) === "item") (item as unknown as Record<string, string>)[ITEM_FIELDS[name]] = value;
+      else if (ITEM_FIELDS[name] && path.at(-1) === "item") {
+        (item as unknown as Record<string, string>)[ITEM_FIELDS[name]] = value;
+        if (name === "content:encoded") item.contentBytes = contentBytes;
+      }
       return;
     }
     if (author) {
-      if (name === "wp:author_login") author.login = value.trim();
-      else if (name === "wp:author_email") author.email = value.trim();
-      else if (name === "wp:author_display_name") author.displayName = value.trim();
-      else if (name === "wp:author") {
+      if (closeAuthorField(author, name, value)) {
         out.push({ kind: "author", author });
         author = null;
       }
       return;
     }
     if (term) {
-      if (name === "wp:category_nicename" || name === "wp:tag_slug" || name === "wp:term_slug") term.slug = value.trim();
-      else if (name === "wp:cat_name" || name === "wp:tag_name" || name === "wp:term_name") term.name = value.trim();
-      else if (name === "wp:category_parent" || name === "wp:term_parent") term.parent = value.trim();
-      else if (name === "wp:category_description" || name === "wp:tag_description" || name === "wp:term_description") term.description = value.trim();
-      else if (name === "wp:term_taxonomy") term.taxonomy = value.trim();
-      else if (name === "wp:category" || name === "wp:tag" || name === "wp:term") {
+      if (closeTermField(term, name, value)) {
         out.push({ kind: "term", term });
         term = null;
       }
       return;
     }
-    if (site && path.at(-1) === "channel") {
-      if (name === "title") site.title = value.trim();
-      else if (name === "link") site.link = value.trim();
-      else if (name === "language") site.language = value.trim();
-      else if (name === "wp:base_site_url") site.baseSiteUrl = value.trim();
-      else if (name === "wp:base_blog_url") site.baseBlogUrl = value.trim();
-    }
+    if (site && path.at(-1) === "channel") closeSiteField(site, name, value);
   });
 
   const decoder = new TextDecoder("utf-8");

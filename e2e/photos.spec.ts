@@ -140,6 +140,23 @@ test("a photo in the body gets its alt text, caption and credit in the same form
   await expect(figure.locator("img")).toHaveAttribute("alt", "A farmer cuts wheat with a sickle in a golden field");
   await expect(figure.locator("figcaption")).toContainText("The harvest near Kunduz city.");
   await expect(figure.locator("figcaption")).toContainText("Jawid Sultani");
+
+  // Changing the photo's caption in the open live story gives the story a new version (readers
+  // see it); that change is this editor's own, so the next save builds on it: no conflict.
+  await body.locator("figure img").click();
+  await panel.getByLabel("Caption").fill("The harvest near Kunduz city, a week early.");
+  await panel.getByRole("button", { name: "Save photo details" }).click();
+  await expect(panel.getByTestId("photo-details-status")).toHaveText("Photo details saved.");
+  await body.locator("p").first().click();
+  await page.keyboard.press("End");
+  await page.keyboard.insertText(" Prices fell at once.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByLabel("Minor edit (a typo: no new date)").check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("save-status")).toContainText("Minor edit");
+  await reader.reload();
+  await expect(figure.locator("figcaption")).toContainText("a week early.");
+  await expect(reader.getByTestId("article-body")).toContainText("Prices fell at once.");
   await reader.close();
   await page.context().close();
 });

@@ -12,8 +12,12 @@ import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/notice";
 import type { FormState } from "@/lib/actions";
 
-/** Saves a photo's details: its id and the typed values; answers with the form state. */
-export type SavePhotoDetails = (id: string, values: Record<string, string>) => Promise<FormState>;
+/**
+ * Saves a photo's details: its id and the typed values, and (from the story editor) the open
+ * story and the version it holds; answers with the form state, whose `data.storyVersion` is
+ * the open story's new version when the save gave it one.
+ */
+export type SavePhotoDetails = (id: string, values: Record<string, string>, open?: { storyId: string; version: number }) => Promise<FormState<{ storyVersion: number }>>;
 
 export interface PhotoFields {
   altText: string;
@@ -49,7 +53,7 @@ export function PhotoDetails({
   withUsageNotes?: boolean;
 }) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(FIELDS.map((f) => [f.name, initial[f.name] ?? ""])));
-  const [state, setState] = useState<FormState>({});
+  const [state, setState] = useState<FormState<{ storyVersion: number }>>({});
   const [pending, startTransition] = useTransition();
   const save = () =>
     startTransition(async () => {

@@ -53,6 +53,7 @@ const ACTIONS: Record<string, { verb: string; kind: Kind }> = {
   "story.trash": { verb: "moved to the trash", kind: "story" },
   "story.restore_from_trash": { verb: "restored from the trash", kind: "story" },
   "story.purge": { verb: "deleted for good", kind: "story" },
+  "story.photo_details": { verb: "changed the details of a photo shown in", kind: "story" },
   "tag.create": { verb: "created the tag", kind: "tag" },
   "tag.update": { verb: "changed the tag", kind: "tag" },
   "tag.merge": { verb: "merged a tag into", kind: "tag" },

@@ -7,12 +7,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { stories } from "@/db/schema";
+import { auditLog, stories } from "@/db/schema";
 import { saveStory } from "@/lib/stories/desk";
 import { getPublicStory } from "@/lib/stories/queries";
+import { listRevisions } from "@/lib/stories/revisions";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { STORY_PHOTO } from "@/lib/editor/image-node";
 import { bodyFromParagraphs } from "@/lib/editor/render";
@@ -127,5 +128,91 @@ describe.each(engines())("media library on %s", (engine) => {
     await deleteMedia(v.sahar!, extra.item.id);
     expect(fs.existsSync(file)).toBe(false);
     expect((await listMedia(v.mina!, { q: "spare" })).total).toBe(0);
+  });
+});
+
+describe.each(engines())("photo details of published stories on %s", (engine) => {
+  const handle = useTestDatabase(engine);
+  const v: Record<string, Viewer> = {};
+  const ids: Record<string, string> = {};
+
+  async function storyRow(id: string) {
+    const [row] = await handle().db.select().from(stories).where(eq(stories.id, id));
+    return row!;
+  }
+
+  it("sets up a writer's photo in the body of a story an editor published", async () => {
+    for (const [key, role] of [["mina", "editor"], ["sahar", "writer"]] as const) {
+      v[key] = (await loadViewer(await createUser({ email: `${key}@example.org`, name: key, role, password: "correct horse battery" })))!;
+    }
+    ids.photo = (await uploadMedia(v.sahar!, { data: await photo("#963"), name: "bridge.jpg" })).item.id;
+    await updateMedia(v.sahar!, ids.photo!, { altText: "The footbridge at dawn", caption: "Reopened on Monday" });
+    const body = { type: "doc", content: [...bodyFromParagraphs(["The bridge is open."]).content!, { type: STORY_PHOTO, attrs: { mediaId: ids.photo } }] };
+    const draft = await saveStory(v.sahar!, { title: "Footbridge reopens", body: JSON.stringify(body) });
+    const published = await saveStory(v.mina!, { id: draft.id, version: draft.version, title: "Footbridge reopens", body: JSON.stringify(body), intent: "publish" });
+    expect(published.status).toBe("published");
+    ids.story = draft.id;
+  });
+
+  it("a writer cannot change what a published story shows through its photo's details, and nothing is written", async () => {
+    const before = await storyRow(ids.story!);
+    expect(await code(updateMedia(v.sahar!, ids.photo!, { altText: "The footbridge at dawn", caption: "Closed again" }))).toBe(
+      "forbidden: This photo is in “Footbridge reopens”, which readers see: only an editor can change what it shows there. Ask an editor, or upload your own copy of the photo for your story.",
+    );
+    const after = await storyRow(ids.story!);
+    expect(after.version).toBe(before.version);
+    expect(after.bodyHtml).toContain("Reopened on Monday");
+    expect((await listMedia(v.sahar!, { q: "closed again" })).total).toBe(0);
+    // Usage notes are for staff only: readers see no change, so the writer may keep them.
+    await updateMedia(v.sahar!, ids.photo!, { altText: "The footbridge at dawn", caption: "Reopened on Monday", usageNotes: "Ours; free to reuse." });
+    expect((await storyRow(ids.story!)).version).toBe(before.version);
+  });
+
+  it("an editor's change leaves a new version, a revision naming the photo and an audit entry on each story, and no new public date", async () => {
+    const before = await storyRow(ids.story!);
+    const { affectsReaders, revised } = await updateMedia(v.mina!, ids.photo!, { altText: "The footbridge at dawn", caption: "Reopened on Monday after repairs", usageNotes: "Ours; free to reuse." });
+    expect(affectsReaders).toBe(true);
+    expect(revised).toEqual([{ storyId: ids.story, version: before.version + 1 }]);
+    const after = await storyRow(ids.story!);
+    expect(after.version).toBe(before.version + 1);
+    expect(after.bodyHtml).toContain("Reopened on Monday after repairs");
+    expect(after.lastUpdatedAt).toEqual(before.lastUpdatedAt);
+    const history = await listRevisions(v.mina!, ids.story!);
+    expect(history[0]).toMatchObject({ version: after.version, kind: "minor_edit", note: "Photo “bridge.jpg”: caption changed in the media library." });
+    const log = await handle().db.select().from(auditLog).where(and(eq(auditLog.entityId, ids.story!), eq(auditLog.action, "story.photo_details")));
+    expect(log).toHaveLength(1);
+    expect(log[0]!.details).toMatchObject({ version: after.version, photo: "bridge.jpg", changes: { caption: { from: "Reopened on Monday", to: "Reopened on Monday after repairs" } } });
+    // Saving the same details again changes nothing and writes nothing.
+    expect((await updateMedia(v.mina!, ids.photo!, { altText: "The footbridge at dawn", caption: "Reopened on Monday after repairs", usageNotes: "Ours; free to reuse." })).revised).toEqual([]);
+    expect((await storyRow(ids.story!)).version).toBe(after.version);
+  });
+
+  it.runIf(engine === "postgres")("a photo-details change never overwrites a story save committed while it ran, and the save's version check sees the change", async () => {
+    const sql = handle().client as import("postgres").Sql;
+    const start = await storyRow(ids.story!);
+    const savedBody = { ...(start.body as { type: string; content: unknown[] }) };
+    savedBody.content = [...savedBody.content, ...bodyFromParagraphs(["A paragraph the desk saved at the same moment."]).content!];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let taken!: () => void;
+    const lockTaken = new Promise<void>((r) => (taken = r));
+    // A story save in flight on its own connection: the row is written, not yet committed.
+    const saving = sql.begin(async (tx) => {
+      await tx`update stories set body = ${JSON.stringify(savedBody)}::jsonb, body_text = 'A paragraph the desk saved at the same moment.', version = version + 1 where id = ${ids.story!}`;
+      taken();
+      await held;
+    });
+    await Promise.race([lockTaken, saving]);
+    const photoEdit = updateMedia(v.mina!, ids.photo!, { altText: "The footbridge at dawn", caption: "Reopened on Monday, one lane", usageNotes: "Ours; free to reuse." });
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await saving;
+    await photoEdit;
+    const after = await storyRow(ids.story!);
+    expect(JSON.stringify(after.body)).toContain("A paragraph the desk saved at the same moment.");
+    expect(after.bodyHtml).toContain("Reopened on Monday, one lane");
+    expect(after.version).toBe(start.version + 2);
+    // A save based on the version before the photo change is stopped, not applied over it.
+    expect(await code(saveStory(v.mina!, { id: ids.story!, version: start.version + 1, title: "Footbridge reopens", body: JSON.stringify(savedBody), intent: "minor" }))).toMatch(/^conflict/);
   });
 });

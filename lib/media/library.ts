@@ -5,20 +5,22 @@
  * - A photo used by a story cannot be deleted; its alt text cannot be emptied while a story
  *   readers can see (or that is scheduled) uses it.
  * - Editing a photo re-renders the bodies of the stories that use it, so readers see the new
- *   alt text, caption and credit; callers expire reader caches when `affectsReaders`.
+ *   alt text, caption and credit; callers expire reader caches when `affectsReaders`. A change
+ *   readers would see on a published story needs the right to edit that story, and leaves a
+ *   revision and an audit entry on it.
  */
 import "server-only";
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { storyMedia, stories, auditLog, media, users } from "@/db/schema";
+import { storyMedia, stories, storyRevisions, auditLog, media, users } from "@/db/schema";
 import { changedFields } from "@/lib/audit/changes";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { renderBody } from "@/lib/editor/render";
 import { cleanString, cleanText } from "@/lib/text/clean";
 import { addressField } from "@/lib/text/urls";
 import { AppError, parseInput } from "@/lib/errors";
-import { can, canSeeStory } from "@/lib/permissions/roles";
+import { can, canEditStory, canSeeStory } from "@/lib/permissions/roles";
 import { countOf } from "@/lib/text/count";
 import { photoIdsIn, withPhotoAttrs } from "./body";
 import { processUpload } from "./process";
@@ -209,45 +211,103 @@ export const mediaInputSchema = z.object({
   usageNotes: cleanString(1000, "usage notes").default(""),
 });
 
+/** The fields of a photo that stories show or keep. */
+const DETAIL_FIELDS = ["altText", "caption", "creditName", "creditOrg", "creditUrl", "usageNotes"] as const;
+
 /**
  * Saves a photo's alt text, caption, credit and usage notes, and re-renders the stories that
  * show it.
- * @returns whether readers can see a change (a public or scheduled story uses the photo).
- * @throws AppError bad_request (fields), forbidden, not_found.
+ *
+ * A change readers would see on a published (or scheduled) story is a change to that story:
+ * it needs the right to edit the story (writers may not edit published stories), and each such
+ * story gets a new version, a "minor edit" revision naming the photo and an audit entry.
+ * Bodies keep a copy of the photo's details; those of stories readers cannot see are refreshed
+ * in place.
+ * The stories are locked for the change (`FOR UPDATE`, in id order), so a story save running
+ * at the same moment either finishes first (its text is what gets re-rendered) or starts from
+ * the new version; neither overwrites the other.
+ * @returns whether readers can see a change (a public or scheduled story uses the photo), and
+ *   the stories that got a new version (`version`, made from `version - 1`).
+ * @throws AppError bad_request (fields), forbidden (the photo, or a published story using it,
+ *   is not the viewer's to edit), not_found.
  */
-export async function updateMedia(viewer: Viewer, id: string, raw: unknown): Promise<{ affectsReaders: boolean }> {
+export async function updateMedia(viewer: Viewer, id: string, raw: unknown, now = new Date()): Promise<{ affectsReaders: boolean; revised: { storyId: string; version: number }[] }> {
   const current = await getMediaItem(viewer, id);
   requireCanEdit(viewer, current.uploadedBy?.id ?? null);
   const input = parseInput(mediaInputSchema, raw);
+  const next = { ...input, creditUrl: input.creditUrl || null };
+  const changes = changedFields(current, next, [...DETAIL_FIELDS]);
+  // A save that changes nothing writes nothing (and touches no story).
+  if (Object.keys(changes).length === 0) return { affectsReaders: false, revised: [] };
+  const readerVisible = Object.keys(changes).some((k) => k !== "usageNotes");
+  const actor = { id: viewer.id, role: viewer.role };
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const users_ = await tx
-      .select({ id: stories.id, body: stories.body, status: stories.status, role: storyMedia.role })
+    const rows = await tx
+      .select({ id: stories.id, body: stories.body, status: stories.status, createdBy: stories.createdBy, version: stories.version, title: stories.title, dek: stories.dek, slug: stories.slug, excerpt: stories.excerpt, language: stories.language, isBreaking: stories.isBreaking, role: storyMedia.role })
       .from(storyMedia)
       .innerJoin(stories, eq(stories.id, storyMedia.storyId))
-      .where(eq(storyMedia.mediaId, id));
+      .where(eq(storyMedia.mediaId, id))
+      .orderBy(stories.id)
+      .for("update", { of: stories });
+    const users_ = [...new Map(rows.map((r) => [r.id, { ...r, inBody: rows.some((o) => o.id === r.id && o.role === "body") }])).values()];
     const live = users_.filter((u) => u.status === "published");
     if (!input.altText && live.length > 0) {
       throw new AppError("bad_request", "This photo is in a published or scheduled story, so it needs alt text.", { altText: "Required" });
     }
-    await tx
-      .update(media)
-      .set({ ...input, creditUrl: input.creditUrl || null, updatedAt: new Date() })
-      .where(eq(media.id, id));
-    // Bodies that show the photo carry a snapshot of it: render them again.
-    const bodyUsers = users_.filter((u) => u.role === "body");
-    for (const u of bodyUsers) {
-      const photos = await loadPhotos(photoIdsIn(u.body), tx);
-      const rendered = renderBody(withPhotoAttrs(u.body as JSONContent, photos));
-      await tx.update(stories).set({ body: rendered.json, bodyHtml: rendered.html, bodyText: rendered.text }).where(eq(stories.id, u.id));
+    const barred = readerVisible ? live.filter((u) => !canEditStory(actor, u)) : [];
+    if (barred.length > 0) {
+      const named = barred.find((u) => canSeeStory(actor, u));
+      const which = named ? `“${named.title}”${barred.length > 1 ? ` and ${countOf(barred.length - 1, "other story", "other stories")}` : ""}` : countOf(barred.length, "published story", "published stories");
+      throw new AppError("forbidden", `This photo is in ${which}, which readers see: only an editor can change what it shows there. Ask an editor, or upload your own copy of the photo for your story.`);
     }
-    const changes = changedFields(current, { ...input, creditUrl: input.creditUrl || null }, ["altText", "caption", "creditName", "creditOrg", "creditUrl", "usageNotes"]);
-    if (Object.keys(changes).length > 0) {
-      await tx.insert(auditLog).values({ actorId: viewer.id, action: "media.update", entityType: "media", entityId: id, details: { name: current.originalName, changes } });
+    await tx.update(media).set({ ...next, updatedAt: now }).where(eq(media.id, id));
+    await tx.insert(auditLog).values({ actorId: viewer.id, action: "media.update", entityType: "media", entityId: id, details: { name: current.originalName, changes } });
+    const revised: { storyId: string; version: number }[] = [];
+    const changedWords = Object.keys(changes)
+      .filter((k) => k !== "usageNotes")
+      .map((k) => DETAIL_WORDS[k as keyof typeof DETAIL_WORDS])
+      .join(", ");
+    for (const u of users_) {
+      // Bodies that show the photo carry a snapshot of it: render them again.
+      const rendered = u.inBody ? renderBody(withPhotoAttrs(u.body as JSONContent, await loadPhotos(photoIdsIn(u.body), tx))) : null;
+      const bodyChanged = rendered !== null && JSON.stringify(rendered.json) !== JSON.stringify(u.body);
+      const seenByReaders = readerVisible && u.status === "published";
+      if (!seenByReaders) {
+        // Readers see nothing of a story that is not published: its body's copy of the photo
+        // is refreshed in place (every save refreshes it too), with no new version, so a
+        // writer with the draft open meets no conflict over it.
+        if (bodyChanged && rendered) await tx.update(stories).set({ body: rendered.json, bodyHtml: rendered.html, bodyText: rendered.text }).where(eq(stories.id, u.id));
+        continue;
+      }
+      const version = u.version + 1;
+      await tx
+        .update(stories)
+        .set({ version, updatedAt: now, updatedBy: viewer.id, ...(bodyChanged && rendered ? { body: rendered.json, bodyHtml: rendered.html, bodyText: rendered.text } : {}) })
+        .where(and(eq(stories.id, u.id), eq(stories.version, u.version)));
+      const [last] = await tx.select({ fields: storyRevisions.fields }).from(storyRevisions).where(eq(storyRevisions.storyId, u.id)).orderBy(desc(storyRevisions.version)).limit(1);
+      const note = `Photo “${current.originalName}”: ${changedWords} changed in the media library.`;
+      await tx.insert(storyRevisions).values({
+        storyId: u.id,
+        version,
+        kind: "minor_edit",
+        note,
+        title: u.title,
+        dek: u.dek,
+        body: bodyChanged && rendered ? rendered.json : u.body,
+        fields: last?.fields ?? { slug: u.slug, excerpt: u.excerpt, language: u.language, tags: [], bylines: [], isBreaking: u.isBreaking },
+        createdBy: viewer.id,
+        createdAt: now,
+      });
+      await tx.insert(auditLog).values({ actorId: viewer.id, action: "story.photo_details", entityType: "story", entityId: u.id, details: { version, title: u.title, photo: current.originalName, changes } });
+      revised.push({ storyId: u.id, version });
     }
-    return { affectsReaders: live.length > 0 };
+    return { affectsReaders: readerVisible && live.length > 0, revised };
   });
 }
+
+/** Words for the photo fields, in revision notes. */
+const DETAIL_WORDS = { altText: "alt text", caption: "caption", creditName: "credit", creditOrg: "credit organisation", creditUrl: "credit link", usageNotes: "usage notes" } as const;
 
 /**
  * Deletes a photo no story uses (row, then file).

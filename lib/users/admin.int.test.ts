@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { AppError } from "@/lib/errors";
@@ -67,5 +68,34 @@ describe.each(engines())("user administration on %s: only admins change roles, a
     expect(await code(setUserActive(farid, v.sahar!.id, true))).toBe("ok");
     expect(await loadViewer(v.sahar!.id)).not.toBeNull();
     expect(await code(setUserActive(farid, "not-a-uuid", false))).toBe("not_found");
+  });
+});
+
+describe.each(engines())("two admins changing each other at the same moment on %s", (engine) => {
+  useTestDatabase(engine);
+
+  async function activeAdmins(): Promise<number> {
+    const rows = await (await getDb()).select({ id: users.id, role: users.role, active: users.active }).from(users);
+    return rows.filter((r) => r.role === "admin" && r.active).length;
+  }
+
+  it("never leave the newsroom without an active admin, whether they demote or deactivate each other", async () => {
+    for (let round = 0; round < 6; round++) {
+      const a = (await loadViewer(await createUser({ email: `a${round}@example.org`, name: `A${round}`, role: "admin", password: "correct horse battery" })))!;
+      const b = (await loadViewer(await createUser({ email: `b${round}@example.org`, name: `B${round}`, role: "admin", password: "correct horse battery" })))!;
+      // Every earlier pair has been reduced to one admin; leave only these two as admins.
+      const db = await getDb();
+      await db.update(users).set({ role: "editor" }).where(and(ne(users.id, a.id), ne(users.id, b.id)));
+      expect(await activeAdmins()).toBe(2);
+      // Sent together: on PostgreSQL the two transactions run on two connections at once.
+      const results = await Promise.allSettled(
+        round % 2 === 0 ? [setUserRole(a, b.id, "editor"), setUserRole(b, a.id, "editor")] : [setUserActive(a, b.id, false), setUserActive(b, a.id, false)],
+      );
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(refused.reason).toBeInstanceOf(AppError);
+      expect((refused.reason as AppError).message).toMatch(/last active admin/);
+      expect(await activeAdmins()).toBe(1);
+    }
   });
 });

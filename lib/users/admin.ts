@@ -40,12 +40,27 @@ export async function listUsers(viewer: Viewer): Promise<UserRow[]> {
     .limit(1000);
 }
 
-async function otherActiveAdmins(tx: Db, exceptId: string): Promise<number> {
-  const [r] = await tx
+/**
+ * Locks the active admins' rows (in id order, so two transactions never wait on each other in
+ * a circle) and the target user's row, then reads the target. Two admins demoting or
+ * deactivating each other at the same moment are thus taken one after the other: the second
+ * sees the first's change and is refused if it would leave no active admin.
+ * @returns the target user (or undefined) and how many other active admins there are.
+ */
+async function lockForAdminChange(tx: Db, userId: string) {
+  await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true)))
+    .orderBy(users.id)
+    .for("update");
+  const [user] = await tx.select().from(users).where(eq(users.id, userId)).limit(1).for("update");
+  // Counted after the locks: a statement sees what the transactions it waited for committed.
+  const [others] = await tx
     .select({ n: count() })
     .from(users)
-    .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, exceptId)));
-  return r?.n ?? 0;
+    .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, userId)));
+  return { user, otherAdmins: others?.n ?? 0 };
 }
 
 const roleSchema = z.enum(userRole.enumValues);
@@ -62,10 +77,10 @@ export async function setUserRole(viewer: Viewer, userId: string, role: unknown)
   if (!z.uuid().safeParse(userId).success) throw new AppError("not_found", "No such user.");
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, userId)).limit(1);
+    const { user, otherAdmins } = await lockForAdminChange(tx, userId);
     if (!user) throw new AppError("not_found", "No such user.");
     if (user.role === parsed.data) return;
-    if (user.role === "admin" && user.active && (await otherActiveAdmins(tx, user.id)) === 0) {
+    if (user.role === "admin" && user.active && otherAdmins === 0) {
       throw new AppError("bad_request", "This is the last active admin: make someone else an admin first.");
     }
     await tx.update(users).set({ role: parsed.data, updatedAt: new Date() }).where(eq(users.id, user.id));
@@ -83,10 +98,10 @@ export async function setUserActive(viewer: Viewer, userId: string, active: bool
   if (userId === viewer.id && !active) throw new AppError("bad_request", "You cannot deactivate your own account.");
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, userId)).limit(1);
+    const { user, otherAdmins } = await lockForAdminChange(tx, userId);
     if (!user) throw new AppError("not_found", "No such user.");
     if (user.active === active) return;
-    if (!active && user.role === "admin" && (await otherActiveAdmins(tx, user.id)) === 0) {
+    if (!active && user.role === "admin" && otherAdmins === 0) {
       throw new AppError("bad_request", "This is the last active admin.");
     }
     await tx

@@ -64,6 +64,18 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
     if (ui.fields.featuredPhoto) document.getElementById("featured-altText")?.focus();
   }, [ui.fields]);
 
+  // Photo details saved from this editor may give the open story a new version (its body keeps
+  // a copy of the details): that change is this editor's own, so the next save builds on it.
+  const savePhotoDetails: EditorActions["savePhotoDetails"] = async (mediaId, values) => {
+    const open = form.idRef.current && form.versionRef.current !== undefined ? { storyId: form.idRef.current, version: form.versionRef.current } : undefined;
+    const result = await actions.savePhotoDetails(mediaId, values, open);
+    if (result.ok && result.data?.storyVersion) {
+      form.setBase({ version: result.data.storyVersion });
+      form.setVersion(result.data.storyVersion);
+    }
+    return result;
+  };
+
   const perms = editorPermissions(intents, story.canEdit);
   const { editable, canPublish } = perms;
   const { status, publishedAt, id } = form;
@@ -121,7 +133,7 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
           </p>
         ) : null}
 
-        <StoryFields form={form} editable={editable} everPublished={story.everPublished} errors={ui.fields} touch={touch} onBody={backup.recordBody} savePhotoDetails={actions.savePhotoDetails} focusPhoto={focusPhoto} />
+        <StoryFields form={form} editable={editable} everPublished={story.everPublished} errors={ui.fields} touch={touch} onBody={backup.recordBody} savePhotoDetails={savePhotoDetails} focusPhoto={focusPhoto} />
 
         {scheduled && publishedAt ? (
           <p className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="scheduled-for">

@@ -4,7 +4,10 @@
  * - an item whose content is over the per-item limit is skipped and named in the report,
  *   and the other items import;
  * - the importer returns to the event loop between items, so a server running an import
- *   from the desk keeps answering requests.
+ *   from the desk keeps answering requests;
+ * - an export that is not well-formed XML is imported up to its first error and not after
+ *   it (the strict parser goes on after an error, guessing where elements end), and the
+ *   report says where the error is.
  */
 import { Readable } from "node:stream";
 import { inArray } from "drizzle-orm";
@@ -13,7 +16,7 @@ import { stories } from "@/db/schema";
 import { engines, useTestDatabase } from "@/test/db";
 import { importWxr } from "./importer";
 import { reportLines } from "./report-text";
-import { testExport } from "./test-export";
+import { testExport, testItem } from "./test-export";
 import { MAX_ITEM_CONTENT_BYTES } from "./wxr";
 
 const NOW = new Date("2026-11-30T00:00:00Z");
@@ -66,5 +69,25 @@ describe.each(engines())("WordPress import limits on %s", (engine) => {
     expect(seen).toHaveLength(40);
     const stalls = seen.filter((t, i) => i > 0 && t === seen[i - 1]).length;
     expect(stalls).toBe(0);
+  });
+
+  it("stops at the first XML error: the items before it are imported, none after, and the report names the line and column", async () => {
+    const broken = testItem({ id: 303, title: "Broken three" }).replace("</title>", "</titel>");
+    const text = testExport(
+      [{ id: 301, title: "Broken one" }, { id: 302, title: "Broken two" }, broken, { id: 304, title: "Broken four" }, { id: 305, title: "Broken five" }],
+      "https://broken-tag.example",
+    );
+    const lines = text.split("\n");
+    const at = lines.indexOf("<title>Broken three</titel>");
+    expect(at).toBeGreaterThan(0);
+    // The error is found at the ">" that ends the broken tag: the last character of its line.
+    const [line, column] = [at + 1, lines[at]!.length];
+    const report = await importWxr(oneChunk(text), { siteTimeZone: "UTC", now: NOW });
+    expect(report).toMatchObject({ items: 2, created: 2 });
+    expect(report.errors).toEqual([
+      { item: 3, title: "(the file)", message: `The export is not well-formed XML at line ${line}, column ${column}: unexpected close tag; nothing after that point was imported.` },
+    ]);
+    const rows = await handle().db.select({ title: stories.title }).from(stories).where(inArray(stories.title, ["Broken one", "Broken two", "Broken three", "Broken four", "Broken five"]));
+    expect(rows.map((r) => r.title).sort()).toEqual(["Broken one", "Broken two"]);
   });
 });

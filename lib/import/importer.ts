@@ -30,7 +30,7 @@ import { directionOf } from "@/lib/i18n/languages";
 import { findOrCreateTag, normalizeTagName } from "@/lib/tags/admin";
 import { wpContentToBody, wpPlainText } from "./content";
 import { itemDates, itemKey, itemStatus, wpSlug, type ImportStatus } from "./map";
-import { MAX_ITEM_CONTENT_BYTES, readWxr, type WxrItem, type WxrRecord, type WxrTerm } from "./wxr";
+import { MAX_ITEM_CONTENT_BYTES, readWxr, WxrError, type WxrItem, type WxrRecord, type WxrTerm } from "./wxr";
 
 export interface ImportOptions {
   /** IANA zone of the WordPress site, for items without a GMT date. */
@@ -508,7 +508,7 @@ async function writeItem(run: ImportRun, p: Prepared): Promise<void> {
  * Runs an import.
  * @param input the WXR file as a stream (read once, in order).
  * @returns the report. Never throws for a bad item or a broken file: the failure is in the
- *   report's errors (items before a break in the XML are imported).
+ *   report's errors (the items before the file's first XML error are imported, none after it).
  */
 export async function importWxr(input: Readable | AsyncIterable<Buffer | string>, options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
@@ -574,7 +574,9 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } catch (e) {
-    report.errors.push({ item: done + 1, title: "(the file)", message: (e as Error).message });
+    // The reader stops at the first XML error: the items before it are imported, none after.
+    const message = e instanceof WxrError ? `${e.message}; nothing after that point was imported.` : (e as Error).message;
+    report.errors.push({ item: report.items + 1, title: "(the file)", message });
   }
   await Promise.all(inFlight);
   // Items that collided with a parallel one (same new tag or slug at the same moment): again, alone.

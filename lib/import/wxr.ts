@@ -9,7 +9,9 @@
  * attachments, menu items…). Comments are counted per item, not kept. Text is as in the
  * XML after entity and CDATA decoding (WordPress's own HTML entities inside are left for
  * the mapper to decode once).
- * Throws WxrError (with line and column) when the XML is not well-formed.
+ * Reading stops at the first well-formedness error: no record after it is yielded (the strict
+ * parser goes on after an error, closing elements as it guesses, so the records it would
+ * still report are not the file's), then WxrError says where it is (line and column).
  */
 import type { Readable } from "node:stream";
 import { SaxesParser } from "saxes";
@@ -81,8 +83,13 @@ export const MAX_ITEM_CONTENT_BYTES = 2 * 1024 * 1024;
 /** Characters XML 1.0 does not allow anywhere (C0 controls but tab, newline and return). */
 const FORBIDDEN_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 
+/** The first well-formedness error of an export, at `line` and `column` (1-based). */
 export class WxrError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
     super(message);
     this.name = "WxrError";
   }
@@ -164,8 +171,37 @@ function closeSiteField(site: WxrSite, name: string, value: string): void {
 }
 
 /**
+ * Watches `parser` for its first well-formedness error (saxes goes on after an error).
+ * @returns a getter of that error as a WxrError, null while there is none.
+ */
+function firstError(parser: SaxesParser): () => WxrError | null {
+  let fault: WxrError | null = null;
+  parser.on("error", (e) => {
+    // saxes prefixes its message with "line:column: "; the position is kept apart.
+    const reason = e.message.replace(/^\d+:\d+:\s*/, "").replace(/\.$/, "");
+    fault ??= new WxrError(`The export is not well-formed XML at line ${parser.line}, column ${parser.column}: ${reason}`, parser.line, parser.column);
+  });
+  return () => fault;
+}
+
+/** The text of `stream`, decoded as UTF-8 chunk by chunk, without the characters XML 1.0 forbids. */
+async function* xmlText(stream: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of stream) {
+    // WordPress exports the control characters authors pasted, which XML 1.0 forbids even in
+    // CDATA (https://www.w3.org/TR/xml/#charsets): drop them before the strict parser sees
+    // them. A character split across chunks is kept whole by the streaming decoder.
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    yield text.replace(FORBIDDEN_XML_CHARS, "");
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest.replace(FORBIDDEN_XML_CHARS, "");
+}
+
+/**
  * Reads records from a WXR stream.
- * @throws WxrError when the stream is not well-formed XML (records before the fault were yielded).
+ * @throws WxrError at the first well-formedness error, once the records before it were
+ *   yielded (none after it is).
  */
 export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<WxrRecord> {
   const parser = new SaxesParser({ xmlns: false, position: true });
@@ -182,12 +218,10 @@ export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>
   let inComment = false;
   /** Bytes of the item's `content:encoded` read so far. */
   let contentBytes = 0;
-  let fault: Error | null = null;
-
-  parser.on("error", (e) => {
-    fault ??= e;
-  });
+  /** The first well-formedness error; every event after it is ignored. */
+  const fault = firstError(parser);
   parser.on("opentag", (tag) => {
+    if (fault()) return;
     const name = tag.name;
     path.push(name);
     text = "";
@@ -209,6 +243,7 @@ export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>
     }
   });
   const onText = (t: string) => {
+    if (fault()) return;
     if (item && path.at(-1) === "content:encoded" && path.at(-2) === "item") {
       // Past the limit the content is counted, not kept (the item is skipped).
       contentBytes += Buffer.byteLength(t, "utf8");
@@ -222,6 +257,7 @@ export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>
   parser.on("text", onText);
   parser.on("cdata", onText);
   parser.on("closetag", (tag) => {
+    if (fault()) return;
     const name = tag.name;
     path.pop();
     const value = text;
@@ -269,20 +305,14 @@ export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>
     if (site && path.at(-1) === "channel") closeSiteField(site, name, value);
   });
 
-  const decoder = new TextDecoder("utf-8");
-  for await (const chunk of stream) {
-    // WordPress exports the control characters authors pasted, which XML 1.0 forbids even in
-    // CDATA (https://www.w3.org/TR/xml/#charsets): drop them before the strict parser sees
-    // them. A character split across chunks is kept whole by the streaming decoder.
-    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    parser.write(text.replace(FORBIDDEN_XML_CHARS, ""));
-    if (fault) break;
+  for await (const text of xmlText(stream)) {
+    parser.write(text);
+    if (fault()) break;
     while (out.length) yield out.shift() as WxrRecord;
   }
-  const rest = decoder.decode();
-  if (rest && !fault) parser.write(rest.replace(FORBIDDEN_XML_CHARS, ""));
-  if (!fault) parser.close();
+  if (!fault()) parser.close();
   while (out.length) yield out.shift() as WxrRecord;
-  if (fault) throw new WxrError(`The file is not well-formed XML: ${(fault as Error).message}`);
+  const error = fault();
+  if (error) throw error;
   if (site) yield { kind: "site", site };
 }

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { NextConfig } from "next";
 import { IMAGE_QUALITY, IMAGE_WIDTHS, THUMB_WIDTHS } from "./lib/media/responsive";
 import { READER_PAGE_EXPIRE_SECONDS } from "./lib/site/http-cache";
+import { READER_CSP } from "./lib/site/csp";
 
 /**
  * Next.js configuration.
@@ -46,13 +47,14 @@ const nextConfig: NextConfig = {
       // No page of the site needs these powerful features; embedded content may not ask.
       { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
     ];
-    // The desk and sign-in page must not be framed by another site (clickjacking).
-    const noFraming = [
-      { key: "X-Frame-Options", value: "DENY" },
-      { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-    ];
+    // The desk and sign-in page must not be framed by another site (clickjacking); their
+    // Content-Security-Policy (with its nonce) is made per request in proxy.ts.
+    const noFraming = [{ key: "X-Frame-Options", value: "DENY" }];
     return [
       { source: "/:path*", headers: common },
+      // Everything but the desk's pages and Next's own files: reader pages run no script.
+      { source: "/", headers: [{ key: "Content-Security-Policy", value: READER_CSP }] },
+      { source: "/:first((?!dashboard|login|signup|_next)[^/]+)/:rest*", headers: [{ key: "Content-Security-Policy", value: READER_CSP }] },
       // Desk APIs answer one signed-in person: never stored by a browser or a shared cache.
       { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
       { source: "/dashboard/:path*", headers: noFraming },

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { deskCsp, newNonce } from "@/lib/site/csp";
 
 /**
  * Runs before routing.
@@ -8,6 +9,8 @@ import { NextResponse, type NextRequest } from "next/server";
  * - A visitor with no session cookie who asks for the desk is sent to /login with a relative
  *   return path. This is a courtesy, not the lock: every dashboard page and action loads the
  *   user from the database (lib/auth/viewer.ts).
+ * - Desk, sign-in and sign-up pages get a Content-Security-Policy with a fresh nonce
+ *   (lib/site/csp.ts); Next reads it from the request and puts it on its own scripts.
  */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
@@ -52,8 +55,19 @@ export function proxy(request: NextRequest) {
     login.search = `?next=${encodeURIComponent(pathname + search)}`;
     return NextResponse.redirect(login);
   }
+  if (DESK_PAGES.test(pathname)) {
+    const csp = deskCsp(newNonce(), process.env.NODE_ENV === "development");
+    const headers = new Headers(request.headers);
+    headers.set("content-security-policy", csp);
+    const response = NextResponse.next({ request: { headers } });
+    response.headers.set("content-security-policy", csp);
+    return response;
+  }
   return NextResponse.next();
 }
+
+/** Pages rendered by Next with its scripts, for people on the staff. */
+const DESK_PAGES = /^\/(dashboard|login|signup)(\/|$)/;
 
 export const config = {
   // Only where there is work to do: running the proxy costs a cached reader page about half
@@ -61,5 +75,5 @@ export const config = {
   // skip it. Slugs are ASCII (lib/stories/slug.ts), so a reader path with a "%" is either a
   // bad address or an old percent-encoded one; those pass through the decode check above.
   // Photo and WordPress uploads and photo files never enter (the proxy would buffer bodies).
-  matcher: ["/dashboard/:path*", "/front/:path*", "/search", "/((?!_next/static|_next/image|api/media|api/import|media/).*%.*)"],
+  matcher: ["/dashboard/:path*", "/login", "/signup/:path*", "/front/:path*", "/search", "/((?!_next/static|_next/image|api/media|api/import|media/).*%.*)"],
 };

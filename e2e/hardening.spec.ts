@@ -39,10 +39,24 @@ test("security headers on a reader page, a desk page and a desk API", async ({ b
     expect(reader.headers()[name!], name).toBe(value);
   }
   expect(reader.headers()["permissions-policy"]).toContain("camera=()");
+  // Reader pages run no script at all, from anywhere.
+  for (const path of ["/", "/about", "/latest", "/feed.xml"]) {
+    const csp = (await request.get(path)).headers()["content-security-policy"] ?? "";
+    expect(csp, path).toContain("script-src 'none'");
+    expect(csp, path).toContain("default-src 'none'");
+  }
   const editor = await as(browser, "editor");
   const desk = await editor.request.get("/dashboard");
   expect(desk.headers()["x-frame-options"]).toBe("DENY");
-  expect(desk.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  const deskCsp = desk.headers()["content-security-policy"] ?? "";
+  expect(deskCsp).toContain("frame-ancestors 'none'");
+  // The desk's scripts need the request's nonce: a fresh one each time, and no 'unsafe-inline'.
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(deskCsp)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(deskCsp).not.toContain("script-src 'self' 'unsafe-inline'");
+  const again = (await editor.request.get("/dashboard")).headers()["content-security-policy"];
+  expect(again).not.toContain(`'nonce-${nonce}'`);
+  expect((await request.get("/login")).headers()["content-security-policy"]).toContain("'strict-dynamic'");
   expect(desk.headers()["permissions-policy"]).toContain("microphone=()");
   const api = await editor.request.get("/api/media?q=");
   expect(api.status()).toBe(200);
@@ -125,4 +139,36 @@ test("request bodies are limited by route: sign-in bodies are refused unread whe
   expect(upload.status).toBe(413);
   expect(JSON.parse(upload.body).error).toContain("photos may be at most 20 MB");
   await editor.context().close();
+});
+
+test("the desk and the sign-in page work under their Content-Security-Policy: no script or style is refused", async ({ browser }) => {
+  const page = await as(browser, "editor");
+  const refused: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) refused.push(m.text());
+  });
+  page.on("pageerror", (e) => refused.push(String(e)));
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("viewer")).toBeVisible();
+  await page.goto("/dashboard/stories/new");
+  const body = page.getByRole("textbox", { name: "Story body" });
+  await body.click();
+  await page.keyboard.insertText("Typed under the policy.");
+  await expect(body).toContainText("Typed under the policy.");
+  await page.goto("/dashboard/media");
+  await page.waitForLoadState("networkidle");
+  const visitor = await browser.newPage();
+  visitor.on("console", (m) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) refused.push(m.text());
+  });
+  await visitor.goto("/login");
+  await expect(visitor.getByLabel("Password")).toBeVisible();
+  // Reader pages: no script to refuse, and no inline style either (their policy allows none).
+  await visitor.goto("/");
+  await visitor.locator("main a[href^='/news/']").first().click();
+  await expect(visitor.getByTestId("article-body")).toBeVisible();
+  await visitor.goto("/about");
+  await visitor.close();
+  expect(refused).toEqual([]);
+  await page.context().close();
 });

@@ -117,4 +117,19 @@ describe.each(engines())("invitations and resets on %s", (engine) => {
     expect((await err(redeemToken(token, "another long password")))?.message).toMatch(/expired or was already used/);
     expect(hashes).toHaveBeenCalledTimes(1);
   });
+
+  it("holds an address that keeps trying links that do not work, as sign-in does, and counts no good link against it", async () => {
+    const at = new Date(Date.now() + 3_600_000);
+    const guesser = "203.0.113.9";
+    for (let i = 0; i < 20; i++) expect((await err(redeemToken(`${"B".repeat(42)}${i % 10}`, "a long new password", at, guesser)))?.code).toBe("bad_request");
+    // The 21st try is held, even with a link that works; another address is not.
+    const token = await createResetLink(laila, laila.id, at);
+    const held = await err(redeemToken(token, "a long new password", at, guesser));
+    expect(held?.code).toBe("rate_limited");
+    expect(held?.message).toMatch(/Too many tries with links that do not work from your address\. Try again in 15 minutes/);
+    expect(await redeemToken(token, "a long new password", at, "198.51.100.4")).toBe("laila@example.org");
+    // Once the window has passed, the address may try again.
+    const later = new Date(at.getTime() + 16 * 60_000);
+    expect((await err(redeemToken("C".repeat(43), "a long new password", later, guesser)))?.code).toBe("bad_request");
+  });
 });

@@ -5,14 +5,15 @@
  */
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { auditLog, bylines, bylineRedirects, users, userTokens, userRole } from "@/db/schema";
+import { auditLog, bylines, bylineRedirects, loginAttempts, users, userTokens, userRole } from "@/db/schema";
 import { makeSlug } from "@/lib/text/slug";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { normalizeEmail } from "@/lib/auth/credentials";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { MAX_FAILURES_PER_IP, retryAfterSeconds, WINDOW_MS } from "@/lib/auth/rate-limit";
 import { cleanString, cleanText } from "@/lib/text/clean";
 import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
@@ -107,16 +108,39 @@ export async function checkToken(token: string, now = new Date()): Promise<{ ema
   return { email: row.email, name: row.name, purpose: row.purpose };
 }
 
+/** The `email` of a failed one-time-link attempt in login_attempts (counted per address). */
+const LINK_ATTEMPT = "(one-time link)";
+
 /**
  * Sets a password through a one-time link and uses the link up. Ends other sessions.
+ * @param ip the client's address (bad links are counted per address and held like sign-ins).
  * @returns the account's e-mail (to sign in with).
- * @throws AppError(bad_request) for an invalid, used or expired link, or a weak password.
+ * @throws AppError: bad_request for an invalid, used or expired link, or a weak password;
+ *   rate_limited after too many bad links from `ip` (lib/auth/rate-limit.ts).
  */
-export async function redeemToken(token: string, password: string, now = new Date()): Promise<string> {
+export async function redeemToken(token: string, password: string, now = new Date(), ip = "unknown"): Promise<string> {
   const problem = passwordProblem(password);
   if (problem) throw new AppError("bad_request", problem, { password: problem });
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new AppError("bad_request", "This link is not valid.");
   const db = await getDb();
+  // Guessing links from one address is held like guessing passwords: after
+  // MAX_FAILURES_PER_IP bad links in the window, until the oldest leaves it.
+  const failures = await db
+    .select({ at: loginAttempts.createdAt })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.email, LINK_ATTEMPT), eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.createdAt, new Date(now.getTime() - WINDOW_MS))))
+    .orderBy(desc(loginAttempts.createdAt))
+    .limit(MAX_FAILURES_PER_IP);
+  const wait = retryAfterSeconds(
+    failures.map((f) => f.at),
+    MAX_FAILURES_PER_IP,
+    now,
+  );
+  if (wait > 0) throw new AppError("rate_limited", `Too many tries with links that do not work from your address. Try again in ${Math.ceil(wait / 60)} minutes, or ask an admin for a new link.`);
+  const refuse = async (message: string): Promise<never> => {
+    await db.insert(loginAttempts).values({ email: LINK_ATTEMPT, ip, success: false, createdAt: now });
+    throw new AppError("bad_request", message);
+  };
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return refuse("This link is not valid.");
   // The token is looked up before the password is hashed (tens of milliseconds of CPU): a
   // bogus or spent link costs one indexed read, not a hash. The claim below checks again.
   const [open] = await db
@@ -124,7 +148,7 @@ export async function redeemToken(token: string, password: string, now = new Dat
     .from(userTokens)
     .where(and(eq(userTokens.tokenHash, hashToken(token)), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)))
     .limit(1);
-  if (!open) throw new AppError("bad_request", "This link has expired or was already used. Ask an admin for a new one.");
+  if (!open) return refuse("This link has expired or was already used. Ask an admin for a new one.");
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [row] = await tx

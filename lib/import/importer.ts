@@ -81,6 +81,17 @@ export interface ImportReport {
 
 const MAX_LISTED = 200;
 
+/**
+ * Items commit without waiting for the disk (synchronous_commit off, see writeItemTx); at
+ * most this many, or for at most FLUSH_EVERY_MS, before the importer flushes them (and it
+ * flushes at the end). On embedded PGlite nothing else does before the database is closed: a
+ * process killed mid-import lost every item it had reported done.
+ */
+export const FLUSH_EVERY_ITEMS = 25;
+
+/** The longest time, in milliseconds, between two flushes while items commit (see FLUSH_EVERY_ITEMS). */
+export const FLUSH_EVERY_MS = 2000;
+
 class DryRunRollback extends Error {}
 
 /** A unique-key clash or deadlock between two parallel item transactions: worth one more try. */
@@ -232,6 +243,10 @@ interface ImportRun {
   /** Names of the top-level categories items use (proposed as sections in the report). */
   topCategories: Set<string>;
   siteLanguage: string;
+  /** Items committed since the last flush, when it happened, and the flush chain (one at a time). */
+  unflushed: number;
+  flushedAt: number;
+  flushing: Promise<void>;
 }
 
 function warn(run: ImportRun, message: string): void {
@@ -430,8 +445,9 @@ type Outcome = "created" | "updated" | "unchanged" | "kept";
 
 /** One item's transaction: unchanged and locally edited stories are left alone. @returns what happened. */
 async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, counts: Counts, learned: Learned): Promise<Outcome> {
-  // A bulk import need not wait for each commit to reach the disk: after a crash the
-  // last few items are simply imported again on resume (PostgreSQL stays consistent).
+  // A bulk import need not wait for each commit to reach the disk: after a crash the items
+  // since the last flush (flushIfDue) are simply imported again on resume (PostgreSQL stays
+  // consistent).
   await tx.execute(sql`set local synchronous_commit = off`);
   const { report, options } = run;
   const [seen] = await tx
@@ -465,6 +481,39 @@ async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, counts: Counts,
   return seen ? "updated" : "created";
 }
 
+/**
+ * Makes every transaction committed so far durable. Items commit with synchronous_commit off:
+ * PostgreSQL's WAL writer flushes such commits within a fraction of a second, but embedded
+ * PGlite runs PostgreSQL in single-user mode, with no WAL writer, so they stay in the
+ * process's memory until a synchronous commit flushes the log up to its own record (or the
+ * database is closed). This transaction writes one WAL record (a transactional logical
+ * decoding message, which touches no table and needs no privilege) and commits
+ * synchronously. PGlite runs with fsync off, so "durable" there means written to the
+ * operating system: safe from a killed process, not from a power cut.
+ */
+async function flushCommits(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local synchronous_commit = on`);
+    await tx.execute(sql`select pg_logical_emit_message(true, 'newsroom-import', 'flush')`);
+  });
+}
+
+/**
+ * Flushes the items committed so far when FLUSH_EVERY_ITEMS of them or FLUSH_EVERY_MS have
+ * passed since the last flush, or (`final`) whenever any is waiting. Never throws: a failed
+ * flush is a warning in the report (the items stay committed; only a crash could lose them).
+ */
+function flushIfDue(run: ImportRun, final = false): Promise<void> {
+  run.flushing = run.flushing.then(async () => {
+    const due = run.unflushed > 0 && (final || run.unflushed >= FLUSH_EVERY_ITEMS || Date.now() - run.flushedAt >= FLUSH_EVERY_MS);
+    if (!due) return;
+    run.unflushed = 0;
+    run.flushedAt = Date.now();
+    await flushCommits(run.db).catch((e: unknown) => warn(run, `Imported items could not be flushed to disk (${(e as Error).message}); after a crash, run the import again.`));
+  });
+  return run.flushing;
+}
+
 /** Writes one prepared item in its own transaction (rolled back in a dry run) and counts it. */
 async function writeItem(run: ImportRun, p: Prepared): Promise<void> {
   if (p.kind === "skip") return;
@@ -491,6 +540,7 @@ async function writeItem(run: ImportRun, p: Prepared): Promise<void> {
     else if (fact.startsWith("byline:")) counts.bylines += 1;
   }
   // Reached only when the transaction committed (or was a dry run's deliberate rollback).
+  if (!run.options.dryRun && (outcome === "created" || outcome === "updated")) run.unflushed += 1;
   if (outcome === "kept") {
     report.keptLocalEdits += 1;
     warn(run, `“${p.title}” was edited here after its import; the newer WordPress version was not applied.`);
@@ -527,6 +577,9 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
     reservedSlugs: new Set(),
     topCategories: new Set(),
     siteLanguage: "en",
+    unflushed: 0,
+    flushedAt: Date.now(),
+    flushing: Promise.resolve(),
   };
   let done = 0;
 
@@ -563,6 +616,8 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
         ready ? writeItem(run, ready).catch((e: unknown) => (isRetryable(e) && parallel > 1 ? void retry.push({ item, prepared: ready }) : fail(run, item, e))) : Promise.resolve()
       )
         .then(async () => {
+          // Flushed before the progress says so: an item reported done survives a crash.
+          await flushIfDue(run);
           done += 1;
           await options.onProgress?.(done);
         })
@@ -581,6 +636,7 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
   await Promise.all(inFlight);
   // Items that collided with a parallel one (same new tag or slug at the same moment): again, alone.
   for (const r of retry) await writeItem(run, r.prepared).catch((e: unknown) => fail(run, r.item, e));
+  await flushIfDue(run, true);
   report.unknownAuthors = [...run.unknown];
   report.proposedSections = await notYetSections(run.db, [...run.topCategories]);
   report.durationMs = Date.now() - started;

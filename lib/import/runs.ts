@@ -5,14 +5,18 @@
  * the page polls. A run can be stopped (after the current item) and resumed; a run whose
  * server stopped mid-way shows as interrupted and can be resumed too (the importer skips
  * what is already in).
+ * The uploaded file is deleted as soon as its run ends as done or failed (an export holds the
+ * whole site, drafts and private posts included, and can weigh gigabytes). A stopped or
+ * interrupted run keeps it, to be resumed, for UNFINISHED_UPLOAD_DAYS: the next upload
+ * deletes older ones.
  */
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
-import { desc, eq } from "drizzle-orm";
-import { getDb } from "@/db";
+import { and, desc, eq, inArray, lt, ne, or } from "drizzle-orm";
+import { getDb, type Db } from "@/db";
 import { auditLog, importRuns } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { env } from "@/lib/env";
@@ -25,6 +29,9 @@ import { countWxrItems, importWxr, type ImportReport } from "./importer";
 
 /** Largest export accepted from the desk, in bytes: the IMPORT_MAX_MB setting (the CLI has no limit). */
 export const IMPORT_MAX_BYTES = importMaxBytes(process.env);
+
+/** Days a stopped or interrupted run keeps its uploaded file for a resume. */
+export const UNFINISHED_UPLOAD_DAYS = 7;
 
 export interface RunOptions {
   siteTimeZone: string;
@@ -73,6 +80,7 @@ export async function startImport(viewer: Viewer, body: ReadableStream<Uint8Arra
   const dir = path.resolve(env().DATA_DIR, "imports");
   await fs.promises.mkdir(dir, { recursive: true });
   const db = await getDb();
+  await removeStaleUploads(db);
   const [run] = await db
     .insert(importRuns)
     .values({ fileName: fileName.slice(0, 200) || "export.xml", filePath: "", options, startedBy: viewer.id })
@@ -108,7 +116,39 @@ export async function startImport(viewer: Viewer, body: ReadableStream<Uint8Arra
   return run!.id;
 }
 
-/** Runs (or resumes) an import in this process. Never throws: failures are stored on the run. */
+/**
+ * Deletes the uploaded file of a run and forgets its path (the run can no longer be resumed).
+ * Never throws: a file that cannot be deleted is logged and left for the next cleanup.
+ */
+async function removeUpload(db: Db, id: string, file: string): Promise<void> {
+  if (!file) return;
+  try {
+    await fs.promises.rm(file, { force: true });
+    await db.update(importRuns).set({ filePath: "" }).where(eq(importRuns.id, id));
+  } catch (e) {
+    console.error(`[import] run ${id}: could not delete the uploaded file ${file}:`, e);
+  }
+}
+
+/**
+ * Deletes the uploaded files that no run will read again: those of runs that ended (done or
+ * failed: kept by earlier versions) and of stopped or interrupted runs last active more than
+ * UNFINISHED_UPLOAD_DAYS ago. A run going on in this process is never touched.
+ */
+async function removeStaleUploads(db: Db): Promise<void> {
+  const before = new Date(Date.now() - UNFINISHED_UPLOAD_DAYS * 24 * 60 * 60 * 1000);
+  const stale = await db
+    .select({ id: importRuns.id, filePath: importRuns.filePath })
+    .from(importRuns)
+    .where(and(ne(importRuns.filePath, ""), or(inArray(importRuns.status, ["done", "failed"]), lt(importRuns.updatedAt, before))));
+  for (const r of stale) if (!live().has(r.id)) await removeUpload(db, r.id, r.filePath);
+}
+
+/**
+ * Runs (or resumes) an import in this process. Never throws: failures are stored on the run.
+ * The uploaded file is deleted before a done or failed status is stored, so a finished run
+ * never shows with its file still there.
+ */
 async function runImport(id: string, actorId: string | null): Promise<void> {
   const db = await getDb();
   const [run] = await db.select().from(importRuns).where(eq(importRuns.id, id));
@@ -129,12 +169,14 @@ async function runImport(id: string, actorId: string | null): Promise<void> {
         await db.update(importRuns).set({ itemsDone: done, updatedAt: new Date() }).where(eq(importRuns.id, id));
       },
     });
+    if (!report.stopped) await removeUpload(db, id, run.filePath);
     await db
       .update(importRuns)
       .set({ status: report.stopped ? "stopped" : "done", itemsDone: report.items, report, updatedAt: new Date() })
       .where(eq(importRuns.id, id));
   } catch (e) {
     console.error(`[import] run ${id} failed:`, e);
+    await removeUpload(db, id, run.filePath);
     await db.update(importRuns).set({ status: "failed", error: (e as Error).message, updatedAt: new Date() }).where(eq(importRuns.id, id));
   } finally {
     live().delete(id);
@@ -185,9 +227,21 @@ export async function stopRun(viewer: Viewer, id: string): Promise<void> {
   live().get(id)?.abort();
 }
 
-/** Resumes a stopped, failed or interrupted run (already imported items are recognised). */
+/**
+ * Resumes a stopped or interrupted run (already imported items are recognised).
+ * @throws AppError forbidden, not_found; conflict while it runs, or once its uploaded file is
+ *   deleted (the run ended, or was left stopped for more than UNFINISHED_UPLOAD_DAYS).
+ */
 export async function resumeRun(viewer: Viewer, id: string): Promise<void> {
   const run = await getRun(viewer, id);
   if (run.status === "running" || run.status === "queued") throw new AppError("conflict", "This import is still running.");
+  const db = await getDb();
+  const [row] = await db.select({ filePath: importRuns.filePath }).from(importRuns).where(eq(importRuns.id, id));
+  if (!row?.filePath || !fs.existsSync(row.filePath)) {
+    throw new AppError(
+      "conflict",
+      `The uploaded file of this import was deleted (it ended, or was left stopped for more than ${UNFINISHED_UPLOAD_DAYS} days). Upload the export again: stories already imported are recognised and skipped.`,
+    );
+  }
   void runImport(id, viewer.id);
 }

@@ -94,6 +94,12 @@ export const FLUSH_EVERY_MS = 2000;
 
 class DryRunRollback extends Error {}
 
+/**
+ * Thrown in an item's transaction when a desk save committed after the item read the story's
+ * version: the transaction is rolled back and the item reported as kept (see writeArticleRow).
+ */
+class ChangedOnDesk extends Error {}
+
 /** A unique-key clash or deadlock between two parallel item transactions: worth one more try. */
 function isRetryable(e: unknown): boolean {
   const code = (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code;
@@ -400,23 +406,31 @@ async function linkTermsAndAuthor(run: ImportRun, tx: Db, p: StoryItem, counts: 
   return { tagIds: ids, authorIds: [id] };
 }
 
-/** Updates the story an item was imported as before, or creates it under a free slug. */
+/**
+ * Updates the story an item was imported as before (`seen`: its id and the version the item
+ * read), or creates it under a free slug.
+ * @throws ChangedOnDesk when the story is no longer at the version read: a desk save
+ *   committed meanwhile. The update is conditional on that version, as desk saves are
+ *   (lib/stories/desk.ts, writeStoryRow): without it, on PostgreSQL, a save committed between
+ *   the item's check and this update was overwritten.
+ */
 async function writeArticleRow(
   run: ImportRun,
   tx: Db,
   p: StoryItem,
-  seenArticleId: string | null,
+  seen: { storyId: string; version: number } | null,
   fields: StoryItem["fields"] & { primaryTagId: string | null; updatedAt: Date; updatedBy: string | null },
 ): Promise<{ id: string; version: number }> {
-  if (seenArticleId) {
+  if (seen) {
     const [row] = await tx
       .update(stories)
-      .set({ ...fields, version: sql`${stories.version} + 1` })
-      .where(eq(stories.id, seenArticleId))
+      .set({ ...fields, version: seen.version + 1 })
+      .where(and(eq(stories.id, seen.storyId), eq(stories.version, seen.version)))
       .returning({ id: stories.id, version: stories.version });
-    await tx.delete(storyTags).where(eq(storyTags.storyId, row!.id));
-    await tx.delete(storyBylines).where(eq(storyBylines.storyId, row!.id));
-    return row!;
+    if (!row) throw new ChangedOnDesk();
+    await tx.delete(storyTags).where(eq(storyTags.storyId, row.id));
+    await tx.delete(storyBylines).where(eq(storyBylines.storyId, row.id));
+    return row;
   }
   // Parallel writes must not pick the same free slug: reserve it in this run.
   let slug = await uniqueSlug(tx, p.slugBase);
@@ -443,7 +457,10 @@ async function recordOldSlugs(tx: Db, storyId: string, oldSlugs: string[], count
 
 type Outcome = "created" | "updated" | "unchanged" | "kept";
 
-/** One item's transaction: unchanged and locally edited stories are left alone. @returns what happened. */
+/**
+ * One item's transaction: unchanged and locally edited stories are left alone. @returns what
+ * happened. @throws ChangedOnDesk when a desk save commits while the item is written.
+ */
 async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, counts: Counts, learned: Learned): Promise<Outcome> {
   // A bulk import need not wait for each commit to reach the disk: after a crash the items
   // since the last flush (flushIfDue) are simply imported again on resume (PostgreSQL stays
@@ -460,7 +477,7 @@ async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, counts: Counts,
   if (seen && seen.current !== seen.version) return "kept";
   const { tagIds, authorIds } = await linkTermsAndAuthor(run, tx, p, counts, learned);
   const fields = { ...p.fields, primaryTagId: tagIds[0] ?? null, updatedAt: new Date(), updatedBy: options.actorId ?? null };
-  const { id: storyId, version } = await writeArticleRow(run, tx, p, seen?.storyId ?? null, fields);
+  const { id: storyId, version } = await writeArticleRow(run, tx, p, seen ? { storyId: seen.storyId, version: seen.current } : null, fields);
   if (tagIds.length) await tx.insert(storyTags).values(tagIds.map((tagId, position) => ({ storyId, tagId, position })));
   if (authorIds.length) await tx.insert(storyBylines).values(authorIds.map((bylineId, position) => ({ storyId, bylineId, position })));
   await tx.insert(storyRevisions).values({
@@ -529,7 +546,11 @@ async function writeItem(run: ImportRun, p: Prepared): Promise<void> {
     for (const [k, v] of learned.tags) run.tagIds.set(k, v);
     for (const [k, v] of learned.bylines) run.bylineIds.set(k, v);
   } catch (e) {
-    if (!(e instanceof DryRunRollback)) throw e;
+    if (e instanceof ChangedOnDesk) {
+      // Rolled back: the tags and bylines it created are gone, so nothing of it is counted.
+      outcome = "kept";
+      learned.facts.length = 0;
+    } else if (!(e instanceof DryRunRollback)) throw e;
   }
   // What this item created, each thing counted once (see `counted`).
   for (const fact of learned.facts) {

@@ -3,7 +3,8 @@
 /**
  * Upload a WordPress export and watch the import: the file goes up with a progress bar
  * (XMLHttpRequest, raw body), then the run's progress (items done / total) is polled every
- * second until it ends, and its report is shown. Stop and resume act on the run.
+ * second until it ends, and its report is shown. Stop and resume act on the run; only a stopped
+ * or interrupted run can be resumed (a failed run's file is deleted: it must be uploaded again).
  */
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -136,7 +137,9 @@ export function ImportPanel({ defaultTimeZone, initialRun }: { defaultTimeZone: 
                 Stop after this item
               </Button>
             ) : null}
-            {run.status === "stopped" || run.status === "failed" || run.status === "interrupted" ? (
+            {/* A failed run's uploaded file is deleted when it ends (lib/import/runs.ts), so only a
+                stopped or interrupted run, whose file is kept, can be resumed. */}
+            {run.status === "stopped" || run.status === "interrupted" ? (
               <Button
                 variant="secondary"
                 size="sm"
@@ -151,6 +154,11 @@ export function ImportPanel({ defaultTimeZone, initialRun }: { defaultTimeZone: 
             ) : null}
           </div>
           {run.error ? <Alert>The import stopped with an error: {run.error}</Alert> : null}
+          {run.status === "failed" ? (
+            <p className="text-sm" data-testid="import-failed-hint">
+              A failed import cannot be resumed: its uploaded file was deleted when it failed. Upload the export again to finish it; stories already imported are recognised and skipped.
+            </p>
+          ) : null}
           {run.report && !ACTIVE.has(run.status) ? <ImportReportView report={run.report} /> : null}
         </section>
       ) : null}

@@ -136,3 +136,18 @@ export function pageResponse(page: RenderedPage): Response {
 export async function readerResponse(load: (context: ReaderContext) => Promise<ReaderPage>): Promise<Response> {
   return pageResponse(await renderReaderPage(load));
 }
+
+/**
+ * The response for a preview (a story's saved state, for staff or a preview link): never
+ * stored by a browser, Next's cache, Redis or a CDN (`private, no-store`), never indexed
+ * (`X-Robots-Tag`, Google's robots meta tag documentation), and its address, which may carry a
+ * preview link's secret, never sent on as a referrer.
+ */
+export async function previewResponse(load: (context: ReaderContext) => Promise<ReaderPage>): Promise<Response> {
+  const response = pageResponse(await renderReaderPage(load));
+  response.headers.set("Cache-Control", "private, no-store");
+  response.headers.set("X-Robots-Tag", "noindex, nofollow");
+  response.headers.set("Referrer-Policy", "no-referrer");
+  response.headers.delete("ETag");
+  return response;
+}

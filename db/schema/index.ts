@@ -193,6 +193,11 @@ export const stories = pgTable(
      * show until this instant (always set for a breaking story: breaking news expires).
      */
     breakingUntil: instant("breaking_until"),
+    /**
+     * An embargo: before this instant the story cannot become public by any path (publishing
+     * now and earlier schedules are refused, and reader queries hold it back).
+     */
+    embargoUntil: instant("embargo_until"),
     primaryTagId: uuid("primary_tag_id").references(() => tags.id, { onDelete: "set null" }),
     seoTitle: text("seo_title").notNull().default(""),
     seoDescription: text("seo_description").notNull().default(""),
@@ -484,6 +489,31 @@ export const sessions = pgTable(
     revokedAt: instant("revoked_at"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Shareable preview links: anyone holding one sees the story's saved state, without signing
+ * in, until it expires or is revoked. The link names its row (`id`, not secret) and carries a
+ * 256-bit secret whose SHA-256 alone is stored, compared in constant time.
+ */
+export const previewLinks = pgTable(
+  "preview_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    secretHash: text("secret_hash").notNull(),
+    /** Whom the link is for ("for Pajhwok"), as the desk shows it. */
+    label: text("label").notNull().default(""),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+    revokedAt: instant("revoked_at"),
+    useCount: integer("use_count").notNull().default(0),
+    lastUsedAt: instant("last_used_at"),
+  },
+  (t) => [index("preview_links_story_idx").on(t.storyId)],
 );
 
 /**

@@ -54,6 +54,8 @@ const ACTIONS: Record<string, { verb: string; kind: Kind }> = {
   "story.restore_from_trash": { verb: "restored from the trash", kind: "story" },
   "story.purge": { verb: "deleted for good", kind: "story" },
   "story.photo_details": { verb: "changed the details of a photo shown in", kind: "story" },
+  "preview_link.create": { verb: "made a preview link for", kind: "story" },
+  "preview_link.revoke": { verb: "revoked a preview link for", kind: "story" },
   "tag.create": { verb: "created the tag", kind: "tag" },
   "tag.update": { verb: "changed the tag", kind: "tag" },
   "tag.merge": { verb: "merged a tag into", kind: "tag" },

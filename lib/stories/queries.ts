@@ -6,7 +6,7 @@
  * shrinks).
  */
 import "server-only";
-import { and, count, desc, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import {
   storyBylines,
@@ -19,6 +19,7 @@ import {
   slugRedirects,
   tagRedirects,
   tags,
+  type StoryStatus,
 } from "@/db/schema";
 import type { LibraryPhoto } from "@/lib/media/body";
 import { loadPhotos } from "@/lib/media/refs";
@@ -215,17 +216,7 @@ async function wasTrashedAfterPublication(db: Db, slug: string): Promise<boolean
 export async function getPublicStory(slug: string, now: Date): Promise<StoryLookup> {
   if (!isLookupSlug(slug)) return { kind: "missing" };
   const db = await getDb();
-  const [row] = await db
-    .select({
-      ...cardColumns,
-      bodyHtml: stories.bodyHtml,
-      seoTitle: stories.seoTitle,
-      seoDescription: stories.seoDescription,
-      canonicalUrl: stories.canonicalUrl,
-    })
-    .from(stories)
-    .where(and(eq(stories.slug, slug), isPublic(now)))
-    .limit(1);
+  const [row] = await db.select(storyColumns).from(stories).where(and(eq(stories.slug, slug), isPublic(now))).limit(1);
   if (!row) {
     const [redirect] = await db
       .select({ slug: stories.slug })
@@ -236,6 +227,23 @@ export async function getPublicStory(slug: string, now: Date): Promise<StoryLook
     if (redirect) return { kind: "redirect", slug: redirect.slug };
     return (await wasTrashedAfterPublication(db, slug)) ? { kind: "gone" } : { kind: "missing" };
   }
+  return { kind: "story", story: await toPublicStory(row, now) };
+}
+
+/** The columns of a whole story page. */
+const storyColumns = {
+  ...cardColumns,
+  bodyHtml: stories.bodyHtml,
+  seoTitle: stories.seoTitle,
+  seoDescription: stories.seoDescription,
+  canonicalUrl: stories.canonicalUrl,
+};
+
+type StoryPageRow = CardRow & { bodyHtml: string; seoTitle: string; seoDescription: string; canonicalUrl: string | null };
+
+/** A story page's data from its row: bylines, tags, photo and the public notes of its history. */
+async function toPublicStory(row: StoryPageRow, now: Date): Promise<PublicStory> {
+  const db = await getDb();
   const [refs, noteRows] = await Promise.all([
     loadRefs([row.id], [row.featuredMediaId]),
     db
@@ -248,17 +256,45 @@ export async function getPublicStory(slug: string, now: Date): Promise<StoryLook
       .limit(50),
   ]);
   return {
-    kind: "story",
-    story: {
-      ...toCard(row, refs, now),
-      bodyHtml: row.bodyHtml,
-      notes: noteRows.map((n) => ({ kind: n.kind as StoryNote["kind"], note: n.note ?? "", at: n.at })),
-      tags: refs.tags.get(row.id) ?? [],
-      seoTitle: row.seoTitle,
-      seoDescription: row.seoDescription,
-      canonicalUrl: row.canonicalUrl,
-    },
+    ...toCard(row, refs, now),
+    bodyHtml: row.bodyHtml,
+    notes: noteRows.map((n) => ({ kind: n.kind as StoryNote["kind"], note: n.note ?? "", at: n.at })),
+    tags: refs.tags.get(row.id) ?? [],
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    canonicalUrl: row.canonicalUrl,
   };
+}
+
+/** A story as its preview shows it, with what the preview says about its state. */
+export interface PreviewStory {
+  /** The page's data; a story never published shows `now` as its dates. */
+  story: PublicStory;
+  status: StoryStatus;
+  /** The publication instant it has or is scheduled for (null while a draft). */
+  publishedAt: Date | null;
+  /** The embargo, if the story has one. */
+  embargoUntil: Date | null;
+  createdBy: string | null;
+}
+
+/**
+ * A story's current saved state as its reader page would show it, whatever its status, for
+ * previews. Callers decide who may see it (lib/stories/preview.ts). Trashed stories and
+ * malformed ids are null.
+ */
+export async function getStoryForPreview(id: string, now: Date): Promise<PreviewStory | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ ...storyColumns, status: stories.status, createdBy: stories.createdBy, embargoUntil: stories.embargoUntil })
+    .from(stories)
+    .where(and(eq(stories.id, id), isNull(stories.trashedAt)))
+    .limit(1);
+  if (!row) return null;
+  const { status, createdBy, embargoUntil, ...page } = row;
+  const story = await toPublicStory({ ...page, publishedAt: page.publishedAt ?? now }, now);
+  return { story, status, publishedAt: row.publishedAt, embargoUntil, createdBy };
 }
 
 export interface StoryListOptions {

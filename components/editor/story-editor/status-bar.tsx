@@ -6,8 +6,9 @@ import type { DeskStatus } from "@/lib/stories/story-schema";
 import { StatusMark } from "@/components/dashboard/status-mark";
 import type { Backup } from "./browser-backup";
 import type { SaveUi } from "./types";
+import { PreviewLink } from "./preview-panel";
 
-/** The top row: the story's desk state, links to its history and public page, and the save status line. */
+/** The top row: the story's desk state, links to its history, preview and public page, and the save status line. */
 export function StatusBar(props: { id?: string; status: DeskStatus; slug: string; ui: SaveUi; dirty: boolean }) {
   const { id, status, ui } = props;
   return (
@@ -18,6 +19,11 @@ export function StatusBar(props: { id?: string; status: DeskStatus; slug: string
           <Link href={`/dashboard/stories/${id}/history`} className="ml-3 text-neutral-700 underline">
             History
           </Link>
+        ) : null}
+        {id ? (
+          <span className="ml-3">
+            <PreviewLink id={id} dirty={props.dirty} />
+          </span>
         ) : null}
         {status === "published" && id ? (
           <Link href={`/news/${props.slug}`} className="ml-3 text-neutral-700 underline" target="_blank">

@@ -22,6 +22,7 @@ import { SchedulePanel } from "./schedule-panel";
 import { BackupOffer, PresenceNote, StatusBar } from "./status-bar";
 import { StoryFields } from "./story-fields";
 import { StorySidebar } from "./story-sidebar";
+import { PreviewLinksPanel } from "./preview-panel";
 import type { EditorActions, EditorOptions, EditorStory, RestoreOfferView } from "./types";
 import { RestoreNotice } from "./restore-notice";
 import { useRestoreOffer } from "./use-restore-offer";
@@ -191,7 +192,10 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
         }}
       />
 
-      <StorySidebar form={form} options={options} everPublished={story.everPublished} editable={editable} canPublish={canPublish} timeZone={timeZone} errors={ui.fields} touch={touch} />
+      <div className="flex flex-col gap-8">
+        <StorySidebar form={form} options={options} everPublished={story.everPublished} editable={editable} canPublish={canPublish} timeZone={timeZone} errors={ui.fields} touch={touch} />
+        {id && !story.trashedAt ? <PreviewLinksPanel id={id} timeZone={timeZone} actions={actions.previewLinks} /> : null}
+      </div>
     </div>
   );
 }

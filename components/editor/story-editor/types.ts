@@ -100,6 +100,26 @@ export interface EditorActions {
   presence: (id: string) => Promise<{ ok: true; others: string[] } | EditorActionFailure>;
   /** Saves a library photo's alt text, caption and credit (the featured photo's details form). */
   savePhotoDetails: SavePhotoDetails;
+  /** The story's shareable preview links: list, create (answers the address, shown once), revoke. */
+  previewLinks: {
+    list: (storyId: string) => Promise<{ ok: true; links: PreviewLinkRow[] } | EditorActionFailure>;
+    create: (storyId: string, values: { label: string; days: string }) => Promise<{ ok: true; path: string; links: PreviewLinkRow[] } | EditorActionFailure>;
+    revoke: (storyId: string, linkId: string) => Promise<{ ok: true; links: PreviewLinkRow[] } | EditorActionFailure>;
+  };
+}
+
+/** A preview link as the editor lists it (instants as ISO strings). */
+export interface PreviewLinkRow {
+  id: string;
+  label: string;
+  createdByName: string | null;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  useCount: number;
+  lastUsedAt: string | null;
+  /** Working now: neither revoked nor expired. */
+  active: boolean;
 }
 
 /** Everything the editor keeps of a story being edited (handed over between instances, backed up). */

@@ -6,7 +6,8 @@ import { BreakingLabel, Bylines, LastUpdated } from "@/components/site/story-bit
 import { gonePage, notFoundPage, redirectTo, type ReaderPage } from "@/components/site/render";
 import { CardPhoto, FeaturedPhoto } from "@/components/site/story-photo";
 import { cutExcerpt } from "@/lib/stories/excerpt";
-import { getPublicStory, listRelatedStories, type PublicStory } from "@/lib/stories/queries";
+import { getPublicStory, listRelatedStories, type PreviewStory, type PublicStory } from "@/lib/stories/queries";
+import { PreviewBanner } from "@/components/site/preview-banner";
 import { labelsFor } from "@/lib/i18n/languages";
 import { formatLongDate } from "@/lib/dates/format";
 import { decodeSegment, type ReaderContext } from "@/lib/site/reader";
@@ -88,6 +89,27 @@ export async function storyPage(context: ReaderContext, rawSlug: string): Promis
   // with the newest stories) any story changes (lib/site/reader-cache.ts).
   await tagReaderPage([...story.tags.map((t) => tagListTag(t.id)), ...(dependsOnNewest ? [RECENT_TAG] : [])]);
   return { kind: "page", meta: storyMeta(story, context), body: <StoryArticle story={story} related={related} context={context} /> };
+}
+
+/**
+ * A preview of a story: the same page readers get (head, article, "Check Also"), under the
+ * preview bar, and never indexed. The caller sends it uncached (lib/site/preview-response.ts).
+ */
+export async function previewStoryPage(context: ReaderContext, preview: PreviewStory): Promise<ReaderPage> {
+  const { story } = preview;
+  const { stories: related } = await listRelatedStories(story, context.now, 3);
+  const state = { status: preview.status, publishedAt: preview.publishedAt, embargoUntil: preview.embargoUntil, now: context.now, timeZone: context.settings.timeZone, locale: context.settings.locale };
+  const meta = storyMeta(story, context);
+  return {
+    kind: "page",
+    meta: { ...meta, title: `Preview: ${meta.title}`, robots: { index: false, follow: false } },
+    body: (
+      <>
+        <PreviewBanner state={state} />
+        <StoryArticle story={story} related={related} context={context} />
+      </>
+    ),
+  };
 }
 
 function StoryArticle({ story, related, context }: { story: PublicStory; related: Awaited<ReturnType<typeof listRelatedStories>>["stories"]; context: ReaderContext }) {

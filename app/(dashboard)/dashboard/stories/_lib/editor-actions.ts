@@ -4,6 +4,7 @@
  */
 import type { EditorActions } from "@/components/editor/story-editor";
 import { updateMediaAction } from "../../media/actions";
+import { createPreviewLinkAction, listPreviewLinksAction, revokePreviewLinkAction } from "../preview-actions";
 import { conflictViewAction, presenceAction, restoreFromTrashAction, saveStoryAction, trashStoryAction } from "../actions";
 
 export const editorActions: EditorActions = {
@@ -13,4 +14,5 @@ export const editorActions: EditorActions = {
   conflictView: conflictViewAction,
   presence: presenceAction,
   savePhotoDetails: updateMediaAction,
+  previewLinks: { list: listPreviewLinksAction, create: createPreviewLinkAction, revoke: revokePreviewLinkAction },
 };

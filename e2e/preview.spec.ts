@@ -1,0 +1,87 @@
+import { expect, test, type Page } from "@playwright/test";
+import { as, draftStory, scheduleOpenStory } from "./helpers";
+
+/** Opens the editor's "Preview" link (a new tab) and waits for the page. */
+async function openPreview(page: Page): Promise<Page> {
+  const [tab] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("link", { name: "Preview", exact: true }).click()]);
+  await tab.waitForLoadState();
+  return tab;
+}
+
+test("a draft, a story in review and a scheduled story preview as readers will see them, marked, never indexed or stored", async ({ browser, request }) => {
+  const stamp = Date.now().toString(36);
+  const writer = await as(browser, "writer");
+  const headline = `Teachers' pay talks resume ${stamp}`;
+  const slug = await draftStory(writer, headline, "Negotiators met again on Sunday after a two-week pause.");
+
+  const draft = await openPreview(writer);
+  await expect(draft.getByTestId("preview-banner")).toContainText("Preview — not published");
+  await expect(draft.getByTestId("preview-banner")).toContainText("A draft. Readers cannot see it.");
+  await expect(draft.getByRole("heading", { level: 1 })).toHaveText(headline);
+  await expect(draft.getByTestId("article-body")).toContainText("after a two-week pause");
+  await expect(draft.getByTestId("about-box")).toBeVisible();
+  await expect(draft.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex, nofollow");
+  const headers = (await writer.request.get(new URL(draft.url()).pathname)).headers();
+  expect(headers["cache-control"]).toBe("private, no-store");
+  expect(headers["x-robots-tag"]).toContain("noindex");
+  await draft.close();
+  // Readers still get a 404, and a signed-out visitor of the preview address is sent to sign in.
+  expect((await request.get(`/news/${slug}`)).status()).toBe(404);
+  const previewPath = `/dashboard/stories/${new URL(writer.url()).pathname.split("/")[3]}/preview`;
+  const anonymous = await request.get(previewPath, { maxRedirects: 0 });
+  expect([303, 307]).toContain(anonymous.status());
+  expect(anonymous.headers().location).toContain("/login?next=");
+
+  await writer.getByRole("button", { name: "Submit for review" }).click();
+  await expect(writer.getByTestId("story-status")).toHaveText("In review");
+  const inReview = await openPreview(writer);
+  await expect(inReview.getByTestId("preview-banner")).toContainText("Waiting for review.");
+  await inReview.close();
+  await writer.context().close();
+
+  const editor = await as(browser, "editor");
+  await editor.goto(`/dashboard${previewPath.replace("/dashboard", "").replace("/preview", "")}`);
+  await scheduleOpenStory(editor, new Date(Date.now() + 3 * 24 * 3_600_000));
+  const scheduled = await openPreview(editor);
+  await expect(scheduled.getByTestId("preview-banner")).toContainText(/Scheduled for .+\(Asia\/Kabul\)\. Readers cannot see it yet\./);
+  await expect(scheduled.getByRole("heading", { level: 1 })).toHaveText(headline);
+  await scheduled.close();
+  expect((await request.get(`/news/${slug}`)).status()).toBe(404);
+  await editor.context().close();
+});
+
+test("a preview link opens the story without signing in, shows its use on the desk, and stops when revoked", async ({ browser }) => {
+  const stamp = Date.now().toString(36);
+  const editor = await as(browser, "editor");
+  const headline = `Exclusive: the budget draft ${stamp}`;
+  await draftStory(editor, headline, "The draft budget cuts provincial transfers by a tenth.");
+  const panel = editor.getByTestId("preview-links");
+  await panel.getByLabel("For whom (optional)").fill("for Pajhwok");
+  await panel.getByLabel("Works for").selectOption("3");
+  await panel.getByRole("button", { name: "Create preview link" }).click();
+  const field = panel.getByLabel("Preview link", { exact: true });
+  await expect(field).toHaveValue(/\/preview\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+  const link = await field.inputValue();
+
+  const partner = await browser.newContext();
+  const visit = await partner.newPage();
+  const response = await visit.goto(link);
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()["cache-control"]).toBe("private, no-store");
+  expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
+  await expect(visit.getByRole("heading", { level: 1 })).toHaveText(headline);
+  await expect(visit.getByTestId("preview-banner")).toContainText("Preview — not published");
+
+  await editor.reload();
+  const row = editor.getByTestId("preview-link-row").filter({ hasText: "for Pajhwok" });
+  await expect(row).toContainText("opened 1 time");
+  await row.getByRole("button", { name: "Revoke preview link for Pajhwok" }).click();
+  await expect(editor.getByTestId("preview-links-status")).toContainText("Preview link revoked");
+  await expect(row).toContainText("Revoked");
+
+  const dead = await visit.goto(link);
+  expect(dead?.status()).toBe(404);
+  await expect(visit.getByRole("heading", { level: 1 })).not.toHaveText(headline);
+  await partner.close();
+  await editor.context().close();
+});

@@ -61,7 +61,7 @@ test.describe.serial("a story from draft to the public site", () => {
     await page.goto("/dashboard?status=in_review");
     await page.getByRole("link", { name: headline }).click();
     await expect(page).toHaveURL(new RegExp(`${storyUrl}$`));
-    const reqPromise = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
+    const reqPromise = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes('"intent":"publish"'));
     await page.getByRole("button", { name: "Publish" }).click();
     const req = await reqPromise;
     publishRequest = { url: req.url(), headers: req.headers(), body: req.postData() ?? "" };

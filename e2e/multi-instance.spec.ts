@@ -207,6 +207,40 @@ test.describe.serial("two instances share one PostgreSQL and one Redis cache", (
     await desk.context().close();
   });
 
+  test("a preview rendered on either instance is never stored: not in Redis, never served to a reader, dead on both once revoked", async ({ browser, request }) => {
+    const draftHeadline = `Council budget leak, for partners only ${stamp}`;
+    const desk = await editorOn(browser, a!.url);
+    const draftSlug = await draftStory(desk, draftHeadline, "Nothing here may reach a reader before it is published.");
+    const storyId = new URL(desk.url()).pathname.split("/")[3];
+    const deskPreview = await desk.request.get(`${a!.url}/dashboard/stories/${storyId}/preview`);
+    expect(deskPreview.status()).toBe(200);
+    expect(await deskPreview.text()).toContain(draftHeadline);
+    const panel = desk.getByTestId("preview-links");
+    await panel.getByText("Preview links", { exact: true }).click();
+    await panel.getByRole("button", { name: "Create preview link" }).click();
+    const link = new URL(await panel.getByLabel("Preview link", { exact: true }).inputValue());
+    for (const instance of [a!, b!, a!, b!]) {
+      const shared = await read(request, `${instance.url}${link.pathname}`);
+      expect(shared.status).toBe(200);
+      expect(shared.html).toContain(draftHeadline);
+      expect(shared.cacheControl).toBe("private, no-store");
+      expect(FROM_CACHE).not.toContain(shared.cache);
+      expect((await read(request, `${instance.url}/news/${draftSlug}`)).status).toBe(404);
+      expect((await read(request, `${instance.url}/`)).html).not.toContain(draftHeadline);
+    }
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    const keys: string[] = [];
+    for await (const batch of redis.scanIterator({ MATCH: `${keyPrefix}*`, COUNT: 1000 })) keys.push(...batch);
+    await redis.close();
+    // No cache entry for a preview address (the reader page /news/<slug> is cached, as the 404 it is).
+    expect(keys.filter((k) => k.includes("preview") || k.includes(storyId!))).toEqual([]);
+    await panel.getByRole("button", { name: /^Revoke preview link/ }).click();
+    await expect(desk.getByTestId("preview-links-status")).toContainText("Preview link revoked");
+    for (const instance of [a!, b!]) expect((await read(request, `${instance.url}${link.pathname}`)).status).toBe(404);
+    await desk.context().close();
+  });
+
   test("a story scheduled through A appears on B at its instant, with no publish on B", async ({ browser, request }) => {
     test.setTimeout(90_000);
     const later = `Ferry timetable changes for winter ${stamp}`;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { as, draftStory, scheduleOpenStory } from "./helpers";
+import { as, draftStory, newsroomLocal, scheduleOpenStory } from "./helpers";
 
 /** Opens the editor's "Preview" link (a new tab) and waits for the page. */
 async function openPreview(page: Page): Promise<Page> {
@@ -56,6 +56,7 @@ test("a preview link opens the story without signing in, shows its use on the de
   const headline = `Exclusive: the budget draft ${stamp}`;
   await draftStory(editor, headline, "The draft budget cuts provincial transfers by a tenth.");
   const panel = editor.getByTestId("preview-links");
+  await panel.getByText("Preview links", { exact: true }).click();
   await panel.getByLabel("For whom (optional)").fill("for Pajhwok");
   await panel.getByLabel("Works for").selectOption("3");
   await panel.getByRole("button", { name: "Create preview link" }).click();
@@ -73,6 +74,7 @@ test("a preview link opens the story without signing in, shows its use on the de
   await expect(visit.getByTestId("preview-banner")).toContainText("Preview — not published");
 
   await editor.reload();
+  await panel.getByText("Preview links", { exact: true }).click();
   const row = editor.getByTestId("preview-link-row").filter({ hasText: "for Pajhwok" });
   await expect(row).toContainText("opened 1 time");
   await row.getByRole("button", { name: "Revoke preview link for Pajhwok" }).click();
@@ -82,6 +84,33 @@ test("a preview link opens the story without signing in, shows its use on the de
   const dead = await visit.goto(link);
   expect(dead?.status()).toBe(404);
   await expect(visit.getByRole("heading", { level: 1 })).not.toHaveText(headline);
+  await partner.close();
+  await editor.context().close();
+});
+
+test("an embargoed story refuses 'Publish now', and its preview link says EMBARGOED until the time in the newsroom's zone", async ({ browser, request }) => {
+  const stamp = Date.now().toString(36);
+  const editor = await as(browser, "editor");
+  const headline = `Inflation figures under embargo ${stamp}`;
+  const slug = await draftStory(editor, headline, "Prices rose by four per cent in the year to October.");
+  const embargo = new Date(Date.now() + 2 * 24 * 3_600_000);
+  await editor.getByLabel("Embargo until (Asia/Kabul)").fill(newsroomLocal(embargo).slice(0, 16));
+  await editor.getByRole("button", { name: "Save draft" }).click();
+  await expect(editor.getByTestId("save-status")).toContainText("Saved");
+
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(editor.getByTestId("save-status")).toContainText("This story is embargoed until");
+  await expect(editor.getByTestId("save-status")).toContainText("(Asia/Kabul): it cannot be published before then.");
+  expect((await request.get(`/news/${slug}`)).status()).toBe(404);
+
+  const panel = editor.getByTestId("preview-links");
+  await panel.getByText("Preview links", { exact: true }).click();
+  await panel.getByRole("button", { name: "Create preview link" }).click();
+  const link = await panel.getByLabel("Preview link", { exact: true }).inputValue();
+  const partner = await browser.newContext();
+  const visit = await partner.newPage();
+  await visit.goto(link);
+  await expect(visit.getByTestId("preview-banner")).toContainText(/EMBARGOED until .+ \(Asia\/Kabul\)\./);
   await partner.close();
   await editor.context().close();
 });

@@ -237,6 +237,10 @@ export const stories = pgTable(
     index("stories_updated_at_idx").on(t.updatedAt.desc()),
     index("stories_trashed_at_idx").on(t.trashedAt).where(sql`${t.trashedAt} is not null`),
     check("stories_version_positive", sql`${t.version} > 0`),
+    // An embargo holds by any path: a published (or scheduled) story's publication instant is
+    // never before its embargo, so the reader rule "published and its time has come" implies
+    // "the embargo is over".
+    check("stories_embargo_respected", sql`${t.embargoUntil} is null or ${t.status} <> 'published' or ${t.publishedAt} >= ${t.embargoUntil}`),
   ],
 );
 

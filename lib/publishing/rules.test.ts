@@ -3,6 +3,7 @@ import type { StoryStatus, RevisionKind, UserRole } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { SAVE_INTENTS, type SaveIntent } from "@/lib/stories/story-schema";
 import {
+  assertEmbargoRespected,
   assertIntentPermitted,
   assertMaySave,
   assertScheduleInFuture,
@@ -357,5 +358,36 @@ describe("assertScheduleInFuture", () => {
 
   it("accepts one millisecond after now", () => {
     expect(() => assertScheduleInFuture(new Date(NOW.getTime() + 1), NOW)).not.toThrow();
+  });
+});
+
+describe("assertEmbargoRespected", () => {
+  const at = (d: Date) => d.toISOString();
+  const embargo = hours(48);
+  const base = { now: NOW, at, embargoUntil: embargo, wasLive: false } as const;
+
+  it("refuses publishing now while the embargo holds, naming the embargo", () => {
+    const e = errorOf(() => assertEmbargoRespected({ ...base, intent: "publish", status: "published", publishedAt: NOW }));
+    expect(e.message).toBe(`This story is embargoed until ${at(embargo)}: it cannot be published before then. Schedule it for that time or later, or lift the embargo.`);
+    expect(e.fields).toEqual({ embargoUntil: "Embargoed" });
+  });
+
+  it("refuses a schedule one millisecond before the embargo, and takes one at the embargo or later", () => {
+    const e = errorOf(() => assertEmbargoRespected({ ...base, intent: "schedule", status: "published", publishedAt: new Date(embargo.getTime() - 1) }));
+    expect(e.fields).toEqual({ scheduledAt: "Before the embargo" });
+    expect(() => assertEmbargoRespected({ ...base, intent: "schedule", status: "published", publishedAt: embargo })).not.toThrow();
+    expect(() => assertEmbargoRespected({ ...base, intent: "schedule", status: "published", publishedAt: hours(49) })).not.toThrow();
+  });
+
+  it("refuses an embargo later than a story's schedule, and any embargo ahead on a story readers see", () => {
+    expect(errorOf(() => assertEmbargoRespected({ ...base, intent: "save", status: "published", publishedAt: hours(24) })).fields).toEqual({ embargoUntil: "After the schedule" });
+    expect(errorOf(() => assertEmbargoRespected({ ...base, intent: "minor", status: "published", publishedAt: hours(-5), wasLive: true })).message).toMatch(/^Readers can already see this story/);
+  });
+
+  it("lets drafts, stories in review and stories without an embargo be", () => {
+    for (const status of ["draft", "in_review", "unpublished"] as const) expect(() => assertEmbargoRespected({ ...base, intent: "save", status, publishedAt: null })).not.toThrow();
+    expect(() => assertEmbargoRespected({ ...base, embargoUntil: null, intent: "publish", status: "published", publishedAt: NOW })).not.toThrow();
+    // An embargo that has passed holds nothing back.
+    expect(() => assertEmbargoRespected({ ...base, embargoUntil: hours(-1), intent: "publish", status: "published", publishedAt: NOW })).not.toThrow();
   });
 });

@@ -240,3 +240,46 @@ export function decideSave(facts: SaveFacts): SaveDecision {
     auditAction: facts.intent !== "save" || restore ? `story.${restore ? "restore" : facts.intent}` : null,
   };
 }
+
+/** What the embargo rule looks at: the state a save would leave, and the embargo it would keep. */
+export interface EmbargoFacts {
+  intent: SaveIntent;
+  /** The status and publication instant after the save. */
+  status: StoryStatus;
+  publishedAt: Date | null;
+  /** Whether readers could see the story before the save. */
+  wasLive: boolean;
+  embargoUntil: Date | null;
+  now: Date;
+  /** Formats an instant in the newsroom's zone, with the zone's name, for the messages. */
+  at: (instant: Date) => string;
+}
+
+/**
+ * The embargo rule: a story may not be published, or scheduled, for an instant before its
+ * embargo. Publishing now is refused while the embargo holds, a schedule earlier than the
+ * embargo is refused, a scheduled story cannot take an embargo later than its schedule, and a
+ * story readers already see cannot be embargoed (it would have to come off the site first).
+ * The database enforces the same rule (stories_embargo_respected), so no path escapes it.
+ * @throws AppError(bad_request) naming the embargo in the newsroom's time zone.
+ */
+export function assertEmbargoRespected(f: EmbargoFacts): void {
+  const { embargoUntil } = f;
+  if (!embargoUntil || f.status !== "published" || !f.publishedAt || f.publishedAt >= embargoUntil) return;
+  if (f.wasLive) {
+    throw new AppError("bad_request", `Readers can already see this story, so an embargo until ${f.at(embargoUntil)} cannot hold it back. Unpublish it first, or lift the embargo.`, {
+      embargoUntil: "Story is live",
+    });
+  }
+  if (f.intent === "schedule") {
+    throw new AppError("bad_request", `The story is embargoed until ${f.at(embargoUntil)}: schedule it for that time or later.`, { scheduledAt: "Before the embargo" });
+  }
+  if (f.publishedAt > f.now) {
+    throw new AppError("bad_request", `The story is scheduled for ${f.at(f.publishedAt)}, before its embargo until ${f.at(embargoUntil)}: move the schedule or the embargo.`, {
+      embargoUntil: "After the schedule",
+    });
+  }
+  throw new AppError("bad_request", `This story is embargoed until ${f.at(embargoUntil)}: it cannot be published before then. Schedule it for that time or later, or lift the embargo.`, {
+    embargoUntil: "Embargoed",
+  });
+}

@@ -33,6 +33,7 @@ import { cleanText, utf8Bytes } from "@/lib/text/clean";
 import { directionOf } from "@/lib/i18n/languages";
 import { can, canDeleteStory, canEditStory, canSeeStory, type Actor } from "@/lib/permissions/roles";
 import {
+  assertEmbargoRespected,
   assertIntentFits,
   assertIntentPermitted,
   assertMaySave,
@@ -54,7 +55,8 @@ import { deskStoryMatch } from "@/lib/search/stories";
 import { photoIdsIn, photoLabel, photosWithoutLibraryId, withPhotoAttrs, type LibraryPhoto } from "@/lib/media/body";
 import { loadPhotos } from "@/lib/media/refs";
 import { canRestoreStory, notTrashed } from "./trash";
-import { isBreakingAt } from "./visibility";
+import { isBreakingAt, isPubliclyVisible } from "./visibility";
+import { formatDateAtTime } from "@/lib/dates/format";
 
 
 export interface SavedStory {
@@ -218,6 +220,28 @@ function breakingExpiry(viewer: Viewer, input: ParsedStoryInput, existing: Story
   return until;
 }
 
+/**
+ * The embargo a save keeps: absent in the input keeps the stored one, "" lifts it, otherwise
+ * newsroom wall-clock time ("YYYY-MM-DDTHH:mm[:ss]") in `timeZone`. A value within a minute of
+ * the stored one keeps it (the editor sends it back at minute precision, even once passed).
+ * @throws AppError(bad_request, field embargoUntil) for an unreadable time or one already past.
+ */
+function embargoFor(input: ParsedStoryInput, existing: StoryRow | null, now: Date, timeZone: string): Date | null {
+  const current = existing?.embargoUntil ?? null;
+  if (input.embargoUntil === undefined) return current;
+  if (input.embargoUntil === "") return null;
+  let until: Date;
+  try {
+    until = zonedLocalToInstant(input.embargoUntil, timeZone);
+  } catch (e) {
+    if (e instanceof LocalTimeError) throw new AppError("bad_request", e.message, { embargoUntil: e.message });
+    throw e;
+  }
+  if (current && Math.abs(until.getTime() - current.getTime()) < 60_000) return current;
+  if (until <= now) throw new AppError("bad_request", "An embargo must end at a time still ahead.", { embargoUntil: "Already passed" });
+  return until;
+}
+
 /** The stored story a save changes (null for a new one), once the viewer may save it. @throws AppError */
 async function loadForSave(tx: Db, viewer: Viewer, input: ParsedStoryInput): Promise<StoryRow | null> {
   const existing = input.id ? ((await tx.select().from(stories).where(eq(stories.id, input.id)).limit(1))[0] ?? undefined) : null;
@@ -259,9 +283,9 @@ function storyFields(
   input: ParsedStoryInput,
   rendered: PreparedContent["rendered"],
   slug: string,
-  links: { tagIds: string[]; featuredMediaId: string | null; breakingUntil: Date | null },
+  links: { tagIds: string[]; featuredMediaId: string | null; breakingUntil: Date | null; embargoUntil: Date | null },
 ) {
-  const { tagIds, featuredMediaId, breakingUntil } = links;
+  const { tagIds, featuredMediaId, breakingUntil, embargoUntil } = links;
   return {
     slug,
     title: input.title,
@@ -274,6 +298,7 @@ function storyFields(
     direction: directionOf(input.language),
     isBreaking: input.isBreaking,
     breakingUntil,
+    embargoUntil,
     primaryTagId: tagIds[0] ?? null,
     featuredMediaId,
   };
@@ -290,6 +315,7 @@ async function sameAsStored(tx: Db, existing: StoryRow, fields: StoryFields, lin
     existing.language === fields.language &&
     existing.isBreaking === fields.isBreaking &&
     (existing.breakingUntil?.getTime() ?? null) === (fields.breakingUntil?.getTime() ?? null) &&
+    (existing.embargoUntil?.getTime() ?? null) === (fields.embargoUntil?.getTime() ?? null) &&
     existing.primaryTagId === fields.primaryTagId &&
     existing.featuredMediaId === fields.featuredMediaId &&
     sameJson(existing.body, fields.body) &&
@@ -445,7 +471,8 @@ export async function saveStory(
   assertIntentPermitted(viewer.role, intent);
   const scheduledFor = intent === "schedule" ? await scheduleInstant(input.scheduledAt, now) : null;
   // Read outside the transaction (the embedded database has one connection).
-  const timeZone = input.isBreaking && input.breakingUntil ? (await getSiteSettings()).timeZone : "UTC";
+  const { timeZone, locale } = await getSiteSettings();
+  const at = (instant: Date) => `${formatDateAtTime(instant, timeZone, locale)} (${timeZone})`;
 
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -457,7 +484,8 @@ export async function saveStory(
     const slug = await settleSlug(tx, existing, input, now);
     const featuredMediaId = content.featuredInput === undefined ? (existing?.featuredMediaId ?? null) : content.featuredInput;
     const breakingUntil = breakingExpiry(viewer, input, existing, now, timeZone);
-    const fields = storyFields(input, content.rendered, slug, { tagIds, featuredMediaId, breakingUntil });
+    const embargoUntil = embargoFor(input, existing, now, timeZone);
+    const fields = storyFields(input, content.rendered, slug, { tagIds, featuredMediaId, breakingUntil, embargoUntil });
     const contentChanged =
       !existing ||
       !mayBeNoOp(intent, publicNote(intent, input.note) ?? "") ||
@@ -475,6 +503,7 @@ export async function saveStory(
       revisionKindOverride: options.revisionKind,
       now,
     });
+    assertEmbargoRespected({ intent, status: decision.status, publishedAt: decision.publishedAt, wasLive: existing ? isPubliclyVisible(existing, now) : false, embargoUntil, now, at });
     if (decision.status === "published") await assertPhotosDescribed(tx, content, featuredMediaId);
     if (existing && decision.noOp) return unchangedStory(existing, now);
 
@@ -639,6 +668,8 @@ export interface DeskStory {
   isBreaking: boolean;
   /** While breaking: when it ends. */
   breakingUntil: Date | null;
+  /** The embargo (before it the story cannot be published), or null. */
+  embargoUntil: Date | null;
   tags: string[];
   bylineIds: string[];
   publishedAt: Date | null;
@@ -682,6 +713,7 @@ export async function getDeskStory(viewer: Viewer, id: string, now = new Date())
     status: deskStatus(row.status, row.publishedAt, now),
     isBreaking: isBreakingAt(row, now),
     breakingUntil: isBreakingAt(row, now) ? row.breakingUntil : null,
+    embargoUntil: row.embargoUntil,
     tags: tagRows.map((t) => t.name),
     bylineIds: bylineRows.map((b) => b.id),
     publishedAt: row.publishedAt,

@@ -123,6 +123,11 @@ export const storyInputSchema = z.object({
    * empty keeps the current expiry, or starts DEFAULT_BREAKING_HOURS from the save.
    */
   breakingUntil: z.string().trim().max(40).optional(),
+  /**
+   * The embargo, as newsroom wall-clock time ("YYYY-MM-DDTHH:mm[:ss]"): before it the story
+   * cannot be published. Empty lifts it; absent keeps the stored one.
+   */
+  embargoUntil: z.string().trim().max(40).optional(),
   /** For "schedule": the publication time as newsroom wall-clock time ("YYYY-MM-DDTHH:mm[:ss]"). */
   scheduledAt: z.string().trim().max(40).optional(),
   /** For "update": the kind of public note and its text (optional for a plain update). */

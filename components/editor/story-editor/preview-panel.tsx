@@ -5,7 +5,7 @@
  * saved version in a new tab; "Preview links" are addresses to share with someone who has no
  * desk account (a partner, a source checking a quote), each with a label and an expiry,
  * listed with their use, and revocable at once. A new link's address is shown once: only a
- * hash of its secret is kept.
+ * hash of its secret is kept. The list is fetched when the section is first opened.
  */
 import { useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -37,8 +37,10 @@ export function PreviewLinksPanel({ id, timeZone, actions }: { id: string; timeZ
   const [created, setCreated] = useState<string | null>(null);
   const [state, setState] = useState<{ error?: string; message?: string }>({});
   const [pending, startTransition] = useTransition();
+  const [open, setOpen] = useState(false);
 
   useEffect(() => {
+    if (!open) return;
     let live = true;
     void actions.list(id).then((r) => {
       if (!live) return;
@@ -48,7 +50,7 @@ export function PreviewLinksPanel({ id, timeZone, actions }: { id: string; timeZ
     return () => {
       live = false;
     };
-  }, [id, actions]);
+  }, [id, actions, open]);
 
   const create = () =>
     startTransition(async () => {
@@ -78,66 +80,66 @@ export function PreviewLinksPanel({ id, timeZone, actions }: { id: string; timeZ
   const when = (iso: string) => formatDateAtTime(new Date(iso), timeZone);
 
   return (
-    <section aria-labelledby="preview-links-heading" className="flex flex-col gap-3" data-testid="preview-links">
-      <h3 id="preview-links-heading" className="text-sm font-semibold">
-        Preview links
-      </h3>
-      <p className="text-xs text-neutral-500">Anyone with a link sees the last saved version, without signing in, until it expires or you revoke it.</p>
-      <Field id="preview-link-label" label="For whom (optional)" variant="form">
-        <Input id="preview-link-label" size="sm" value={label} maxLength={120} placeholder="for Pajhwok" onChange={(e) => setLabel(e.target.value)} />
-      </Field>
-      <Field id="preview-link-days" label="Works for" variant="form">
-        <Select id="preview-link-days" size="sm" value={days} onChange={(e) => setDays(e.target.value)}>
-          {DAY_CHOICES.map((d) => (
-            <option key={d} value={d}>
-              {d === 1 ? "1 day" : `${d} days`}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <div>
-        <Button size="sm" variant="secondary" onClick={create} disabled={pending}>
-          Create preview link
-        </Button>
-      </div>
-      {created ? (
-        <div className="flex flex-col gap-1">
-          <label htmlFor="preview-link-url" className="text-xs font-semibold">
-            Preview link
-          </label>
-          <div className="flex gap-2">
-            <Input id="preview-link-url" size="sm" readOnly value={created} onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 font-mono" dir="ltr" />
-            <Button size="sm" variant="secondary" onClick={copy}>
-              Copy
-            </Button>
-          </div>
+    <details className="group" data-testid="preview-links" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="cursor-pointer text-sm font-semibold">Preview links</summary>
+      <div className="mt-3 flex flex-col gap-3">
+        <p className="text-xs text-neutral-500">Anyone with a link sees the last saved version, without signing in, until it expires or you revoke it.</p>
+        <Field id="preview-link-label" label="For whom (optional)" variant="form">
+          <Input id="preview-link-label" size="sm" value={label} maxLength={120} placeholder="for Pajhwok" onChange={(e) => setLabel(e.target.value)} />
+        </Field>
+        <Field id="preview-link-days" label="Works for" variant="form">
+          <Select id="preview-link-days" size="sm" value={days} onChange={(e) => setDays(e.target.value)}>
+            {DAY_CHOICES.map((d) => (
+              <option key={d} value={d}>
+                {d === 1 ? "1 day" : `${d} days`}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div>
+          <Button size="sm" variant="secondary" onClick={create} disabled={pending}>
+            Create preview link
+          </Button>
         </div>
-      ) : null}
-      <FormStatus error={state.error} message={state.message} testId="preview-links-status" />
-      {links && links.length > 0 ? (
-        <ul className="flex flex-col gap-2 text-xs" aria-label="Preview links of this story">
-          {links.map((l) => (
-            <li key={l.id} className={`rounded border p-2 ${l.active ? "border-neutral-300" : "border-neutral-200 text-neutral-500"}`} data-testid="preview-link-row">
-              <p className="font-semibold" dir="auto">
-                {l.label || "(no label)"}
-              </p>
-              <p>
-                {l.revokedAt ? `Revoked ${when(l.revokedAt)}` : l.active ? `Works until ${when(l.expiresAt)}` : `Expired ${when(l.expiresAt)}`}
-                {" · "}
-                {l.useCount === 0 ? "not opened yet" : `opened ${l.useCount} ${l.useCount === 1 ? "time" : "times"}, last ${when(l.lastUsedAt!)}`}
-              </p>
-              <p>
-                Made by {l.createdByName ?? "a former user"}, {when(l.createdAt)}
-              </p>
-              {l.active ? (
-                <Button size="xs" variant="danger" className="mt-1" onClick={() => revoke(l.id)} disabled={pending} aria-label={`Revoke preview link ${l.label || "(no label)"}`}>
-                  Revoke
-                </Button>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </section>
+        {created ? (
+          <div className="flex flex-col gap-1">
+            <label htmlFor="preview-link-url" className="text-xs font-semibold">
+              Preview link
+            </label>
+            <div className="flex gap-2">
+              <Input id="preview-link-url" size="sm" readOnly value={created} onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 font-mono" dir="ltr" />
+              <Button size="sm" variant="secondary" onClick={copy}>
+                Copy
+              </Button>
+            </div>
+          </div>
+        ) : null}
+        <FormStatus error={state.error} message={state.message} testId="preview-links-status" />
+        {links && links.length > 0 ? (
+          <ul className="flex flex-col gap-2 text-xs" aria-label="Preview links of this story">
+            {links.map((l) => (
+              <li key={l.id} className={`rounded border p-2 ${l.active ? "border-neutral-300" : "border-neutral-200 text-neutral-500"}`} data-testid="preview-link-row">
+                <p className="font-semibold" dir="auto">
+                  {l.label || "(no label)"}
+                </p>
+                <p>
+                  {l.revokedAt ? `Revoked ${when(l.revokedAt)}` : l.active ? `Works until ${when(l.expiresAt)}` : `Expired ${when(l.expiresAt)}`}
+                  {" · "}
+                  {l.useCount === 0 ? "not opened yet" : `opened ${l.useCount} ${l.useCount === 1 ? "time" : "times"}, last ${when(l.lastUsedAt!)}`}
+                </p>
+                <p>
+                  Made by {l.createdByName ?? "a former user"}, {when(l.createdAt)}
+                </p>
+                {l.active ? (
+                  <Button size="xs" variant="danger" className="mt-1" onClick={() => revoke(l.id)} disabled={pending} aria-label={`Revoke preview link ${l.label || "(no label)"}`}>
+                    Revoke
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </details>
   );
 }

@@ -3,6 +3,7 @@
 import { makeSlug } from "@/lib/text/slug";
 import { STORY_LANGUAGES } from "@/lib/i18n/languages";
 import { BreakingField } from "./breaking-field";
+import { EmbargoField } from "./embargo-field";
 import { ChipPicker } from "./chip-picker";
 import { FieldError, inputClass } from "./fields";
 import type { EditorOptions } from "./types";
@@ -10,7 +11,8 @@ import type { StoryForm } from "./use-story-form";
 
 /**
  * The editor's side column: slug (with the reader address), language, tags (the first is the
- * section), bylines (editors choose any; writers file under their own) and the breaking flag.
+ * section), bylines (editors choose any; writers file under their own), the breaking flag and
+ * the embargo.
  * `touch` marks each change as unsaved.
  */
 export function StorySidebar(props: {
@@ -121,6 +123,7 @@ export function StorySidebar(props: {
       />
 
       {canPublish ? <BreakingField form={form} editable={editable} timeZone={props.timeZone} errors={errors} touch={touch} /> : null}
+      <EmbargoField form={form} editable={editable} timeZone={props.timeZone} errors={errors} touch={touch} />
     </aside>
   );
 }

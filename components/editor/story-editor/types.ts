@@ -8,9 +8,11 @@ import type { DeskStory } from "@/lib/stories/desk";
 import type { DeskStatus, NOTE_KINDS, SaveIntent } from "@/lib/stories/story-schema";
 
 /** A story as the editor holds it: the desk's fields, with instants as ISO strings. */
-export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "trashedAt" | "breakingUntil"> & {
+export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "trashedAt" | "breakingUntil" | "embargoUntil"> & {
   /** ISO instant its breaking label ends, while breaking. */
   breakingUntil: string | null;
+  /** ISO instant of its embargo, or null. */
+  embargoUntil: string | null;
   /** ISO instant it went to the trash (read-only until restored), or null. */
   trashedAt: string | null;
   id?: string;
@@ -57,6 +59,8 @@ export interface StorySaveInput {
   isBreaking: boolean;
   /** While breaking: its end as newsroom wall-clock "YYYY-MM-DDTHH:mm" ("" keeps the current one). */
   breakingUntil: string;
+  /** The embargo as newsroom wall-clock "YYYY-MM-DDTHH:mm" ("" for none). */
+  embargoUntil: string;
   /** Empty for none. */
   featuredMediaId: string;
   /** Newsroom wall-clock "YYYY-MM-DDTHH:mm:ss", only for the schedule intent. */
@@ -136,6 +140,8 @@ export interface EditorSnapshot {
   isBreaking: boolean;
   /** Newsroom wall-clock end of the breaking label ("" when not breaking; absent in old backups). */
   breakingUntil?: string;
+  /** Newsroom wall-clock embargo ("" for none; absent in old backups). */
+  embargoUntil?: string;
   tags: string[];
   bylineIds: string[];
   body: JSONContent;

@@ -22,6 +22,7 @@ function startingSnapshot(story: EditorStory, timeZone: string): EditorSnapshot 
     language: story.language,
     isBreaking: story.isBreaking,
     breakingUntil: story.breakingUntil ? instantToZonedLocal(new Date(story.breakingUntil), timeZone).slice(0, 16) : "",
+    embargoUntil: story.embargoUntil ? instantToZonedLocal(new Date(story.embargoUntil), timeZone).slice(0, 16) : "",
     tags: story.tags,
     bylineIds: story.bylineIds,
     body: story.body,
@@ -54,6 +55,7 @@ export function useStoryForm(story: EditorStory, timeZone: string) {
   const [language, setLanguage] = useState(initial.language);
   const [isBreaking, setIsBreaking] = useState(initial.isBreaking);
   const [breakingUntil, setBreakingUntil] = useState(initial.breakingUntil ?? "");
+  const [embargoUntil, setEmbargoUntil] = useState(initial.embargoUntil ?? "");
   const [tags, setTags] = useState<string[]>(initial.tags);
   const [bylineIds, setBylineIds] = useState<string[]>(initial.bylineIds);
   const bodyRef = useRef<JSONContent>(initial.body);
@@ -79,6 +81,7 @@ export function useStoryForm(story: EditorStory, timeZone: string) {
     language,
     isBreaking,
     breakingUntil,
+    embargoUntil,
     tags,
     bylineIds,
     body: bodyRef.current,
@@ -95,6 +98,7 @@ export function useStoryForm(story: EditorStory, timeZone: string) {
     setLanguage(b.language);
     setIsBreaking(b.isBreaking);
     setBreakingUntil(b.breakingUntil ?? "");
+    if (b.embargoUntil !== undefined) setEmbargoUntil(b.embargoUntil);
     setTags(b.tags);
     setBylineIds(b.bylineIds);
     bodyRef.current = b.body;
@@ -127,6 +131,7 @@ export function useStoryForm(story: EditorStory, timeZone: string) {
     bylineIds,
     isBreaking,
     breakingUntil: isBreaking ? breakingUntil : "",
+    embargoUntil,
     featuredMediaId: featured?.id ?? "",
     scheduledAt: intent === "schedule" ? scheduleAt : undefined,
     noteKind,
@@ -138,7 +143,7 @@ export function useStoryForm(story: EditorStory, timeZone: string) {
     id, setId, idRef, version, setVersion, versionRef,
     status, setStatus, publishedAt, setPublishedAt,
     title, setTitle, dek, setDek, slug, setSlug, slugTouched, setSlugTouched,
-    excerpt, setExcerpt, language, setLanguage, isBreaking, setIsBreaking, breakingUntil, setBreakingUntil,
+    excerpt, setExcerpt, language, setLanguage, isBreaking, setIsBreaking, breakingUntil, setBreakingUntil, embargoUntil, setEmbargoUntil,
     tags, setTags, bylineIds, setBylineIds, featured, setFeatured,
     bodyRef, bodyKey, bodyInit, dirty, setDirty,
     saveKind, setSaveKind, noteKind, setNoteKind, note, setNote,

@@ -56,6 +56,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           status: story.status,
           isBreaking: story.isBreaking,
           breakingUntil: story.breakingUntil?.toISOString() ?? null,
+          embargoUntil: story.embargoUntil?.toISOString() ?? null,
           tags: story.tags,
           bylineIds: story.bylineIds,
           featuredPhoto: story.featuredPhoto,

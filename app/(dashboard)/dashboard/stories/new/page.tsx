@@ -31,6 +31,7 @@ export default async function NewStoryPage() {
           status: "draft",
           isBreaking: false,
           breakingUntil: null,
+          embargoUntil: null,
           tags: [],
           bylineIds: viewer.bylineIds,
           featuredPhoto: null,

@@ -1,0 +1,1 @@
+ALTER TABLE "stories" ADD CONSTRAINT "stories_embargo_respected" CHECK ("stories"."embargo_until" is null or "stories"."status" <> 'published' or "stories"."published_at" >= "stories"."embargo_until");

@@ -114,3 +114,27 @@ test("an embargoed story refuses 'Publish now', and its preview link says EMBARG
   await partner.close();
   await editor.context().close();
 });
+
+test("the live preview follows what is typed, at phone and desktop widths and right to left, without saving", async ({ browser }) => {
+  const stamp = Date.now().toString(36);
+  const writer = await as(browser, "writer");
+  await draftStory(writer, `Road to Bamyan reopens ${stamp}`, "Snow closed the road for nine days.");
+  await writer.getByRole("button", { name: "Live preview" }).click();
+  const frame = writer.frameLocator('[data-testid="live-preview-frame"]');
+  await expect(frame.getByRole("heading", { level: 1 })).toHaveText(`Road to Bamyan reopens ${stamp}`);
+  await writer.getByLabel("Headline").fill(`Road to Bamyan reopens after snow ${stamp}`);
+  const typed = Date.now();
+  await expect(frame.getByRole("heading", { level: 1 })).toHaveText(`Road to Bamyan reopens after snow ${stamp}`, { timeout: 5000 });
+  console.log(`live preview: headline shown ${Date.now() - typed} ms after typing`);
+  await expect(writer.getByTestId("live-preview-frame")).toHaveAttribute("width", "390");
+  await writer.getByLabel("Desktop (1280 px)").check();
+  await expect(writer.getByTestId("live-preview-frame")).toHaveAttribute("width", "1280");
+  await writer.getByLabel("Language").selectOption("fa");
+  await expect(frame.getByTestId("article")).toHaveAttribute("dir", "rtl");
+  // Nothing was saved: the editor still says so, and the stored headline is the old one.
+  await expect(writer.getByTestId("save-status")).toContainText("Unsaved changes");
+  const preview = await writer.request.get(`/dashboard/stories/${new URL(writer.url()).pathname.split("/")[3]}/preview`);
+  expect(await preview.text()).toContain(`Road to Bamyan reopens ${stamp}`);
+  await writer.screenshot({ path: "test-results/screenshots/live-preview.png", fullPage: true });
+  await writer.context().close();
+});

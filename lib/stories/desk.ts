@@ -138,10 +138,11 @@ async function resolveBylines(tx: Db, viewer: Viewer, requested: string[], curre
   throw new AppError("forbidden", "Writers can only put their own byline on a story.");
 }
 
-type ParsedStoryInput = z.output<typeof storyInputSchema>;
+/** A save's fields after parsing (defaults applied, text cleaned). */
+export type ParsedStoryInput = z.output<typeof storyInputSchema>;
 
 /** The body and photos of a save, checked and rendered before the transaction starts. */
-interface PreparedContent {
+export interface PreparedContent {
   rendered: ReturnType<typeof renderBody>;
   bodyPhotoIds: string[];
   /** The featured photo asked for: an id, null for none, undefined to keep the current one. */
@@ -155,7 +156,7 @@ interface PreparedContent {
  * photo snapshots (alt text, caption, credit, size) from it, and renders the body.
  * @throws AppError: too_large, bad_request (malformed or invalid body, missing photo).
  */
-async function prepareContent(input: ParsedStoryInput): Promise<PreparedContent> {
+export async function prepareContent(input: ParsedStoryInput): Promise<PreparedContent> {
   const bodyInput = parseBodyInput(input.body);
   const bodyPhotoIds = photoIdsIn(bodyInput);
   if (photosWithoutLibraryId(bodyInput) > 0) {

@@ -5,14 +5,14 @@
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog } from "@/db/schema";
+import { auditLog, stories, storyRevisions } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { bodyFromParagraphs } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
 import { saveStory } from "./desk";
-import { createPreviewLink, listPreviewLinks, openPreviewLink, previewForViewer, revokePreviewLink } from "./preview";
+import { createPreviewLink, listPreviewLinks, openPreviewLink, previewForViewer, previewOfUnsaved, revokePreviewLink } from "./preview";
 import { getPublicStory } from "./queries";
 import { trashStory } from "./trash";
 
@@ -48,6 +48,23 @@ describe.each(engines())("previews on %s", (engine) => {
     expect(await code(previewForViewer(v.mina!, "not-an-id", now))).toBe("not_found: No such story.");
     // Readers still get nothing.
     expect((await getPublicStory("dam-inquiry-findings", now)).kind).toBe("missing");
+  });
+
+  it("the live preview shows unsaved fields as readers would see them, and writes nothing", async () => {
+    const [before] = await handle().db.select({ version: stories.version }).from(stories).where(eq(stories.id, ids.draft!));
+    const revisionsBefore = (await handle().db.select().from(storyRevisions).where(eq(storyRevisions.storyId, ids.draft!))).length;
+    const unsaved = { id: ids.draft, title: "Dam inquiry: the findings in full", body: JSON.stringify(bodyFromParagraphs(["Typed, not saved."])), tags: ["Water", "A tag nobody made yet"], language: "fa" };
+    const preview = await previewOfUnsaved(v.sahar!, unsaved);
+    expect(preview.story).toMatchObject({ title: "Dam inquiry: the findings in full", language: "fa", direction: "rtl", slug: "dam-inquiry-findings" });
+    expect(preview.story.bodyHtml).toContain("Typed, not saved.");
+    expect(preview.story.tags.map((t) => t.name)).toEqual(["Water", "A tag nobody made yet"]);
+    // A new story (no id) previews too; another writer's story does not.
+    expect((await previewOfUnsaved(v.jawid!, { title: "Fresh", body: JSON.stringify(bodyFromParagraphs(["x"])) })).status).toBe("draft");
+    expect(await code(previewOfUnsaved(v.jawid!, unsaved))).toBe("not_found: No such story.");
+    expect(await code(previewOfUnsaved(v.sahar!, { ...unsaved, title: "" }))).toMatch(/^bad_request: A headline is required/);
+    const [after] = await handle().db.select({ version: stories.version, title: stories.title }).from(stories).where(eq(stories.id, ids.draft!));
+    expect(after).toEqual({ version: before!.version, title: "Dam inquiry findings" });
+    expect((await handle().db.select().from(storyRevisions).where(eq(storyRevisions.storyId, ids.draft!))).length).toBe(revisionsBefore);
   });
 
   it("a preview link opens the story without signing in, counts its uses, and stops the moment it is revoked", async () => {

@@ -11,15 +11,21 @@
  */
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { auditLog, previewLinks, users } from "@/db/schema";
+import { auditLog, bylines, previewLinks, tags, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { AppError, parseInput } from "@/lib/errors";
 import { canSeeStory } from "@/lib/permissions/roles";
+import { directionOf } from "@/lib/i18n/languages";
+import { loadPhotos } from "@/lib/media/refs";
 import { cleanString } from "@/lib/text/clean";
-import { getStoryForPreview, type PreviewStory } from "./queries";
+import { makeSlug } from "@/lib/text/slug";
+import { storyInputSchema } from "./story-schema";
+import { prepareContent } from "./desk";
+import { cutExcerpt } from "./excerpt";
+import { getStoryForPreview, type PreviewStory, type PublicStory } from "./queries";
 
 /** How long a new preview link works unless the desk says otherwise, in days. */
 export const PREVIEW_LINK_DEFAULT_DAYS = 7;
@@ -59,6 +65,57 @@ async function storyFor(viewer: Viewer, storyId: string, now: Date): Promise<Pre
  */
 export async function previewForViewer(viewer: Viewer, storyId: string, now = new Date()): Promise<PreviewStory> {
   return storyFor(viewer, storyId, now);
+}
+
+/** Stands for a tag or story that is not saved yet: a valid id that names nothing. */
+const NOTHING = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * The live preview: the editor's unsaved fields as the reader page would show them, for a
+ * story the viewer may open (or a new one). Nothing is written. Tags not created yet show by
+ * name; the dates, notes and search fields are the saved story's (now, for a story never
+ * published).
+ * @param raw the editor's save input (the same shape a save sends).
+ * @throws AppError: bad_request (unreadable fields or body, a photo not in the library),
+ *   too_large, not_found (the story is not the viewer's to open).
+ */
+export async function previewOfUnsaved(viewer: Viewer, raw: unknown, now = new Date()): Promise<PreviewStory> {
+  const input = parseInput(storyInputSchema, raw);
+  const saved = input.id ? await storyFor(viewer, input.id, now) : null;
+  const content = await prepareContent(input);
+  const db = await getDb();
+  const wanted = input.tags.map((t) => t.toLowerCase());
+  const [tagRows, bylineRows] = await Promise.all([
+    wanted.length ? db.select({ id: tags.id, slug: tags.slug, name: tags.name }).from(tags).where(inArray(sql`lower(${tags.name})`, wanted)) : [],
+    input.bylineIds.length ? db.select({ id: bylines.id, slug: bylines.slug, name: bylines.name }).from(bylines).where(inArray(bylines.id, input.bylineIds)) : [],
+  ]);
+  const tagRefs = input.tags.map((name) => tagRows.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? { id: NOTHING, slug: makeSlug(name, "tag"), name });
+  const bylineRefs = input.bylineIds.flatMap((id) => bylineRows.filter((b) => b.id === id));
+  const featuredId = content.featuredInput === undefined ? (saved?.story.photo?.id ?? null) : content.featuredInput;
+  const photo = featuredId ? (content.photos.get(featuredId) ?? (await loadPhotos([featuredId])).get(featuredId) ?? null) : null;
+  const publishedAt = saved?.publishedAt ?? now;
+  const story: PublicStory = {
+    id: saved?.story.id ?? NOTHING,
+    slug: input.slug ? makeSlug(input.slug, "story") : (saved?.story.slug ?? makeSlug(input.title, "story")),
+    title: input.title,
+    dek: input.dek,
+    excerpt: input.excerpt.trim() || cutExcerpt(content.rendered.text),
+    language: input.language,
+    direction: directionOf(input.language),
+    publishedAt,
+    lastUpdatedAt: saved?.story.lastUpdatedAt ?? publishedAt,
+    breaking: input.isBreaking,
+    section: tagRefs[0] ?? null,
+    bylines: bylineRefs,
+    photo,
+    bodyHtml: content.rendered.html,
+    notes: saved?.story.notes ?? [],
+    tags: tagRefs,
+    seoTitle: saved?.story.seoTitle ?? "",
+    seoDescription: saved?.story.seoDescription ?? "",
+    canonicalUrl: saved?.story.canonicalUrl ?? null,
+  };
+  return { story, status: saved?.status ?? "draft", publishedAt: saved?.publishedAt ?? null, embargoUntil: saved?.embargoUntil ?? null, createdBy: saved?.createdBy ?? viewer.id };
 }
 
 const createSchema = z.object({

@@ -23,6 +23,7 @@ import { BackupOffer, PresenceNote, StatusBar } from "./status-bar";
 import { StoryFields } from "./story-fields";
 import { StorySidebar } from "./story-sidebar";
 import { PreviewLinksPanel } from "./preview-panel";
+import { LivePreview } from "./live-preview";
 import type { EditorActions, EditorOptions, EditorStory, RestoreOfferView } from "./types";
 import { RestoreNotice } from "./restore-notice";
 import { useRestoreOffer } from "./use-restore-offer";
@@ -135,6 +136,7 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
         ) : null}
 
         <StoryFields form={form} editable={editable} everPublished={story.everPublished} errors={ui.fields} touch={touch} onBody={backup.recordBody} savePhotoDetails={savePhotoDetails} focusPhoto={focusPhoto} />
+        {editable ? <LivePreview form={form} action={actions.livePreview} /> : null}
 
         {scheduled && publishedAt ? (
           <p className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="scheduled-for">

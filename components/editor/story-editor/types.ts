@@ -104,6 +104,8 @@ export interface EditorActions {
   presence: (id: string) => Promise<{ ok: true; others: string[] } | EditorActionFailure>;
   /** Saves a library photo's alt text, caption and credit (the featured photo's details form). */
   savePhotoDetails: SavePhotoDetails;
+  /** The reader page's HTML for the editor's unsaved fields (the live preview). */
+  livePreview: (input: StorySaveInput) => Promise<{ ok: true; html: string } | EditorActionFailure>;
   /** The story's shareable preview links: list, create (answers the address, shown once), revoke. */
   previewLinks: {
     list: (storyId: string) => Promise<{ ok: true; links: PreviewLinkRow[] } | EditorActionFailure>;

@@ -1,7 +1,9 @@
 "use server";
 
 import { deskCall } from "@/lib/actions";
-import { createPreviewLink, listPreviewLinks, revokePreviewLink, type PreviewLinkView } from "@/lib/stories/preview";
+import { renderReaderPage } from "@/components/site/render";
+import { createPreviewLink, listPreviewLinks, previewOfUnsaved, revokePreviewLink, type PreviewLinkView } from "@/lib/stories/preview";
+import { previewStoryPage } from "@/app/(site)/news/[slug]/story-page";
 import type { PreviewLinkRow } from "@/components/editor/story-editor/types";
 
 /** A link for the editor (instants as ISO strings). */
@@ -35,4 +37,13 @@ export const createPreviewLinkAction = deskCall("createPreviewLinkAction", async
 export const revokePreviewLinkAction = deskCall("revokePreviewLinkAction", async (viewer, storyId: string, linkId: string) => {
   await revokePreviewLink(viewer, String(linkId));
   return { ok: true as const, links: (await listPreviewLinks(viewer, String(storyId))).map(toRow) };
+});
+
+/**
+ * The live preview of the editor's unsaved fields (the same input a save sends): the reader
+ * page's HTML, rendered now and written nowhere.
+ */
+export const livePreviewAction = deskCall("livePreviewAction", async (viewer, input: unknown) => {
+  const page = await renderReaderPage(async (context) => previewStoryPage(context, await previewOfUnsaved(viewer, input, context.now)));
+  return { ok: true as const, html: page.status === 308 ? "" : page.html };
 });

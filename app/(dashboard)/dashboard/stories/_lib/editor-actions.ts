@@ -4,7 +4,7 @@
  */
 import type { EditorActions } from "@/components/editor/story-editor";
 import { updateMediaAction } from "../../media/actions";
-import { createPreviewLinkAction, listPreviewLinksAction, revokePreviewLinkAction } from "../preview-actions";
+import { createPreviewLinkAction, listPreviewLinksAction, livePreviewAction, revokePreviewLinkAction } from "../preview-actions";
 import { conflictViewAction, presenceAction, restoreFromTrashAction, saveStoryAction, trashStoryAction } from "../actions";
 
 export const editorActions: EditorActions = {
@@ -14,5 +14,6 @@ export const editorActions: EditorActions = {
   conflictView: conflictViewAction,
   presence: presenceAction,
   savePhotoDetails: updateMediaAction,
+  livePreview: livePreviewAction,
   previewLinks: { list: listPreviewLinksAction, create: createPreviewLinkAction, revoke: revokePreviewLinkAction },
 };

@@ -42,9 +42,9 @@ export async function scheduleOpenStory(page: Page, instant: Date, timeZone = se
  * question that follows; waits for the status to say so.
  */
 export async function unpublishOpenStory(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Unpublish" }).click();
+  await page.getByRole("button", { name: "Unpublish", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Unpublish this story?" });
-  await dialog.getByRole("button", { name: "Unpublish" }).click();
+  await dialog.getByRole("button", { name: "Unpublish", exact: true }).click();
   await expect(page.getByTestId("story-status")).toHaveText("Unpublished");
 }
 

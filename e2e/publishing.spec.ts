@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { as, draftStory, scheduleOpenStory } from "./helpers";
+import { as, draftStory, newsroomLocal, scheduleOpenStory } from "./helpers";
 import { seedFixture as f } from "./fixtures";
 
 
@@ -114,4 +114,42 @@ test("an update with a correction note moves 'Last Updated On' and shows the not
   await expect(reader.getByTestId("story-notes")).toContainText("An earlier version named only one province.");
   await expect(reader.getByTestId("article-body")).toContainText("Officials urged caution.");
   await reader.close();
+});
+
+test("a story set to come off the site 20 s ahead is listed in Scheduled, then a 404 within 1 s of its instant, home page included", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const page = await as(browser, "editor");
+  const headline = `Road closure notice for the weekend ${Date.now().toString(36)}`;
+  const slug = await draftStory(page, headline, "The road will be closed on Saturday and Sunday.");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByTestId("story-status")).toHaveText("Published");
+  const instant = new Date(Math.ceil((Date.now() + 20_000) / 1000) * 1000);
+  const box = page.getByTestId("unpublish-schedule");
+  await box.getByLabel(`At (${f.site.timezone})`).fill(newsroomLocal(instant));
+  await box.getByRole("button", { name: "Schedule unpublish" }).click();
+  await expect(box.getByTestId("unpublish-at")).toContainText(`(${f.site.timezone}), set by you.`);
+  await page.goto("/dashboard?status=scheduled");
+  await expect(page.getByRole("row").filter({ hasText: headline }).getByTestId("list-unpublish-at")).toBeVisible();
+  await page.context().close();
+
+  // Before: public, and cached (warm it twice).
+  for (let i = 0; i < 2; i++) expect((await request.get(`/news/${slug}`)).status()).toBe(200);
+  expect(await (await request.get("/")).text()).toContain(headline);
+  expect(Date.now()).toBeLessThan(instant.getTime());
+
+  await new Promise((r) => setTimeout(r, Math.max(0, instant.getTime() - Date.now())));
+  let lag = -1;
+  while (Date.now() - instant.getTime() < 5_000) {
+    const res = await request.get(`/news/${slug}`, { headers: { "cache-control": "no-cache" } });
+    if (res.status() === 404) {
+      lag = Date.now() - instant.getTime();
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  console.log(`scheduled unpublish: gone ${lag} ms after its instant`);
+  expect(lag).toBeGreaterThanOrEqual(0);
+  expect(lag).toBeLessThanOrEqual(1_000);
+  expect(await (await request.get("/")).text()).not.toContain(headline);
+  expect(await (await request.get("/feed.xml")).text()).not.toContain(headline);
 });

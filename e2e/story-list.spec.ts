@@ -44,7 +44,7 @@ test("the story list marks what is live, links to it on the site, and applies bu
   await question.getByRole("button", { name: "Cancel" }).click();
   expect((await page.request.get(`/news/${slugs[0]}`)).status()).toBe(200);
   await bar.getByRole("button", { name: "Apply" }).click();
-  await question.getByRole("button", { name: "Unpublish" }).click();
+  await question.getByRole("button", { name: "Unpublish", exact: true }).click();
   await expect(page.getByTestId("bulk-status")).toHaveText("Unpublished: 2 stories.");
   expect((await page.request.get(`/news/${slugs[0]}`)).status()).toBe(404);
   await page.screenshot({ path: "test-results/screenshots/story-list.png", fullPage: true });

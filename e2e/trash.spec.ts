@@ -18,15 +18,15 @@ test("unpublishing asks inside the page first, and Undo puts the story back with
   const dateLine = await reader.getByText(/Last Updated On/).first().textContent();
 
   // Cancel leaves it live.
-  await page.getByRole("button", { name: "Unpublish" }).click();
+  await page.getByRole("button", { name: "Unpublish", exact: true }).click();
   const question = page.getByRole("dialog", { name: "Unpublish this story?" });
   await expect(question).toContainText(headline);
   await question.getByRole("button", { name: "Cancel" }).click();
   await expect(question).toBeHidden();
   await expect(page.getByTestId("story-status")).toHaveText("Published");
 
-  await page.getByRole("button", { name: "Unpublish" }).click();
-  await question.getByRole("button", { name: "Unpublish" }).click();
+  await page.getByRole("button", { name: "Unpublish", exact: true }).click();
+  await question.getByRole("button", { name: "Unpublish", exact: true }).click();
   await expect(page.getByTestId("story-status")).toHaveText("Unpublished");
   expect((await reader.goto(`/news/${slug}`))?.status()).toBe(404);
 

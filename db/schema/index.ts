@@ -198,6 +198,13 @@ export const stories = pgTable(
      * now and earlier schedules are refused, and reader queries hold it back).
      */
     embargoUntil: instant("embargo_until"),
+    /**
+     * A scheduled unpublish: from this instant readers no longer see the story (the reader rule
+     * checks it, so it holds to the millisecond); the scheduler then records it as unpublished.
+     */
+    unpublishAt: instant("unpublish_at"),
+    /** Who set the scheduled unpublish. */
+    unpublishSetBy: uuid("unpublish_set_by").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     primaryTagId: uuid("primary_tag_id").references(() => tags.id, { onDelete: "set null" }),
     seoTitle: text("seo_title").notNull().default(""),
     seoDescription: text("seo_description").notNull().default(""),
@@ -240,6 +247,7 @@ export const stories = pgTable(
     // An embargo holds by any path: a published (or scheduled) story's publication instant is
     // never before its embargo, so the reader rule "published and its time has come" implies
     // "the embargo is over".
+    check("stories_unpublish_after_publication", sql`${t.unpublishAt} is null or ${t.publishedAt} is null or ${t.unpublishAt} > ${t.publishedAt}`),
     check("stories_embargo_respected", sql`${t.embargoUntil} is null or ${t.status} <> 'published' or ${t.publishedAt} >= ${t.embargoUntil}`),
   ],
 );

@@ -16,6 +16,7 @@ import { getDatabase } from "@/db/handle";
 import { env } from "@/lib/env";
 import { stories } from "@/db/schema";
 import type { ReaderFootprint } from "@/lib/stories/footprint";
+import { settleDueUnpublishes } from "./unpublish";
 
 // No `server-only` marker: instrumentation (outside React's server graph) starts this.
 
@@ -107,13 +108,13 @@ export function expireReaderPagesNow(footprint?: ReaderFootprint): Promise<boole
 
 /**
  * The next instant after `now` at which reader pages change by themselves: a scheduled
- * story's publication, or a breaking story's expiry (its label and the bar on every page).
- * Two indexed reads, in parallel. Reader pages use it too (components/site/render.tsx).
+ * story's publication, a scheduled unpublish, or a breaking story's expiry (its label and the
+ * bar on every page). Three reads, in parallel. Reader pages use it too (components/site/render.tsx).
  * @returns the instant, or null when nothing is scheduled.
  */
 export async function nextScheduledInstant(now: Date): Promise<Date | null> {
   const db = await getDb();
-  const [[story], [label]] = await Promise.all([
+  const [[story], [label], [leaving]] = await Promise.all([
     db
       .select({ at: stories.publishedAt })
       .from(stories)
@@ -126,8 +127,14 @@ export async function nextScheduledInstant(now: Date): Promise<Date | null> {
       .where(and(eq(stories.isBreaking, true), gt(stories.breakingUntil, now)))
       .orderBy(asc(stories.breakingUntil))
       .limit(1),
+    db
+      .select({ at: stories.unpublishAt })
+      .from(stories)
+      .where(and(eq(stories.status, "published"), gt(stories.unpublishAt, now)))
+      .orderBy(asc(stories.unpublishAt))
+      .limit(1),
   ]);
-  const times = [story?.at, label?.at].filter((t): t is Date => t instanceof Date);
+  const times = [story?.at, label?.at, leaving?.at].filter((t): t is Date => t instanceof Date);
   return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
 }
 
@@ -143,11 +150,22 @@ export async function rearmScheduler(): Promise<void> {
   s.armedFor = next;
   s.timer = setTimeout(() => {
     void (async () => {
+      await settle();
       await triggerRevalidation("scheduled instant", next);
       await rearmScheduler();
     })();
   }, delay);
   s.timer.unref();
+}
+
+/** Records scheduled unpublishes that have come (readers already stopped seeing them). @returns how many. */
+async function settle(): Promise<number> {
+  try {
+    return (await settleDueUnpublishes(new Date())).length;
+  } catch (e) {
+    console.error("[scheduler] recording scheduled unpublishes failed:", e);
+    return 0;
+  }
 }
 
 /** Expires caches when a story's instant passed since the last sweep (missed or foreign timers). */
@@ -168,7 +186,8 @@ async function sweep(): Promise<void> {
       .limit(1),
   ]);
   s.lastSweep = now;
-  if (due || expired) await triggerRevalidation("sweep");
+  const settled = await settle();
+  if (due || expired || settled > 0) await triggerRevalidation("sweep");
   await rearmScheduler();
 }
 

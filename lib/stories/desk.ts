@@ -10,7 +10,7 @@
  */
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
-import { and, asc, count, desc, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { JSONContent } from "@tiptap/core";
 import { getDb, type Db } from "@/db";
@@ -55,7 +55,7 @@ import { deskStoryMatch } from "@/lib/search/stories";
 import { photoIdsIn, photoLabel, photosWithoutLibraryId, withPhotoAttrs, type LibraryPhoto } from "@/lib/media/body";
 import { loadPhotos } from "@/lib/media/refs";
 import { canRestoreStory, notTrashed } from "./trash";
-import { isBreakingAt, isPubliclyVisible } from "./visibility";
+import { isBreakingAt, isPubliclyVisible, unpublishDue } from "./visibility";
 import { formatDateAtTime } from "@/lib/dates/format";
 
 
@@ -243,9 +243,29 @@ function embargoFor(input: ParsedStoryInput, existing: StoryRow | null, now: Dat
   return until;
 }
 
+/**
+ * The scheduled unpublish a save keeps: the stored one while the story stays published (an
+ * unpublish, a return to draft or a passed instant drops it).
+ * @throws AppError(bad_request, field scheduledAt) when the new publication instant is not
+ *   before the scheduled unpublish.
+ */
+function keptUnpublish(existing: StoryRow | null, status: StoryRow["status"], publishedAt: Date | null, now: Date, at: (d: Date) => string): Date | null {
+  const unpublishAt = existing?.unpublishAt ?? null;
+  if (!unpublishAt || status !== "published" || unpublishAt <= now) return null;
+  if (publishedAt && publishedAt >= unpublishAt) {
+    throw new AppError("bad_request", `The story is set to come off the site at ${at(unpublishAt)}, before this publication time: move or cancel the scheduled unpublish first.`, {
+      scheduledAt: "After the scheduled unpublish",
+    });
+  }
+  return unpublishAt;
+}
+
 /** The stored story a save changes (null for a new one), once the viewer may save it. @throws AppError */
-async function loadForSave(tx: Db, viewer: Viewer, input: ParsedStoryInput): Promise<StoryRow | null> {
-  const existing = input.id ? ((await tx.select().from(stories).where(eq(stories.id, input.id)).limit(1))[0] ?? undefined) : null;
+async function loadForSave(tx: Db, viewer: Viewer, input: ParsedStoryInput, now: Date): Promise<StoryRow | null> {
+  const row = input.id ? ((await tx.select().from(stories).where(eq(stories.id, input.id)).limit(1))[0] ?? undefined) : null;
+  // A story whose scheduled unpublish has come is off the site, whether or not the scheduler
+  // has recorded it yet: the rules see it as unpublished.
+  const existing = row && row.status === "published" && unpublishDue(row, now) ? { ...row, status: "unpublished" as const, unpublishAt: null } : row;
   if (existing?.trashedAt && canSeeStory(actorOf(viewer), existing)) {
     throw new AppError("bad_request", "This story is in the trash. Restore it to edit it again.");
   }
@@ -363,7 +383,7 @@ function unchangedStory(existing: StoryRow, now: Date): SavedStory {
     id: existing.id,
     slug: existing.slug,
     version: existing.version,
-    status: deskStatus(existing.status, existing.publishedAt, now),
+    status: deskStatus(existing.status, existing.publishedAt, now, existing.unpublishAt),
     publicSlugs: [existing.slug],
     affectsReaders: false,
     footprint: EMPTY_FOOTPRINT,
@@ -383,7 +403,7 @@ async function writeStoryRow(
   tx: Db,
   viewer: Viewer,
   existing: StoryRow | null,
-  values: StoryFields & Pick<StoryRow, "status" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "updatedBy">,
+  values: StoryFields & Pick<StoryRow, "status" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "updatedBy" | "unpublishAt"> & Partial<Pick<StoryRow, "unpublishSetBy">>,
 ): Promise<{ id: string; version: number }> {
   if (!existing) {
     const [created] = await tx
@@ -477,7 +497,7 @@ export async function saveStory(
 
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const existing = await loadForSave(tx, viewer, input);
+    const existing = await loadForSave(tx, viewer, input, now);
     assertIntentFits({ actor, existing, intent, isBreaking: input.isBreaking, now });
     const currentBylines = existing ? await storyBylineIds(tx, existing.id) : null;
     const bylineIds = await resolveBylines(tx, viewer, input.bylineIds, currentBylines);
@@ -510,7 +530,8 @@ export async function saveStory(
 
     const before = existing && decision.affectsReaders ? await readerFootprint(tx, existing.id) : EMPTY_FOOTPRINT;
     const { status, publishedAt, lastUpdatedAt } = decision;
-    const { id, version } = await writeStoryRow(tx, viewer, existing, { ...fields, status, publishedAt, lastUpdatedAt, updatedAt: now, updatedBy: viewer.id });
+    const unpublishAt = keptUnpublish(existing, status, publishedAt, now, at);
+    const { id, version } = await writeStoryRow(tx, viewer, existing, { ...fields, status, publishedAt, lastUpdatedAt, unpublishAt, ...(unpublishAt ? {} : { unpublishSetBy: null }), updatedAt: now, updatedBy: viewer.id });
     await writeLinks(tx, id, { tagIds, bylineIds, featuredMediaId, bodyPhotoIds: content.bodyPhotoIds });
     await recordRevision(tx, viewer, { id, version, kind: decision.revisionKind, note: decision.note, fields, tagIds, bylineIds, now });
     if (decision.auditAction) {
@@ -521,7 +542,7 @@ export async function saveStory(
       id,
       slug,
       version,
-      status: deskStatus(status, publishedAt, now),
+      status: deskStatus(status, publishedAt, now, unpublishAt),
       publicSlugs: [...new Set([slug, ...(existing && existing.slug !== slug ? [existing.slug] : [])])],
       affectsReaders: decision.affectsReaders,
       footprint: decision.affectsReaders ? mergeFootprints(before, await readerFootprint(tx, id)) : EMPTY_FOOTPRINT,
@@ -555,6 +576,8 @@ export interface DeskListItem {
   publishedAt: Date | null;
   /** The public "Last Updated On" (null before publication). */
   lastUpdatedAt: Date | null;
+  /** A scheduled unpublish still ahead, or null. */
+  unpublishAt: Date | null;
 }
 
 export const DESK_PAGE_SIZE = 25;
@@ -562,6 +585,11 @@ export const DESK_PAGE_SIZE = 25;
 /** The SQL scope of stories a viewer may see on the desk (writers: their own). */
 export function storyScope(viewer: Viewer): SQL | undefined {
   return can(viewer.role, "story:see-all") ? undefined : eq(stories.createdBy, viewer.id);
+}
+
+/** A story's next scheduled change after `now`: its publication if still ahead, else its unpublish. */
+function nextChangeAt(now: Date): SQL {
+  return sql`coalesce(case when ${stories.publishedAt} > ${now.toISOString()}::timestamptz then ${stories.publishedAt} end, ${stories.unpublishAt})`;
 }
 
 /** The desk's story list, newest change first, filtered and paginated. */
@@ -574,14 +602,17 @@ export async function listDeskStories(
   const conditions: (SQL | undefined)[] = [storyScope(viewer), notTrashed];
   switch (filters.status) {
     case "scheduled":
-      conditions.push(and(eq(stories.status, "published"), gt(stories.publishedAt, now)));
+      // Publications and unpublishes still to come.
+      conditions.push(and(eq(stories.status, "published"), or(gt(stories.publishedAt, now), gt(stories.unpublishAt, now))));
       break;
     case "published":
-      conditions.push(and(eq(stories.status, "published"), lte(stories.publishedAt, now)));
+      conditions.push(and(eq(stories.status, "published"), lte(stories.publishedAt, now), or(isNull(stories.unpublishAt), gt(stories.unpublishAt, now))));
+      break;
+    case "unpublished":
+      conditions.push(or(eq(stories.status, "unpublished"), and(eq(stories.status, "published"), lte(stories.unpublishAt, now))));
       break;
     case "draft":
     case "in_review":
-    case "unpublished":
       conditions.push(eq(stories.status, filters.status));
       break;
   }
@@ -609,6 +640,7 @@ export async function listDeskStories(
         status: stories.status,
         publishedAt: stories.publishedAt,
         lastUpdatedAt: stories.lastUpdatedAt,
+        unpublishAt: stories.unpublishAt,
         language: stories.language,
         updatedAt: stories.updatedAt,
         updatedByName: users.name,
@@ -619,7 +651,7 @@ export async function listDeskStories(
       .leftJoin(tags, eq(tags.id, stories.primaryTagId))
       .where(where)
       // The Scheduled view reads like a running order: next to publish first.
-      .orderBy(...(filters.status === "scheduled" ? [asc(stories.publishedAt), asc(stories.id)] : [desc(stories.updatedAt), desc(stories.id)]))
+      .orderBy(...(filters.status === "scheduled" ? [asc(nextChangeAt(now)), asc(stories.id)] : [desc(stories.updatedAt), desc(stories.id)]))
       .limit(DESK_PAGE_SIZE)
       .offset((page - 1) * DESK_PAGE_SIZE),
     db.select({ n: count() }).from(stories).where(where),
@@ -639,7 +671,7 @@ export async function listDeskStories(
       id: r.id,
       title: r.title,
       slug: r.slug,
-      status: deskStatus(r.status, r.publishedAt, now),
+      status: deskStatus(r.status, r.publishedAt, now, r.unpublishAt),
       language: r.language,
       section: r.section,
       bylines: bylineRows.filter((b) => b.storyId === r.id).map((b) => b.name),
@@ -647,6 +679,7 @@ export async function listDeskStories(
       updatedByName: r.updatedByName,
       publishedAt: r.publishedAt,
       lastUpdatedAt: r.lastUpdatedAt,
+      unpublishAt: r.unpublishAt && r.unpublishAt > now ? r.unpublishAt : null,
     })),
     total: n,
     page,
@@ -671,6 +704,9 @@ export interface DeskStory {
   breakingUntil: Date | null;
   /** The embargo (before it the story cannot be published), or null. */
   embargoUntil: Date | null;
+  /** A scheduled unpublish still ahead, and who set it. */
+  unpublishAt: Date | null;
+  unpublishSetByName: string | null;
   tags: string[];
   bylineIds: string[];
   publishedAt: Date | null;
@@ -711,10 +747,12 @@ export async function getDeskStory(viewer: Viewer, id: string, now = new Date())
     excerpt: row.excerpt,
     body: row.body as JSONContent,
     language: row.language,
-    status: deskStatus(row.status, row.publishedAt, now),
+    status: deskStatus(row.status, row.publishedAt, now, row.unpublishAt),
     isBreaking: isBreakingAt(row, now),
     breakingUntil: isBreakingAt(row, now) ? row.breakingUntil : null,
     embargoUntil: row.embargoUntil,
+    unpublishAt: row.unpublishAt && row.unpublishAt > now ? row.unpublishAt : null,
+    unpublishSetByName: row.unpublishAt && row.unpublishAt > now && row.unpublishSetBy ? ((await db.select({ name: users.name }).from(users).where(eq(users.id, row.unpublishSetBy)).limit(1))[0]?.name ?? null) : null,
     tags: tagRows.map((t) => t.name),
     bylineIds: bylineRows.map((b) => b.id),
     publishedAt: row.publishedAt,

@@ -32,7 +32,8 @@ export const DESK_STATUSES: { value: DeskStatus; label: string }[] = (Object.key
  * The desk state of a story at `now` (an instant; zones do not matter).
  * @param status the stored status; @param publishedAt its publication instant, or null.
  */
-export function deskStatus(status: StoryStatus, publishedAt: Date | null, now: Date): DeskStatus {
+export function deskStatus(status: StoryStatus, publishedAt: Date | null, now: Date, unpublishAt: Date | null = null): DeskStatus {
+  if (status === "published" && unpublishAt && unpublishAt <= now) return "unpublished";
   if (status === "published") return publishedAt && publishedAt > now ? "scheduled" : "published";
   return status;
 }

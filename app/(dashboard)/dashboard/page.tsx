@@ -127,6 +127,11 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                         Updated <time dateTime={s.lastUpdatedAt.toISOString()}>{formatDateTime(s.lastUpdatedAt, settings.timeZone, settings.locale)}</time>
                       </span>
                     ) : null}
+                    {s.unpublishAt ? (
+                      <span className="block text-xs font-semibold text-amber-900" data-testid="list-unpublish-at">
+                        Off the site <time dateTime={s.unpublishAt.toISOString()}>{formatDateTime(s.unpublishAt, settings.timeZone, settings.locale)}</time>
+                      </span>
+                    ) : null}
                   </>
                 ) : (
                   "—"

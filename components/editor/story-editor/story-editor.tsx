@@ -24,6 +24,7 @@ import { StoryFields } from "./story-fields";
 import { StorySidebar } from "./story-sidebar";
 import { PreviewLinksPanel } from "./preview-panel";
 import { LivePreview } from "./live-preview";
+import { UnpublishSchedule } from "./unpublish-schedule";
 import type { EditorActions, EditorOptions, EditorStory, RestoreOfferView } from "./types";
 import { RestoreNotice } from "./restore-notice";
 import { useRestoreOffer } from "./use-restore-offer";
@@ -196,6 +197,9 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
 
       <div className="flex flex-col gap-8">
         <StorySidebar form={form} options={options} everPublished={story.everPublished} editable={editable} canPublish={canPublish} timeZone={timeZone} errors={ui.fields} touch={touch} />
+        {id && canPublish && (status === "published" || status === "scheduled") ? (
+          <UnpublishSchedule key={id} id={id} timeZone={timeZone} initial={{ at: story.unpublishAt, setBy: story.unpublishSetByName }} action={actions.scheduleUnpublish} />
+        ) : null}
         {id && !story.trashedAt ? <PreviewLinksPanel id={id} timeZone={timeZone} actions={actions.previewLinks} /> : null}
       </div>
     </div>

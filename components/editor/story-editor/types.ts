@@ -8,7 +8,9 @@ import type { DeskStory } from "@/lib/stories/desk";
 import type { DeskStatus, NOTE_KINDS, SaveIntent } from "@/lib/stories/story-schema";
 
 /** A story as the editor holds it: the desk's fields, with instants as ISO strings. */
-export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "trashedAt" | "breakingUntil" | "embargoUntil"> & {
+export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "trashedAt" | "breakingUntil" | "embargoUntil" | "unpublishAt"> & {
+  /** ISO instant of a scheduled unpublish still ahead, or null. */
+  unpublishAt: string | null;
   /** ISO instant its breaking label ends, while breaking. */
   breakingUntil: string | null;
   /** ISO instant of its embargo, or null. */
@@ -104,6 +106,8 @@ export interface EditorActions {
   presence: (id: string) => Promise<{ ok: true; others: string[] } | EditorActionFailure>;
   /** Saves a library photo's alt text, caption and credit (the featured photo's details form). */
   savePhotoDetails: SavePhotoDetails;
+  /** Sets (newsroom wall-clock time) or cancels ("") the story's scheduled unpublish. */
+  scheduleUnpublish: (id: string, local: string) => Promise<{ ok: true; unpublishAt: string | null } | EditorActionFailure>;
   /** The reader page's HTML for the editor's unsaved fields (the live preview). */
   livePreview: (input: StorySaveInput) => Promise<{ ok: true; html: string } | EditorActionFailure>;
   /** The story's shareable preview links: list, create (answers the address, shown once), revoke. */

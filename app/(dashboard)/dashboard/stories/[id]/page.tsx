@@ -57,6 +57,8 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           isBreaking: story.isBreaking,
           breakingUntil: story.breakingUntil?.toISOString() ?? null,
           embargoUntil: story.embargoUntil?.toISOString() ?? null,
+          unpublishAt: story.unpublishAt?.toISOString() ?? null,
+          unpublishSetByName: story.unpublishSetByName,
           tags: story.tags,
           bylineIds: story.bylineIds,
           featuredPhoto: story.featuredPhoto,

@@ -4,6 +4,7 @@
  */
 import type { EditorActions } from "@/components/editor/story-editor";
 import { updateMediaAction } from "../../media/actions";
+import { scheduleUnpublishAction } from "../unpublish-actions";
 import { createPreviewLinkAction, listPreviewLinksAction, livePreviewAction, revokePreviewLinkAction } from "../preview-actions";
 import { conflictViewAction, presenceAction, restoreFromTrashAction, saveStoryAction, trashStoryAction } from "../actions";
 
@@ -15,5 +16,6 @@ export const editorActions: EditorActions = {
   presence: presenceAction,
   savePhotoDetails: updateMediaAction,
   livePreview: livePreviewAction,
+  scheduleUnpublish: scheduleUnpublishAction,
   previewLinks: { list: listPreviewLinksAction, create: createPreviewLinkAction, revoke: revokePreviewLinkAction },
 };

@@ -32,6 +32,8 @@ export default async function NewStoryPage() {
           isBreaking: false,
           breakingUntil: null,
           embargoUntil: null,
+          unpublishAt: null,
+          unpublishSetByName: null,
           tags: [],
           bylineIds: viewer.bylineIds,
           featuredPhoto: null,

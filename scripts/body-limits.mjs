@@ -51,6 +51,8 @@ export function bodyLimitFor(pathname, importMax) {
   // Sign-in, sign-out and session calls carry a CSRF token, an e-mail address and a password.
   if (pathname === "/api/auth" || pathname.startsWith("/api/auth/")) return { limit: 8 * KB, streamed: false, rule: "A sign-in request may send at most 8 KB." };
   if (pathname === "/api/media") return { limit: MEDIA_MAX_BYTES + MULTIPART_ENVELOPE_BYTES, streamed: true, rule: `Photos may be at most ${MEDIA_MAX_BYTES / MB} MB.` };
+  // The scheduler's own loopback call: the reader pages one change touches (up to 5,000 names).
+  if (pathname === "/api/internal/revalidate") return { limit: 1 * MB, streamed: false, rule: "An internal call may send at most 1 MB." };
   if (pathname === "/api/import") return { limit: importMax, streamed: true, rule: `A WordPress export uploaded on the desk may be at most ${Math.round(importMax / MB)} MB (the IMPORT_MAX_MB setting); use npm run import:wxr for a larger one.` };
   // Server actions of the desk, sign-in and sign-up pages: a story body may be 2 MB of JSON
   // (next.config.ts lets Next's own 3 MB action limit speak first, with its message).

@@ -38,6 +38,8 @@ describe("request body limits by path", () => {
     expect(bodyLimitFor("/dashboard/stories/abc", importMax).limit).toBeGreaterThan(3 * MB);
     expect(post("/login", { "content-length": String(3 * MB) })).toBeNull();
     expect(post("/_next/data", { "content-length": String(65 * 1024) })?.status).toBe(413);
+    // The scheduler's loopback call names every page a change touches.
+    expect(post("/api/internal/revalidate", { "content-length": String(500 * 1024) })).toBeNull();
     // Reads have no body to limit.
     expect(refuseBody({ method: "GET", pathname: "/api/auth/session", headers: { "content-length": String(100 * MB) }, importMax })).toBeNull();
   });

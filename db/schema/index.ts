@@ -79,6 +79,7 @@ export const revisionKind = pgEnum("revision_kind", [
   "schedule",
   "clarification",
   "restore",
+  "pending",
 ]);
 
 /** Revision kinds whose note readers see on the story ("Updates and corrections"). */
@@ -501,6 +502,38 @@ export const sessions = pgTable(
     revokedAt: instant("revoked_at"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Pending changes to a live story: the editor's fields (the input of a save), prepared while
+ * readers keep the published version, then published now or at `applyAt` as an update or a
+ * minor edit. One set per story. Applying them over a story changed since `baseVersion` is
+ * refused, so nothing published meanwhile is overwritten.
+ */
+export const pendingChanges = pgTable(
+  "pending_changes",
+  {
+    storyId: uuid("story_id")
+      .primaryKey()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    /** The story's version when the changes were prepared. */
+    baseVersion: integer("base_version").notNull(),
+    /** The save input (headline, dek, body, tags, bylines, photo…), without id, version or intent. */
+    input: jsonb("input").$type<Record<string, unknown>>().notNull(),
+    /** When scheduled: the instant, how readers see it, and the public note of an update. */
+    applyAt: instant("apply_at"),
+    applyKind: text("apply_kind", { enum: ["update", "minor"] }),
+    noteKind: text("note_kind", { enum: ["update", "correction", "clarification"] }),
+    note: text("note").notNull().default(""),
+    /** Set while an instance applies them (a claim; a stale claim is retried). */
+    applyingSince: instant("applying_since"),
+    /** Why a scheduled application did not happen, in words for the desk. */
+    failure: text("failure"),
+    scheduledBy: uuid("scheduled_by").references(() => users.id, { onDelete: "set null" }),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("pending_changes_apply_at_idx").on(t.applyAt)],
 );
 
 /**

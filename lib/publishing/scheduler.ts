@@ -14,7 +14,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, gt, lte } from "drizzle-orm";
 import { getDatabase } from "@/db/handle";
 import { env } from "@/lib/env";
-import { stories } from "@/db/schema";
+import { pendingChanges, stories } from "@/db/schema";
 import type { ReaderFootprint } from "@/lib/stories/footprint";
 import { settleDueUnpublishes } from "./unpublish";
 
@@ -108,13 +108,13 @@ export function expireReaderPagesNow(footprint?: ReaderFootprint): Promise<boole
 
 /**
  * The next instant after `now` at which reader pages change by themselves: a scheduled
- * story's publication, a scheduled unpublish, or a breaking story's expiry (its label and the
- * bar on every page). Three reads, in parallel. Reader pages use it too (components/site/render.tsx).
+ * story's publication, a scheduled unpublish, scheduled pending changes, or a breaking
+ * story's expiry (its label and the bar on every page). Four reads, in parallel. Reader pages use it too (components/site/render.tsx).
  * @returns the instant, or null when nothing is scheduled.
  */
 export async function nextScheduledInstant(now: Date): Promise<Date | null> {
   const db = await getDb();
-  const [[story], [label], [leaving]] = await Promise.all([
+  const [[story], [label], [leaving], [changes]] = await Promise.all([
     db
       .select({ at: stories.publishedAt })
       .from(stories)
@@ -133,8 +133,14 @@ export async function nextScheduledInstant(now: Date): Promise<Date | null> {
       .where(and(eq(stories.status, "published"), gt(stories.unpublishAt, now)))
       .orderBy(asc(stories.unpublishAt))
       .limit(1),
+    db
+      .select({ at: pendingChanges.applyAt })
+      .from(pendingChanges)
+      .where(gt(pendingChanges.applyAt, now))
+      .orderBy(asc(pendingChanges.applyAt))
+      .limit(1),
   ]);
-  const times = [story?.at, label?.at, leaving?.at].filter((t): t is Date => t instanceof Date);
+  const times = [story?.at, label?.at, leaving?.at, changes?.at].filter((t): t is Date => t instanceof Date);
   return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
 }
 
@@ -173,7 +179,7 @@ async function sweep(): Promise<void> {
   const s = state();
   const now = new Date();
   const db = await getDb();
-  const [[due], [expired]] = await Promise.all([
+  const [[due], [expired], [changes]] = await Promise.all([
     db
       .select({ id: stories.id })
       .from(stories)
@@ -184,10 +190,12 @@ async function sweep(): Promise<void> {
       .from(stories)
       .where(and(eq(stories.isBreaking, true), gt(stories.breakingUntil, s.lastSweep), lte(stories.breakingUntil, now)))
       .limit(1),
+    // Pending changes due and not applied yet (the revalidation route applies them).
+    db.select({ id: pendingChanges.storyId }).from(pendingChanges).where(lte(pendingChanges.applyAt, now)).limit(1),
   ]);
   s.lastSweep = now;
   const settled = await settle();
-  if (due || expired || settled > 0) await triggerRevalidation("sweep");
+  if (due || expired || changes || settled > 0) await triggerRevalidation("sweep");
   await rearmScheduler();
 }
 

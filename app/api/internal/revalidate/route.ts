@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { expireReaderCaches, expireStoryCaches } from "@/lib/site/reader-cache";
 import { isRevalidateSecret } from "@/lib/publishing/scheduler";
+import { applyDuePendingChanges } from "@/lib/stories/pending";
 
 /**
  * Internal: expires cached reader pages. Called over loopback by this server's own scheduler
  * and desk actions (lib/publishing/scheduler.ts), with a per-process secret; anyone else gets
  * a 404. With a JSON body `{ footprint }` (lib/stories/footprint.ts) it expires what one
- * story change can alter; with no body, everything.
+ * story change can alter; with no body (a scheduled instant, the sweep, a site change),
+ * everything, after applying the pending changes whose instant has come
+ * (lib/stories/pending.ts), so the pages rendered next show them.
  */
 const segment = z.string().min(1).max(300).regex(/^[^/?#\u0000-\u001f]+$/);
 const body = z.object({
@@ -36,6 +39,7 @@ export async function POST(request: Request): Promise<Response> {
     expireStoryCaches(parsed.data.footprint);
     return Response.json({ ok: true, scope: "story", at: new Date().toISOString() });
   }
+  const applied = await applyDuePendingChanges(new Date());
   expireReaderCaches();
-  return Response.json({ ok: true, scope: "all", at: new Date().toISOString() });
+  return Response.json({ ok: true, scope: "all", applied: applied.length, at: new Date().toISOString() });
 }

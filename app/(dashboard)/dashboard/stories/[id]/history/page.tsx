@@ -26,6 +26,7 @@ const KIND_LABEL: Record<string, string> = {
   unpublish: "Unpublished",
   schedule: "Scheduled",
   restore: "Restored",
+  pending: "Pending changes (not public)",
 };
 
 /** Inserted text, marked green. */

@@ -54,7 +54,7 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: common },
       // Everything but the desk's pages and Next's own files: reader pages run no script.
       { source: "/", headers: [{ key: "Content-Security-Policy", value: READER_CSP }] },
-      { source: "/:first((?!dashboard|login|signup|_next)[^/]+)/:rest*", headers: [{ key: "Content-Security-Policy", value: READER_CSP }] },
+      { source: "/:first((?!(?:dashboard|login|signup|_next)(?:\\/|$))[^/]+)/:rest*", headers: [{ key: "Content-Security-Policy", value: READER_CSP }] },
       // A preview link's address carries its secret: never sent on as a referrer.
       { source: "/preview/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       // Desk APIs answer one signed-in person: never stored by a browser or a shared cache.

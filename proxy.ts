@@ -75,5 +75,5 @@ export const config = {
   // skip it. Slugs are ASCII (lib/stories/slug.ts), so a reader path with a "%" is either a
   // bad address or an old percent-encoded one; those pass through the decode check above.
   // Photo and WordPress uploads and photo files never enter (the proxy would buffer bodies).
-  matcher: ["/dashboard/:path*", "/login", "/signup/:path*", "/front/:path*", "/search", "/((?!_next/static|_next/image|api/media|api/import|media/).*%.*)"],
+  matcher: ["/dashboard/:path*", "/login/:path*", "/signup/:path*", "/front/:path*", "/search", "/((?!_next/static|_next/image|api/media|api/import|media/).*%.*)"],
 };

@@ -40,7 +40,7 @@ test("security headers on a reader page, a desk page and a desk API", async ({ b
   }
   expect(reader.headers()["permissions-policy"]).toContain("camera=()");
   // Reader pages run no script at all, from anywhere.
-  for (const path of ["/", "/about", "/latest", "/feed.xml"]) {
+  for (const path of ["/", "/about", "/latest", "/feed.xml", "/login-help"]) {
     const csp = (await request.get(path)).headers()["content-security-policy"] ?? "";
     expect(csp, path).toContain("script-src 'none'");
     expect(csp, path).toContain("default-src 'none'");
@@ -92,7 +92,9 @@ test("signing out ends the session on the server: a copy of the cookie no longer
  */
 function rawPost(url: string, headers: Record<string, string>, write: (req: http.ClientRequest) => void): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", headers });
+    // The path goes out exactly as written ("/a/../b" is not resolved here, as `new URL` would).
+    const { hostname, port, origin } = new URL(url);
+    const req = http.request({ hostname, port, path: url.slice(origin.length) || "/", method: "POST", headers });
     req.on("response", (res) => {
       let body = "";
       res.setEncoding("utf8");
@@ -113,6 +115,14 @@ test("request bodies are limited by route: sign-in bodies are refused unread whe
   expect(JSON.parse(declared.body).error).toContain("A sign-in request may send at most 8 KB");
   const chunked = await rawPost(signIn, { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" }, (req) => req.write("email=" + "a".repeat(64 * 1024)));
   expect(chunked.status).toBe(411);
+  // The limit and the method guard apply to the path as it will be routed, dot segments resolved.
+  const dotted = await rawPost(`${baseURL}/dashboard/../api/auth/callback/credentials`, { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(200 * 1024) }, (req) => req.write("email="));
+  expect(dotted.status).toBe(413);
+  const readerPost = await rawPost(`${baseURL}/dashboard/%2e%2e/about`, { "Content-Length": "0" }, (req) => req.end());
+  expect(readerPost.status).toBe(405);
+  // An anonymous server-action body on the sign-in page is held to 64 KB.
+  const anonymousAction = await rawPost(`${baseURL}/login`, { "Content-Type": "text/plain", "Content-Length": String(3 * 1024 * 1024) }, (req) => req.write("x"));
+  expect(anonymousAction.status).toBe(413);
 
   // A signed-in editor's upload of undeclared size, 25 MB of it: the route counts while it
   // streams to disk and answers 413 at 20 MB.

@@ -43,20 +43,22 @@ export function importMaxBytes(env = process.env) {
  * The body limit for a request path.
  * @param {string} pathname the request's path, without its query string
  * @param {number} importMax the export limit in bytes (importMaxBytes())
+ * @param {boolean} [signedIn] the request carries a session cookie (lib/auth: authjs.session-token)
  * @returns {{ limit: number, streamed: boolean, rule: string }} `limit` in bytes; `streamed`
  *   when the route may take a body of undeclared size (it counts while reading); `rule`
  *   states the limit in words, for the refusal message.
  */
-export function bodyLimitFor(pathname, importMax) {
+export function bodyLimitFor(pathname, importMax, signedIn = false) {
   // Sign-in, sign-out and session calls carry a CSRF token, an e-mail address and a password.
   if (pathname === "/api/auth" || pathname.startsWith("/api/auth/")) return { limit: 8 * KB, streamed: false, rule: "A sign-in request may send at most 8 KB." };
   if (pathname === "/api/media") return { limit: MEDIA_MAX_BYTES + MULTIPART_ENVELOPE_BYTES, streamed: true, rule: `Photos may be at most ${MEDIA_MAX_BYTES / MB} MB.` };
   // The scheduler's own loopback call: the reader pages one change touches (up to 5,000 names).
   if (pathname === "/api/internal/revalidate") return { limit: 1 * MB, streamed: false, rule: "An internal call may send at most 1 MB." };
   if (pathname === "/api/import") return { limit: importMax, streamed: true, rule: `A WordPress export uploaded on the desk may be at most ${Math.round(importMax / MB)} MB (the IMPORT_MAX_MB setting); use npm run import:wxr for a larger one.` };
-  // Server actions of the desk, sign-in and sign-up pages: a story body may be 2 MB of JSON
-  // (next.config.ts lets Next's own 3 MB action limit speak first, with its message).
-  if (/^\/(dashboard|login|signup)(\/|$)/.test(pathname)) return { limit: 4 * MB, streamed: false, rule: "A form may send at most 4 MB." };
+  // Server actions of the desk: a story body may be 2 MB of JSON (next.config.ts lets Next's own
+  // 3 MB action limit speak first, with its message). Only for a signed-in browser: Next reads
+  // an action's body before the action checks the session.
+  if (/^\/dashboard(\/|$)/.test(pathname) && signedIn) return { limit: 4 * MB, streamed: false, rule: "A form may send at most 4 MB." };
   return { limit: 64 * KB, streamed: false, rule: "A request here may send at most 64 KB." };
 }
 
@@ -74,7 +76,8 @@ function inWords(bytes) {
  */
 export function refuseBody({ method, pathname, headers, importMax }) {
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return null;
-  const { limit, streamed, rule } = bodyLimitFor(pathname, importMax);
+  const cookie = String(headers.cookie ?? "");
+  const { limit, streamed, rule } = bodyLimitFor(pathname, importMax, /(^|;\s*)(__Secure-)?authjs\.session-token=/.test(cookie));
   const declared = headers["content-length"];
   if (declared === undefined) {
     // No body at all (no Transfer-Encoding either) is fine; a body of unknown size only where counted.

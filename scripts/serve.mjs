@@ -44,7 +44,7 @@ const WRITABLE_PATHS = /^\/(api|dashboard|login|signup|_next)(\/|$)/;
  */
 function refuseMethod(req, res) {
   if (req.method === "GET" || req.method === "HEAD") return false;
-  const pathname = (req.url ?? "/").split("?")[0];
+  const pathname = routedPath(req.url);
   if (WRITABLE_PATHS.test(pathname)) return false;
   res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
   res.end("Method not allowed\n");
@@ -58,7 +58,7 @@ function refuseMethod(req, res) {
  * @returns true when it answered.
  */
 function refuseLargeBody(req, res) {
-  const pathname = (req.url ?? "/").split("?")[0];
+  const pathname = routedPath(req.url);
   const refusal = refuseBody({ method: req.method, pathname, headers: req.headers, importMax });
   if (!refusal) return false;
   const json = pathname.startsWith("/api/");
@@ -70,6 +70,19 @@ function refuseLargeBody(req, res) {
   // With "Connection: close", Node closes the socket once this answer is sent.
   res.end(json ? JSON.stringify({ error: refusal.message }) : `${refusal.message}\n`);
   return true;
+}
+
+/**
+ * The path as Next will route it: "..", "." and "%2e" segments resolved and backslashes read
+ * as slashes, the WHATWG URL parser's normalisation (Next parses request URLs with `new URL`).
+ * Checking the raw path instead would let `/dashboard/../news/x` pass as a desk path.
+ */
+function routedPath(url) {
+  try {
+    return new URL(url ?? "/", "http://localhost").pathname;
+  } catch {
+    return "/";
+  }
 }
 
 /** Entity headers a 304 must not carry about a body it does not have. */

@@ -14,12 +14,18 @@ export interface PreviewState {
   now: Date;
   timeZone: string;
   locale: string;
+  /** A live story's pending changes (and when they are scheduled to go out, if they are). */
+  pendingChanges?: { applyAt: Date | null };
 }
 
 /** The banner's headline and its line of detail. */
 export function previewWords(s: PreviewState): { title: string; detail: string } {
   const at = (d: Date) => `${formatDateAtTime(d, s.timeZone, s.locale)} (${s.timeZone})`;
   const embargo = s.embargoUntil && s.embargoUntil > s.now ? `EMBARGOED until ${at(s.embargoUntil)}. ` : "";
+  if (s.pendingChanges) {
+    const when = s.pendingChanges.applyAt ? `Scheduled to go out at ${at(s.pendingChanges.applyAt)}. ` : "Not published yet. ";
+    return { title: "Preview of pending changes", detail: `${when}Readers see the published version until then.` };
+  }
   if (s.status === "published" && s.publishedAt && s.publishedAt > s.now) {
     return { title: "Preview — not published", detail: `${embargo}Scheduled for ${at(s.publishedAt)}. Readers cannot see it yet.` };
   }

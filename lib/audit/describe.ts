@@ -57,6 +57,7 @@ const ACTIONS: Record<string, { verb: string; kind: Kind }> = {
   "story.unpublish_scheduled": { verb: "took off the site, as scheduled,", kind: "story" },
   "story.schedule_unpublish": { verb: "set a time to take off the site", kind: "story" },
   "story.cancel_unpublish": { verb: "cancelled the scheduled unpublish of", kind: "story" },
+  "story.embargo": { verb: "changed the embargo of", kind: "story" },
   "story.pending_save": { verb: "saved pending changes to", kind: "story" },
   "story.pending_discard": { verb: "discarded the pending changes to", kind: "story" },
   "story.pending_schedule": { verb: "scheduled the pending changes to", kind: "story" },
@@ -113,6 +114,7 @@ const FIELD_LABELS: Record<string, string> = {
   locale: "Locale",
   defaultLanguage: "Default language",
   logoUrl: "Logo address",
+  embargoUntil: "Embargo",
 };
 
 /** The words for one action code, for the log's filter ("story.publish" → "Published (story)"). */

@@ -34,9 +34,13 @@ describe("request body limits by path", () => {
     expect(refuseBody({ method: "POST", pathname: "/api/import", headers: { "content-length": String(51 * MB) }, importMax: 50 * MB })?.message).toContain("at most 50 MB (the IMPORT_MAX_MB setting)");
   });
 
-  it("lets the desk's forms carry a 2 MB story body, and limits every other path to 64 KB", () => {
-    expect(bodyLimitFor("/dashboard/stories/abc", importMax).limit).toBeGreaterThan(3 * MB);
-    expect(post("/login", { "content-length": String(3 * MB) })).toBeNull();
+  it("lets a signed-in browser's desk forms carry a 2 MB story body, and limits everyone else, sign-in pages included, to 64 KB", () => {
+    expect(bodyLimitFor("/dashboard/stories/abc", importMax, true).limit).toBeGreaterThan(3 * MB);
+    const session = { cookie: "theme=dark; authjs.session-token=abc.def" };
+    expect(post("/dashboard/stories/abc", { ...session, "content-length": String(3 * MB) })).toBeNull();
+    expect(post("/dashboard/stories/abc", { "content-length": String(3 * MB) })?.status).toBe(413);
+    expect(post("/login", { "content-length": String(3 * MB) })?.status).toBe(413);
+    expect(post("/signup/abc", { "content-length": String(65 * 1024) })?.status).toBe(413);
     expect(post("/_next/data", { "content-length": String(65 * 1024) })?.status).toBe(413);
     // The scheduler's loopback call names every page a change touches.
     expect(post("/api/internal/revalidate", { "content-length": String(500 * 1024) })).toBeNull();

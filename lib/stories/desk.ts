@@ -227,8 +227,19 @@ function breakingExpiry(viewer: Viewer, input: ParsedStoryInput, existing: Story
  * the stored one keeps it (the editor sends it back at minute precision, even once passed).
  * @throws AppError(bad_request, field embargoUntil) for an unreadable time or one already past.
  */
-function embargoFor(input: ParsedStoryInput, existing: StoryRow | null, now: Date, timeZone: string): Date | null {
-  const current = existing?.embargoUntil ?? null;
+function embargoFor(viewer: Viewer, input: ParsedStoryInput, existing: StoryRow | null, now: Date, timeZone: string): Date | null {
+  const stored = existing?.embargoUntil ?? null;
+  // An embargo that has passed holds nothing back any more: it is dropped.
+  const current = stored && stored > now ? stored : null;
+  const next = embargoAsked(input, current, stored, now, timeZone);
+  if ((next?.getTime() ?? null) !== (current?.getTime() ?? null) && !can(viewer.role, "story:publish")) {
+    throw new AppError("forbidden", "Only editors can set, move or lift an embargo.", { embargoUntil: "Editors only" });
+  }
+  return next;
+}
+
+/** The embargo the input asks for (see embargoFor). */
+function embargoAsked(input: ParsedStoryInput, current: Date | null, stored: Date | null, now: Date, timeZone: string): Date | null {
   if (input.embargoUntil === undefined) return current;
   if (input.embargoUntil === "") return null;
   let until: Date;
@@ -238,7 +249,7 @@ function embargoFor(input: ParsedStoryInput, existing: StoryRow | null, now: Dat
     if (e instanceof LocalTimeError) throw new AppError("bad_request", e.message, { embargoUntil: e.message });
     throw e;
   }
-  if (current && Math.abs(until.getTime() - current.getTime()) < 60_000) return current;
+  if (stored && Math.abs(until.getTime() - stored.getTime()) < 60_000) return current;
   if (until <= now) throw new AppError("bad_request", "An embargo must end at a time still ahead.", { embargoUntil: "Already passed" });
   return until;
 }
@@ -262,7 +273,9 @@ function keptUnpublish(existing: StoryRow | null, status: StoryRow["status"], pu
 
 /** The stored story a save changes (null for a new one), once the viewer may save it. @throws AppError */
 async function loadForSave(tx: Db, viewer: Viewer, input: ParsedStoryInput, now: Date): Promise<StoryRow | null> {
-  const row = input.id ? ((await tx.select().from(stories).where(eq(stories.id, input.id)).limit(1))[0] ?? undefined) : null;
+  // Locked for the save: a schedule change or the scheduler's record of an unpublish waits for
+  // it (or it for them), so neither is overwritten with what was read before.
+  const row = input.id ? ((await tx.select().from(stories).where(eq(stories.id, input.id)).limit(1).for("update"))[0] ?? undefined) : null;
   // A story whose scheduled unpublish has come is off the site, whether or not the scheduler
   // has recorded it yet: the rules see it as unpublished.
   const existing = row && row.status === "published" && unpublishDue(row, now) ? { ...row, status: "unpublished" as const, unpublishAt: null } : row;
@@ -505,7 +518,7 @@ export async function saveStory(
     const slug = await settleSlug(tx, existing, input, now);
     const featuredMediaId = content.featuredInput === undefined ? (existing?.featuredMediaId ?? null) : content.featuredInput;
     const breakingUntil = breakingExpiry(viewer, input, existing, now, timeZone);
-    const embargoUntil = embargoFor(input, existing, now, timeZone);
+    const embargoUntil = embargoFor(viewer, input, existing, now, timeZone);
     const fields = storyFields(input, content.rendered, slug, { tagIds, featuredMediaId, breakingUntil, embargoUntil });
     const contentChanged =
       !existing ||
@@ -536,6 +549,10 @@ export async function saveStory(
     await recordRevision(tx, viewer, { id, version, kind: decision.revisionKind, note: decision.note, fields, tagIds, bylineIds, now });
     if (decision.auditAction) {
       await audit(tx, viewer, decision.auditAction, id, { version, title: fields.title, ...(decision.note ? { note: decision.note } : {}) });
+    }
+    const embargoBefore = existing?.embargoUntil && existing.embargoUntil > now ? existing.embargoUntil : null;
+    if ((embargoBefore?.getTime() ?? null) !== (embargoUntil?.getTime() ?? null)) {
+      await audit(tx, viewer, "story.embargo", id, { title: fields.title, changes: { embargoUntil: { from: embargoBefore?.toISOString() ?? null, to: embargoUntil?.toISOString() ?? null } } });
     }
 
     return {

@@ -2,9 +2,9 @@
  * Embargoes through the desk's mutations on a real database (PGlite; PostgreSQL too with
  * TEST_DATABASE_URL), with the clock passed in: no path makes an embargoed story public early.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { stories } from "@/db/schema";
+import { auditLog, stories } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { bodyFromParagraphs } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
@@ -81,10 +81,42 @@ describe.each(engines())("embargoes on %s", (engine) => {
 
   it("the database itself refuses a published row dated before its embargo, whatever wrote it", async () => {
     const s = await saveStory(mina, { title: "Held by the database", body, embargoUntil: EMBARGO_LOCAL }, T0);
-    await expect(handle().db.update(stories).set({ status: "published", publishedAt: T0 }).where(eq(stories.id, s.id))).rejects.toThrow();
+    const bypass = await handle()
+      .db.update(stories)
+      .set({ status: "published", publishedAt: T0 })
+      .where(eq(stories.id, s.id))
+      .then(
+        () => null,
+        (e: unknown) => e as Error & { cause?: { message?: string } },
+      );
+    expect(`${bypass?.message} ${bypass?.cause?.message ?? ""}`).toContain("stories_embargo_respected");
     const [row] = await handle().db.select({ status: stories.status }).from(stories).where(eq(stories.id, s.id));
     expect(row?.status).toBe("draft");
     await expect(handle().db.execute(sql`update stories set status = 'published', published_at = ${EMBARGO.toISOString()}::timestamptz where id = ${s.id}`)).resolves.toBeDefined();
+  });
+
+  it("an embargo that has passed holds nothing back: a story taken off the site before it ended goes back with its old dates", async () => {
+    const s = await saveStory(mina, { title: "Out, pulled, embargoed, back", body, intent: "publish" }, T0);
+    const pulled = await saveStory(mina, { ...(await fields(s.id)), intent: "unpublish" }, T0);
+    expect(pulled.status).toBe("unpublished");
+    await saveStory(mina, { ...(await fields(s.id)), embargoUntil: EMBARGO_LOCAL }, T0);
+    const after = new Date(EMBARGO.getTime() + 86_400_000);
+    const desk = await getDeskStory(mina, s.id, after);
+    const back = await saveStory(mina, { id: s.id, version: desk.version, title: desk.title, body: JSON.stringify(desk.body), embargoUntil: EMBARGO_LOCAL, intent: "republish" }, after);
+    expect(back.status).toBe("published");
+    expect((await getDeskStory(mina, s.id, after)).embargoUntil).toBeNull();
+  });
+
+  it("only editors set, move or lift an embargo, and each change is in the audit log", async () => {
+    const sahar = (await loadViewer(await createUser({ email: "sahar@example.org", name: "Sahar", role: "writer", password: "correct horse battery" })))!;
+    const own = await saveStory(sahar, { title: "A writer's embargo", body }, T0);
+    expect((await refusal(saveStory(sahar, { id: own.id, version: own.version, title: "A writer's embargo", body, embargoUntil: EMBARGO_LOCAL }, T0))).code).toBe("forbidden");
+    const set = await saveStory(mina, { id: own.id, version: own.version, title: "A writer's embargo", body, embargoUntil: EMBARGO_LOCAL }, T0);
+    // The writer keeps it by sending it back (or not at all), and cannot lift it.
+    const kept = await saveStory(sahar, { id: own.id, version: set.version, title: "A writer's embargo, edited", body, embargoUntil: EMBARGO_LOCAL }, T0);
+    expect((await refusal(saveStory(sahar, { id: own.id, version: kept.version, title: "A writer's embargo", body, embargoUntil: "" }, T0))).code).toBe("forbidden");
+    const log = await handle().db.select().from(auditLog).where(and(eq(auditLog.entityId, own.id), eq(auditLog.action, "story.embargo")));
+    expect(log.map((e) => e.details)).toEqual([{ title: "A writer's embargo", changes: { embargoUntil: { from: null, to: EMBARGO.toISOString() } } }]);
   });
 
   it("a preview of an embargoed story carries the embargo", async () => {

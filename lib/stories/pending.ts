@@ -71,8 +71,9 @@ export async function savePendingChanges(viewer: Viewer, raw: unknown, now = new
   }
   // The same checks as a save (body, photos, size) before anything is stored.
   const content = await prepareContent(input);
-  const { id: _id, version: _version, intent: _intent, note: _note, noteKind: _noteKind, scheduledAt: _at, ...fields } = input;
-  const stored = { ...fields, body: content.rendered.json };
+  // The text and its fields; how and when they go out is decided when they are published.
+  const stored: Record<string, unknown> = { ...input, body: content.rendered.json };
+  for (const key of ["id", "version", "intent", "note", "noteKind", "scheduledAt"]) delete stored[key];
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx
@@ -119,6 +120,28 @@ export async function getPendingChanges(viewer: Viewer, storyId: string): Promis
     scheduledByName: nameOf(row.scheduledBy),
     updatedByName: nameOf(row.updatedBy),
     updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * The editor's fields of pending changes (what the editor loads instead of the published text).
+ * Values of the wrong type fall back to the published story's.
+ */
+export function pendingEditorFields(p: PendingView): { title?: string; dek?: string; slug?: string; excerpt?: string; body?: unknown; language?: string; tags?: string[]; bylineIds?: string[]; isBreaking?: boolean; featuredMediaId?: string } {
+  const i = p.input;
+  const text = (k: string) => (typeof i[k] === "string" ? (i[k] as string) : undefined);
+  const list = (k: string) => (Array.isArray(i[k]) ? (i[k] as unknown[]).filter((v): v is string => typeof v === "string") : undefined);
+  return {
+    title: text("title"),
+    dek: text("dek"),
+    slug: text("slug"),
+    excerpt: text("excerpt"),
+    body: i.body,
+    language: text("language"),
+    tags: list("tags"),
+    bylineIds: list("bylineIds"),
+    isBreaking: typeof i.isBreaking === "boolean" ? i.isBreaking : undefined,
+    featuredMediaId: text("featuredMediaId"),
   };
 }
 

@@ -276,6 +276,8 @@ export interface PreviewStory {
   /** The embargo, if the story has one. */
   embargoUntil: Date | null;
   createdBy: string | null;
+  /** Set when this is a live story's pending changes: when they are scheduled to go out, if they are. */
+  pendingChanges?: { applyAt: Date | null };
 }
 
 /**

@@ -86,6 +86,9 @@ export async function trashStory(viewer: Viewer, id: string, now = new Date()): 
         trashedBy: viewer.id,
         ...(wasLive ? { status: "unpublished" as const } : {}),
         ...(wasScheduled ? { status: "draft" as const, publishedAt: null, lastUpdatedAt: null } : {}),
+        // A scheduled unpublish goes with the story's place on the site.
+        unpublishAt: null,
+        unpublishSetBy: null,
         version: row.version + 1,
         updatedAt: now,
         updatedBy: viewer.id,

@@ -1,12 +1,14 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { inputClass } from "./fields";
 import type { NoteKind } from "./types";
 
 /**
  * Saving a live story: the user chooses a minor edit (no new date) or an update (moves
- * "Last Updated On" to now); editors also choose the kind of update and a note for readers.
+ * "Last Updated On" to now); editors also choose the kind of update and a note for readers,
+ * or keep the save as pending changes that readers do not see yet (`onKeepPending`, which
+ * answers an error message or null).
  */
 export function LiveSavePanel(props: {
   saveKind: "" | "minor" | "update";
@@ -20,7 +22,10 @@ export function LiveSavePanel(props: {
   noteError: ReactNode;
   pending: boolean;
   onSave: () => void;
+  onKeepPending?: () => Promise<string | null>;
 }) {
+  const [keepError, setKeepError] = useState<string | null>(null);
+  const [keeping, setKeeping] = useState(false);
   return (
     <fieldset className="flex flex-col gap-2 rounded border border-neutral-300 bg-white p-3">
       <legend className="px-1 text-sm font-semibold">This story is live. How should this save appear to readers?</legend>
@@ -58,6 +63,26 @@ export function LiveSavePanel(props: {
         >
           Save changes
         </button>
+        {props.onKeepPending ? (
+          <button
+            type="button"
+            disabled={props.pending || keeping}
+            onClick={async () => {
+              setKeeping(true);
+              setKeepError(await props.onKeepPending!());
+              setKeeping(false);
+            }}
+            className="ms-3 rounded border border-violet-400 px-4 py-2 font-semibold text-violet-900 hover:bg-violet-50 disabled:opacity-60"
+          >
+            Keep as pending changes
+          </button>
+        ) : null}
+        {props.onKeepPending ? <p className="mt-1 text-xs text-neutral-600">Pending changes are not public: readers keep this version until you publish them, now or at a set time.</p> : null}
+        {keepError ? (
+          <p role="alert" className="mt-1 text-sm font-semibold text-red-800">
+            {keepError}
+          </p>
+        ) : null}
       </div>
     </fieldset>
   );

@@ -25,6 +25,8 @@ import { StorySidebar } from "./story-sidebar";
 import { PreviewLinksPanel } from "./preview-panel";
 import { LivePreview } from "./live-preview";
 import { UnpublishSchedule } from "./unpublish-schedule";
+import { PendingPanel } from "./pending-panel";
+import { clearBackup } from "./browser-backup";
 import type { EditorActions, EditorOptions, EditorStory, RestoreOfferView } from "./types";
 import { RestoreNotice } from "./restore-notice";
 import { useRestoreOffer } from "./use-restore-offer";
@@ -77,6 +79,16 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
       form.setVersion(result.data.storyVersion);
     }
     return result;
+  };
+
+  // A live story's edits kept as pending changes: saved apart, then the editor reopens on them.
+  const keepPending = async (): Promise<string | null> => {
+    const r = await actions.pending.save(form.toInput("save", JSON.stringify(form.bodyRef.current), ""));
+    if (!r.ok) return r.error;
+    form.setDirty(false);
+    if (form.id) clearBackup(form.id);
+    setTimeout(() => window.location.reload(), 100);
+    return null;
   };
 
   const perms = editorPermissions(intents, story.canEdit);
@@ -145,7 +157,9 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
           </p>
         ) : null}
 
-        {editable && live ? (
+        {editable && live && story.pending && id ? (
+          <PendingPanel id={id} form={form} info={story.pending} timeZone={timeZone} actions={actions.pending} />
+        ) : editable && live ? (
           <LiveSavePanel
             saveKind={form.saveKind}
             onSaveKind={form.setSaveKind}
@@ -157,6 +171,7 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
             noteError={fieldError("note")}
             pending={pending}
             onSave={saving.saveLive}
+            onKeepPending={canPublish && id ? keepPending : undefined}
           />
         ) : null}
 

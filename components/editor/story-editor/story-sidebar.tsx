@@ -123,7 +123,7 @@ export function StorySidebar(props: {
       />
 
       {canPublish ? <BreakingField form={form} editable={editable} timeZone={props.timeZone} errors={errors} touch={touch} /> : null}
-      <EmbargoField form={form} editable={editable} timeZone={props.timeZone} errors={errors} touch={touch} />
+      <EmbargoField form={form} editable={editable && canPublish} timeZone={props.timeZone} errors={errors} touch={touch} />
     </aside>
   );
 }

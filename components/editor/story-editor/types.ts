@@ -11,6 +11,8 @@ import type { DeskStatus, NOTE_KINDS, SaveIntent } from "@/lib/stories/story-sch
 export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "trashedAt" | "breakingUntil" | "embargoUntil" | "unpublishAt"> & {
   /** ISO instant of a scheduled unpublish still ahead, or null. */
   unpublishAt: string | null;
+  /** The story's pending changes (then the fields above are theirs), or null. */
+  pending: PendingInfo | null;
   /** ISO instant its breaking label ends, while breaking. */
   breakingUntil: string | null;
   /** ISO instant of its embargo, or null. */
@@ -106,6 +108,13 @@ export interface EditorActions {
   presence: (id: string) => Promise<{ ok: true; others: string[] } | EditorActionFailure>;
   /** Saves a library photo's alt text, caption and credit (the featured photo's details form). */
   savePhotoDetails: SavePhotoDetails;
+  /** Pending changes of a live story: save them, publish them now, schedule them ("" unschedules), discard them. */
+  pending: {
+    save: (input: StorySaveInput) => Promise<{ ok: true; updatedAt: string } | EditorActionFailure>;
+    publish: (id: string, choice: PendingChoice) => Promise<{ ok: true } | EditorActionFailure>;
+    schedule: (id: string, local: string, choice: PendingChoice) => Promise<{ ok: true; applyAt: string | null } | EditorActionFailure>;
+    discard: (id: string) => Promise<{ ok: true } | EditorActionFailure>;
+  };
   /** Sets (newsroom wall-clock time) or cancels ("") the story's scheduled unpublish. */
   scheduleUnpublish: (id: string, local: string) => Promise<{ ok: true; unpublishAt: string | null } | EditorActionFailure>;
   /** The reader page's HTML for the editor's unsaved fields (the live preview). */
@@ -116,6 +125,24 @@ export interface EditorActions {
     create: (storyId: string, values: { label: string; days: string }) => Promise<{ ok: true; path: string; links: PreviewLinkRow[] } | EditorActionFailure>;
     revoke: (storyId: string, linkId: string) => Promise<{ ok: true; links: PreviewLinkRow[] } | EditorActionFailure>;
   };
+}
+
+/** Pending changes of a live story, as the editor shows them (instants as ISO strings). */
+export interface PendingInfo {
+  updatedAt: string;
+  updatedByName: string | null;
+  applyAt: string | null;
+  applyKind: "update" | "minor" | null;
+  scheduledByName: string | null;
+  /** Why a scheduled publication did not happen, in words. */
+  failure: string | null;
+}
+
+/** How pending changes reach readers. */
+export interface PendingChoice {
+  kind: "update" | "minor";
+  noteKind?: NoteKind;
+  note?: string;
 }
 
 /** A preview link as the editor lists it (instants as ISO strings). */

@@ -98,7 +98,15 @@ export async function storyPage(context: ReaderContext, rawSlug: string): Promis
 export async function previewStoryPage(context: ReaderContext, preview: PreviewStory): Promise<ReaderPage> {
   const { story } = preview;
   const { stories: related } = await listRelatedStories(story, context.now, 3);
-  const state = { status: preview.status, publishedAt: preview.publishedAt, embargoUntil: preview.embargoUntil, now: context.now, timeZone: context.settings.timeZone, locale: context.settings.locale };
+  const state = {
+    status: preview.status,
+    publishedAt: preview.publishedAt,
+    embargoUntil: preview.embargoUntil,
+    now: context.now,
+    timeZone: context.settings.timeZone,
+    locale: context.settings.locale,
+    pendingChanges: preview.pendingChanges,
+  };
   const meta = storyMeta(story, context);
   return {
     kind: "page",

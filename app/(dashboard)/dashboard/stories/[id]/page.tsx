@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryEditor } from "@/components/editor/story-editor";
 import { getDeskStory, listEditorOptions } from "@/lib/stories/desk";
+import { getPendingChanges, pendingEditorFields } from "@/lib/stories/pending";
+import { loadPhotos } from "@/lib/media/refs";
+import { can } from "@/lib/permissions/roles";
+import type { JSONContent } from "@tiptap/core";
 import { getRestoreOffer } from "@/lib/stories/revisions";
 import { intentsForRole } from "@/lib/stories/story-schema";
 import { requireViewerForPage } from "@/lib/auth/viewer";
@@ -30,6 +34,10 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           throw e;
         }) : null;
   const [options, settings] = await Promise.all([listEditorOptions(), getSiteSettings()]);
+  // A live story with pending changes opens on them: that is the text being worked on.
+  const pending = story.status === "published" && story.canEdit && can(viewer.role, "story:publish") ? await getPendingChanges(viewer, id) : null;
+  const p = pending ? pendingEditorFields(pending) : {};
+  const pendingPhoto = p.featuredMediaId ? ((await loadPhotos([p.featuredMediaId])).get(p.featuredMediaId) ?? null) : p.featuredMediaId === "" ? null : story.featuredPhoto;
   return (
     <>
       <h1 className="sr-only">Edit story</h1>
@@ -47,27 +55,37 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
         story={{
           id: story.id,
           version: story.version,
-          title: story.title,
-          dek: story.dek,
-          slug: story.slug,
-          excerpt: story.excerpt,
-          body: story.body,
-          language: story.language,
+          title: p.title ?? story.title,
+          dek: p.dek ?? story.dek,
+          slug: p.slug || story.slug,
+          excerpt: p.excerpt ?? story.excerpt,
+          body: (p.body as JSONContent | undefined) ?? story.body,
+          language: p.language ?? story.language,
           status: story.status,
-          isBreaking: story.isBreaking,
+          isBreaking: p.isBreaking ?? story.isBreaking,
           breakingUntil: story.breakingUntil?.toISOString() ?? null,
           embargoUntil: story.embargoUntil?.toISOString() ?? null,
           unpublishAt: story.unpublishAt?.toISOString() ?? null,
           unpublishSetByName: story.unpublishSetByName,
-          tags: story.tags,
-          bylineIds: story.bylineIds,
-          featuredPhoto: story.featuredPhoto,
+          tags: p.tags ?? story.tags,
+          bylineIds: p.bylineIds ?? story.bylineIds,
+          featuredPhoto: pending ? pendingPhoto : story.featuredPhoto,
           everPublished: story.publishedAt !== null && story.publishedAt <= new Date(),
           publishedAt: story.publishedAt?.toISOString() ?? null,
           canEdit: story.canEdit,
           canDelete: story.canDelete,
           trashedAt: story.trashedAt?.toISOString() ?? null,
           canRestore: story.canRestore,
+          pending: pending
+            ? {
+                updatedAt: pending.updatedAt.toISOString(),
+                updatedByName: pending.updatedByName,
+                applyAt: pending.applyAt?.toISOString() ?? null,
+                applyKind: pending.applyKind,
+                scheduledByName: pending.scheduledByName,
+                failure: pending.failure,
+              }
+            : null,
         }}
       />
     </>

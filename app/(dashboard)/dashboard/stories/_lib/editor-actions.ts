@@ -5,6 +5,7 @@
 import type { EditorActions } from "@/components/editor/story-editor";
 import { updateMediaAction } from "../../media/actions";
 import { scheduleUnpublishAction } from "../unpublish-actions";
+import { discardPendingAction, publishPendingAction, savePendingAction, schedulePendingAction } from "../pending-actions";
 import { createPreviewLinkAction, listPreviewLinksAction, livePreviewAction, revokePreviewLinkAction } from "../preview-actions";
 import { conflictViewAction, presenceAction, restoreFromTrashAction, saveStoryAction, trashStoryAction } from "../actions";
 
@@ -17,5 +18,6 @@ export const editorActions: EditorActions = {
   savePhotoDetails: updateMediaAction,
   livePreview: livePreviewAction,
   scheduleUnpublish: scheduleUnpublishAction,
+  pending: { save: savePendingAction, publish: publishPendingAction, schedule: schedulePendingAction, discard: discardPendingAction },
   previewLinks: { list: listPreviewLinksAction, create: createPreviewLinkAction, revoke: revokePreviewLinkAction },
 };

@@ -34,6 +34,7 @@ export default async function NewStoryPage() {
           embargoUntil: null,
           unpublishAt: null,
           unpublishSetByName: null,
+          pending: null,
           tags: [],
           bylineIds: viewer.bylineIds,
           featuredPhoto: null,

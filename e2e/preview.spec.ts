@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { as, draftStory, newsroomLocal, scheduleOpenStory } from "./helpers";
+import { as, draftStory, newsroomLocal, refuseBrowserDialogs, scheduleOpenStory } from "./helpers";
 
 /** Opens the editor's "Preview" link (a new tab) and waits for the page. */
 async function openPreview(page: Page): Promise<Page> {
@@ -137,4 +137,58 @@ test("the live preview follows what is typed, at phone and desktop widths and ri
   expect(await preview.text()).toContain(`Road to Bamyan reopens ${stamp}`);
   await writer.screenshot({ path: "test-results/screenshots/live-preview.png", fullPage: true });
   await writer.context().close();
+});
+
+test("pending changes of a live story stay off every public output, preview as such, and go out within 1 s of their scheduled instant", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  const editor = await as(browser, "editor");
+  refuseBrowserDialogs(editor);
+  const headline = `Airport runway works begin ${stamp}`;
+  const slug = await draftStory(editor, headline, "Work on the runway starts on Monday.");
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(editor.getByTestId("story-status")).toHaveText("Published");
+
+  const changed = `Airport runway works delayed ${stamp}`;
+  await editor.getByLabel("Headline").fill(changed);
+  await editor.getByRole("button", { name: "Save changes" }).click();
+  await editor.getByRole("button", { name: "Keep as pending changes" }).click();
+  const panel = editor.getByTestId("pending-panel");
+  await expect(panel).toBeVisible();
+  await expect(editor.getByLabel("Headline")).toHaveValue(changed);
+
+  // Readers keep the published version everywhere.
+  const page = await request.get(`/news/${slug}`);
+  expect(await page.text()).toContain(headline);
+  expect(await page.text()).not.toContain(changed);
+  expect(await (await request.get("/")).text()).not.toContain(changed);
+  expect(await (await request.get("/feed.xml")).text()).not.toContain(changed);
+
+  const [tab] = await Promise.all([editor.context().waitForEvent("page"), panel.getByRole("link", { name: "Preview pending changes" }).click()]);
+  await expect(tab.getByTestId("preview-banner")).toContainText("Preview of pending changes");
+  await expect(tab.getByRole("heading", { level: 1 })).toHaveText(changed);
+  await tab.close();
+
+  const instant = new Date(Math.ceil((Date.now() + 15_000) / 1000) * 1000);
+  await panel.getByLabel("Or at (Asia/Kabul)").fill(newsroomLocal(instant));
+  await panel.getByRole("button", { name: "Schedule changes" }).click();
+  await expect(editor.getByTestId("pending-scheduled")).toContainText("as a minor edit");
+  await editor.context().close();
+  expect(await (await request.get(`/news/${slug}`)).text()).not.toContain(changed);
+  expect(Date.now()).toBeLessThan(instant.getTime());
+
+  await new Promise((r) => setTimeout(r, Math.max(0, instant.getTime() - Date.now())));
+  let lag = -1;
+  while (Date.now() - instant.getTime() < 5_000) {
+    const res = await request.get(`/news/${slug}`, { headers: { "cache-control": "no-cache" } });
+    if ((await res.text()).includes(changed)) {
+      lag = Date.now() - instant.getTime();
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  console.log(`pending changes: public ${lag} ms after their instant`);
+  expect(lag).toBeGreaterThanOrEqual(0);
+  expect(lag).toBeLessThanOrEqual(1_000);
+  expect(await (await request.get("/")).text()).toContain(changed);
 });

@@ -123,7 +123,8 @@ export function StorySidebar(props: {
       />
 
       {canPublish ? <BreakingField form={form} editable={editable} timeZone={props.timeZone} errors={errors} touch={touch} /> : null}
-      <EmbargoField form={form} editable={editable && canPublish} timeZone={props.timeZone} errors={errors} touch={touch} />
+      {/* A story readers already see cannot take an embargo. */}
+      {form.status !== "published" ? <EmbargoField form={form} editable={editable && canPublish} timeZone={props.timeZone} errors={errors} touch={touch} /> : null}
     </aside>
   );
 }

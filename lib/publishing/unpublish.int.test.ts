@@ -51,7 +51,7 @@ describe.each(engines())("scheduled unpublishing on %s", (engine) => {
     expect((await scheduleUnpublish(mina, s.id, kabul(OFF), T0)).unpublishAt).toEqual(OFF);
     expect(await nextScheduledInstant(T0)).toEqual(OFF);
     const scheduledView = await listDeskStories(mina, { status: "scheduled" }, T0);
-    expect(scheduledView.items.map((i) => [i.title, i.unpublishAt])).toEqual([["Market holiday hours", OFF]]);
+    expect(scheduledView.items.map((i) => [i.title, i.unpublishAt, i.unpublishSetByName])).toEqual([["Market holiday hours", OFF, "Mina"]]);
 
     const justBefore = new Date(OFF.getTime() - 1);
     expect((await getPublicStory(s.slug, justBefore)).kind).toBe("story");

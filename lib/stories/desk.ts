@@ -25,6 +25,7 @@ import {
   tags,
   users,
   type RevisionKind,
+  pendingChanges,
   type StoryRow,
 } from "@/db/schema";
 import { AppError, parseInput } from "@/lib/errors";
@@ -593,8 +594,12 @@ export interface DeskListItem {
   publishedAt: Date | null;
   /** The public "Last Updated On" (null before publication). */
   lastUpdatedAt: Date | null;
-  /** A scheduled unpublish still ahead, or null. */
+  /** A scheduled unpublish still ahead, or null, and who set it. */
   unpublishAt: Date | null;
+  unpublishSetByName: string | null;
+  /** Scheduled pending changes still ahead, or null, and who scheduled them. */
+  changesAt: Date | null;
+  changesSetByName: string | null;
 }
 
 export const DESK_PAGE_SIZE = 25;
@@ -606,7 +611,13 @@ export function storyScope(viewer: Viewer): SQL | undefined {
 
 /** A story's next scheduled change after `now`: its publication if still ahead, else its unpublish. */
 function nextChangeAt(now: Date): SQL {
-  return sql`coalesce(case when ${stories.publishedAt} > ${now.toISOString()}::timestamptz then ${stories.publishedAt} end, ${stories.unpublishAt})`;
+  const at = now.toISOString();
+  return sql`least(case when ${stories.publishedAt} > ${at}::timestamptz then ${stories.publishedAt} end, case when ${stories.unpublishAt} > ${at}::timestamptz then ${stories.unpublishAt} end, case when ${pendingAt()} > ${at}::timestamptz then ${pendingAt()} end)`;
+}
+
+/** When a story's scheduled pending changes go out (null when none are scheduled). */
+function pendingAt(): SQL {
+  return sql`(select ${pendingChanges.applyAt} from ${pendingChanges} where ${pendingChanges.storyId} = ${stories.id})`;
 }
 
 /** The desk's story list, newest change first, filtered and paginated. */
@@ -619,8 +630,8 @@ export async function listDeskStories(
   const conditions: (SQL | undefined)[] = [storyScope(viewer), notTrashed];
   switch (filters.status) {
     case "scheduled":
-      // Publications and unpublishes still to come.
-      conditions.push(and(eq(stories.status, "published"), or(gt(stories.publishedAt, now), gt(stories.unpublishAt, now))));
+      // Publications, unpublishes and pending changes still to come.
+      conditions.push(and(eq(stories.status, "published"), or(gt(stories.publishedAt, now), gt(stories.unpublishAt, now), sql`${pendingAt()} > ${now.toISOString()}::timestamptz`)));
       break;
     case "published":
       conditions.push(and(eq(stories.status, "published"), lte(stories.publishedAt, now), or(isNull(stories.unpublishAt), gt(stories.unpublishAt, now))));
@@ -658,6 +669,9 @@ export async function listDeskStories(
         publishedAt: stories.publishedAt,
         lastUpdatedAt: stories.lastUpdatedAt,
         unpublishAt: stories.unpublishAt,
+        unpublishSetByName: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${stories.unpublishSetBy})`,
+        changesAt: sql<Date | null>`${pendingAt()}`.mapWith((v: string | Date | null) => (v === null ? null : new Date(v))),
+        changesSetByName: sql<string | null>`(select u.name from ${pendingChanges} p join ${users} u on u.id = p.scheduled_by where p.story_id = ${stories.id})`,
         language: stories.language,
         updatedAt: stories.updatedAt,
         updatedByName: users.name,
@@ -697,6 +711,9 @@ export async function listDeskStories(
       publishedAt: r.publishedAt,
       lastUpdatedAt: r.lastUpdatedAt,
       unpublishAt: r.unpublishAt && r.unpublishAt > now ? r.unpublishAt : null,
+      unpublishSetByName: r.unpublishSetByName,
+      changesAt: r.changesAt && r.changesAt > now ? r.changesAt : null,
+      changesSetByName: r.changesSetByName,
     })),
     total: n,
     page,

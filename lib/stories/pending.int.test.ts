@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 import { searchPublicStories } from "@/lib/search/stories";
 import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
-import { getDeskStory, saveStory } from "./desk";
+import { getDeskStory, listDeskStories, saveStory } from "./desk";
 import { applyDuePendingChanges, applyPendingChanges, discardPendingChanges, getPendingChanges, savePendingChanges, schedulePendingChanges } from "./pending";
 import { getPublicStory, listPublicStories } from "./queries";
 import { saveSiteSettings } from "./store";
@@ -91,6 +91,9 @@ describe.each(engines())("pending changes on %s", (engine) => {
     const at = new Date(T0.getTime() + 3_600_000);
     expect((await refusal(schedulePendingChanges(mina, id, kabul(new Date(now.getTime() - 1000)), { kind: "minor" }, now))).fields).toEqual({ applyAt: "In the past" });
     expect(await schedulePendingChanges(mina, id, kabul(at), { kind: "minor" }, now)).toEqual(at);
+    // The Scheduled view lists them, with who scheduled them.
+    const scheduled = await listDeskStories(mina, { status: "scheduled" }, now);
+    expect(scheduled.items.filter((i) => i.id === id).map((i) => [i.changesAt, i.changesSetByName])).toEqual([[at, "Mina"]]);
     expect(await applyDuePendingChanges(new Date(at.getTime() - 1))).toEqual([]);
     const before = await getPublicStory(slug, new Date(at.getTime() - 1));
     expect(before.kind === "story" && before.story.title).toBe("Dam water level rising fast");

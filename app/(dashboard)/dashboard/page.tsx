@@ -130,6 +130,13 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                     {s.unpublishAt ? (
                       <span className="block text-xs font-semibold text-amber-900" data-testid="list-unpublish-at">
                         Off the site <time dateTime={s.unpublishAt.toISOString()}>{formatDateTime(s.unpublishAt, settings.timeZone, settings.locale)}</time>
+                        {s.unpublishSetByName ? ` (set by ${s.unpublishSetByName})` : ""}
+                      </span>
+                    ) : null}
+                    {s.changesAt ? (
+                      <span className="block text-xs font-semibold text-violet-900" data-testid="list-changes-at">
+                        Changes go out <time dateTime={s.changesAt.toISOString()}>{formatDateTime(s.changesAt, settings.timeZone, settings.locale)}</time>
+                        {s.changesSetByName ? ` (set by ${s.changesSetByName})` : ""}
                       </span>
                     ) : null}
                   </>

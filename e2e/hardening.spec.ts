@@ -120,6 +120,14 @@ test("request bodies are limited by route: sign-in bodies are refused unread whe
   expect(dotted.status).toBe(413);
   const readerPost = await rawPost(`${baseURL}/dashboard/%2e%2e/about`, { "Content-Length": "0" }, (req) => req.end());
   expect(readerPost.status).toBe(405);
+  // A client that asks first (Expect: 100-continue) is refused before it sends the body.
+  let continued = false;
+  const asked = await rawPost(signIn, { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(50 * 1024 * 1024), Expect: "100-continue" }, (req) => {
+    req.on("continue", () => (continued = true));
+    req.flushHeaders();
+  });
+  expect(asked.status).toBe(413);
+  expect(continued).toBe(false);
   // An anonymous server-action body on the sign-in page is held to 64 KB.
   const anonymousAction = await rawPost(`${baseURL}/login`, { "Content-Type": "text/plain", "Content-Length": String(3 * 1024 * 1024) }, (req) => req.write("x"));
   expect(anonymousAction.status).toBe(413);

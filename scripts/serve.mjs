@@ -111,12 +111,22 @@ function answerNotModified(req, res) {
 const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
-const server = http.createServer((req, res) => {
+/** Every request: the refusals above, then the client's address, then Next. */
+function onRequest(req, res) {
   if (refuseMethod(req, res) || refuseLargeBody(req, res)) return;
   // The one place the client's address is decided; whatever a client sent in this header is replaced.
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trusted: trustedProxies });
   answerNotModified(req, res);
   handle(req, res);
+}
+
+const server = http.createServer(onRequest);
+// A client that asks before sending its body (Expect: 100-continue) is refused before it
+// sends it, rather than told to go ahead and then refused (RFC 9110 §10.1.1).
+server.on("checkContinue", (req, res) => {
+  if (refuseMethod(req, res) || refuseLargeBody(req, res)) return;
+  res.writeContinue();
+  onRequest(req, res);
 });
 server.listen(port, hostname, () => console.log(`✓ Ready on http://${hostname}:${port}`));
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => process.exit(0));

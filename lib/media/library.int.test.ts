@@ -187,6 +187,35 @@ describe.each(engines())("photo details of published stories on %s", (engine) =>
     expect((await storyRow(ids.story!)).version).toBe(after.version);
   });
 
+  it.runIf(engine === "postgres")("a draft saved while a photo's caption changes keeps the new caption (the save reads the photo's details after taking the story's lock)", async () => {
+    const sql = handle().client as import("postgres").Sql;
+    const body = { type: "doc", content: [...bodyFromParagraphs(["A draft with the bridge photo."]).content!, { type: STORY_PHOTO, attrs: { mediaId: ids.photo } }] };
+    const draft = await saveStory(v.mina!, { title: "Bridge draft", body: JSON.stringify(body) });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let taken!: () => void;
+    const lockTaken = new Promise<void>((r) => (taken = r));
+    // Something holds the draft's row: the photo edit queues first, then the save.
+    const holder = sql.begin(async (tx) => {
+      await tx`select id from stories where id = ${draft.id} for update`;
+      taken();
+      await held;
+    });
+    await Promise.race([lockTaken, holder]);
+    const photoEdit = updateMedia(v.mina!, ids.photo!, { altText: "The footbridge at dawn", caption: "Caption from the library", usageNotes: "Ours; free to reuse." });
+    await new Promise((r) => setTimeout(r, 200));
+    // Prepared now (old caption), then waits for the row.
+    const save = saveStory(v.mina!, { id: draft.id, version: draft.version, title: "Bridge draft, edited", body: JSON.stringify(body) });
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    await holder;
+    await photoEdit;
+    await save;
+    const after = await storyRow(draft.id);
+    expect(after.title).toBe("Bridge draft, edited");
+    expect(after.bodyHtml).toContain("Caption from the library");
+  });
+
   it.runIf(engine === "postgres")("a photo-details change never overwrites a story save committed while it ran, and the save's version check sees the change", async () => {
     const sql = handle().client as import("postgres").Sql;
     const start = await storyRow(ids.story!);

@@ -58,3 +58,24 @@ describe("reading a photo upload", () => {
     await expect(readPhotoUpload(notForm, 1024)).rejects.toMatchObject({ code: "bad_request" });
   });
 });
+
+describe("reading a photo upload whose other parts never end", () => {
+  it("stops reading once the whole body passes the limit, even when the file part is small", async () => {
+    const boundary = "----newsroom-test";
+    let sent = 0;
+    const filler = Buffer.alloc(64 * 1024, 0x61);
+    let step = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        step++;
+        if (step === 1) return controller.enqueue(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nxyz\r\n--${boundary}\r\nContent-Disposition: form-data; name="ignored"; filename="b.bin"\r\n\r\n`));
+        sent += filler.length;
+        if (sent > 100 * 1024 * 1024) return controller.close();
+        controller.enqueue(filler);
+      },
+    });
+    const request = new Request("http://localhost/api/media", { method: "POST", headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, body, duplex: "half" } as RequestInit);
+    await expect(readPhotoUpload(request, 1024 * 1024)).rejects.toMatchObject({ code: "too_large" });
+    expect(sent).toBeLessThan(4 * 1024 * 1024);
+  });
+});

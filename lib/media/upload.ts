@@ -16,6 +16,9 @@ import busboy from "busboy";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
+/** What a form may add around the file (boundaries, part headers, small fields). */
+const ENVELOPE_BYTES = 256 * 1024;
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /**
@@ -70,6 +73,12 @@ export async function readPhotoUpload(request: Request, maxBytes: number): Promi
         written.then(() => resolve(fileName ?? ""), () => reject(new AppError("bad_request", "The upload could not be stored; try again.")));
       });
       source.on("error", () => fail(new AppError("bad_request", "The upload was cut off; try again.")));
+      // The whole body is bounded too, not only the file: parts busboy skips still stream in.
+      let bodyBytes = 0;
+      source.on("data", (chunk: Buffer) => {
+        bodyBytes += chunk.byteLength;
+        if (bodyBytes > maxBytes + ENVELOPE_BYTES) fail(new AppError("too_large", `The upload is over ${mb(maxBytes)}; photos may be at most ${mb(maxBytes)}.`));
+      });
       source.pipe(parser);
     });
     return { data: await fs.promises.readFile(temp), name };

@@ -150,6 +150,8 @@ export interface PreparedContent {
   featuredInput: string | null | undefined;
   /** Library photos by id (the body's and the featured one). */
   photos: Map<string, LibraryPhoto>;
+  /** The body as sent, before the photos' details were copied in. */
+  bodyInput: JSONContent;
 }
 
 /**
@@ -169,11 +171,28 @@ export async function prepareContent(input: ParsedStoryInput): Promise<PreparedC
     throw new AppError("bad_request", "A photo in this story is no longer in the media library. Remove it and add it again.", { body: "Missing photo" });
   }
   try {
-    return { rendered: renderBody(withPhotoAttrs(bodyInput as JSONContent, photos)), bodyPhotoIds, featuredInput, photos };
+    return { rendered: renderBody(withPhotoAttrs(bodyInput as JSONContent, photos)), bodyPhotoIds, featuredInput, photos, bodyInput: bodyInput as JSONContent };
   } catch (e) {
     if (e instanceof InvalidBodyError) throw new AppError("bad_request", e.message, { body: e.message });
     throw e;
   }
+}
+
+/**
+ * The content with the photos' details as committed now, read inside the save's transaction
+ * after the story's row is locked: a photo-details change that committed after the content was
+ * prepared (it locks the stories using the photo first, so it is either done or waiting) is
+ * not undone by this save. Renders again only when a detail changed.
+ */
+async function withCurrentPhotos(tx: Db, content: PreparedContent): Promise<PreparedContent> {
+  if (content.photos.size === 0) return content;
+  const photos = await loadPhotos([...content.photos.keys()], tx);
+  if (photos.size !== content.photos.size) {
+    throw new AppError("bad_request", "A photo in this story is no longer in the media library. Remove it and add it again.", { body: "Missing photo" });
+  }
+  const same = [...content.photos].every(([id, p]) => JSON.stringify(photos.get(id)) === JSON.stringify(p));
+  if (same) return content;
+  return { ...content, photos, rendered: renderBody(withPhotoAttrs(content.bodyInput, photos)) };
 }
 
 /**
@@ -500,7 +519,7 @@ export async function saveStory(
   options: { revisionKind?: "autosave" | "restore" } = {},
 ): Promise<SavedStory> {
   const input = parseInput(storyInputSchema, raw);
-  const content = await prepareContent(input);
+  const prepared = await prepareContent(input);
   const { intent } = input;
   const actor = actorOf(viewer);
   assertIntentPermitted(viewer.role, intent);
@@ -512,6 +531,7 @@ export async function saveStory(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const existing = await loadForSave(tx, viewer, input, now);
+    const content = await withCurrentPhotos(tx, prepared);
     assertIntentFits({ actor, existing, intent, isBreaking: input.isBreaking, now });
     const currentBylines = existing ? await storyBylineIds(tx, existing.id) : null;
     const bylineIds = await resolveBylines(tx, viewer, input.bylineIds, currentBylines);

@@ -168,6 +168,8 @@ test("pending changes of a live story stay off every public output, preview as s
   await expect(tab.getByTestId("preview-banner")).toContainText("Preview of pending changes");
   await expect(tab.getByRole("heading", { level: 1 })).toHaveText(changed);
   await tab.close();
+  // The editor's own "Preview" link shows the pending changes too.
+  await expect(editor.getByTestId("preview-link")).toHaveAttribute("href", /\/preview\?pending=1$/);
 
   const instant = new Date(Math.ceil((Date.now() + 15_000) / 1000) * 1000);
   await panel.getByLabel("Or at (Asia/Kabul)").fill(newsroomLocal(instant));

@@ -17,11 +17,14 @@ import type { EditorActions, PreviewLinkRow } from "./types";
 
 const DAY_CHOICES = [1, 3, 7, 14, 30, 90] as const;
 
-/** "Preview", with a note when the editor holds unsaved changes the preview will not show. */
-export function PreviewLink({ id, dirty }: { id: string; dirty: boolean }) {
+/**
+ * "Preview", with a note when the editor holds unsaved changes the preview will not show; for
+ * a live story with pending changes, the preview of those changes.
+ */
+export function PreviewLink({ id, dirty, pendingChanges = false }: { id: string; dirty: boolean; pendingChanges?: boolean }) {
   return (
     <span className="inline-flex items-center gap-2">
-      <a href={`/dashboard/stories/${id}/preview`} target="_blank" rel="noopener" className="text-neutral-700 underline" data-testid="preview-link">
+      <a href={`/dashboard/stories/${id}/preview${pendingChanges ? "?pending=1" : ""}`} target="_blank" rel="noopener" className="text-neutral-700 underline" data-testid="preview-link">
         Preview
       </a>
       {dirty ? <span className="text-xs text-neutral-500">(shows the last saved version)</span> : null}

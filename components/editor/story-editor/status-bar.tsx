@@ -9,7 +9,7 @@ import type { SaveUi } from "./types";
 import { PreviewLink } from "./preview-panel";
 
 /** The top row: the story's desk state, links to its history, preview and public page, and the save status line. */
-export function StatusBar(props: { id?: string; status: DeskStatus; slug: string; ui: SaveUi; dirty: boolean }) {
+export function StatusBar(props: { id?: string; status: DeskStatus; slug: string; ui: SaveUi; dirty: boolean; pendingChanges?: boolean }) {
   const { id, status, ui } = props;
   return (
     <div className="flex flex-wrap items-center justify-between gap-3">
@@ -22,7 +22,7 @@ export function StatusBar(props: { id?: string; status: DeskStatus; slug: string
         ) : null}
         {id ? (
           <span className="ml-3">
-            <PreviewLink id={id} dirty={props.dirty} />
+            <PreviewLink id={id} dirty={props.dirty} pendingChanges={props.pendingChanges} />
           </span>
         ) : null}
         {status === "published" && id ? (

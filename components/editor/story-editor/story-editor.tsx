@@ -104,7 +104,7 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
       <div className="flex flex-col gap-5">
-        <StatusBar id={id} status={status} slug={form.slug} ui={ui} dirty={form.dirty} />
+        <StatusBar id={id} status={status} slug={form.slug} ui={ui} dirty={form.dirty} pendingChanges={Boolean(story.pending)} />
         <PresenceNote others={others} />
         {backup.offer ? (
           <BackupOffer

@@ -505,6 +505,25 @@ export const sessions = pgTable(
 );
 
 /**
+ * Stories editors pinned to the front page: position 0 is the lead, 1… the top stories in
+ * order. A pin holds until `pinnedUntil` (null: until unpinned) and only while the story is
+ * public; empty and lapsed positions fill with the newest public stories.
+ */
+export const frontSlots = pgTable(
+  "front_slots",
+  {
+    position: integer("position").primaryKey(),
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    pinnedUntil: instant("pinned_until"),
+    setBy: uuid("set_by").references(() => users.id, { onDelete: "set null" }),
+    setAt: instant("set_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("front_slots_story_key").on(t.storyId), check("front_slots_position_range", sql`${t.position} >= 0 and ${t.position} < 10`)],
+);
+
+/**
  * Pending changes to a live story: the editor's fields (the input of a save), prepared while
  * readers keep the published version, then published now or at `applyAt` as an update or a
  * minor edit. One set per story. Applying them over a story changed since `baseVersion` is

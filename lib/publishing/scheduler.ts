@@ -14,7 +14,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, gt, lte } from "drizzle-orm";
 import { getDatabase } from "@/db/handle";
 import { env } from "@/lib/env";
-import { pendingChanges, stories } from "@/db/schema";
+import { frontSlots, pendingChanges, stories } from "@/db/schema";
 import type { ReaderFootprint } from "@/lib/stories/footprint";
 import { settleDueUnpublishes } from "./unpublish";
 
@@ -109,12 +109,13 @@ export function expireReaderPagesNow(footprint?: ReaderFootprint): Promise<boole
 /**
  * The next instant after `now` at which reader pages change by themselves: a scheduled
  * story's publication, a scheduled unpublish, scheduled pending changes, or a breaking
- * story's expiry (its label and the bar on every page). Four reads, in parallel. Reader pages use it too (components/site/render.tsx).
+ * story's expiry (its label and the bar on every page), or a front-page pin's end. Five reads,
+ * in parallel. Reader pages use it too (components/site/render.tsx).
  * @returns the instant, or null when nothing is scheduled.
  */
 export async function nextScheduledInstant(now: Date): Promise<Date | null> {
   const db = await getDb();
-  const [[story], [label], [leaving], [changes]] = await Promise.all([
+  const [[story], [label], [leaving], [changes], [pin]] = await Promise.all([
     db
       .select({ at: stories.publishedAt })
       .from(stories)
@@ -139,8 +140,10 @@ export async function nextScheduledInstant(now: Date): Promise<Date | null> {
       .where(gt(pendingChanges.applyAt, now))
       .orderBy(asc(pendingChanges.applyAt))
       .limit(1),
+    // A front-page pin's end: the front falls back to the newest stories then.
+    db.select({ at: frontSlots.pinnedUntil }).from(frontSlots).where(gt(frontSlots.pinnedUntil, now)).orderBy(asc(frontSlots.pinnedUntil)).limit(1),
   ]);
-  const times = [story?.at, label?.at, leaving?.at, changes?.at].filter((t): t is Date => t instanceof Date);
+  const times = [story?.at, label?.at, leaving?.at, changes?.at, pin?.at].filter((t): t is Date => t instanceof Date);
   return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
 }
 
@@ -179,7 +182,7 @@ async function sweep(): Promise<void> {
   const s = state();
   const now = new Date();
   const db = await getDb();
-  const [[due], [expired], [changes]] = await Promise.all([
+  const [[due], [expired], [changes], [lapsed]] = await Promise.all([
     db
       .select({ id: stories.id })
       .from(stories)
@@ -192,10 +195,11 @@ async function sweep(): Promise<void> {
       .limit(1),
     // Pending changes due and not applied yet (the revalidation route applies them).
     db.select({ id: pendingChanges.storyId }).from(pendingChanges).where(lte(pendingChanges.applyAt, now)).limit(1),
+    db.select({ id: frontSlots.storyId }).from(frontSlots).where(and(gt(frontSlots.pinnedUntil, s.lastSweep), lte(frontSlots.pinnedUntil, now))).limit(1),
   ]);
   s.lastSweep = now;
   const settled = await settle();
-  if (due || expired || changes || settled > 0) await triggerRevalidation("sweep");
+  if (due || expired || changes || lapsed || settled > 0) await triggerRevalidation("sweep");
   await rearmScheduler();
 }
 

@@ -349,6 +349,13 @@ export async function listPublicStories(o: StoryListOptions): Promise<{ items: S
   return { items: await toCards(rows, o.now), total: totalRow?.n ?? 0 };
 }
 
+/** How many stories are public at `now`. */
+export async function countPublicStories(now: Date): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(stories).where(isPublic(now));
+  return row?.n ?? 0;
+}
+
 /** A story as a feed carries it: the card, its tags and its stored body HTML. */
 export interface FeedStory extends StoryCard {
   bodyHtml: string;

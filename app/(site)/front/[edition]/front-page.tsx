@@ -1,10 +1,11 @@
 /**
- * The front page: lead story, latest stories, a block per section, and a
- * link to older stories.
+ * The front page: lead story, top stories (as editors arranged them on the desk's Front page
+ * screen, the rest newest first), a block per section, and a link to older stories.
  */
 import { StoryListItem } from "@/components/site/story-bits";
 import type { ReaderPage } from "@/components/site/render";
-import { listPublicStories, listSectionBlocks, type StoryCard } from "@/lib/stories/queries";
+import { countPublicStories, listSectionBlocks, type StoryCard } from "@/lib/stories/queries";
+import { loadFrontStories } from "@/lib/front/arrangement";
 import type { ReaderContext } from "@/lib/site/reader";
 import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
@@ -29,7 +30,8 @@ function CompactList({ stories, timeZone, siteLocale }: { stories: StoryCard[]; 
 export async function frontPage(context: ReaderContext): Promise<ReaderPage> {
   const { now, settings } = context;
   await tagReaderPage([RECENT_TAG]);
-  const latest = await listPublicStories({ now, limit: LATEST + 1 });
+  const [slots, total] = await Promise.all([loadFrontStories(now, LATEST + 1), countPublicStories(now)]);
+  const latest = { items: slots.map((s) => s.story), total };
   const shownIds = latest.items.map((s) => s.id);
   const sections = await listSectionBlocks(now, { sections: 4, perSection: 3, excludeIds: shownIds });
   const origin = siteUrl();
@@ -53,7 +55,7 @@ function FrontPage({
   sections,
 }: {
   context: ReaderContext;
-  latest: Awaited<ReturnType<typeof listPublicStories>>;
+  latest: { items: StoryCard[]; total: number };
   sections: Awaited<ReturnType<typeof listSectionBlocks>>;
 }) {
   const [lead, ...rest] = latest.items;

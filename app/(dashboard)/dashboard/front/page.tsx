@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { requireViewerForPage } from "@/lib/auth/viewer";
+import { getFrontDesk } from "@/lib/front/arrangement";
+import { can } from "@/lib/permissions/roles";
+import { getSiteSettings } from "@/lib/site/settings";
+import { FrontBoard } from "./_components/front-board";
+
+export const metadata: Metadata = { title: "Front page" };
+
+/** The front page's lead and top stories: pin, unpin, reorder (editors and admins). */
+export default async function FrontPageScreen() {
+  const viewer = await requireViewerForPage("/dashboard/front");
+  if (!can(viewer.role, "story:publish")) forbidden();
+  const [desk, settings] = await Promise.all([getFrontDesk(viewer), getSiteSettings()]);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-bold">Front page</h1>
+        <p className="text-sm text-neutral-600">
+          The lead and the top stories readers see first. Pin a story to a position, with an end if you like; positions you leave alone take the newest stories. Changes are live on the next request.
+        </p>
+      </div>
+      <FrontBoard
+        timeZone={settings.timeZone}
+        slots={desk.slots.map((s) => ({ position: s.position, id: s.story.id, title: s.story.title, pinned: s.pinned, pinnedUntil: s.pinnedUntil?.toISOString() ?? null, setByName: s.setByName }))}
+        candidates={desk.candidates}
+      />
+    </div>
+  );
+}

@@ -65,3 +65,30 @@ test("the article page is usable on a phone", async ({ browser }) => {
   await page.screenshot({ path: "test-results/screenshots/article-phone.png", fullPage: true });
   await context.close();
 });
+
+test("a keyboard reaches 'Skip to content' first, and it moves on to the page's content", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#content")).toBeFocused();
+});
+
+test("no card repeats the section label under that section's own heading, on the front page and on the section's page", async ({ page }) => {
+  await page.goto("/");
+  const blocks = page.getByTestId("section-block");
+  const count = await blocks.count();
+  expect(count).toBeGreaterThanOrEqual(2);
+  for (let i = 0; i < count; i++) {
+    const block = blocks.nth(i);
+    const heading = await block.getByRole("heading", { level: 2 }).getByRole("link").getAttribute("href");
+    // Inside the block, no card links to the block's own section.
+    await expect(block.locator(`article a[href="${heading}"]`)).toHaveCount(0);
+  }
+  const first = await blocks.first().getByRole("heading", { level: 2 }).getByRole("link").getAttribute("href");
+  await page.goto(first!);
+  expect(await page.getByTestId("story-list").getByRole("listitem").count()).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId("story-list").locator(`a[href="${first}"]`)).toHaveCount(0);
+});

@@ -40,9 +40,15 @@ export function SiteShell({ shell, children }: { shell: ShellData; children: Rea
   const { settings, sections, breaking } = shell;
   return (
     <>
+      {/* WCAG 2.2 success criterion 2.4.1 (bypass blocks): the first thing a keyboard reaches. */}
+      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:font-semibold focus:text-brand focus:shadow">
+        {labelsFor(settings.defaultLanguage).skipToContent}
+      </a>
       <SiteHeader siteName={settings.siteName} tagline={settings.tagline} sections={sections} logoUrl={settings.logoUrl} />
       {breaking.length > 0 ? <BreakingBar stories={breaking} siteLanguage={settings.defaultLanguage} /> : null}
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="content" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
+        {children}
+      </main>
       <SiteFooter siteName={settings.siteName} />
     </>
   );

@@ -70,6 +70,7 @@ export function StoryListItem({
   title,
   summary,
   headingLevel = 2,
+  underSectionId,
 }: {
   story: StoryCard;
   timeZone: string;
@@ -79,6 +80,8 @@ export function StoryListItem({
   summary?: React.ReactNode;
   /** 2 in a plain list under the page's h1; 3 inside a block that has its own h2. */
   headingLevel?: 2 | 3;
+  /** The section whose own heading the list sits under: its label is not repeated on the card. */
+  underSectionId?: string;
 }) {
   const Heading = headingLevel === 3 ? "h3" : "h2";
   const titleClass =
@@ -90,7 +93,7 @@ export function StoryListItem({
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
         {story.breaking ? <BreakingLabel language={story.language} /> : null}
-        {story.section ? (
+        {story.section && story.section.id !== underSectionId ? (
           <a href={`/tag/${story.section.slug}`} className="text-xs font-bold uppercase tracking-wide text-brand">
             {story.section.name}
           </a>

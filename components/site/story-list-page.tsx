@@ -69,7 +69,10 @@ export function StoryListPage({
   page,
   base,
   settings,
+  underSectionId,
 }: {
+  /** A section's own page: its label is not repeated on every card. */
+  underSectionId?: string;
   header: React.ReactNode;
   emptyText: string;
   list: { items: StoryCard[]; pages: number };
@@ -83,7 +86,7 @@ export function StoryListPage({
       {list.items.length === 0 ? (
         <p className="text-neutral-600">{emptyText}</p>
       ) : (
-        <StoryList stories={list.items} timeZone={settings.timeZone} siteLocale={settings.locale} />
+        <StoryList stories={list.items} timeZone={settings.timeZone} siteLocale={settings.locale} underSectionId={underSectionId} />
       )}
       <Pagination page={page} pages={list.pages} hrefFor={(n) => listPageHref(base, n)} />
     </section>
@@ -112,10 +115,11 @@ export async function recordListPage<T extends { slug: string }>(
   if ("kind" in resolved) return resolved;
   const { record, page } = resolved;
   await tagReaderPage([o.cacheTag(record)]);
-  const list = await loadStoryListPage(now, page, o.filter(record));
+  const filter = o.filter(record);
+  const list = await loadStoryListPage(now, page, filter);
   if (!list) return notFoundPage;
   const base = `${o.prefix}/${record.slug}`;
   const { meta, header, emptyText } = o.describe(record, { origin: siteUrl(), path: listPageHref(base, page) });
-  return { kind: "page", meta, body: <StoryListPage list={list} page={page} base={base} settings={settings} emptyText={emptyText} header={header} /> };
+  return { kind: "page", meta, body: <StoryListPage list={list} page={page} base={base} settings={settings} emptyText={emptyText} header={header} underSectionId={filter.tagId} /> };
 }
 

@@ -27,6 +27,7 @@ export interface PageLabels {
   checkAlso: string;
   about: (siteName: string) => string;
   tags: string;
+  skipToContent: string;
 }
 
 const LABELS: Record<string, PageLabels> = {
@@ -37,6 +38,7 @@ const LABELS: Record<string, PageLabels> = {
     checkAlso: "Check Also",
     about: (s) => `About ${s}`,
     tags: "Tags",
+    skipToContent: "Skip to content",
   },
   fa: {
     breaking: "خبر فوری",
@@ -45,6 +47,7 @@ const LABELS: Record<string, PageLabels> = {
     checkAlso: "همچنین ببینید",
     about: (s) => `دربارهٔ ${s}`,
     tags: "برچسب‌ها",
+    skipToContent: "رفتن به محتوا",
   },
   ps: {
     breaking: "بیړني خبرونه",
@@ -53,6 +56,7 @@ const LABELS: Record<string, PageLabels> = {
     checkAlso: "دا هم وګورئ",
     about: (s) => `د ${s} په اړه`,
     tags: "ټګونه",
+    skipToContent: "منځپانګې ته ورشئ",
   },
 };
 

@@ -14,12 +14,12 @@ import { siteMeta } from "@/lib/seo/metadata";
 const LATEST = 6;
 
 /** Stories of a front-page block: headline and date only, as h3 under the block's h2. */
-function CompactList({ stories, timeZone, siteLocale }: { stories: StoryCard[]; timeZone: string; siteLocale: string }) {
+function CompactList({ stories, timeZone, siteLocale, underSectionId }: { stories: StoryCard[]; timeZone: string; siteLocale: string; underSectionId?: string }) {
   return (
     <ul className="flex flex-col gap-5">
       {stories.map((s) => (
         <li key={s.id}>
-          <StoryListItem story={s} timeZone={timeZone} siteLocale={siteLocale} size="sm" headingLevel={3} />
+          <StoryListItem story={s} timeZone={timeZone} siteLocale={siteLocale} size="sm" headingLevel={3} underSectionId={underSectionId} />
         </li>
       ))}
     </ul>
@@ -96,7 +96,7 @@ function FrontPage({
                   {section.name}
                 </a>
               </h2>
-              <CompactList stories={stories} timeZone={tz} siteLocale={loc} />
+              <CompactList stories={stories} timeZone={tz} siteLocale={loc} underSectionId={section.id} />
             </section>
           ))}
         </div>

@@ -92,3 +92,18 @@ test("no card repeats the section label under that section's own heading, on the
   expect(await page.getByTestId("story-list").getByRole("listitem").count()).toBeGreaterThanOrEqual(1);
   await expect(page.getByTestId("story-list").locator(`a[href="${first}"]`)).toHaveCount(0);
 });
+
+test("a lead without a photo is a text lead with no empty photo box, and the next two top stories fill the space under it", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/");
+  const lead = page.getByTestId("lead-story");
+  test.skip((await lead.locator("img").count()) > 0, "the demo's newest story has a photo");
+  await expect(lead.locator("figure, picture")).toHaveCount(0);
+  const top = page.getByTestId("top-stories");
+  await expect(top.locator("article")).toHaveCount(2);
+  // The lead's column reaches at least halfway down the "Latest" column (alone, a text lead stopped near its top).
+  const column = await top.boundingBox();
+  const latest = await page.getByTestId("latest").boundingBox();
+  expect(column!.y + column!.height).toBeGreaterThan(latest!.y + latest!.height / 2);
+  await page.screenshot({ path: "test-results/screenshots/home-text-lead.png", fullPage: true });
+});

@@ -59,6 +59,8 @@ function FrontPage({
   sections: Awaited<ReturnType<typeof listSectionBlocks>>;
 }) {
   const [lead, ...rest] = latest.items;
+  const secondary = lead && !lead.photo ? rest.slice(0, 2) : [];
+  const latestList = rest.slice(secondary.length, LATEST);
   const tz = settings.timeZone;
   const loc = settings.locale;
 
@@ -76,14 +78,25 @@ function FrontPage({
       <h1 className="sr-only">{settings.siteName}</h1>
 
       <div className="grid gap-10 lg:grid-cols-3">
-        <section aria-label="Lead story" className="lg:col-span-2" data-testid="lead-story">
-          <StoryListItem story={lead} timeZone={tz} siteLocale={loc} size="lg" />
-        </section>
+        <div className="flex flex-col gap-8 lg:col-span-2">
+          <section aria-label="Lead story" data-testid="lead-story">
+            <StoryListItem story={lead} timeZone={tz} siteLocale={loc} size="lg" />
+          </section>
+          {/* A lead without a photo is a text lead: the next two top stories sit under it, so
+              the column beside "Latest" never stands empty. */}
+          {secondary.length > 0 ? (
+            <div className="grid gap-8 border-t border-neutral-200 pt-6 sm:grid-cols-2" data-testid="top-stories">
+              {secondary.map((s) => (
+                <StoryListItem key={s.id} story={s} timeZone={tz} siteLocale={loc} size="md" />
+              ))}
+            </div>
+          ) : null}
+        </div>
         <section aria-labelledby="latest-heading" data-testid="latest">
           <h2 id="latest-heading" className="mb-4 border-b-2 border-neutral-900 pb-1 text-sm font-bold uppercase tracking-wider">
             Latest
           </h2>
-          <CompactList stories={rest.slice(0, LATEST)} timeZone={tz} siteLocale={loc} />
+          <CompactList stories={latestList} timeZone={tz} siteLocale={loc} />
         </section>
       </div>
 

@@ -107,3 +107,29 @@ test("a lead without a photo is a text lead with no empty photo box, and the nex
   expect(column!.y + column!.height).toBeGreaterThan(latest!.y + latest!.height / 2);
   await page.screenshot({ path: "test-results/screenshots/home-text-lead.png", fullPage: true });
 });
+
+test("a story has plain share links (no third-party script), and prints without the site's furniture, with its links' addresses", async ({ page }) => {
+  // The seed article: an English story (the labels are in the story's language).
+  await page.goto(`/news/${makeSlug(f.article.title)}`);
+  const title = (await page.getByRole("heading", { level: 1 }).textContent())!;
+  const canonical = (await page.locator('link[rel="canonical"]').getAttribute("href"))!;
+  const share = page.getByTestId("share-links");
+  for (const name of ["E-mail", "WhatsApp", "Facebook", "X", "Telegram"]) await expect(share.getByRole("link", { name, exact: true })).toBeVisible();
+  await expect(share.getByRole("link", { name: "Telegram" })).toHaveAttribute("href", `https://t.me/share/url?url=${encodeURIComponent(canonical)}&text=${encodeURIComponent(title)}`);
+  await expect(share.getByRole("link", { name: "E-mail" })).toHaveAttribute("href", `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(canonical)}`);
+  expect(await page.locator("script[src]").count()).toBe(0);
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("body > header")).toBeHidden();
+  await expect(share).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // A link in the story's text prints with its address (the demo stories link nowhere, so one is added here).
+  const after = await page.getByTestId("article-body").evaluate((body) => {
+    const a = document.createElement("a");
+    a.href = "https://example.org/report";
+    a.textContent = "the report";
+    body.appendChild(a);
+    return getComputedStyle(a, "::after").content;
+  });
+  expect(after).toContain("https://example.org/report");
+});

@@ -28,6 +28,8 @@ export interface PageLabels {
   about: (siteName: string) => string;
   tags: string;
   skipToContent: string;
+  share: string;
+  email: string;
 }
 
 const LABELS: Record<string, PageLabels> = {
@@ -39,6 +41,8 @@ const LABELS: Record<string, PageLabels> = {
     about: (s) => `About ${s}`,
     tags: "Tags",
     skipToContent: "Skip to content",
+    share: "Share",
+    email: "E-mail",
   },
   fa: {
     breaking: "خبر فوری",
@@ -48,6 +52,8 @@ const LABELS: Record<string, PageLabels> = {
     about: (s) => `دربارهٔ ${s}`,
     tags: "برچسب‌ها",
     skipToContent: "رفتن به محتوا",
+    share: "هم‌رسانی",
+    email: "ایمیل",
   },
   ps: {
     breaking: "بیړني خبرونه",
@@ -57,6 +63,8 @@ const LABELS: Record<string, PageLabels> = {
     about: (s) => `د ${s} په اړه`,
     tags: "ټګونه",
     skipToContent: "منځپانګې ته ورشئ",
+    share: "شریکول",
+    email: "برېښنالیک",
   },
 };
 

@@ -8,6 +8,7 @@ import { CardPhoto, FeaturedPhoto } from "@/components/site/story-photo";
 import { cutExcerpt } from "@/lib/stories/excerpt";
 import { getPublicStory, listRelatedStories, type PreviewStory, type PublicStory } from "@/lib/stories/queries";
 import { PreviewBanner } from "@/components/site/preview-banner";
+import { ShareLinks } from "@/components/site/share-links";
 import { labelsFor } from "@/lib/i18n/languages";
 import { formatLongDate } from "@/lib/dates/format";
 import { decodeSegment, type ReaderContext } from "@/lib/site/reader";
@@ -183,6 +184,8 @@ function StoryArticle({ story, related, context }: { story: PublicStory; related
             </ul>
           </nav>
         ) : null}
+
+        <ShareLinks url={story.canonicalUrl ?? `${siteUrl()}/news/${story.slug}`} title={story.title} language={story.language} />
 
         <aside aria-labelledby="about-heading" className="rounded border border-neutral-200 bg-neutral-50 p-5" data-testid="about-box">
           <h2 id="about-heading" className="font-serif text-lg font-bold">

@@ -133,3 +133,11 @@ test("a story has plain share links (no third-party script), and prints without 
   });
   expect(after).toContain("https://example.org/report");
 });
+
+test("a long search with no spaces wraps on a phone: the page never scrolls sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(`/search?q=${"kabul".repeat(35)}`);
+  await expect(page.getByTestId("search-status")).toContainText("No stories match");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

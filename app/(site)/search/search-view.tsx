@@ -87,7 +87,8 @@ function SearchView({
         </button>
       </form>
 
-      <div data-testid="search-status" className="mb-6 text-neutral-700">
+      {/* A long query with no spaces still wraps on a phone. */}
+      <div data-testid="search-status" className="mb-6 text-neutral-700 [overflow-wrap:anywhere]">
         {query.kind === "no-terms" ? (
           <p>Type a word to search for: punctuation and symbols alone match nothing.</p>
         ) : null}

@@ -8,32 +8,23 @@ import { describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { bodyFromParagraphs } from "@/lib/editor/render";
-import { AppError } from "@/lib/errors";
 import { nextScheduledInstant } from "@/lib/publishing/scheduler";
 import { getDeskStory, saveStory } from "@/lib/stories/desk";
 import { saveSiteSettings } from "@/lib/stories/store";
 import { trashStory } from "@/lib/stories/trash";
 import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
+import { refusal, kabulLocal } from "@/test/refusal";
 import { getFrontDesk, loadFrontStories, moveFrontPin, pinFrontStory, unpinFront } from "./arrangement";
 
 const body = JSON.stringify(bodyFromParagraphs(["A paragraph."]));
 
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe.each(engines())("the front page's arrangement on %s", (engine) => {
   const handle = useTestDatabase(engine);
   let mina: Viewer;
   let sahar: Viewer;
   const T0 = new Date(Math.ceil((Date.now() + 60_000) / 1000) * 1000);
-  const kabul = (d: Date) => new Date(d.getTime() + 4.5 * 3_600_000).toISOString().slice(0, 19);
   const ids: Record<string, string> = {};
   const titles = async (now: Date) => (await loadFrontStories(now, 4)).map((s) => `${s.story.title}${s.pinned ? " (pinned)" : ""}`);
 
@@ -62,7 +53,7 @@ describe.each(engines())("the front page's arrangement on %s", (engine) => {
     await moveFrontPin(mina, 0, "down", now);
     expect(await titles(now)).toEqual(["Weather", "Breaking flood warning (pinned)", "Football result", "Council budget"]);
     const end = new Date(now.getTime() + 3_600_000);
-    await pinFrontStory(mina, { position: 0, storyId: ids["Council budget"]!, untilLocal: kabul(end) }, now);
+    await pinFrontStory(mina, { position: 0, storyId: ids["Council budget"]!, untilLocal: kabulLocal(end) }, now);
     expect(await nextScheduledInstant(now)).toEqual(end);
     expect((await titles(new Date(end.getTime() - 1)))[0]).toBe("Council budget (pinned)");
     expect((await titles(end))[0]).toBe("Weather");
@@ -77,7 +68,7 @@ describe.each(engines())("the front page's arrangement on %s", (engine) => {
     const now = new Date(T0.getTime() + 800_000);
     const draft = await saveStory(mina, { title: "Draft", body }, now);
     expect((await refusal(pinFrontStory(mina, { position: 1, storyId: draft.id, untilLocal: "" }, now))).fields).toEqual({ storyId: "Not public" });
-    expect((await refusal(pinFrontStory(mina, { position: 1, storyId: ids.Weather!, untilLocal: kabul(new Date(now.getTime() - 60_000)) }, now))).fields).toEqual({ until: "In the past" });
+    expect((await refusal(pinFrontStory(mina, { position: 1, storyId: ids.Weather!, untilLocal: kabulLocal(new Date(now.getTime() - 60_000)) }, now))).fields).toEqual({ until: "In the past" });
     const desk = await getDeskStory(mina, ids.Weather!, now);
     expect(desk.status).toBe("published");
   });

@@ -20,6 +20,7 @@ import { bodyFromParagraphs } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
+import { refusalText } from "@/test/refusal";
 import { deleteMedia, listMedia, listMediaUses, updateMedia, uploadMedia } from "./library";
 import { DiskStorage } from "./storage";
 import { setMediaStorage } from "./store";
@@ -33,14 +34,6 @@ afterAll(() => {
 
 const photo = (colour: string) => sharp({ create: { width: 1600, height: 900, channels: 3, background: colour } }).jpeg().toBuffer();
 
-async function code(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return `${(e as AppError).code}: ${(e as AppError).message}`;
-}
 
 describe.each(engines())("media library on %s", (engine) => {
   const handle = useTestDatabase(engine);
@@ -62,9 +55,9 @@ describe.each(engines())("media library on %s", (engine) => {
   });
 
   it("edits details (writers only their own) and finds photos by them", async () => {
-    expect(await code(updateMedia(v.jawid!, ids.market!, { altText: "x" }))).toMatch(/^forbidden/);
+    expect(await refusalText(updateMedia(v.jawid!, ids.market!, { altText: "x" }))).toMatch(/^forbidden/);
     await updateMedia(v.sahar!, ids.market!, { altText: "Stalls at Mandawi market", caption: "Morning trade", creditName: "Sahar Ahmadi", creditOrg: "The Kabul Lantern" });
-    expect(await code(updateMedia(v.mina!, ids.river!, { creditUrl: "javascript:alert(1)" }))).toMatch(/^bad_request: Use a full web address \(https:\/\/…\) or a path on this site/);
+    expect(await refusalText(updateMedia(v.mina!, ids.river!, { creditUrl: "javascript:alert(1)" }))).toMatch(/^bad_request: Use a full web address \(https:\/\/…\) or a path on this site/);
     const found = await listMedia(v.mina!, { q: "mandawi" });
     expect(found.items.map((i) => i.id)).toEqual([ids.market]);
     expect((await listMedia(v.mina!, { uploaderId: v.mina!.id })).items.map((i) => i.id)).toEqual([ids.river]);
@@ -78,7 +71,7 @@ describe.each(engines())("media library on %s", (engine) => {
     const draft = await saveStory(v.mina!, { title: "River rises", body: JSON.stringify(body), featuredMediaId: ids.market });
     ids.story = draft.id;
     const publish = () => saveStory(v.mina!, { id: draft.id, version: draft.version, title: "River rises", body: JSON.stringify(body), intent: "publish" });
-    const message = await code(publish());
+    const message = await refusalText(publish());
     expect(message).toMatch(/^bad_request: The photo “river\.jpg” in the body has no alt text/);
     // The refusal names the body photo by its library id, for the editor to select it.
     const refusal = await publish().catch((e: unknown) => e as AppError);
@@ -93,7 +86,7 @@ describe.each(engines())("media library on %s", (engine) => {
   it("refuses a body photo that names no library item, so no photo escapes the alt-text rule or the usage tracking", async () => {
     for (const attrs of [{ src: "/media/x.jpg", alt: "" }, { mediaId: "", src: "/media/x.jpg" }, { mediaId: null }]) {
       const body = { type: "doc", content: [...bodyFromParagraphs(["Text."]).content!, { type: STORY_PHOTO, attrs }] };
-      expect(await code(saveStory(v.mina!, { title: "Sneaky photo", body: JSON.stringify(body), intent: "publish" }))).toBe(
+      expect(await refusalText(saveStory(v.mina!, { title: "Sneaky photo", body: JSON.stringify(body), intent: "publish" }))).toBe(
         "bad_request: Every photo in the body must come from the media library: add it with the Photo button.",
       );
     }
@@ -113,18 +106,18 @@ describe.each(engines())("media library on %s", (engine) => {
     const after = await getPublicStory("river-rises", now);
     expect(after.kind === "story" && after.story.bodyHtml).toContain('alt="The Kabul river over its banks"');
     // Alt text cannot be emptied while a public story shows the photo.
-    expect(await code(updateMedia(v.mina!, ids.river!, { altText: "" }))).toMatch(/needs alt text/);
+    expect(await refusalText(updateMedia(v.mina!, ids.river!, { altText: "" }))).toMatch(/needs alt text/);
   });
 
   it("deletes a photo only when no story uses it", async () => {
     expect((await listMediaUses(v.mina!, ids.market!)).uses.map((u) => u.role)).toEqual(["featured"]);
     // A writer sees no headline or status of a story she cannot open: only how many there are.
     expect(await listMediaUses(v.sahar!, ids.market!)).toEqual({ uses: [], others: 1 });
-    expect(await code(deleteMedia(v.sahar!, ids.market!))).toBe("conflict: This photo is used in 1 story. Remove it from those stories first.");
-    expect(await code(deleteMedia(v.mina!, ids.market!))).toMatch(/^conflict: This photo is used in “River rises”/);
+    expect(await refusalText(deleteMedia(v.sahar!, ids.market!))).toBe("conflict: This photo is used in 1 story. Remove it from those stories first.");
+    expect(await refusalText(deleteMedia(v.mina!, ids.market!))).toMatch(/^conflict: This photo is used in “River rises”/);
     const extra = await uploadMedia(v.sahar!, { data: await photo("#3a3"), name: "spare.jpg" });
     const file = path.join(root, extra.item.url.replace("/media/", ""));
-    expect(await code(deleteMedia(v.jawid!, extra.item.id))).toMatch(/^forbidden/);
+    expect(await refusalText(deleteMedia(v.jawid!, extra.item.id))).toMatch(/^forbidden/);
     await deleteMedia(v.sahar!, extra.item.id);
     expect(fs.existsSync(file)).toBe(false);
     expect((await listMedia(v.mina!, { q: "spare" })).total).toBe(0);
@@ -156,7 +149,7 @@ describe.each(engines())("photo details of published stories on %s", (engine) =>
 
   it("a writer cannot change what a published story shows through its photo's details, and nothing is written", async () => {
     const before = await storyRow(ids.story!);
-    expect(await code(updateMedia(v.sahar!, ids.photo!, { altText: "The footbridge at dawn", caption: "Closed again" }))).toBe(
+    expect(await refusalText(updateMedia(v.sahar!, ids.photo!, { altText: "The footbridge at dawn", caption: "Closed again" }))).toBe(
       "forbidden: This photo is in “Footbridge reopens”, which readers see: only an editor can change what it shows there. Ask an editor, or upload your own copy of the photo for your story.",
     );
     const after = await storyRow(ids.story!);
@@ -242,6 +235,6 @@ describe.each(engines())("photo details of published stories on %s", (engine) =>
     expect(after.bodyHtml).toContain("Reopened on Monday, one lane");
     expect(after.version).toBe(start.version + 2);
     // A save based on the version before the photo change is stopped, not applied over it.
-    expect(await code(saveStory(v.mina!, { id: ids.story!, version: start.version + 1, title: "Footbridge reopens", body: JSON.stringify(savedBody), intent: "minor" }))).toMatch(/^conflict/);
+    expect(await refusalText(saveStory(v.mina!, { id: ids.story!, version: start.version + 1, title: "Footbridge reopens", body: JSON.stringify(savedBody), intent: "minor" }))).toMatch(/^conflict/);
   });
 });

@@ -8,26 +8,18 @@ import { describe, expect, it } from "vitest";
 import { auditLog, stories, storyRevisions } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { bodyFromParagraphs } from "@/lib/editor/render";
-import { AppError } from "@/lib/errors";
 import { getDeskStory, listDeskStories, saveStory } from "@/lib/stories/desk";
 import { getPublicStory, listPublicStories } from "@/lib/stories/queries";
 import { saveSiteSettings } from "@/lib/stories/store";
 import { scheduleUnpublish } from "@/lib/stories/unpublish-schedule";
 import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
+import { refusal, kabulLocal } from "@/test/refusal";
 import { nextScheduledInstant } from "./scheduler";
 import { settleDueUnpublishes } from "./unpublish";
 
 const body = JSON.stringify(bodyFromParagraphs(["The market closes for the holiday."]));
 
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe.each(engines())("scheduled unpublishing on %s", (engine) => {
   const handle = useTestDatabase(engine);
@@ -36,7 +28,6 @@ describe.each(engines())("scheduled unpublishing on %s", (engine) => {
   const T0 = new Date(Math.ceil((Date.now() + 60_000) / 1000) * 1000);
   // One hour after T0, typed in Kabul (+04:30).
   const OFF = new Date(T0.getTime() + 3_600_000);
-  const kabul = (d: Date) => new Date(d.getTime() + 4.5 * 3_600_000).toISOString().slice(0, 19);
 
   it("sets up an editor and a writer in Kabul's time zone", async () => {
     await saveSiteSettings({ siteName: "Test", tagline: "", aboutText: "", timeZone: "Asia/Kabul", locale: "en-US" });
@@ -46,9 +37,9 @@ describe.each(engines())("scheduled unpublishing on %s", (engine) => {
 
   it("takes a live story off every reader list at its instant, to the millisecond, and labels it on the desk", async () => {
     const s = await saveStory(mina, { title: "Market holiday hours", body, intent: "publish" }, T0);
-    expect((await refusal(scheduleUnpublish(sahar, s.id, kabul(OFF), T0))).code).toBe("forbidden");
-    expect((await refusal(scheduleUnpublish(mina, s.id, kabul(new Date(T0.getTime() - 60_000)), T0))).fields).toEqual({ unpublishAt: "In the past" });
-    expect((await scheduleUnpublish(mina, s.id, kabul(OFF), T0)).unpublishAt).toEqual(OFF);
+    expect((await refusal(scheduleUnpublish(sahar, s.id, kabulLocal(OFF), T0))).code).toBe("forbidden");
+    expect((await refusal(scheduleUnpublish(mina, s.id, kabulLocal(new Date(T0.getTime() - 60_000)), T0))).fields).toEqual({ unpublishAt: "In the past" });
+    expect((await scheduleUnpublish(mina, s.id, kabulLocal(OFF), T0)).unpublishAt).toEqual(OFF);
     expect(await nextScheduledInstant(T0)).toEqual(OFF);
     const scheduledView = await listDeskStories(mina, { status: "scheduled" }, T0);
     expect(scheduledView.items.map((i) => [i.title, i.unpublishAt, i.unpublishSetByName])).toEqual([["Market holiday hours", OFF, "Mina"]]);
@@ -76,7 +67,7 @@ describe.each(engines())("scheduled unpublishing on %s", (engine) => {
 
   it("a story whose time to leave has come can be put back before the scheduler records it, and then stays", async () => {
     const s = await saveStory(mina, { title: "Bus timetable", body, intent: "publish" }, T0);
-    await scheduleUnpublish(mina, s.id, kabul(OFF), T0);
+    await scheduleUnpublish(mina, s.id, kabulLocal(OFF), T0);
     const later = new Date(OFF.getTime() + 1000);
     const desk = await getDeskStory(mina, s.id, later);
     const back = await saveStory(mina, { id: s.id, version: desk.version, title: desk.title, body: JSON.stringify(desk.body), intent: "publish" }, later);
@@ -89,11 +80,11 @@ describe.each(engines())("scheduled unpublishing on %s", (engine) => {
   it("refuses a time before a scheduled story's publication, and a schedule moved past the unpublish; cancelling clears it", async () => {
     const s = await saveStory(mina, { title: "Festival programme", body }, T0);
     const desk = await getDeskStory(mina, s.id, T0);
-    await saveStory(mina, { id: s.id, version: desk.version, title: desk.title, body, intent: "schedule", scheduledAt: kabul(new Date(T0.getTime() + 7_200_000)) }, T0);
-    expect((await refusal(scheduleUnpublish(mina, s.id, kabul(OFF), T0))).fields).toEqual({ unpublishAt: "Before publication" });
-    await scheduleUnpublish(mina, s.id, kabul(new Date(T0.getTime() + 10_800_000)), T0);
+    await saveStory(mina, { id: s.id, version: desk.version, title: desk.title, body, intent: "schedule", scheduledAt: kabulLocal(new Date(T0.getTime() + 7_200_000)) }, T0);
+    expect((await refusal(scheduleUnpublish(mina, s.id, kabulLocal(OFF), T0))).fields).toEqual({ unpublishAt: "Before publication" });
+    await scheduleUnpublish(mina, s.id, kabulLocal(new Date(T0.getTime() + 10_800_000)), T0);
     const again = await getDeskStory(mina, s.id, T0);
-    const moved = await refusal(saveStory(mina, { id: s.id, version: again.version, title: again.title, body, intent: "schedule", scheduledAt: kabul(new Date(T0.getTime() + 14_400_000)) }, T0));
+    const moved = await refusal(saveStory(mina, { id: s.id, version: again.version, title: again.title, body, intent: "schedule", scheduledAt: kabulLocal(new Date(T0.getTime() + 14_400_000)) }, T0));
     expect(moved.fields).toEqual({ scheduledAt: "After the scheduled unpublish" });
     expect((await scheduleUnpublish(mina, s.id, "", T0)).unpublishAt).toBeNull();
     expect((await getDeskStory(mina, s.id, T0)).unpublishAt).toBeNull();

@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { auditLog, stories } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { bodyFromParagraphs } from "@/lib/editor/render";
-import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
+import { refusal } from "@/test/refusal";
 import { bulkApply } from "./bulk";
 import { getDeskStory, saveStory } from "./desk";
 import { previewForViewer } from "./preview";
@@ -18,14 +18,6 @@ import { saveSiteSettings } from "./store";
 
 const body = JSON.stringify(bodyFromParagraphs(["The report is due out on Thursday."]));
 
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe.each(engines())("embargoes on %s", (engine) => {
   const handle = useTestDatabase(engine);

@@ -9,10 +9,10 @@ import { describe, expect, it } from "vitest";
 import { pendingChanges, storyRevisions } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { bodyFromParagraphs } from "@/lib/editor/render";
-import { AppError } from "@/lib/errors";
 import { searchPublicStories } from "@/lib/search/stories";
 import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
+import { refusal, kabulLocal } from "@/test/refusal";
 import { getDeskStory, listDeskStories, saveStory } from "./desk";
 import { applyDuePendingChanges, applyPendingChanges, discardPendingChanges, getPendingChanges, savePendingChanges, schedulePendingChanges } from "./pending";
 import { getPublicStory, listPublicStories } from "./queries";
@@ -20,21 +20,12 @@ import { saveSiteSettings } from "./store";
 
 const body = (t: string) => JSON.stringify(bodyFromParagraphs([t]));
 
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe.each(engines())("pending changes on %s", (engine) => {
   const handle = useTestDatabase(engine);
   let mina: Viewer;
   let sahar: Viewer;
   const T0 = new Date(Math.ceil((Date.now() + 60_000) / 1000) * 1000);
-  const kabul = (d: Date) => new Date(d.getTime() + 4.5 * 3_600_000).toISOString().slice(0, 19);
   let id = "";
   let slug = "";
 
@@ -89,8 +80,8 @@ describe.each(engines())("pending changes on %s", (engine) => {
     const now = new Date(T0.getTime() + 180_000);
     await savePendingChanges(mina, { ...(await fields()), title: "Dam: spillway opened" }, now);
     const at = new Date(T0.getTime() + 3_600_000);
-    expect((await refusal(schedulePendingChanges(mina, id, kabul(new Date(now.getTime() - 1000)), { kind: "minor" }, now))).fields).toEqual({ applyAt: "In the past" });
-    expect(await schedulePendingChanges(mina, id, kabul(at), { kind: "minor" }, now)).toEqual(at);
+    expect((await refusal(schedulePendingChanges(mina, id, kabulLocal(new Date(now.getTime() - 1000)), { kind: "minor" }, now))).fields).toEqual({ applyAt: "In the past" });
+    expect(await schedulePendingChanges(mina, id, kabulLocal(at), { kind: "minor" }, now)).toEqual(at);
     // The Scheduled view lists them, with who scheduled them.
     const scheduled = await listDeskStories(mina, { status: "scheduled" }, now);
     expect(scheduled.items.filter((i) => i.id === id).map((i) => [i.changesAt, i.changesSetByName])).toEqual([[at, "Mina"]]);
@@ -108,7 +99,7 @@ describe.each(engines())("pending changes on %s", (engine) => {
     const now = new Date(T0.getTime() + 7_200_000);
     await savePendingChanges(mina, { ...(await fields()), title: "Dam: all clear" }, now);
     const at = new Date(now.getTime() + 60_000);
-    await schedulePendingChanges(mina, id, kabul(at), { kind: "minor" }, now);
+    await schedulePendingChanges(mina, id, kabulLocal(at), { kind: "minor" }, now);
     // The live story is saved after the changes were prepared.
     await saveStory(mina, { ...(await fields()), title: "Dam: level falling", intent: "minor" }, now);
     expect(await applyDuePendingChanges(at)).toEqual([]);

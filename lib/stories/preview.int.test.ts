@@ -8,22 +8,14 @@ import { describe, expect, it } from "vitest";
 import { auditLog, stories, storyRevisions } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { bodyFromParagraphs } from "@/lib/editor/render";
-import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
+import { refusalText } from "@/test/refusal";
 import { saveStory } from "./desk";
 import { createPreviewLink, listPreviewLinks, openPreviewLink, previewForViewer, previewOfUnsaved, revokePreviewLink } from "./preview";
 import { getPublicStory } from "./queries";
 import { trashStory } from "./trash";
 
-async function code(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return `${(e as AppError).code}: ${(e as AppError).message}`;
-}
 
 describe.each(engines())("previews on %s", (engine) => {
   const handle = useTestDatabase(engine);
@@ -44,8 +36,8 @@ describe.each(engines())("previews on %s", (engine) => {
     expect(own).toMatchObject({ status: "draft", publishedAt: null, story: { title: "Dam inquiry findings", slug: "dam-inquiry-findings" } });
     expect(own.story.bodyHtml).toContain("Partners may read this before it runs.");
     expect((await previewForViewer(v.mina!, ids.draft!, now)).story.title).toBe("Dam inquiry findings");
-    expect(await code(previewForViewer(v.jawid!, ids.draft!, now))).toBe("not_found: No such story.");
-    expect(await code(previewForViewer(v.mina!, "not-an-id", now))).toBe("not_found: No such story.");
+    expect(await refusalText(previewForViewer(v.jawid!, ids.draft!, now))).toBe("not_found: No such story.");
+    expect(await refusalText(previewForViewer(v.mina!, "not-an-id", now))).toBe("not_found: No such story.");
     // Readers still get nothing.
     expect((await getPublicStory("dam-inquiry-findings", now)).kind).toBe("missing");
   });
@@ -60,8 +52,8 @@ describe.each(engines())("previews on %s", (engine) => {
     expect(preview.story.tags.map((t) => t.name)).toEqual(["Water", "A tag nobody made yet"]);
     // A new story (no id) previews too; another writer's story does not.
     expect((await previewOfUnsaved(v.jawid!, { title: "Fresh", body: JSON.stringify(bodyFromParagraphs(["x"])) })).status).toBe("draft");
-    expect(await code(previewOfUnsaved(v.jawid!, unsaved))).toBe("not_found: No such story.");
-    expect(await code(previewOfUnsaved(v.sahar!, { ...unsaved, title: "" }))).toMatch(/^bad_request: A headline is required/);
+    expect(await refusalText(previewOfUnsaved(v.jawid!, unsaved))).toBe("not_found: No such story.");
+    expect(await refusalText(previewOfUnsaved(v.sahar!, { ...unsaved, title: "" }))).toMatch(/^bad_request: A headline is required/);
     const [after] = await handle().db.select({ version: stories.version, title: stories.title }).from(stories).where(eq(stories.id, ids.draft!));
     expect(after).toEqual({ version: before!.version, title: "Dam inquiry findings" });
     expect((await handle().db.select().from(storyRevisions).where(eq(storyRevisions.storyId, ids.draft!))).length).toBe(revisionsBefore);
@@ -69,8 +61,8 @@ describe.each(engines())("previews on %s", (engine) => {
 
   it("a preview link opens the story without signing in, counts its uses, and stops the moment it is revoked", async () => {
     const t0 = new Date();
-    expect(await code(createPreviewLink(v.jawid!, ids.draft!, {}, t0))).toBe("not_found: No such story.");
-    expect(await code(createPreviewLink(v.sahar!, ids.draft!, { days: "91" }, t0))).toMatch(/^bad_request: A link works for at most 90 days\./);
+    expect(await refusalText(createPreviewLink(v.jawid!, ids.draft!, {}, t0))).toBe("not_found: No such story.");
+    expect(await refusalText(createPreviewLink(v.sahar!, ids.draft!, { days: "91" }, t0))).toMatch(/^bad_request: A link works for at most 90 days\./);
     const { path, link } = await createPreviewLink(v.sahar!, ids.draft!, { label: "for Pajhwok", days: "7" }, t0);
     expect(path).toMatch(/^\/preview\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
     expect(link).toMatchObject({ label: "for Pajhwok", useCount: 0, active: true, createdByName: "sahar" });
@@ -93,7 +85,7 @@ describe.each(engines())("previews on %s", (engine) => {
     expect(await openPreviewLink(token, new Date(link.expiresAt.getTime() - 1))).not.toBeNull();
     expect(await openPreviewLink(token, link.expiresAt)).toBeNull();
 
-    expect(await code(revokePreviewLink(v.jawid!, link.id, t0))).toBe("not_found: No such story.");
+    expect(await refusalText(revokePreviewLink(v.jawid!, link.id, t0))).toBe("not_found: No such story.");
     await revokePreviewLink(v.mina!, link.id, new Date(t0.getTime() + 240_000));
     expect(await openPreviewLink(token, new Date(t0.getTime() + 300_000))).toBeNull();
     const [after] = await listPreviewLinks(v.sahar!, ids.draft!, new Date(t0.getTime() + 300_000));

@@ -70,3 +70,16 @@ export function refuseBrowserDialogs(page: Page): void {
     throw new Error(`unexpected browser dialog: ${d.message()}`);
   });
 }
+
+/**
+ * Waits until `instant`, then asks `seen` every 50 ms until it answers true, for at most 5 s.
+ * @returns how many ms after the instant `seen` first answered true, or -1 if it never did.
+ */
+export async function msUntilSeen(instant: Date, seen: () => Promise<boolean>): Promise<number> {
+  await new Promise((r) => setTimeout(r, Math.max(0, instant.getTime() - Date.now())));
+  while (Date.now() - instant.getTime() < 5_000) {
+    if (await seen()) return Date.now() - instant.getTime();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return -1;
+}

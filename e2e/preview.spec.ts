@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { as, draftStory, newsroomLocal, refuseBrowserDialogs, scheduleOpenStory } from "./helpers";
+import { as, draftStory, newsroomLocal, refuseBrowserDialogs, scheduleOpenStory, msUntilSeen } from "./helpers";
 
 /** Opens the editor's "Preview" link (a new tab) and waits for the page. */
 async function openPreview(page: Page): Promise<Page> {
@@ -179,16 +179,7 @@ test("pending changes of a live story stay off every public output, preview as s
   expect(await (await request.get(`/news/${slug}`)).text()).not.toContain(changed);
   expect(Date.now()).toBeLessThan(instant.getTime());
 
-  await new Promise((r) => setTimeout(r, Math.max(0, instant.getTime() - Date.now())));
-  let lag = -1;
-  while (Date.now() - instant.getTime() < 5_000) {
-    const res = await request.get(`/news/${slug}`, { headers: { "cache-control": "no-cache" } });
-    if ((await res.text()).includes(changed)) {
-      lag = Date.now() - instant.getTime();
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const lag = await msUntilSeen(instant, async () => (await (await request.get(`/news/${slug}`, { headers: { "cache-control": "no-cache" } })).text()).includes(changed));
   console.log(`pending changes: public ${lag} ms after their instant`);
   expect(lag).toBeGreaterThanOrEqual(0);
   expect(lag).toBeLessThanOrEqual(1_000);

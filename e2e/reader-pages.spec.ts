@@ -97,7 +97,12 @@ test("a lead without a photo is a text lead with no empty photo box, and the nex
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/");
   const lead = page.getByTestId("lead-story");
-  test.skip((await lead.locator("img").count()) > 0, "the demo's newest story has a photo");
+  if ((await lead.locator("img").count()) > 0) {
+    // A lead with a photo fills its column itself: no top stories under it, and its photo has a real source.
+    await expect(page.getByTestId("top-stories")).toHaveCount(0);
+    await expect(lead.locator("img").first()).toHaveAttribute("src", /\S/);
+    return;
+  }
   await expect(lead.locator("figure, picture")).toHaveCount(0);
   const top = page.getByTestId("top-stories");
   await expect(top.locator("article")).toHaveCount(2);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import sharp from "sharp";
 import { as, newsroomLocal, startStory } from "./helpers";
 import { ACCOUNTS, seedFixture as f } from "./fixtures";
 
@@ -294,4 +295,36 @@ test("an editor merges one tag into another from the desk", async ({ browser }) 
   await expect(editor.getByTestId("tag-row").filter({ hasText: `Polls ${suffix}` })).toHaveCount(0);
   await expect(editor.getByTestId("tag-row").filter({ hasText: `Elections ${suffix}` })).toHaveCount(1);
   await editor.context().close();
+});
+
+test("an admin uploads the logo through the media library: the header shows it, and removing it brings back the name alone", async ({ browser }) => {
+  const admin = await as(browser, "admin");
+  await admin.goto("/dashboard/settings");
+  await admin.getByRole("button", { name: "Choose from the media library" }).click();
+  const picker = admin.getByRole("dialog", { name: "Choose the logo" });
+  const logo = await sharp({ create: { width: 600, height: 200, channels: 4, background: { r: 159, g: 29, b: 32, alpha: 1 } } }).png().toBuffer();
+  await picker.getByLabel("Photo files").setInputFiles({ name: `masthead-${Date.now().toString(36)}.png`, mimeType: "image/png", buffer: logo });
+  await expect(picker).toHaveCount(0);
+  const address = await admin.getByLabel("Logo address").inputValue();
+  expect(address).toMatch(/^\/media\/[0-9a-f]{32}\.png$/);
+  await expect(admin.getByTestId("logo-preview")).toHaveAttribute("src", address);
+  await admin.getByRole("button", { name: "Save settings" }).click();
+  await expect(admin.getByTestId("settings-status")).toBeVisible();
+
+  const reader = await browser.newPage();
+  await reader.goto("/");
+  const img = reader.locator("body > header img");
+  await expect(img).toHaveAttribute("src", address);
+  expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(600);
+
+  await admin.getByRole("button", { name: "Remove logo" }).click();
+  await admin.getByRole("button", { name: "Save settings" }).click();
+  await expect
+    .poll(async () => {
+      await reader.goto("/");
+      return reader.locator("body > header img").count();
+    })
+    .toBe(0);
+  await reader.close();
+  await admin.context().close();
 });

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { demoStories } from "../lib/demo/content";
 import { makeSlug } from "../lib/text/slug";
 import { seedFixture as f } from "./fixtures";
+import { as, draftStory } from "./helpers";
 
 test("the home page has the breaking bar, a lead story, latest stories and section blocks", async ({ page }) => {
   const res = await page.goto("/");
@@ -145,4 +146,23 @@ test("a long search with no spaces wraps on a phone: the page never scrolls side
   await expect(page.getByTestId("search-status")).toContainText("No stories match");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("lists give today's stories their time of day and older stories their date: absolute times, never '3 hours ago'", async ({ browser }) => {
+  const stamp = Date.now().toString(36);
+  const editor = await as(browser, "editor");
+  const title = `Ministry reopens passport office ${stamp}`;
+  await draftStory(editor, title, "The office in the old city opened again this morning.");
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(editor.getByTestId("story-status")).toHaveText("Published");
+  await editor.context().close();
+  const page = await browser.newPage();
+  await page.goto("/latest");
+  const card = page.getByTestId("story-list").locator("article").filter({ hasText: title });
+  await expect(card.getByTestId("last-updated")).toHaveText(/^\(Last Updated On: [A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d{2} [AP]M\)$/);
+  // A story from days ago keeps its date alone.
+  await page.goto("/latest/page/2");
+  await expect(page.getByTestId("story-list").getByTestId("last-updated").last()).toHaveText(/^\(Last Updated On: [A-Z][a-z]+ \d{1,2}, \d{4}\)$/);
+  expect(await page.content()).not.toMatch(/\b(hours?|minutes?) ago\b/);
+  await page.close();
 });

@@ -19,6 +19,15 @@ test("the seed article's page shows every element of the seed page, in order", a
   await page.screenshot({ path: "test-results/screenshots/article-page.png", fullPage: true });
 });
 
+test("the story page shows when it was published and, later that day, updated, with the time of day in the newsroom's zone", async ({ page }) => {
+  // The prepared story: published 09:00 and updated 18:00, Kabul time, on the fixture's date.
+  await page.goto(`/news/${makeSlug(f.article.title)}`);
+  const dates = page.getByTestId("story-dates");
+  await expect(dates.getByTestId("published-at")).toHaveText(`Published ${f.article.last_updated_on_display} at 9:00 AM`);
+  await expect(dates.getByTestId("updated-at")).toHaveText(`Updated ${f.article.last_updated_on_display} at 6:00 PM`);
+  expect(await dates.locator("time").first().getAttribute("datetime")).toMatch(/T04:30:00\.000Z$/);
+});
+
 test("the byline links to a byline page listing the story", async ({ page }) => {
   await page.goto(`/news/${makeSlug(f.article.title)}`);
   await page.getByTestId("bylines").getByRole("link", { name: f.article.bylines[0] }).click();

@@ -3,29 +3,65 @@
  */
 import type { BylineRef, StoryCard } from "@/lib/stories/queries";
 import { cutExcerpt } from "@/lib/stories/excerpt";
-import { dateLocaleFor, formatLongDate } from "@/lib/dates/format";
+import { dateLocaleFor, formatDateTime, formatLongDate, isoDateInZone } from "@/lib/dates/format";
 import { labelsFor } from "@/lib/i18n/languages";
 import { CardPhoto } from "./story-photo";
 
-/** "(Last Updated On: March 18, 2017)" in the newsroom's zone, with a machine-readable <time>. */
+/**
+ * "(Last Updated On: March 18, 2017)" in the newsroom's zone, with a machine-readable <time>.
+ * `withTime` adds the time of day (lists do for stories updated on the newsroom's current day):
+ * always an absolute time, never "3 hours ago", since cached pages are served for a while.
+ */
 export function LastUpdated({
   instant,
   timeZone,
   siteLocale,
   language,
+  withTime = false,
   className = "",
 }: {
   instant: Date;
   timeZone: string;
   siteLocale: string;
   language: string;
+  withTime?: boolean;
   className?: string;
 }) {
   const labels = labelsFor(language);
+  const locale = dateLocaleFor(language, siteLocale);
   return (
     <p className={`text-sm text-neutral-600 ${className}`} data-testid="last-updated">
       ({labels.lastUpdatedOn}:{" "}
-      <time dateTime={instant.toISOString()}>{formatLongDate(instant, timeZone, dateLocaleFor(language, siteLocale))}</time>)
+      <time dateTime={instant.toISOString()}>{withTime ? formatDateTime(instant, timeZone, locale) : formatLongDate(instant, timeZone, locale)}</time>)
+    </p>
+  );
+}
+
+/** An update counts as later than publication from this many milliseconds on (a save in the same minute is not an update readers need told of). */
+const UPDATE_SHOWN_AFTER_MS = 60_000;
+
+/**
+ * "Published March 16, 2017 at 9:05 AM · Updated March 18, 2017 at 2:30 PM": the first
+ * publication and, when later, the last update, with time of day, in the newsroom's zone and
+ * the story's language.
+ */
+export function StoryDates({ publishedAt, lastUpdatedAt, timeZone, siteLocale, language }: { publishedAt: Date; lastUpdatedAt: Date; timeZone: string; siteLocale: string; language: string }) {
+  const labels = labelsFor(language);
+  const locale = dateLocaleFor(language, siteLocale);
+  const updated = lastUpdatedAt.getTime() - publishedAt.getTime() >= UPDATE_SHOWN_AFTER_MS;
+  return (
+    <p className="text-sm text-neutral-600" data-testid="story-dates">
+      <span data-testid="published-at">
+        {labels.published} <time dateTime={publishedAt.toISOString()}>{formatDateTime(publishedAt, timeZone, locale)}</time>
+      </span>
+      {updated ? (
+        <>
+          <span aria-hidden="true"> · </span>
+          <span data-testid="updated-at">
+            {labels.updated} <time dateTime={lastUpdatedAt.toISOString()}>{formatDateTime(lastUpdatedAt, timeZone, locale)}</time>
+          </span>
+        </>
+      ) : null}
     </p>
   );
 }
@@ -71,6 +107,7 @@ export function StoryListItem({
   summary,
   headingLevel = 2,
   underSectionId,
+  now,
 }: {
   story: StoryCard;
   timeZone: string;
@@ -82,6 +119,8 @@ export function StoryListItem({
   headingLevel?: 2 | 3;
   /** The section whose own heading the list sits under: its label is not repeated on the card. */
   underSectionId?: string;
+  /** The render's instant: stories updated on its calendar day (newsroom zone) show the time. */
+  now?: Date;
 }) {
   const Heading = headingLevel === 3 ? "h3" : "h2";
   const titleClass =
@@ -105,7 +144,13 @@ export function StoryListItem({
         </a>
       </Heading>
       {size !== "sm" ? <p className="text-neutral-700">{summary ?? (story.dek || cutExcerpt(story.excerpt, 200))}</p> : null}
-      <LastUpdated instant={story.lastUpdatedAt} timeZone={timeZone} siteLocale={siteLocale} language={story.language} />
+      <LastUpdated
+        instant={story.lastUpdatedAt}
+        timeZone={timeZone}
+        siteLocale={siteLocale}
+        language={story.language}
+        withTime={now !== undefined && isoDateInZone(story.lastUpdatedAt, timeZone) === isoDateInZone(now, timeZone)}
+      />
     </article>
   );
 }

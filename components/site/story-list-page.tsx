@@ -70,6 +70,7 @@ export function StoryListPage({
   base,
   settings,
   underSectionId,
+  now,
 }: {
   /** A section's own page: its label is not repeated on every card. */
   underSectionId?: string;
@@ -79,6 +80,8 @@ export function StoryListPage({
   page: number;
   base: string;
   settings: Pick<SiteSettings, "timeZone" | "locale">;
+  /** The render's instant (today's stories show their time of day). */
+  now?: Date;
 }) {
   return (
     <section className="mx-auto max-w-3xl">
@@ -86,7 +89,7 @@ export function StoryListPage({
       {list.items.length === 0 ? (
         <p className="text-neutral-600">{emptyText}</p>
       ) : (
-        <StoryList stories={list.items} timeZone={settings.timeZone} siteLocale={settings.locale} underSectionId={underSectionId} />
+        <StoryList stories={list.items} timeZone={settings.timeZone} siteLocale={settings.locale} underSectionId={underSectionId} now={now} />
       )}
       <Pagination page={page} pages={list.pages} hrefFor={(n) => listPageHref(base, n)} />
     </section>
@@ -120,6 +123,6 @@ export async function recordListPage<T extends { slug: string }>(
   if (!list) return notFoundPage;
   const base = `${o.prefix}/${record.slug}`;
   const { meta, header, emptyText } = o.describe(record, { origin: siteUrl(), path: listPageHref(base, page) });
-  return { kind: "page", meta, body: <StoryListPage list={list} page={page} base={base} settings={settings} emptyText={emptyText} header={header} underSectionId={filter.tagId} /> };
+  return { kind: "page", meta, body: <StoryListPage list={list} page={page} base={base} settings={settings} emptyText={emptyText} header={header} underSectionId={filter.tagId} now={now} /> };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateLocaleFor, formatDateTime, formatLongDate, isoDateInZone, isValidTimeZone } from "./format";
+import { dateLocaleFor, formatDateTime, formatLongDate, formatTimeOfDay, isoDateInZone, isValidTimeZone } from "./format";
 
 describe("dates for readers, in the newsroom's zone", () => {
   it("writes the seed page's date in Asia/Kabul (+04:30)", () => {
@@ -33,6 +33,18 @@ describe("dates for readers, in the newsroom's zone", () => {
     const ps = formatLongDate(d, "Asia/Kabul", dateLocaleFor("ps", "en-US"));
     expect(ps.startsWith("۲۸ ")).toBe(true);
     expect(ps).not.toMatch(/AP/);
+  });
+
+  it("writes the time of day in the zone and the language's own digits, Pashto without an era", () => {
+    const d = new Date("2026-12-06T09:05:00Z"); // 13:35 in Kabul
+    expect(formatTimeOfDay(d, "Asia/Kabul")).toBe("1:35 PM");
+    expect(formatTimeOfDay(d, "Asia/Kabul", "fa-AF")).toBe("۱۳:۳۵");
+    expect(formatDateTime(d, "Asia/Kabul", "fa-AF")).toContain("۱۵ قوس ۱۴۰۵");
+    const ps = formatDateTime(d, "Asia/Kabul", "ps-AF");
+    expect(ps.startsWith("۱۵ ")).toBe(true);
+    expect(ps).toContain("۱۳:۳۵");
+    expect(ps).not.toMatch(/AP/);
+    expect(() => formatTimeOfDay(new Date("nope"), "UTC")).toThrow(RangeError);
   });
 
   it("rejects invalid dates and zones", () => {

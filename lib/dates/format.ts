@@ -54,11 +54,24 @@ export function formatLongDate(instant: Date, timeZone: string, locale = "en-US"
 }
 
 /**
- * Formats an instant with date and time of day in a time zone, e.g. "March 30, 2025, 9:00 AM".
+ * Formats an instant's time of day in a time zone, in the locale's own clock and digits, e.g.
+ * "9:05 AM" for en-US, "۰۹:۰۵" for fa-AF.
+ * @throws RangeError for an unknown time zone or an invalid date.
+ */
+export function formatTimeOfDay(instant: Date, timeZone: string, locale = "en-US"): string {
+  if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid date");
+  return formatter("time", locale, timeZone, { hour: "numeric", minute: "2-digit" }).format(instant);
+}
+
+/**
+ * Formats an instant with date and time of day in a time zone, e.g. "March 30, 2025 at 9:00 AM"
+ * for en-US, "۱۵ قوس ۱۴۰۵ ساعت ۱۳:۳۵" for fa-AF; Pashto as day, month, year "په" time (see
+ * formatLongDate for why its CLDR pattern is not used).
  * @throws RangeError for an unknown time zone or an invalid date.
  */
 export function formatDateTime(instant: Date, timeZone: string, locale = "en-US"): string {
   if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid date");
+  if (locale.toLowerCase().startsWith("ps")) return `${formatLongDate(instant, timeZone, locale)} په ${formatTimeOfDay(instant, timeZone, locale)}`;
   return formatter("date-time", locale, timeZone, { year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit" }).format(instant);
 }
 

@@ -30,6 +30,10 @@ export interface PageLabels {
   skipToContent: string;
   share: string;
   email: string;
+  /** Before the first publication's date and time on a story page. */
+  published: string;
+  /** Before the last update's date and time on a story page. */
+  updated: string;
 }
 
 const LABELS: Record<string, PageLabels> = {
@@ -43,6 +47,8 @@ const LABELS: Record<string, PageLabels> = {
     skipToContent: "Skip to content",
     share: "Share",
     email: "E-mail",
+    published: "Published",
+    updated: "Updated",
   },
   fa: {
     breaking: "خبر فوری",
@@ -54,6 +60,8 @@ const LABELS: Record<string, PageLabels> = {
     skipToContent: "رفتن به محتوا",
     share: "هم‌رسانی",
     email: "ایمیل",
+    published: "نشر شده",
+    updated: "به‌روز شده",
   },
   ps: {
     breaking: "بیړني خبرونه",
@@ -65,6 +73,8 @@ const LABELS: Record<string, PageLabels> = {
     skipToContent: "منځپانګې ته ورشئ",
     share: "شریکول",
     email: "برېښنالیک",
+    published: "خپور شوی",
+    updated: "تازه شوی",
   },
 };
 

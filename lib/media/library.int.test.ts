@@ -22,6 +22,8 @@ import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
 import { refusalText } from "@/test/refusal";
 import { deleteMedia, listMedia, listMediaUses, updateMedia, uploadMedia } from "./library";
+import { getSiteSettings } from "@/lib/site/settings";
+import { saveSiteSettings } from "@/lib/stories/store";
 import { DiskStorage } from "./storage";
 import { setMediaStorage } from "./store";
 
@@ -118,6 +120,12 @@ describe.each(engines())("media library on %s", (engine) => {
     const extra = await uploadMedia(v.sahar!, { data: await photo("#3a3"), name: "spare.jpg" });
     const file = path.join(root, extra.item.url.replace("/media/", ""));
     expect(await refusalText(deleteMedia(v.jawid!, extra.item.id))).toMatch(/^forbidden/);
+    // The site's logo stays while it is the logo.
+    const settings = await getSiteSettings();
+    await saveSiteSettings({ ...settings, logoUrl: extra.item.url });
+    expect(await refusalText(deleteMedia(v.sahar!, extra.item.id))).toBe("conflict: This photo is the site's logo. Choose another logo in Settings first.");
+    expect(fs.existsSync(file)).toBe(true);
+    await saveSiteSettings({ ...settings, logoUrl: null });
     await deleteMedia(v.sahar!, extra.item.id);
     expect(fs.existsSync(file)).toBe(false);
     expect((await listMedia(v.mina!, { q: "spare" })).total).toBe(0);

@@ -19,6 +19,7 @@ import type { Viewer } from "@/lib/auth/load-viewer";
 import { renderBody } from "@/lib/editor/render";
 import { cleanString, cleanText } from "@/lib/text/clean";
 import { addressField } from "@/lib/text/urls";
+import { getSiteSettings } from "@/lib/site/settings";
 import { AppError, parseInput } from "@/lib/errors";
 import { can, canEditStory, canSeeStory } from "@/lib/permissions/roles";
 import { countOf } from "@/lib/text/count";
@@ -310,8 +311,8 @@ export async function updateMedia(viewer: Viewer, id: string, raw: unknown, now 
 const DETAIL_WORDS = { altText: "alt text", caption: "caption", creditName: "credit", creditOrg: "credit organisation", creditUrl: "credit link", usageNotes: "usage notes" } as const;
 
 /**
- * Deletes a photo no story uses (row, then file).
- * @throws AppError conflict (in use, naming a story), forbidden, not_found.
+ * Deletes a photo no story uses and that is not the site's logo (row, then file).
+ * @throws AppError conflict (in use, naming a story, or the logo), forbidden, not_found.
  */
 export async function deleteMedia(viewer: Viewer, id: string): Promise<void> {
   const current = await getMediaItem(viewer, id);
@@ -322,6 +323,7 @@ export async function deleteMedia(viewer: Viewer, id: string): Promise<void> {
     const named = uses.length > 0 ? `“${uses[0]!.title}”${uses.length + others > 1 ? ` and ${countOf(uses.length + others - 1, "other story", "other stories")}` : ""}` : countOf(others, "story", "stories");
     throw new AppError("conflict", `This photo is used in ${named}. Remove it from those stories first.`);
   }
+  if ((await getSiteSettings()).logoUrl === current.url) throw new AppError("conflict", "This photo is the site's logo. Choose another logo in Settings first.");
   const db = await getDb();
   const [row] = await db.select({ storageKey: media.storageKey }).from(media).where(eq(media.id, id)).limit(1);
   await db.transaction(async (tx) => {

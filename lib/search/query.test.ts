@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { foldSearchText } from "./normalize";
-import { HIGHLIGHT_START as S, HIGHLIGHT_STOP as E, parseSearchQuery, prefixTsQuery, SEARCH_MAX_QUERY_CHARS, splitHighlights } from "./query";
+import { HIGHLIGHT_START as S, HIGHLIGHT_STOP as E, parseSearchQuery, prefixTsQuery, SEARCH_MAX_QUERY_CHARS, splitHighlights, FRAGMENT_DELIMITER, joinFragments } from "./query";
 
 describe("parseSearchQuery", () => {
   it("treats missing, blank and non-string input as an empty search", () => {
@@ -60,5 +60,32 @@ describe("splitHighlights", () => {
       { text: "<script>", mark: false },
       { text: "x", mark: true },
     ]);
+  });
+});
+
+describe("joinFragments", () => {
+  const source = "The council met on Sunday. After a long debate, members approved the budget for schools and clinics in the province.";
+
+  it("marks text left out before, between and after fragments with …", () => {
+    const mid = `members approved the ${S}budget${E} for schools`;
+    expect(joinFragments(mid, source)).toBe(`… members approved the ${S}budget${E} for schools …`);
+    const two = [`The ${S}council${E} met`, `the ${S}budget${E} for schools`].join(FRAGMENT_DELIMITER);
+    expect(joinFragments(two, source)).toBe(`The ${S}council${E} met … the ${S}budget${E} for schools …`);
+  });
+
+  it("adds nothing where a fragment opens or closes the text", () => {
+    expect(joinFragments(`The ${S}council${E} met on Sunday.`, source)).toBe(`The ${S}council${E} met on Sunday. …`);
+    expect(joinFragments(`clinics in the ${S}province${E}.`, source)).toBe(`… clinics in the ${S}province${E}.`);
+    expect(joinFragments(source, source)).toBe(source);
+  });
+
+  it("starts at a word, not at the punctuation the cut left behind", () => {
+    expect(joinFragments(`, members approved the ${S}budget${E}`, source)).toBe(`… members approved the ${S}budget${E} …`);
+    expect(joinFragments("، بودجه", "گزارش، بودجه")).toBe("… بودجه");
+  });
+
+  it("gives nothing for an empty headline", () => {
+    expect(joinFragments("", source)).toBe("");
+    expect(joinFragments(FRAGMENT_DELIMITER, source)).toBe("");
   });
 });

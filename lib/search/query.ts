@@ -66,6 +66,36 @@ export const HIGHLIGHT_STOP = "\uE001";
 /** Stands in for "<" inside ts_headline, which would drop tag-like text. */
 export const HIGHLIGHT_LT = "\uE002";
 
+/** Stands between ts_headline's fragments (FragmentDelimiter); never in stored text we show. */
+export const FRAGMENT_DELIMITER = "\uE003";
+
+/** Punctuation a fragment must not start with: it belongs to the text before the cut. */
+const LEADING_PUNCTUATION = /^[\s,.;:!?)\]}\u060C\u061B\u06D4]+/u;
+
+/**
+ * Joins ts_headline fragments (separated by FRAGMENT_DELIMITER, matches between
+ * HIGHLIGHT_START/STOP) into one snippet that starts at a word and says where text was left
+ * out: "…" before a fragment that does not open `source` (the text ts_headline was given),
+ * between fragments, and after one that does not close it.
+ * @returns the snippet, still with the highlight markers (for splitHighlights).
+ */
+export function joinFragments(headline: string, source: string): string {
+  const marker = new RegExp(`[${HIGHLIGHT_START}${HIGHLIGHT_STOP}]`, "g");
+  const fragments = headline
+    .split(FRAGMENT_DELIMITER)
+    .map((f) => f.replace(LEADING_PUNCTUATION, "").trim())
+    .filter((f) => f.replace(marker, "").trim() !== "");
+  if (fragments.length === 0) return "";
+  const where = (f: string) => {
+    const plain = f.replace(marker, "");
+    const at = source.indexOf(plain);
+    return { opens: at >= 0 && source.slice(0, at).trim() === "", closes: at >= 0 && source.slice(at + plain.length).trim() === "" };
+  };
+  const first = where(fragments[0]!);
+  const last = where(fragments[fragments.length - 1]!);
+  return `${first.opens ? "" : "… "}${fragments.join(" … ")}${last.closes ? "" : " …"}`;
+}
+
 /**
  * Splits ts_headline output (with HIGHLIGHT_START/STOP around matches) into parts to render
  * as text and <mark>, so the snippet is escaped by React like any other text.

@@ -44,6 +44,19 @@ describe.each(engines())("story search on %s", (engine) => {
     expect(r.items[0]?.snippetParts.some((p) => p.mark && p.text === "quokka")).toBe(true);
   });
 
+  it("cuts a snippet at words, with … where text was left out, and none before a match at the very start", async () => {
+    const pub = { status: "published" as const, publishedAt: minutes(-7) };
+    const before = "Farmers in the valley say the orchards ripened early this year and the roads to market were open for most of the autumn.";
+    await createStory({ ...pub, title: "Valley orchards", body: bodyFromParagraphs([before, "Traders paid more for the walnuts than last season, and the cooperative hired two more drivers."]) });
+    const deep = (await search("walnuts")).items[0]!.snippetParts.map((p) => p.text).join("");
+    expect(deep.startsWith("… ")).toBe(true);
+    expect(deep.slice(2)).toMatch(/^\p{L}/u);
+    expect(before.includes(deep.slice(2).split(" ")[0]!) || deep.includes("Traders")).toBe(true);
+    await createStory({ ...pub, title: "Pomegranates", body: bodyFromParagraphs(["Pomegranates from Kandahar reached the capital on Monday, a week late because of the snow on the pass and a strike by drivers."]) });
+    const top = (await search("pomegranates")).items[0]!.snippetParts.map((p) => p.text).join("");
+    expect(top.startsWith("Pomegranates from Kandahar")).toBe(true);
+  });
+
   it("stems English words and honours quotes and minus", async () => {
     expect((await search("budgets")).total).toBe(3);
     expect((await search("approving")).items.map((i) => i.title)).toEqual(["Council budget approved"]);

@@ -10,7 +10,7 @@ import { stories } from "@/db/schema";
 import { cardColumns, cardsWithRefs, loadCardRefs, type StoryCard } from "@/lib/stories/queries";
 import { isPublic } from "@/lib/stories/visibility";
 import { SEARCH_TRANSLATE } from "./normalize";
-import { HIGHLIGHT_LT, HIGHLIGHT_START, HIGHLIGHT_STOP, prefixTsQuery, splitHighlights, type SnippetPart } from "./query";
+import { FRAGMENT_DELIMITER, HIGHLIGHT_LT, HIGHLIGHT_START, HIGHLIGHT_STOP, joinFragments, prefixTsQuery, splitHighlights, type SnippetPart } from "./query";
 
 /**
  * The tsquery for a reader's words (already folded by parseSearchQuery): web-search syntax
@@ -49,9 +49,13 @@ export interface SearchHit extends StoryCard {
  * so a story quoting "<b>" would lose it); splitHighlights swaps it back.
  */
 function headline(column: SQL | typeof stories.title, text: string, options: string): SQL<string> {
+  return sql<string>`ts_headline('simple'::regconfig, ${headlineSource(column)}, ${readerTsQuery(text)}, ${options})`;
+}
+
+/** The text ts_headline is given for `column` (see headline). */
+function headlineSource(column: SQL | typeof stories.title): SQL<string> {
   const folded = sql`translate(${column}, ${sql.raw(SEARCH_TRANSLATE.from)}, ${sql.raw(SEARCH_TRANSLATE.to)})`;
-  const safe = sql`replace(translate(${folded}, ${HIGHLIGHT_START + HIGHLIGHT_STOP + HIGHLIGHT_LT}, ''), '<', ${HIGHLIGHT_LT})`;
-  return sql<string>`ts_headline('simple'::regconfig, ${safe}, ${readerTsQuery(text)}, ${options})`;
+  return sql<string>`replace(translate(${folded}, ${HIGHLIGHT_START + HIGHLIGHT_STOP + HIGHLIGHT_LT + FRAGMENT_DELIMITER}, ''), '<', ${HIGHLIGHT_LT})`;
 }
 
 /**
@@ -106,6 +110,8 @@ export async function searchPublicStories(o: {
   // Cards and highlights only for the page shown, the cards' bylines, tags and photos read at
   // the same time.
   const marks = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
+  // The dek, then the body's beginning ("…" between them only when there is a dek).
+  const snippetText = sql`concat_ws(' … ', nullif(${stories.dek}, ''), left(${stories.bodyText}, ${sql.raw(String(SNIPPET_SOURCE_CHARS))}))`;
   const [highlighted, refs] = await Promise.all([
     db
       .select({
@@ -115,7 +121,8 @@ export async function searchPublicStories(o: {
         // ts_headline parses all the text it is given (the dominant cost of a search: about
         // 1 ms per story at 5,000 characters), and the lead, which ranking reads too, is where
         // a match is worth showing.
-        snippet: headline(sql`${stories.dek} || ' … ' || left(${stories.bodyText}, ${sql.raw(String(SNIPPET_SOURCE_CHARS))})`, o.text, `${marks}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`),
+        snippet: headline(snippetText, o.text, `${marks}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter="${FRAGMENT_DELIMITER}"`),
+        snippetSource: headlineSource(snippetText),
       })
       .from(stories)
       // The visibility rule again: a story unpublished between the two queries drops out.
@@ -129,7 +136,7 @@ export async function searchPublicStories(o: {
   return {
     items: cards.map((card) => {
       const h = byId.get(card.id)!;
-      const snippetParts = splitHighlights(h.snippet);
+      const snippetParts = splitHighlights(joinFragments(h.snippet, h.snippetSource));
       return {
         ...card,
         titleParts: splitHighlights(h.titleMarked),

@@ -15,7 +15,7 @@ export async function GET(): Promise<Response> {
         <section className="mx-auto max-w-2xl">
           <h1 className="font-serif text-4xl font-bold">About {settings.siteName}</h1>
           {settings.tagline ? <p className="mt-2 text-lg text-neutral-600">{settings.tagline}</p> : null}
-          <div className="prose prose-lg mt-6">
+          <div className="prose prose-lg prose-neutral dark:prose-invert mt-6">
             {settings.aboutText.split(/\n{2,}/).map((p, i) => (
               <p key={i}>{p}</p>
             ))}

@@ -47,7 +47,7 @@ export async function searchPage(context: ReaderContext, q: unknown, rawPage: st
       description: `Search the stories of ${settings.siteName}.`,
       robots: { index: false, follow: true },
     },
-    body: <SearchView query={query} page={page} result={result} settings={settings} />,
+    body: <SearchView query={query} page={page} result={result} settings={settings} now={context.now} />,
   };
 }
 
@@ -56,7 +56,9 @@ function SearchView({
   page,
   result,
   settings,
+  now,
 }: {
+  now: Date;
   query: SearchQuery;
   page: number;
   result: Awaited<ReturnType<typeof searchPublicStories>> | null;
@@ -119,6 +121,7 @@ function SearchView({
                 story={hit}
                 timeZone={settings.timeZone}
                 siteLocale={settings.locale}
+                now={now}
                 title={<Marked parts={hit.titleParts} />}
                 summary={hit.snippetParts.length > 0 ? <Marked parts={hit.snippetParts} /> : undefined}
               />

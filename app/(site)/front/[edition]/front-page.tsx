@@ -14,12 +14,12 @@ import { siteMeta } from "@/lib/seo/metadata";
 const LATEST = 6;
 
 /** Stories of a front-page block: headline and date only, as h3 under the block's h2. */
-function CompactList({ stories, timeZone, siteLocale, underSectionId }: { stories: StoryCard[]; timeZone: string; siteLocale: string; underSectionId?: string }) {
+function CompactList({ stories, timeZone, siteLocale, underSectionId, now }: { stories: StoryCard[]; timeZone: string; siteLocale: string; underSectionId?: string; now: Date }) {
   return (
     <ul className="flex flex-col gap-5">
       {stories.map((s) => (
         <li key={s.id}>
-          <StoryListItem story={s} timeZone={timeZone} siteLocale={siteLocale} size="sm" headingLevel={3} underSectionId={underSectionId} />
+          <StoryListItem story={s} timeZone={timeZone} siteLocale={siteLocale} size="sm" headingLevel={3} underSectionId={underSectionId} now={now} />
         </li>
       ))}
     </ul>
@@ -50,7 +50,7 @@ export async function frontPage(context: ReaderContext): Promise<ReaderPage> {
 }
 
 function FrontPage({
-  context: { settings },
+  context: { settings, now },
   latest,
   sections,
 }: {
@@ -80,14 +80,14 @@ function FrontPage({
       <div className="grid gap-10 lg:grid-cols-3">
         <div className="flex flex-col gap-8 lg:col-span-2">
           <section aria-label="Lead story" data-testid="lead-story">
-            <StoryListItem story={lead} timeZone={tz} siteLocale={loc} size="lg" />
+            <StoryListItem story={lead} timeZone={tz} siteLocale={loc} size="lg" now={now} />
           </section>
           {/* A lead without a photo is a text lead: the next two top stories sit under it, so
               the column beside "Latest" never stands empty. */}
           {secondary.length > 0 ? (
             <div className="grid gap-8 border-t border-neutral-200 pt-6 sm:grid-cols-2" data-testid="top-stories">
               {secondary.map((s) => (
-                <StoryListItem key={s.id} story={s} timeZone={tz} siteLocale={loc} size="md" />
+                <StoryListItem key={s.id} story={s} timeZone={tz} siteLocale={loc} size="md" now={now} />
               ))}
             </div>
           ) : null}
@@ -96,7 +96,7 @@ function FrontPage({
           <h2 id="latest-heading" className="mb-4 border-b-2 border-neutral-900 pb-1 text-sm font-bold uppercase tracking-wider">
             Latest
           </h2>
-          <CompactList stories={latestList} timeZone={tz} siteLocale={loc} />
+          <CompactList stories={latestList} timeZone={tz} siteLocale={loc} now={now} />
         </section>
       </div>
 
@@ -109,7 +109,7 @@ function FrontPage({
                   {section.name}
                 </a>
               </h2>
-              <CompactList stories={stories} timeZone={tz} siteLocale={loc} underSectionId={section.id} />
+              <CompactList stories={stories} timeZone={tz} siteLocale={loc} underSectionId={section.id} now={now} />
             </section>
           ))}
         </div>

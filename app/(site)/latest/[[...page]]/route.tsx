@@ -33,6 +33,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pag
           page={page}
           base="/latest"
           settings={settings}
+          now={now}
           emptyText="No stories have been published yet."
           header={<h1 className="mb-8 font-serif text-3xl font-bold">Latest stories</h1>}
         />

@@ -2,7 +2,7 @@
  * The article page, in the order of the page this project was created from: breaking label,
  * headline, "Last Updated On", body, bylines, tags, the site's About box, "Check Also".
  */
-import { BreakingLabel, Bylines, LastUpdated } from "@/components/site/story-bits";
+import { BreakingLabel, Bylines, LastUpdated, StoryDates } from "@/components/site/story-bits";
 import { gonePage, notFoundPage, redirectTo, type ReaderPage } from "@/components/site/render";
 import { CardPhoto, FeaturedPhoto } from "@/components/site/story-photo";
 import { cutExcerpt } from "@/lib/stories/excerpt";
@@ -140,11 +140,12 @@ function StoryArticle({ story, related, context }: { story: PublicStory; related
         <h1 className="font-serif text-3xl font-bold leading-tight sm:text-5xl">{story.title}</h1>
         {story.dek ? <p className="text-xl leading-snug text-neutral-700">{story.dek}</p> : null}
         <LastUpdated instant={story.lastUpdatedAt} timeZone={settings.timeZone} siteLocale={settings.locale} language={story.language} />
+        <StoryDates publishedAt={story.publishedAt} lastUpdatedAt={story.lastUpdatedAt} timeZone={settings.timeZone} siteLocale={settings.locale} language={story.language} />
         {story.photo ? <FeaturedPhoto photo={story.photo} /> : null}
       </header>
 
       <div
-        className="story-body prose prose-lg prose-neutral mt-8 max-w-none prose-headings:font-serif prose-a:text-brand prose-blockquote:border-brand"
+        className="story-body prose prose-lg prose-neutral dark:prose-invert mt-8 max-w-none prose-headings:font-serif prose-a:text-brand prose-blockquote:border-brand"
         data-testid="article-body"
         dangerouslySetInnerHTML={{ __html: story.bodyHtml /* rendered with the shared schema and sanitised at save time */ }}
       />

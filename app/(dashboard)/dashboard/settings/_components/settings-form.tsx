@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { PhotoPicker } from "@/components/media/photo-picker";
 import { Button } from "@/components/ui/button";
 import { Input, Options, Select, Textarea } from "@/components/ui/controls";
 import { Field } from "@/components/ui/field";
@@ -53,13 +54,52 @@ export function SettingsForm({ initial, zones }: { initial: SettingsFormValues; 
           <Options items={STORY_LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} />
         </Select>
       </SettingField>
-      <SettingField name="logoUrl" label="Logo address" hint="Optional: https://… or /path" error={e.logoUrl}>
-        <Input id="logoUrl" name="logoUrl" defaultValue={v.logoUrl} />
-      </SettingField>
+      <LogoField initial={v.logoUrl} error={e.logoUrl} />
       <FormStatus error={state.error} message={state.message} testId="settings-status" />
       <Button type="submit" disabled={pending} className="self-start">
         Save settings
       </Button>
     </form>
+  );
+}
+
+/**
+ * The site's logo: a photo chosen from (or uploaded to) the media library, or any address
+ * typed in; shown as it will appear in the reader's header.
+ */
+function LogoField({ initial, error }: { initial: string; error?: string }) {
+  const [logo, setLogo] = useState(initial);
+  const [picking, setPicking] = useState(false);
+  return (
+    <SettingField name="logoUrl" label="Logo address" hint="Choose or upload it in the media library, or type an address: https://… or /path. Empty: the site name alone." error={error}>
+      <Input id="logoUrl" name="logoUrl" value={logo} onChange={(ev) => setLogo(ev.target.value)} aria-invalid={!!error} />
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        {logo ? (
+          // The logo as the header shows it (any host an admin names, so not next/image).
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={logo} alt="The logo as readers will see it" className="h-10 w-auto rounded border border-neutral-200 bg-white p-1" data-testid="logo-preview" />
+        ) : null}
+        <Button type="button" variant="secondary" onClick={() => setPicking(true)}>
+          Choose from the media library
+        </Button>
+        {logo ? (
+          <Button type="button" variant="secondary" onClick={() => setLogo("")}>
+            Remove logo
+          </Button>
+        ) : null}
+      </div>
+      {picking ? (
+        <div className="mt-2">
+          <PhotoPicker
+            title="Choose the logo"
+            onClose={() => setPicking(false)}
+            onChoose={(item) => {
+              setLogo(item.url);
+              setPicking(false);
+            }}
+          />
+        </div>
+      ) : null}
+    </SettingField>
   );
 }

@@ -6,12 +6,14 @@
  * scores 0–100, LCP and TBT in ms, CLS unitless; `{ error }` for a page Lighthouse refuses to
  * audit (it audits no page with an error status, such as a 404). Plain JavaScript run by Node, not by tsx:
  * Lighthouse sends functions into the page as source text, and tsx's helpers would go with them.
+ * $LIGHTHOUSE_CATEGORIES (comma-separated) narrows the categories audited; the default is all four.
  * Exits non-zero when Chromium cannot start or Lighthouse fails.
  */
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
 const urls = process.argv.slice(2);
+const onlyCategories = (process.env.LIGHTHOUSE_CATEGORIES || "performance,accessibility,best-practices,seo").split(",");
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
@@ -20,7 +22,7 @@ try {
   const rows = [];
   for (const url of urls) {
     await fetch(url).then((r) => r.text());
-    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
+    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { categories, audits, runtimeError } = result.lhr;
     // Lighthouse audits no page that answers an error status (a 404 page among them): say so.

@@ -1,15 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { makeSlug } from "../lib/text/slug";
 import { find, findAll, parseXml } from "../test/xml";
-import { E2E, seedFixture } from "./fixtures";
+import { E2E } from "./fixtures";
 import { as, draftStory, scheduleOpenStory, unpublishOpenStory } from "./helpers";
-import { nuErrors, xmllint } from "./validators";
+import { xmllint } from "./validators";
 
 /**
  * Feeds, sitemaps and search after publishing, scheduling and unpublishing stories through
  * the desk: every output obeys the one visibility rule and stays valid (xmllint, schemas).
- * Then the W3C Nu HTML Checker and axe-core on the reader pages.
  */
 
 const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
@@ -158,34 +155,4 @@ test("search answers bad queries cleanly", async ({ page }) => {
   await expect(page.getByTestId("search-hit").first()).toContainText(E2E.rtlTitle);
   await expect(page.getByTestId("search-hit").first().locator("mark").first()).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/search.png", fullPage: true });
-});
-
-test("reader pages pass the W3C Nu HTML Checker and axe-core", async ({ page, request }) => {
-  test.setTimeout(120_000);
-  const bylineSlug = makeSlug(seedFixture.article.bylines[0]!);
-  const pages = [
-    "/",
-    "/latest",
-    "/about",
-    `/news/${makeSlug(seedFixture.article.title)}`,
-    `/news/${E2E.rtlSlug}`,
-    `/tag/${E2E.sectionSlug}`,
-    `/author/${bylineSlug}`,
-    "/search?q=kabul",
-  ];
-  const html: Record<string, string> = {};
-  for (const url of pages) {
-    const res = await request.get(url);
-    expect(res.status(), url).toBe(200);
-    html[url] = await res.text();
-  }
-  expect(nuErrors(html)).toEqual([]);
-  for (const url of pages) {
-    await page.goto(url);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations.map((v) => `${url}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-      url,
-    ).toEqual([]);
-  }
 });

@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { LighthouseResult } from "../bench/lighthouse";
 
 const SCHEMAS = path.resolve(__dirname, "schemas");
 
@@ -50,4 +51,21 @@ export function nuErrors(docs: Record<string, string>): NuMessage[] {
   return messages
     .filter((m) => m.type === "error" || m.type === "non-document-error")
     .map((m) => ({ ...m, url: byFile.get(m.url) ?? m.url }));
+}
+
+/**
+ * Lighthouse's mobile audit (bench/lighthouse.mjs, in Debian's Chromium) of absolute URLs,
+ * narrowed to `categories`.
+ * @returns one row per URL, in order: scores 0–100 and the binary audits failed, or `{ error }`
+ *   for a page Lighthouse refused.
+ * @throws when Chromium or Lighthouse fails.
+ */
+export function lighthouseAudit(urls: string[], categories: string[]): LighthouseResult[] {
+  const r = spawnSync(process.execPath, [path.join(__dirname, "..", "bench", "lighthouse.mjs"), ...urls], {
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, LIGHTHOUSE_CATEGORIES: categories.join(",") },
+  });
+  if (r.status !== 0) throw new Error(`Lighthouse failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout) as LighthouseResult[];
 }

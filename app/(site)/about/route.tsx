@@ -1,6 +1,7 @@
 import { readerResponse } from "@/components/site/render";
 import { siteUrl } from "@/lib/env";
 import { siteMeta } from "@/lib/seo/metadata";
+import { cutExcerpt } from "@/lib/stories/excerpt";
 
 /** The site's About page, from settings. Rendered per request (no params; no build-time reads). */
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ export async function GET(): Promise<Response> {
     const origin = siteUrl();
     return {
       kind: "page",
-      meta: { ...siteMeta(origin, settings.siteName, `About | ${settings.siteName}`), description: settings.tagline || undefined, canonical: `${origin}/about` },
+      meta: { ...siteMeta(origin, settings.siteName, `About | ${settings.siteName}`), description: settings.tagline || cutExcerpt(settings.aboutText, 160) || `About ${settings.siteName}`, canonical: `${origin}/about` },
       body: (
         <section className="mx-auto max-w-2xl">
           <h1 className="font-serif text-4xl font-bold">About {settings.siteName}</h1>

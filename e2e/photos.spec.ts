@@ -29,6 +29,8 @@ test("a photo uploaded in the editor is published with alt text, caption and cre
   const uploadStarted = Date.now();
   await picker.getByLabel("Photo files").setInputFiles({ name: `bazaar-${stamp}.jpg`, mimeType: "image/jpeg", buffer: data });
   const featured = page.getByTestId("featured-photo");
+  // The upload is chosen at once: the picker closes, and with it the library's other photos.
+  await expect(picker).toBeHidden();
   await expect(featured.locator("img")).toBeVisible();
   const uploadMs = Date.now() - uploadStarted;
 

@@ -1,10 +1,24 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { count, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { storyBylines, stories, bylines, settings, tags } from "@/db/schema";
+import sharp from "sharp";
+import { afterAll, describe, expect, it } from "vitest";
+import { storyBylines, stories, bylines, settings, tags, media, storyMedia } from "@/db/schema";
+import { DiskStorage } from "@/lib/media/storage";
+import { setMediaStorage } from "@/lib/media/store";
 import { getPublicStory, listNavSections, listPublicStories } from "@/lib/stories/queries";
 import { engines, useTestDatabase } from "@/test/db";
 import { demoStories } from "./content";
+import { DEMO_PHOTO_CREDIT, demoPhotos } from "./photos";
 import { isDatabaseEmpty, seedDemo } from "./seed";
+
+const mediaRoot = fs.mkdtempSync(path.join(os.tmpdir(), "demo-seed-media-"));
+setMediaStorage(new DiskStorage(mediaRoot));
+afterAll(() => {
+  setMediaStorage(undefined);
+  fs.rmSync(mediaRoot, { recursive: true, force: true });
+});
 
 describe.each(engines())("demo seed on %s", (engine) => {
   const handle = useTestDatabase(engine);
@@ -19,13 +33,17 @@ describe.each(engines())("demo seed on %s", (engine) => {
       db.select({ n: count() }).from(settings),
       db.select({ n: count() }).from(storyBylines),
     ]);
-    return { stories: a!.n, tags: t!.n, authors: b!.n, settings: s!.n, bylines: ab!.n };
+    const [[m], [u]] = await Promise.all([db.select({ n: count() }).from(media), db.select({ n: count() }).from(storyMedia)]);
+    return { stories: a!.n, tags: t!.n, authors: b!.n, settings: s!.n, bylines: ab!.n, photos: m!.n, photoUses: u!.n };
   }
 
   it("seeds a newsroom that meets the demo brief", async () => {
     expect(await isDatabaseEmpty()).toBe(true);
+    const started = performance.now();
     const report = await seedDemo(now);
+    console.log(`demo seed on ${engine}: ${Math.round(performance.now() - started)} ms, ${report.photosUploaded} photos`);
     expect(report.storiesCreated).toBe(demoStories.length);
+    expect(report.photosUploaded).toBe(demoPhotos.length);
     expect(await isDatabaseEmpty()).toBe(false);
     const c = await counts();
     expect(c.stories).toBeGreaterThanOrEqual(12);
@@ -49,10 +67,38 @@ describe.each(engines())("demo seed on %s", (engine) => {
     const before = await counts();
     await handle().db.update(settings).set({ siteName: "Renamed by an admin" });
     const report = await seedDemo(now);
-    expect(report.storiesCreated).toBe(0);
+    expect(report).toMatchObject({ storiesCreated: 0, photosUploaded: 0 });
     expect(await counts()).toEqual(before);
+    expect(before.photos).toBe(demoPhotos.length);
     const [s] = await handle().db.select().from(settings);
     expect(s?.siteName).toBe("Renamed by an admin");
+  });
+
+  it("puts its photos in the media library with alt text, caption and credit, as the featured photos of their stories", async () => {
+    const db = handle().db;
+    const rows = await db.select().from(media);
+    expect(rows).toHaveLength(demoPhotos.length);
+    for (const p of demoPhotos) {
+      const item = rows.find((r) => r.originalName === p.fileName)!;
+      expect(item).toMatchObject({ altText: p.altText, caption: p.caption, creditName: DEMO_PHOTO_CREDIT, mimeType: "image/jpeg", width: 1600, height: 900 });
+      expect(item.uploadedBy).not.toBeNull();
+      // The stored file is there, and is the picture the row describes.
+      const file = path.join(mediaRoot, item.storageKey);
+      expect(await sharp(fs.readFileSync(file)).metadata()).toMatchObject({ format: "jpeg", width: 1600, height: 900 });
+      const [story] = await db.select().from(stories).where(eq(stories.slug, p.storySlug));
+      expect(story?.featuredMediaId).toBe(item.id);
+      const uses = await db.select().from(storyMedia).where(eq(storyMedia.mediaId, item.id));
+      expect(uses).toEqual([{ storyId: story!.id, mediaId: item.id, role: "featured" }].map((u) => expect.objectContaining(u)));
+    }
+    // Readers get the photo with its details on the story and its card.
+    const found = await getPublicStory(demoPhotos[1]!.storySlug, now);
+    expect(found.kind).toBe("story");
+    if (found.kind === "story") expect(found.story.photo).toMatchObject({ altText: demoPhotos[1]!.altText, creditName: DEMO_PHOTO_CREDIT, width: 1600 });
+    // Some stories have none: the newest (breaking) one among them, so the front page shows a text lead.
+    const without = await db.select({ slug: stories.slug, featured: stories.featuredMediaId }).from(stories);
+    expect(without.filter((s) => s.featured === null).length).toBeGreaterThanOrEqual(1);
+    const newest = (await listPublicStories({ now, limit: 1 })).items[0]!;
+    expect(newest.photo).toBeNull();
   });
 
   it("renders the RTL demo story with its language", async () => {

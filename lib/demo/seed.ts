@@ -1,7 +1,9 @@
 /**
  * The demo newsroom: settings, sections, bylines and stories written for this project
- * (lib/demo/content.ts). Idempotent: settings, tags and bylines are upserted by slug, and a story
- * whose slug exists is left alone, so seeding twice duplicates nothing.
+ * (lib/demo/content.ts), and the featured photos of most stories, illustrations drawn for it
+ * (lib/demo/photos.ts) and put in the media library as any upload is. Idempotent: settings,
+ * tags and bylines are upserted by slug, and a story whose slug exists is left alone (its photo
+ * is not even drawn), so seeding twice duplicates nothing.
  */
 import "server-only";
 import { count, inArray } from "drizzle-orm";
@@ -12,8 +14,12 @@ import { createStory, saveSiteSettings, upsertByline, upsertTag } from "@/lib/st
 import { env } from "@/lib/env";
 import { createUser, findUserByEmail } from "@/lib/users/store";
 import { verifyPassword } from "@/lib/auth/password";
+import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
+import { updateMedia, uploadMedia } from "@/lib/media/library";
 import type { UserRole } from "@/db/schema";
 import { demoBylines, demoSettings, demoStories, demoTags, type DemoBlock } from "./content";
+import { renderJpeg } from "./drawing";
+import { DEMO_PHOTO_CREDIT, demoPhotos } from "./photos";
 
 const HOUR = 3_600_000;
 
@@ -65,6 +71,36 @@ export function demoBlocksToDoc(blocks: DemoBlock[]): JSONContent {
 export interface SeedReport {
   storiesCreated: number;
   storiesSkipped: number;
+  /** Demo photos put in the media library by this run (0 when the library had them). */
+  photosUploaded: number;
+}
+
+/**
+ * Draws the demo photos of the stories about to be created and puts them in the media library
+ * as `viewer` (the demo admin), through the same checks and processing as any upload, with
+ * their alt text, caption and credit. A photo the library already holds (the same picture)
+ * keeps the details an editor gave it; only one without alt text gets the demo's.
+ * The drawings render concurrently on sharp's threads while earlier ones are stored.
+ * @param slugs the stories that will be created. @returns library ids by story slug, and how
+ *   many photos were new to the library.
+ */
+async function seedPhotos(viewer: Viewer, slugs: Set<string>): Promise<{ ids: Map<string, string>; uploaded: number }> {
+  const wanted = demoPhotos.filter((p) => slugs.has(p.storySlug));
+  const drawn = wanted.map((p) => renderJpeg(p.draw()));
+  // A failed drawing is reported where it is awaited, not as an unhandled rejection meanwhile.
+  for (const d of drawn) d.catch(() => {});
+  const ids = new Map<string, string>();
+  let uploaded = 0;
+  for (const [i, p] of wanted.entries()) {
+    const { data } = await drawn[i]!;
+    const { item, duplicate } = await uploadMedia(viewer, { data, name: p.fileName });
+    if (!duplicate) uploaded++;
+    if (!item.altText) {
+      await updateMedia(viewer, item.id, { altText: p.altText, caption: p.caption, creditName: DEMO_PHOTO_CREDIT, usageNotes: p.usageNotes });
+    }
+    ids.set(p.storySlug, item.id);
+  }
+  return { ids, uploaded };
 }
 
 /**
@@ -93,6 +129,11 @@ export async function seedDemo(now: Date = new Date()): Promise<SeedReport> {
         .where(inArray(stories.slug, demoStories.map((s) => s.slug)))
     ).map((r) => r.slug),
   );
+  // Photos are uploaded by the demo admin; without that account (deactivated) stories get none.
+  const adminId = userBySlug.get(DEMO_USERS.find((u) => u.role === "admin")!.bylineSlug);
+  const admin = adminId ? await loadViewer(adminId) : null;
+  const toCreate = new Set(demoStories.filter((s) => !existing.has(s.slug)).map((s) => s.slug));
+  const photos = admin ? await seedPhotos(admin, toCreate) : { ids: new Map<string, string>(), uploaded: 0 };
   let created = 0;
   for (const s of demoStories) {
     if (existing.has(s.slug)) continue;
@@ -115,12 +156,13 @@ export async function seedDemo(now: Date = new Date()): Promise<SeedReport> {
       tagSlugs: s.tags,
       bylineSlugs: s.bylines,
       note: s.updateNote ?? null,
+      featuredMediaId: photos.ids.get(s.slug) ?? null,
       // The story belongs to the desk user behind its first byline, if any.
       actorId: userBySlug.get(s.bylines[0] ?? "") ?? null,
     });
     created++;
   }
-  return { storiesCreated: created, storiesSkipped: demoStories.length - created };
+  return { storiesCreated: created, storiesSkipped: demoStories.length - created, photosUploaded: photos.uploaded };
 }
 
 /** True when the database holds no stories and no settings (a fresh install). */

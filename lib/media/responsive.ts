@@ -62,8 +62,12 @@ export function imgAttributes(photo: PhotoRef, sizes: string, thumbs = false): I
   };
 }
 
-/** "Photo: Name / Organisation", or "" when there is no credit. */
+/**
+ * "Photo: Name / Organisation", or "" when there is no credit. A credit that already names its
+ * kind ("Illustration: …", "Graphic: …", "Map: …") is shown as written, not as a photo.
+ */
 export function creditLine(photo: Pick<PhotoRef, "creditName" | "creditOrg">): string {
   const who = [photo.creditName, photo.creditOrg].filter(Boolean).join(" / ");
-  return who ? `Photo: ${who}` : "";
+  if (!who) return "";
+  return /^\p{L}[\p{L} ]{0,30}: /u.test(who) ? who : `Photo: ${who}`;
 }

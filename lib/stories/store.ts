@@ -11,8 +11,10 @@ import type { JSONContent } from "@tiptap/core";
 import { getDb, type Db } from "@/db";
 import {
   storyBylines,
+  storyMedia,
   storyRevisions,
   stories,
+  media,
   storyTags,
   bylines,
   settings,
@@ -102,6 +104,8 @@ export interface NewStoryInput {
   actorId?: string | null;
   /** Public note of the first revision. */
   note?: string | null;
+  /** The featured photo: a media library item's id. It must exist. */
+  featuredMediaId?: string | null;
 }
 
 /**
@@ -137,7 +141,7 @@ export async function uniqueSlug(db: Db, base: string, exceptId?: string): Promi
 /**
  * Creates a story with its tags, bylines and first revision, in one transaction.
  * @returns the new story's id and slug.
- * @throws AppError(bad_request) for an invalid slug, body, or unknown tag/byline slug;
+ * @throws AppError(bad_request) for an invalid slug, body, unknown tag/byline slug or featured photo;
  *   AppError(conflict) when an explicit slug is taken; InvalidBodyError for a bad body.
  */
 export async function createStory(input: NewStoryInput, db?: Db): Promise<{ id: string; slug: string }> {
@@ -177,6 +181,11 @@ export async function createStory(input: NewStoryInput, db?: Db): Promise<{ id: 
       if (!row) throw new AppError("bad_request", `Unknown byline "${s}"`);
       return row.id;
     };
+    const featuredMediaId = input.featuredMediaId ?? null;
+    if (featuredMediaId) {
+      const [photo] = await tx.select({ id: media.id }).from(media).where(eq(media.id, featuredMediaId)).limit(1);
+      if (!photo) throw new AppError("bad_request", "The featured photo is not in the media library", { featuredPhoto: "Unknown photo" });
+    }
     const tagIds = [...new Set(tagSlugs.map(tagId))];
     const bylineIds = [...new Set(bylineSlugs.map(bylineId))];
     const now = new Date();
@@ -198,6 +207,7 @@ export async function createStory(input: NewStoryInput, db?: Db): Promise<{ id: 
         isBreaking: input.isBreaking ?? false,
         breakingUntil: input.isBreaking ? (input.breakingUntil ?? new Date(now.getTime() + DEFAULT_BREAKING_HOURS * 3_600_000)) : null,
         primaryTagId: tagIds[0] ?? null,
+        featuredMediaId,
         createdBy: input.actorId ?? null,
         updatedBy: input.actorId ?? null,
         createdAt: now,
@@ -206,6 +216,8 @@ export async function createStory(input: NewStoryInput, db?: Db): Promise<{ id: 
       .returning({ id: stories.id });
     const id = row!.id;
     if (tagIds.length) await tx.insert(storyTags).values(tagIds.map((t, i) => ({ storyId: id, tagId: t, position: i })));
+    // The photo's use is recorded, as the desk records it, so the library will not delete it.
+    if (featuredMediaId) await tx.insert(storyMedia).values({ storyId: id, mediaId: featuredMediaId, role: "featured" });
     if (bylineIds.length) {
       await tx.insert(storyBylines).values(bylineIds.map((a, i) => ({ storyId: id, bylineId: a, position: i })));
     }

@@ -18,7 +18,7 @@ async function main() {
       console.log("Database already has content; demo seed skipped.");
     } else {
       const report = await seedDemo();
-      console.log(`Demo newsroom seeded: ${report.storiesCreated} stories created, ${report.storiesSkipped} already present.`);
+      console.log(`Demo newsroom seeded: ${report.storiesCreated} stories created, ${report.storiesSkipped} already present, ${report.photosUploaded} photos added to the media library.`);
     }
     const logins = await demoLoginsInUse();
     if (logins.length) {

@@ -108,6 +108,7 @@ export function StoryListItem({
   headingLevel = 2,
   underSectionId,
   now,
+  photoLayout = "top",
 }: {
   story: StoryCard;
   timeZone: string;
@@ -121,36 +122,46 @@ export function StoryListItem({
   underSectionId?: string;
   /** The render's instant: stories updated on its calendar day (newsroom zone) show the time. */
   now?: Date;
+  /** "side": the photo as a thumbnail at the end of the row (lists); "top": above the text. */
+  photoLayout?: "top" | "side";
 }) {
   const Heading = headingLevel === 3 ? "h3" : "h2";
   const titleClass =
     size === "lg" ? "text-3xl sm:text-4xl" : size === "md" ? "text-xl" : "text-lg";
+  // Small cards and list rows carry the photo as a thumbnail at the line's end; large and
+  // medium cards above the text. Every card photo is cut to 3:2, so cards side by side align.
+  const side = story.photo !== null && (size === "sm" || photoLayout === "side");
   return (
-    <article lang={story.language} dir={story.direction} className="flex flex-col gap-1">
-      {story.photo && size !== "sm" ? (
-        <CardPhoto photo={story.photo} sizes={size === "lg" ? "(min-width: 1024px) 640px, 100vw" : "(min-width: 640px) 320px, 100vw"} className="mb-2" />
+    <article lang={story.language} dir={story.direction} className={side ? "flex items-start gap-4" : "flex flex-col gap-1"}>
+      {story.photo && !side ? (
+        <CardPhoto photo={story.photo} sizes={size === "lg" ? "(min-width: 1024px) 640px, 100vw" : "(min-width: 640px) 320px, 100vw"} className="mb-2 aspect-[3/2] w-full" />
       ) : null}
-      <div className="flex flex-wrap items-center gap-2">
-        {story.breaking ? <BreakingLabel language={story.language} /> : null}
-        {story.section && story.section.id !== underSectionId ? (
-          <a href={`/tag/${story.section.slug}`} className="text-xs font-bold uppercase tracking-wide text-brand">
-            {story.section.name}
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <div className="flex flex-wrap items-center gap-2">
+          {story.breaking ? <BreakingLabel language={story.language} /> : null}
+          {story.section && story.section.id !== underSectionId ? (
+            <a href={`/tag/${story.section.slug}`} className="text-xs font-bold uppercase tracking-wide text-brand">
+              {story.section.name}
+            </a>
+          ) : null}
+        </div>
+        <Heading className={`font-serif font-bold leading-tight ${titleClass}`}>
+          <a href={`/news/${story.slug}`} className="hover:text-brand">
+            {title ?? story.title}
           </a>
-        ) : null}
+        </Heading>
+        {size !== "sm" ? <p className="text-neutral-700">{summary ?? (story.dek || cutExcerpt(story.excerpt, 200))}</p> : null}
+        <LastUpdated
+          instant={story.lastUpdatedAt}
+          timeZone={timeZone}
+          siteLocale={siteLocale}
+          language={story.language}
+          withTime={now !== undefined && isoDateInZone(story.lastUpdatedAt, timeZone) === isoDateInZone(now, timeZone)}
+        />
       </div>
-      <Heading className={`font-serif font-bold leading-tight ${titleClass}`}>
-        <a href={`/news/${story.slug}`} className="hover:text-brand">
-          {title ?? story.title}
-        </a>
-      </Heading>
-      {size !== "sm" ? <p className="text-neutral-700">{summary ?? (story.dek || cutExcerpt(story.excerpt, 200))}</p> : null}
-      <LastUpdated
-        instant={story.lastUpdatedAt}
-        timeZone={timeZone}
-        siteLocale={siteLocale}
-        language={story.language}
-        withTime={now !== undefined && isoDateInZone(story.lastUpdatedAt, timeZone) === isoDateInZone(now, timeZone)}
-      />
+      {story.photo && side ? (
+        <CardPhoto photo={story.photo} sizes={size === "sm" ? "96px" : "(min-width: 640px) 192px, 112px"} className={`aspect-[3/2] shrink-0 ${size === "sm" ? "w-24" : "w-28 sm:w-48"}`} />
+      ) : null}
     </article>
   );
 }

@@ -7,7 +7,7 @@ export function StoryList({ stories, timeZone, siteLocale, underSectionId, now }
     <ul className="divide-y divide-neutral-200" data-testid="story-list">
       {stories.map((s) => (
         <li key={s.id} className="py-5 first:pt-0">
-          <StoryListItem story={s} timeZone={timeZone} siteLocale={siteLocale} underSectionId={underSectionId} now={now} />
+          <StoryListItem story={s} timeZone={timeZone} siteLocale={siteLocale} underSectionId={underSectionId} now={now} photoLayout="side" />
         </li>
       ))}
     </ul>

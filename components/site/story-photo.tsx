@@ -21,10 +21,10 @@ export function FeaturedPhoto({ photo }: { photo: PhotoRef }) {
   );
 }
 
-/** A story card's photo: small, lazy. `sizes` is the width the card's layout gives it. */
+/** A story card's photo: small, lazy. `sizes` is the width the card's layout gives it; `className` its width (e.g. "w-full"). */
 export function CardPhoto({ photo, sizes, className = "" }: { photo: PhotoRef; sizes: string; className?: string }) {
   const img = imgAttributes(photo, sizes, true);
   return (
-    <img {...img} alt={img.alt} loading="lazy" decoding="async" className={`h-auto w-full rounded-sm bg-neutral-100 object-cover ${className}`} data-testid="card-photo" />
+    <img {...img} alt={img.alt} loading="lazy" decoding="async" className={`h-auto rounded-sm bg-neutral-100 object-cover ${className}`} data-testid="card-photo" />
   );
 }

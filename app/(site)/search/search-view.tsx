@@ -122,6 +122,7 @@ function SearchView({
                 timeZone={settings.timeZone}
                 siteLocale={settings.locale}
                 now={now}
+                photoLayout="side"
                 title={<Marked parts={hit.titleParts} />}
                 summary={hit.snippetParts.length > 0 ? <Marked parts={hit.snippetParts} /> : undefined}
               />

@@ -207,7 +207,7 @@ function StoryArticle({ story, related, context }: { story: PublicStory; related
             <ul className="mt-4 grid gap-6 sm:grid-cols-3">
               {related.map((r) => (
                 <li key={r.id} lang={r.language} dir={r.direction} data-testid="check-also-item">
-                  {r.photo ? <CardPhoto photo={r.photo} sizes="(min-width: 640px) 240px, 100vw" className="mb-2 aspect-[3/2]" /> : null}
+                  {r.photo ? <CardPhoto photo={r.photo} sizes="(min-width: 640px) 240px, 100vw" className="mb-2 aspect-[3/2] w-full" /> : null}
                   <h3 className="font-serif text-lg font-bold leading-snug">
                     <a href={`/news/${r.slug}`} className="hover:text-brand">
                       {r.title}

@@ -12,7 +12,7 @@ import { siteUrl } from "@/lib/env";
 import type { PageMeta } from "@/lib/seo/metadata";
 import type { SiteSettings } from "@/lib/site/settings";
 import { notFoundPage, redirectTo, type ReaderPage } from "./render";
-import { Pagination } from "./story-bits";
+import { Pagination, StoryListItem } from "./story-bits";
 import { StoryList } from "./story-list";
 
 /** Stories per list page. */
@@ -51,7 +51,7 @@ export async function resolveSlugList<T>(
 export async function loadStoryListPage(
   now: Date,
   page: number,
-  filter: Pick<StoryListOptions, "tagId" | "bylineId"> = {},
+  filter: Pick<StoryListOptions, "tagId" | "bylineId" | "excludeIds"> = {},
 ): Promise<{ items: StoryCard[]; pages: number } | null> {
   const { items, total } = await listPublicStories({ now, limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE, ...filter });
   if (page > 1 && items.length === 0) return null;
@@ -59,8 +59,9 @@ export async function loadStoryListPage(
 }
 
 /**
- * A list page: `header`, the stories (or `emptyText` when there are none), then links to the
- * pages around this one, page 1 at `base` and page N at `base/page/N`.
+ * A list page: `header`, the lead an editor pinned (page 1 only), the stories (or `emptyText`
+ * when there are none), then links to the pages around this one, page 1 at `base` and page N
+ * at `base/page/N`.
  */
 export function StoryListPage({
   header,
@@ -71,7 +72,10 @@ export function StoryListPage({
   settings,
   underSectionId,
   now,
+  lead,
 }: {
+  /** The story an editor pinned to lead the page (shown on page 1, above the list). */
+  lead?: StoryCard | null;
   /** A section's own page: its label is not repeated on every card. */
   underSectionId?: string;
   header: React.ReactNode;
@@ -86,7 +90,12 @@ export function StoryListPage({
   return (
     <section className="mx-auto max-w-3xl">
       {header}
-      {list.items.length === 0 ? (
+      {lead && page === 1 ? (
+        <section aria-label="Lead story" data-testid="section-lead" className="mb-8 border-b border-neutral-200 pb-8">
+          <StoryListItem story={lead} timeZone={settings.timeZone} siteLocale={settings.locale} size="lg" underSectionId={underSectionId} now={now} />
+        </section>
+      ) : null}
+      {list.items.length === 0 && !(lead && page === 1) ? (
         <p className="text-neutral-600">{emptyText}</p>
       ) : (
         <StoryList stories={list.items} timeZone={settings.timeZone} siteLocale={settings.locale} underSectionId={underSectionId} now={now} />
@@ -100,7 +109,8 @@ export function StoryListPage({
  * A record's story list page (a tag's, a byline's) at `params`, at the context's instant: the
  * record found by slug (or a 308 from an old slug, or not found), the page cached under
  * `cacheTag` (lib/site/reader-cache.ts), one page of its stories (not found past the last),
- * and what `describe` says of it: head, header and the text for an empty list.
+ * and what `describe` says of it: head, header and the text for an empty list. With `lead`,
+ * the story it answers leads page 1 and is left out of the list on every page.
  */
 export async function recordListPage<T extends { slug: string }>(
   { now, settings }: ReaderContext,
@@ -112,6 +122,8 @@ export async function recordListPage<T extends { slug: string }>(
     cacheTag: (record: T) => string;
     filter: (record: T) => Pick<StoryListOptions, "tagId" | "bylineId">;
     describe: (record: T, at: { origin: string; path: string }) => { meta: PageMeta; header: React.ReactNode; emptyText: string };
+    /** The story an editor pinned to lead the record's page at `now`, or null. */
+    lead?: (record: T, now: Date) => Promise<StoryCard | null>;
   },
 ): Promise<ReaderPage> {
   const resolved = await resolveSlugList(params, now, o);
@@ -119,10 +131,11 @@ export async function recordListPage<T extends { slug: string }>(
   const { record, page } = resolved;
   await tagReaderPage([o.cacheTag(record)]);
   const filter = o.filter(record);
-  const list = await loadStoryListPage(now, page, filter);
+  const lead = o.lead ? await o.lead(record, now) : null;
+  const list = await loadStoryListPage(now, page, lead ? { ...filter, excludeIds: [lead.id] } : filter);
   if (!list) return notFoundPage;
   const base = `${o.prefix}/${record.slug}`;
   const { meta, header, emptyText } = o.describe(record, { origin: siteUrl(), path: listPageHref(base, page) });
-  return { kind: "page", meta, body: <StoryListPage list={list} page={page} base={base} settings={settings} emptyText={emptyText} header={header} underSectionId={filter.tagId} now={now} /> };
+  return { kind: "page", meta, body: <StoryListPage list={list} page={page} base={base} settings={settings} emptyText={emptyText} header={header} underSectionId={filter.tagId} lead={lead} now={now} /> };
 }
 

@@ -524,6 +524,63 @@ export const frontSlots = pgTable(
 );
 
 /**
+ * The lead of a section (tag) page, `/tag/<slug>`, pinned by an editor: one per tag. It holds
+ * until `pinnedUntil` (null: until unpinned) and only while its story is public and carries the
+ * tag; otherwise the page is newest first, as without a pin.
+ */
+export const frontSectionPins = pgTable(
+  "front_section_pins",
+  {
+    tagId: uuid("tag_id")
+      .primaryKey()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    pinnedUntil: instant("pinned_until"),
+    setBy: uuid("set_by").references(() => users.id, { onDelete: "set null" }),
+    setAt: instant("set_at").notNull().defaultNow(),
+  },
+  (t) => [index("front_section_pins_story_idx").on(t.storyId)],
+);
+
+/** The automatic rules for the front page's unpinned positions (lib/front/arrange.ts). */
+export const FRONT_RULES = ["newest", "breaking_first", "photo_lead"] as const;
+
+/**
+ * The front page's own settings: exactly one row (id = 1), absent until an editor changes one.
+ * `rule` fills the positions no pin holds; `blocksChosen` says whether editors chose the
+ * section blocks below the top stories (front_section_blocks, in order) or the front shows the
+ * first sections of the navigation.
+ */
+export const frontSettings = pgTable(
+  "front_settings",
+  {
+    id: smallint("id").primaryKey().default(1),
+    rule: text("rule", { enum: FRONT_RULES }).notNull().default("newest"),
+    blocksChosen: boolean("blocks_chosen").notNull().default(false),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("front_settings_single_row", sql`${t.id} = 1`),
+    check("front_settings_rule", sql`${t.rule} in ('newest', 'breaking_first', 'photo_lead')`),
+  ],
+);
+
+/** The section blocks editors chose for the front page, in order (`position` from 0). */
+export const frontSectionBlocks = pgTable(
+  "front_section_blocks",
+  {
+    tagId: uuid("tag_id")
+      .primaryKey()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [uniqueIndex("front_section_blocks_position_key").on(t.position)],
+);
+
+/**
  * Pending changes to a live story: the editor's fields (the input of a save), prepared while
  * readers keep the published version, then published now or at `applyAt` as an update or a
  * minor edit. One set per story. Applying them over a story changed since `baseVersion` is

@@ -23,6 +23,15 @@ describe("audit entries in words", () => {
     ]);
   });
 
+  it("says which section page a lead was pinned to, and what the front page's rule and blocks changed from and to", () => {
+    const pin = describeAudit({ action: "front.section_pin", entityType: "story", entityId: "0b6f4c1e-8f4e-4a47-9d3e-2f1c7a9b1d20", details: { title: "Vote count begins", section: "Politics" }, actorName: "Mina", targetName: "Vote count begins" });
+    expect([pin.verb, pin.target?.label, pin.extra]).toEqual(["pinned as the lead of a section page", "“Vote count begins”", "(“Politics”)"]);
+    const rule = describeAudit({ action: "front.rule", entityType: "front", entityId: "front", details: { changes: { rule: { from: "Newest stories", to: "Newest, breaking news first" } } }, actorName: "Mina", targetName: null });
+    expect([rule.verb, rule.target, rule.changes]).toEqual(["changed the front page's automatic rule", null, [{ label: "Automatic rule", from: "Newest stories", to: "Newest, breaking news first" }]]);
+    const blocks = describeAudit({ action: "front.sections", entityType: "front", entityId: "front", details: { changes: { sections: { from: "the first sections of the navigation", to: "Health, Politics" } } }, actorName: "Mina", targetName: null });
+    expect(blocks.changes).toEqual([{ label: "Section blocks", from: "the first sections of the navigation", to: "Health, Politics" }]);
+  });
+
   it("gives every action code a label for the filter, and never shows raw JSON", () => {
     expect(actionLabel("auth.sign_in")).toBe("Signed in");
     expect(actionLabel("story.publish")).toBe("Published (story)");

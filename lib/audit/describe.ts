@@ -60,6 +60,10 @@ const ACTIONS: Record<string, { verb: string; kind: Kind }> = {
   "front.pin": { verb: "pinned to the front page", kind: "story" },
   "front.unpin": { verb: "unpinned from the front page", kind: "story" },
   "front.move": { verb: "moved on the front page", kind: "story" },
+  "front.section_pin": { verb: "pinned as the lead of a section page", kind: "story" },
+  "front.section_unpin": { verb: "unpinned from the lead of a section page", kind: "story" },
+  "front.rule": { verb: "changed the front page's automatic rule", kind: "none" },
+  "front.sections": { verb: "changed the front page's section blocks", kind: "none" },
   "story.embargo": { verb: "changed the embargo of", kind: "story" },
   "story.pending_save": { verb: "saved pending changes to", kind: "story" },
   "story.pending_discard": { verb: "discarded the pending changes to", kind: "story" },
@@ -118,6 +122,8 @@ const FIELD_LABELS: Record<string, string> = {
   defaultLanguage: "Default language",
   logoUrl: "Logo address",
   embargoUntil: "Embargo",
+  rule: "Automatic rule",
+  sections: "Section blocks",
 };
 
 /** The words for one action code, for the log's filter ("story.publish" → "Published (story)"). */
@@ -187,5 +193,6 @@ export function describeAudit(e: AuditEntry): AuditDescription {
   if (merged?.name) extra = `(“${merged.name}” merged in)`;
   if (typeof details.note === "string" && details.note) extra = `with the note “${details.note}”`;
   if (e.action === "user.invite" && typeof details.role === "string") extra = `as ${details.role}`;
+  if (e.action.startsWith("front.section_") && typeof details.section === "string") extra = `(“${details.section}”)`;
   return { actor: e.actorName ?? (e.action.startsWith("auth.") ? "Someone" : "The system"), verb: known.verb, target, extra, changes: changeLines(details) };
 }

@@ -14,7 +14,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, gt, lte } from "drizzle-orm";
 import { getDatabase } from "@/db/handle";
 import { env } from "@/lib/env";
-import { frontSlots, pendingChanges, stories } from "@/db/schema";
+import { frontSectionPins, frontSlots, pendingChanges, stories } from "@/db/schema";
 import type { ReaderFootprint } from "@/lib/stories/footprint";
 import { settleDueUnpublishes } from "./unpublish";
 
@@ -109,13 +109,13 @@ export function expireReaderPagesNow(footprint?: ReaderFootprint): Promise<boole
 /**
  * The next instant after `now` at which reader pages change by themselves: a scheduled
  * story's publication, a scheduled unpublish, scheduled pending changes, or a breaking
- * story's expiry (its label and the bar on every page), or a front-page pin's end. Five reads,
- * in parallel. Reader pages use it too (components/site/render.tsx).
+ * story's expiry (its label and the bar on every page), a front-page pin's end, or a section
+ * page's lead pin's end. Six reads, in parallel. Reader pages use it too (components/site/render.tsx).
  * @returns the instant, or null when nothing is scheduled.
  */
 export async function nextScheduledInstant(now: Date): Promise<Date | null> {
   const db = await getDb();
-  const [[story], [label], [leaving], [changes], [pin]] = await Promise.all([
+  const [[story], [label], [leaving], [changes], [pin], [sectionPin]] = await Promise.all([
     db
       .select({ at: stories.publishedAt })
       .from(stories)
@@ -142,8 +142,10 @@ export async function nextScheduledInstant(now: Date): Promise<Date | null> {
       .limit(1),
     // A front-page pin's end: the front falls back to the newest stories then.
     db.select({ at: frontSlots.pinnedUntil }).from(frontSlots).where(gt(frontSlots.pinnedUntil, now)).orderBy(asc(frontSlots.pinnedUntil)).limit(1),
+    // A section page's lead pin's end: the page falls back to newest first then.
+    db.select({ at: frontSectionPins.pinnedUntil }).from(frontSectionPins).where(gt(frontSectionPins.pinnedUntil, now)).orderBy(asc(frontSectionPins.pinnedUntil)).limit(1),
   ]);
-  const times = [story?.at, label?.at, leaving?.at, changes?.at, pin?.at].filter((t): t is Date => t instanceof Date);
+  const times = [story?.at, label?.at, leaving?.at, changes?.at, pin?.at, sectionPin?.at].filter((t): t is Date => t instanceof Date);
   return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
 }
 
@@ -182,7 +184,7 @@ async function sweep(): Promise<void> {
   const s = state();
   const now = new Date();
   const db = await getDb();
-  const [[due], [expired], [changes], [lapsed]] = await Promise.all([
+  const [[due], [expired], [changes], [lapsed], [sectionLapsed]] = await Promise.all([
     db
       .select({ id: stories.id })
       .from(stories)
@@ -196,10 +198,11 @@ async function sweep(): Promise<void> {
     // Pending changes due and not applied yet (the revalidation route applies them).
     db.select({ id: pendingChanges.storyId }).from(pendingChanges).where(lte(pendingChanges.applyAt, now)).limit(1),
     db.select({ id: frontSlots.storyId }).from(frontSlots).where(and(gt(frontSlots.pinnedUntil, s.lastSweep), lte(frontSlots.pinnedUntil, now))).limit(1),
+    db.select({ id: frontSectionPins.storyId }).from(frontSectionPins).where(and(gt(frontSectionPins.pinnedUntil, s.lastSweep), lte(frontSectionPins.pinnedUntil, now))).limit(1),
   ]);
   s.lastSweep = now;
   const settled = await settle();
-  if (due || expired || changes || lapsed || settled > 0) await triggerRevalidation("sweep");
+  if (due || expired || changes || lapsed || sectionLapsed || settled > 0) await triggerRevalidation("sweep");
   await rearmScheduler();
 }
 

@@ -1,11 +1,14 @@
 /**
  * The front page: lead story, top stories (as editors arranged them on the desk's Front page
- * screen, the rest newest first), a block per section, and a link to older stories.
+ * screen, the rest by the automatic rule they chose), the section blocks (in the order they
+ * chose, or the navigation's), and a link to older stories. The desk's preview renders this
+ * same page with a proposal not yet saved.
  */
 import { StoryListItem } from "@/components/site/story-bits";
 import type { ReaderPage } from "@/components/site/render";
-import { countPublicStories, listSectionBlocks, type StoryCard } from "@/lib/stories/queries";
-import { loadFrontStories } from "@/lib/front/arrangement";
+import { countPublicStories, type StoryCard } from "@/lib/stories/queries";
+import type { FrontProposal } from "@/lib/front/arrange";
+import { loadFrontBlocks, loadFrontStories, type FrontBlock } from "@/lib/front/arrangement";
 import type { ReaderContext } from "@/lib/site/reader";
 import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
@@ -26,14 +29,17 @@ function CompactList({ stories, timeZone, siteLocale, underSectionId, now }: { s
   );
 }
 
-/** The front page at the context's instant. */
-export async function frontPage(context: ReaderContext): Promise<ReaderPage> {
+/**
+ * The front page at the context's instant, as saved; with `proposal`, as it would be with that
+ * change (a preview for the desk: not cached, not indexed).
+ */
+export async function frontPage(context: ReaderContext, proposal?: FrontProposal): Promise<ReaderPage> {
   const { now, settings } = context;
-  await tagReaderPage([RECENT_TAG]);
-  const [slots, total] = await Promise.all([loadFrontStories(now, LATEST + 1), countPublicStories(now)]);
+  if (!proposal) await tagReaderPage([RECENT_TAG]);
+  const [slots, total] = await Promise.all([loadFrontStories(now, LATEST + 1, proposal), countPublicStories(now)]);
   const latest = { items: slots.map((s) => s.story), total };
   const shownIds = latest.items.map((s) => s.id);
-  const sections = await listSectionBlocks(now, { sections: 4, perSection: 3, excludeIds: shownIds });
+  const sections = await loadFrontBlocks(now, { sections: 4, perSection: 3, excludeIds: shownIds }, proposal);
   const origin = siteUrl();
   const title = settings.tagline ? `${settings.siteName} — ${settings.tagline}` : settings.siteName;
   const description = settings.tagline || settings.aboutText || undefined;
@@ -44,6 +50,7 @@ export async function frontPage(context: ReaderContext): Promise<ReaderPage> {
       description,
       canonical: `${origin}/`,
       openGraph: { type: "website", siteName: settings.siteName, title: settings.siteName, description, url: `${origin}/` },
+      ...(proposal ? { title: `Preview: ${title}`, robots: { index: false, follow: false } } : {}),
     },
     body: <FrontPage context={context} latest={latest} sections={sections} />,
   };
@@ -56,7 +63,7 @@ function FrontPage({
 }: {
   context: ReaderContext;
   latest: { items: StoryCard[]; total: number };
-  sections: Awaited<ReturnType<typeof listSectionBlocks>>;
+  sections: FrontBlock[];
 }) {
   const [lead, ...rest] = latest.items;
   const secondary = lead && !lead.photo ? rest.slice(0, 2) : [];

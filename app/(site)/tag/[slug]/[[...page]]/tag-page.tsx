@@ -1,7 +1,11 @@
-/** A tag (section) page: its public stories, newest first, paginated. */
+/**
+ * A tag (section) page: its public stories, newest first, paginated; the lead an editor pinned
+ * (the desk's Front page screen) first, on page 1, and not repeated below it.
+ */
 import { recordListPage, type SlugListParams } from "@/components/site/story-list-page";
 import type { ReaderPage } from "@/components/site/render";
 import { getTagBySlug, getTagRedirect } from "@/lib/stories/queries";
+import { loadSectionLead } from "@/lib/front/arrangement";
 import type { ReaderContext } from "@/lib/site/reader";
 import { tagListTag } from "@/lib/site/reader-cache";
 import { feedLinks, siteMeta } from "@/lib/seo/metadata";
@@ -15,6 +19,7 @@ export function tagPage(context: ReaderContext, params: SlugListParams): Promise
     prefix: "/tag",
     cacheTag: (tag) => tagListTag(tag.id),
     filter: (tag) => ({ tagId: tag.id }),
+    lead: async (tag, now) => (await loadSectionLead(tag.id, now))?.story ?? null,
     describe: (tag, { origin, path }) => {
       const title = `${tag.name} | ${siteName}`;
       const description = tag.description || `Stories about ${tag.name} from ${siteName}.`;

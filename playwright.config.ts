@@ -47,7 +47,10 @@ export default defineConfig({
   projects: [
     // Signs in once per role and saves each session (e2e/auth.setup.ts).
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", use: { browserName: "chromium" }, dependencies: ["setup"] },
+    // Screenshots compared with committed ones (e2e/visual.spec.ts), taken before any other
+    // test changes the prepared newsroom.
+    { name: "visual", testMatch: /visual\.spec\.ts/, use: { browserName: "chromium" }, dependencies: ["setup"] },
+    { name: "chromium", testIgnore: /visual\.spec\.ts/, use: { browserName: "chromium" }, dependencies: ["setup", "visual"] },
   ],
   webServer: {
     command: "node e2e/start-server.mjs",

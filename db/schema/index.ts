@@ -105,6 +105,10 @@ export const users = pgTable(
     joinedAt: instant("joined_at"),
     /** Bumped when a password changes: sessions minted before it stop working. */
     sessionVersion: integer("session_version").notNull().default(1),
+    /** The hour (0–23, newsroom time zone) of this person's daily digest of notifications. */
+    digestHour: smallint("digest_hour").notNull().default(8),
+    /** When this person's last daily digest was made (null: never). */
+    lastDigestAt: instant("last_digest_at"),
     createdAt: instant("created_at").notNull().defaultNow(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
@@ -216,6 +220,9 @@ export const stories = pgTable(
      */
     trashedAt: instant("trashed_at"),
     trashedBy: uuid("trashed_by").references(() => users.id, { onDelete: "set null" }),
+    /** When the story was last submitted for review, and by whom (null once it leaves review). */
+    submittedAt: instant("submitted_at"),
+    submittedBy: uuid("submitted_by").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     /** The lead (featured) photo: shown on the story and as its card image. */
     featuredMediaId: uuid("featured_media_id").references((): AnyPgColumn => media.id, { onDelete: "restrict" }),
     /** Generated from title, dek and body text; see `searchDocument`. */
@@ -681,3 +688,105 @@ export type Settings = typeof settings.$inferSelect;
 export type StoryStatus = (typeof storyStatus.enumValues)[number];
 export type UserRole = (typeof userRole.enumValues)[number];
 export type RevisionKind = (typeof revisionKind.enumValues)[number];
+
+/**
+ * The outbox: every e-mail the newsroom sends, written in the same transaction as the change
+ * that causes it and sent by the in-process worker (lib/mail), each row claimed with
+ * `FOR UPDATE SKIP LOCKED` so several instances send it once. Without SMTP the rows stay
+ * readable on the desk's Outbox screen.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** What caused it: invite, reset, password_changed, review_submitted, review_returned, published, correction, digest. */
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    toUserId: uuid("to_user_id").references(() => users.id, { onDelete: "set null" }),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed", "held"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: instant("next_attempt_at").notNull().defaultNow(),
+    lastError: text("last_error"),
+    /** The SMTP server's Message-ID once sent. */
+    messageId: text("message_id"),
+    sentAt: instant("sent_at"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("mail_outbox_created_idx").on(t.createdAt.desc()),
+  ],
+);
+
+/** A person's notifications in the desk (the bell), newest first; mailed per their preferences. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** review_submitted, review_returned, published, correction. */
+    kind: text("kind").notNull(),
+    storyId: uuid("story_id").references(() => stories.id, { onDelete: "cascade" }),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** One line, e.g. "Sahar Ahmadi submitted “River rises” for review". */
+    message: text("message").notNull(),
+    /** The note that came with it (a return note), if any. */
+    note: text("note"),
+    /** Desk path it links to. */
+    link: text("link").notNull(),
+    readAt: instant("read_at"),
+    /** When it went out by mail (at once or in a digest); null: not (yet) mailed. */
+    mailedAt: instant("mailed_at"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt.desc()), index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`)],
+);
+
+/** How a person wants each kind of notification by mail: at once, in the daily digest, or not. */
+export const notificationPrefs = pgTable(
+  "notification_prefs",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    mode: text("mode", { enum: ["immediate", "digest", "off"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/** The review thread of a story: submissions, returns with their note, resubmissions. Kept with its history. */
+export const reviewNotes = pgTable(
+  "review_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind", { enum: ["submit", "return", "approve", "comment"] }).notNull(),
+    note: text("note").notNull().default(""),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("review_notes_story_idx").on(t.storyId, t.createdAt)],
+);
+
+/** Editors assigned to a section: stories in it submitted for review notify them (else every editor). */
+export const sectionEditors = pgTable(
+  "section_editors",
+  {
+    tagId: uuid("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.tagId, t.userId] })],
+);
+

@@ -26,4 +26,25 @@ describe("environment validation", () => {
       expect(msg).toContain("REDIS_URL: must start with redis:// or rediss://");
     }
   });
+  it("takes SMTP_URL as smtp:// or smtps://, with or without a login, and leaves it unset by default", () => {
+    expect(readEnv({}).SMTP_URL).toBeUndefined();
+    expect(readEnv({}).MAIL_FROM).toBeUndefined();
+    for (const url of ["smtp://user:p%40ss@mail.example.org:587", "smtps://mail.example.org:465", "smtp://127.0.0.1:2525"]) {
+      expect(readEnv({ SMTP_URL: url }).SMTP_URL).toBe(url);
+    }
+    expect(readEnv({ SMTP_URL: "  " }).SMTP_URL).toBeUndefined();
+    expect(readEnv({ MAIL_FROM: '"The Kabul Lantern" <news@example.org>' }).MAIL_FROM).toBe('"The Kabul Lantern" <news@example.org>');
+    expect(readEnv({ MAIL_FROM: "news@example.org" }).MAIL_FROM).toBe("news@example.org");
+  });
+  it("refuses an SMTP_URL that is not a URL, has another scheme or no host, naming SMTP_URL", () => {
+    for (const bad of ["mail.example.org:587", "http://mail.example.org", "smtp://", "smtp:mail.example.org", "not a url"]) {
+      expect(() => readEnv({ SMTP_URL: bad }), bad).toThrow(EnvError);
+      expect(() => readEnv({ SMTP_URL: bad }), bad).toThrow(/SMTP_URL: must be a URL like smtp:\/\/user:password@mail\.example\.org:587/);
+    }
+  });
+  it("refuses a MAIL_FROM that is not one address, naming MAIL_FROM", () => {
+    for (const bad of ["news", "The Lantern", "a@example.org, b@example.org", "news@example.org\r\nBcc: x@example.org", "Lantern <news>"]) {
+      expect(() => readEnv({ MAIL_FROM: bad }), bad).toThrow(/MAIL_FROM: must be an address/);
+    }
+  });
 });

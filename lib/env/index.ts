@@ -37,7 +37,45 @@ const schema = databaseEnvSchema.extend({
    * `http://127.0.0.1:$PORT` is wrong (a container's own address, say).
    */
   INTERNAL_URL: optionalUrl(/^https?:\/\/[^/]+/, "must be an http(s) URL"),
+  /**
+   * The mail server (lib/mail/transport.ts): `smtp://user:password@host:587` (STARTTLS when
+   * the server offers it), `smtps://…:465` (TLS from the start) or `smtp://host:25` without
+   * login. Unset: mail is kept in the outbox, not sent, and printed to the server log.
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || isSmtpUrl(v), { message: "must be a URL like smtp://user:password@mail.example.org:587 or smtps://mail.example.org:465" }),
+  /**
+   * The From of every message (RFC 5322 §3.4 mailbox): `news@example.org` or
+   * `"The Kabul Lantern" <news@example.org>`. Unset: the site's name and no-reply@ SITE_URL's host.
+   */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || isMailbox(v), { message: 'must be an address, e.g. news@example.org or "The Kabul Lantern" <news@example.org>' }),
 });
+
+/** True for an smtp:// or smtps:// URL with a host (the forms nodemailer's SMTP transport takes). */
+function isSmtpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const u = new URL(value);
+  return (u.protocol === "smtp:" || u.protocol === "smtps:") && u.hostname !== "";
+}
+
+/**
+ * True for one mailbox as a From header holds it (RFC 5322 §3.4): `local@domain`, or a display
+ * name then `<local@domain>`. No line breaks (they would start a new header), one address.
+ */
+function isMailbox(value: string): boolean {
+  if (/[\r\n]/.test(value)) return false;
+  const addrSpec = "[^\\s@<>,;\"]+@[^\\s@<>,;\"]+\\.[^\\s@<>,;\"]+|[^\\s@<>,;\"]+@localhost";
+  return new RegExp(`^(?:${addrSpec})$`).test(value) || new RegExp(`^(?:"[^"]*"|[^"<>@,;]+)\\s*<(?:${addrSpec})>$`).test(value);
+}
 
 export type Env = Readonly<z.infer<typeof schema>>;
 

@@ -36,14 +36,5 @@ export async function enqueueMail(db: Db, mail: OutgoingMail): Promise<string> {
   return row!.id;
 }
 
-let nudge: (() => void) | null = null;
-
-/** Registers the running worker's wake-up (lib/mail/worker.ts); null unregisters it. */
-export function onMailNudge(wake: (() => void) | null): void {
-  nudge = wake;
-}
-
-/** Asks the worker, if one runs in this process, to send due mail now (call after the commit). */
-export function nudgeMailWorker(): void {
-  nudge?.();
-}
+// The wake-up lives in ./nudge (no `server-only`, shared through globalThis), re-exported here.
+export { nudgeMailWorker, onMailNudge } from "./nudge";

@@ -2,7 +2,7 @@
  * Writes the e2e data through the data layer, before the server starts (PGlite allows one
  * process per data directory): migrations, the demo newsroom, the seed article as an editor
  * would publish it (or our stand-in when the seed article is absent; see e2e/fixtures.ts), its
- * "Check Also" story, a draft, a scheduled story and a Dari story.
+ * "Check Also" story, a draft, a scheduled story and a Dari story; one message in the mail outbox.
  */
 import { fromZonedTime } from "date-fns-tz";
 import { closeDatabase, getDatabase } from "../db/handle";
@@ -12,6 +12,9 @@ import { makeSlug } from "../lib/text/slug";
 import { createStory, saveSiteSettings, upsertByline, upsertTag } from "../lib/stories/store";
 import { bodyFromParagraphs } from "../lib/editor/render";
 import { createUser } from "../lib/users/store";
+import { composeMail } from "../lib/mail/compose";
+import { enqueueMail } from "../lib/mail/outbox";
+import { E2E_MAIL } from "./mail-fixture";
 import { ACCOUNTS, CHECK_ALSO_BODY, E2E, E2E_PASSWORD, FIXTURE_ABOUT_TEXT, SEED_ARTICLE_MISSING, seedFixture as f } from "./fixtures";
 
 async function main() {
@@ -105,6 +108,16 @@ async function main() {
   // A second writer, to be deactivated while signed in.
   await upsertByline({ slug: "sahar-ahmadi", name: ACCOUNTS.sahar.name, jobTitle: "Reporter" });
   await createUser({ email: ACCOUNTS.sahar.email, name: ACCOUNTS.sahar.name, role: "writer", password: E2E_PASSWORD, bylineSlug: "sahar-ahmadi" });
+  // One queued message for the Outbox (e2e/mail.spec.ts); without SMTP_URL the server holds it.
+  const mail = composeMail({
+    siteName: f.site.name,
+    origin: process.env.SITE_URL ?? "http://localhost:3000",
+    subject: E2E_MAIL.subject,
+    greeting: E2E_MAIL.greeting,
+    paragraphs: [E2E_MAIL.paragraph],
+    action: E2E_MAIL.link,
+  });
+  await enqueueMail((await getDatabase()).db, { kind: "invite", to: E2E_MAIL.to, ...mail });
   await closeDatabase();
   console.log("e2e data prepared");
 }

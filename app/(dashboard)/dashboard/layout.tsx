@@ -29,6 +29,7 @@ const ADMIN_LINKS: DeskLink[] = [
   { href: "/dashboard/import", label: "Import", permission: "import:run" },
   { href: "/dashboard/users", label: "Users", permission: "user:manage" },
   { href: "/dashboard/audit", label: "Audit", permission: "user:manage" },
+  { href: "/dashboard/outbox", label: "Outbox", permission: "user:manage" },
   { href: "/dashboard/settings", label: "Settings", permission: "settings:manage" },
 ];
 

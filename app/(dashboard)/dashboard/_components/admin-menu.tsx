@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 
 /**
- * The desk's "Admin" menu (import, users, audit, settings): a disclosure (`<details>`), so it
+ * The desk's "Admin" menu (import, users, audit, outbox, settings): a disclosure (`<details>`), so it
  * opens with the keyboard and without JavaScript; it closes after a link is followed, on
  * Escape and on a click elsewhere, as menus do.
  */

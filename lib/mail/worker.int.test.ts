@@ -17,7 +17,7 @@ import { refusal } from "@/test/refusal";
 import { freePort, startTestSmtp, type TestSmtp } from "@/test/smtp";
 import { getOutboxMessage, listOutbox, retryMail } from "./admin";
 import { composeMail } from "./compose";
-import { enqueueMail } from "./outbox";
+import { enqueueMail, nudgeMailWorker } from "./outbox";
 import { createMailWorker, MAIL_LEASE_MS, NO_MAIL_SERVER, retryDelayMs } from "./worker";
 
 const MIN = 60_000;
@@ -232,6 +232,28 @@ describe.each(engines())("the mail worker on %s", (engine) => {
     }
     expect(smtp.messages.length - before).toBe(1);
     expect(await row(db(), id)).toMatchObject({ status: "sent", attempts: 1 });
+  });
+
+  it("once started, sends what is queued as soon as nudgeMailWorker() is called, without waiting for its poll", async () => {
+    const before = smtp.messages.length;
+    const worker = createMailWorker({ db: async () => db(), smtpUrl: smtp.url, pollMs: 60 * MIN });
+    worker.start();
+    try {
+      // The first pass runs at start; let it finish before queueing.
+      await new Promise((r) => setTimeout(r, 300));
+      const id = await queue(db(), "Nudged");
+      nudgeMailWorker();
+      await expect.poll(async () => (await row(db(), id)).status, { timeout: 10_000 }).toBe("sent");
+      expect(smtp.messages.slice(before).map((m) => m.subject)).toEqual(["Nudged"]);
+    } finally {
+      await worker.stop();
+    }
+    // Stopped: a nudge reaches nothing.
+    const id = await queue(db(), "After stop");
+    nudgeMailWorker();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await row(db(), id)).status).toBe("pending");
+    await db().delete(mailOutbox).where(eq(mailOutbox.id, id));
   });
 
   it("lists the outbox newest first for admins only, and opens one message with both parts", async () => {

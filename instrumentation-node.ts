@@ -1,6 +1,7 @@
 /**
  * Server start (Node runtime): validates the environment, applies pending migrations and
- * starts the publication scheduler and the mail worker (lib/mail/worker.ts).
+ * starts the publication scheduler, the mail worker (lib/mail/worker.ts) and the review
+ * loop's timer (digests).
  * Skipped during `next build`, which must not touch the database (build workers are separate
  * processes, and embedded PGlite allows one per data directory). A failure
  * stops the server with a clear message rather than serving errors.
@@ -31,6 +32,13 @@ async function start(): Promise<void> {
     startMailWorker();
   } catch (e) {
     console.error(`[mail] the worker could not start: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    // Daily digests and scheduled stories' publication notices (lib/review/timer.ts).
+    const { startReviewTimer } = await import("./lib/review/timer");
+    await startReviewTimer();
+  } catch (e) {
+    console.error(`[review timer] could not start: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

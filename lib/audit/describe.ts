@@ -75,6 +75,7 @@ const ACTIONS: Record<string, { verb: string; kind: Kind }> = {
   "tag.create": { verb: "created the tag", kind: "tag" },
   "tag.update": { verb: "changed the tag", kind: "tag" },
   "tag.merge": { verb: "merged a tag into", kind: "tag" },
+  "tag.section_editors": { verb: "changed the section editors of", kind: "tag" },
   "byline.create": { verb: "created the byline", kind: "byline" },
   "byline.update": { verb: "changed the byline", kind: "byline" },
   "byline.retire": { verb: "retired the byline", kind: "byline" },
@@ -86,6 +87,7 @@ const ACTIONS: Record<string, { verb: string; kind: Kind }> = {
   "user.reactivate": { verb: "reactivated", kind: "user" },
   "user.reset_link": { verb: "made a password-reset link for", kind: "user" },
   "user.password_set": { verb: "set their password", kind: "none" },
+  "user.mail_preferences": { verb: "changed their mail preferences", kind: "none" },
   "auth.sign_in": { verb: "signed in", kind: "none" },
   "auth.sign_in_failed": { verb: "failed to sign in as", kind: "user" },
   "auth.sign_in_held": { verb: "was held back from signing in (too many attempts) as", kind: "user" },
@@ -124,6 +126,12 @@ const FIELD_LABELS: Record<string, string> = {
   embargoUntil: "Embargo",
   rule: "Automatic rule",
   sections: "Section blocks",
+  sectionEditors: "Section editors",
+  digestHour: "Digest hour",
+  "mail:review_submitted": "Mail: submitted for review",
+  "mail:review_returned": "Mail: returned to me",
+  "mail:published": "Mail: my story published",
+  "mail:correction": "Mail: corrections",
 };
 
 /** The words for one action code, for the log's filter ("story.publish" → "Published (story)"). */

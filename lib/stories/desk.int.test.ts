@@ -112,7 +112,7 @@ describe.each(engines())("desk mutations on %s", (engine) => {
     const submitted = await saveStory(v.sahar!, { id: s.id, version: s.version, title: s.title, body: body("Ready."), tags: s.tags, bylineIds: s.bylineIds, intent: "submit" });
     expect(submitted.status).toBe("in_review");
     s = await getDeskStory(v.mina!, ids.sahar!);
-    const returned = await saveStory(v.mina!, { id: s.id, version: s.version, title: s.title, body: body("Ready."), tags: s.tags, bylineIds: s.bylineIds, intent: "return" });
+    const returned = await saveStory(v.mina!, { id: s.id, version: s.version, title: s.title, body: body("Ready."), tags: s.tags, bylineIds: s.bylineIds, intent: "return", reviewNote: "Add the opening hours." });
     expect(returned.status).toBe("draft");
     s = await getDeskStory(v.mina!, ids.sahar!);
     const now = new Date();

@@ -58,6 +58,9 @@ import { loadPhotos } from "@/lib/media/refs";
 import { canRestoreStory, notTrashed } from "./trash";
 import { isBreakingAt, isPubliclyVisible, unpublishDue } from "./visibility";
 import { formatDateAtTime } from "@/lib/dates/format";
+import { siteUrl } from "@/lib/env";
+import { nudgeMailWorker } from "@/lib/mail/outbox";
+import { recordReviewStep } from "@/lib/review/steps";
 
 
 export interface SavedStory {
@@ -436,7 +439,7 @@ async function writeStoryRow(
   tx: Db,
   viewer: Viewer,
   existing: StoryRow | null,
-  values: StoryFields & Pick<StoryRow, "status" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "updatedBy" | "unpublishAt"> & Partial<Pick<StoryRow, "unpublishSetBy">>,
+  values: StoryFields & Pick<StoryRow, "status" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "updatedBy" | "unpublishAt"> & Partial<Pick<StoryRow, "unpublishSetBy" | "submittedAt" | "submittedBy">>,
 ): Promise<{ id: string; version: number }> {
   if (!existing) {
     const [created] = await tx
@@ -523,13 +526,17 @@ export async function saveStory(
   const { intent } = input;
   const actor = actorOf(viewer);
   assertIntentPermitted(viewer.role, intent);
+  if (intent === "return" && !input.reviewNote) {
+    throw new AppError("bad_request", "Write a note that tells the writer what to change before returning the story.", { reviewNote: "Required" });
+  }
   const scheduledFor = intent === "schedule" ? await scheduleInstant(input.scheduledAt, now) : null;
   // Read outside the transaction (the embedded database has one connection).
-  const { timeZone, locale } = await getSiteSettings();
+  const { timeZone, locale, siteName } = await getSiteSettings();
   const at = (instant: Date) => `${formatDateAtTime(instant, timeZone, locale)} (${timeZone})`;
+  const mailContext = { siteName, origin: siteUrl() };
 
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx) => {
     const existing = await loadForSave(tx, viewer, input, now);
     const content = await withCurrentPhotos(tx, prepared);
     assertIntentFits({ actor, existing, intent, isBreaking: input.isBreaking, now });
@@ -565,12 +572,32 @@ export async function saveStory(
     const before = existing && decision.affectsReaders ? await readerFootprint(tx, existing.id) : EMPTY_FOOTPRINT;
     const { status, publishedAt, lastUpdatedAt } = decision;
     const unpublishAt = keptUnpublish(existing, status, publishedAt, now, at);
-    const { id, version } = await writeStoryRow(tx, viewer, existing, { ...fields, status, publishedAt, lastUpdatedAt, unpublishAt, ...(unpublishAt ? {} : { unpublishSetBy: null }), updatedAt: now, updatedBy: viewer.id });
+    // Waiting for review carries who submitted it and when; every other state carries neither.
+    const submission = status !== "in_review" ? { submittedAt: null, submittedBy: null } : intent === "submit" ? { submittedAt: now, submittedBy: viewer.id } : {};
+    const { id, version } = await writeStoryRow(tx, viewer, existing, { ...fields, status, publishedAt, lastUpdatedAt, unpublishAt, ...(unpublishAt ? {} : { unpublishSetBy: null }), ...submission, updatedAt: now, updatedBy: viewer.id });
     await writeLinks(tx, id, { tagIds, bylineIds, featuredMediaId, bodyPhotoIds: content.bodyPhotoIds });
     await recordRevision(tx, viewer, { id, version, kind: decision.revisionKind, note: decision.note, fields, tagIds, bylineIds, now });
+    const reviewNote = intent === "submit" || intent === "return" ? input.reviewNote : "";
     if (decision.auditAction) {
-      await audit(tx, viewer, decision.auditAction, id, { version, title: fields.title, ...(decision.note ? { note: decision.note } : {}) });
+      const note = decision.note ?? (reviewNote || null);
+      await audit(tx, viewer, decision.auditAction, id, { version, title: fields.title, ...(note ? { note } : {}) });
     }
+    // Readers have seen it before when its publication instant has passed (unpublished since, or not).
+    const seenBefore = existing?.publishedAt != null && existing.publishedAt <= now;
+    await recordReviewStep(
+      tx,
+      {
+        intent,
+        actor: { id: viewer.id, name: viewer.name },
+        story: { id, title: fields.title, slug, primaryTagId: fields.primaryTagId, createdBy: existing ? existing.createdBy : viewer.id },
+        submittedBy: existing?.submittedBy ?? null,
+        reviewNote,
+        firstPublication: status === "published" && publishedAt !== null && publishedAt <= now && !seenBefore,
+        publicNote: decision.note && (decision.revisionKind === "update" || decision.revisionKind === "correction" || decision.revisionKind === "clarification") ? { kind: decision.revisionKind, text: decision.note } : null,
+        now,
+      },
+      mailContext,
+    );
     const embargoBefore = existing?.embargoUntil && existing.embargoUntil > now ? existing.embargoUntil : null;
     if ((embargoBefore?.getTime() ?? null) !== (embargoUntil?.getTime() ?? null)) {
       await audit(tx, viewer, "story.embargo", id, { title: fields.title, changes: { embargoUntil: { from: embargoBefore?.toISOString() ?? null, to: embargoUntil?.toISOString() ?? null } } });
@@ -590,6 +617,9 @@ export async function saveStory(
       updatedAt: now,
     };
   });
+  // Mail queued with the save goes out now rather than at the worker's next poll.
+  if (saved.changed) nudgeMailWorker();
+  return saved;
 }
 
 export interface DeskListFilters {

@@ -134,6 +134,11 @@ export const storyInputSchema = z.object({
   /** For "update": the kind of public note and its text (optional for a plain update). */
   noteKind: z.enum(NOTE_KINDS).default("update"),
   note: cleanString().pipe(z.string().max(1000, "Keep the note under 1,000 characters.")).default(""),
+  /**
+   * For "submit" and "return": the note for the editors (optional) or for the writer
+   * (required to return). Desk-only: readers never see it. Kept in the story's review thread.
+   */
+  reviewNote: cleanString().pipe(z.string().trim().max(2000, "Keep the review note under 2,000 characters.")).default(""),
   /** The featured (lead) photo: a library id, "" for none; absent keeps the current one. */
   featuredMediaId: z.union([z.uuid(), z.literal("")]).optional(),
 });

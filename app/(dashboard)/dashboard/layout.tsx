@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requireViewerForPage } from "@/lib/auth/viewer";
 import { can, type Permission } from "@/lib/permissions/roles";
 import { getSiteSettings } from "@/lib/site/settings";
+import { unreadCount } from "@/lib/review/centre";
+import { countNeedsReview } from "@/lib/review/queue";
 import { Button } from "@/components/ui/button";
 import { AdminMenu } from "./_components/admin-menu";
 import { ROLE_LABEL } from "./_components/role-labels";
@@ -36,7 +38,7 @@ const ADMIN_LINKS: DeskLink[] = [
 /** The desk's frame: who is signed in, navigation, sign out. Every request re-checks the user. */
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewerForPage();
-  const settings = await getSiteSettings();
+  const [settings, unread, waiting] = await Promise.all([getSiteSettings(), unreadCount(viewer), countNeedsReview(viewer)]);
   const allowed = (l: DeskLink) => !l.permission || can(viewer.role, l.permission);
   const admin = ADMIN_LINKS.filter(allowed).map(({ href, label }) => ({ href, label }));
   return (
@@ -52,12 +54,24 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 {l.label}
               </Link>
             ))}
+            {can(viewer.role, "story:publish") ? (
+              <Link href="/dashboard/review" className={waiting > 0 ? "text-amber-800 hover:text-amber-950" : "text-neutral-700 hover:text-neutral-950"}>
+                Needs review ({waiting})
+              </Link>
+            ) : null}
             {admin.length > 0 ? <AdminMenu links={admin} /> : null}
             <Link href="/" className="text-neutral-700 hover:text-neutral-950">
               View site
             </Link>
           </nav>
           <div className="flex items-center gap-3 text-sm">
+            <Link
+              href="/dashboard/notifications"
+              className={unread > 0 ? "rounded bg-amber-100 px-2 py-1 font-semibold text-amber-900 hover:underline" : "px-2 py-1 text-neutral-700 hover:underline"}
+              data-testid="notifications-link"
+            >
+              Notifications ({unread})
+            </Link>
             <Link href="/dashboard/profile" className="flex flex-col text-neutral-700 leading-tight hover:underline" data-testid="viewer">
               <span>{viewer.name}</span>
               <span className="sr-only"> · </span>

@@ -29,6 +29,7 @@ import { PendingPanel } from "./pending-panel";
 import { clearBackup } from "./browser-backup";
 import type { EditorActions, EditorOptions, EditorStory, RestoreOfferView } from "./types";
 import { RestoreNotice } from "./restore-notice";
+import { ReturnNoteBanner, ReturnPanel, SubmitNoteField } from "./review-panel";
 import { useRestoreOffer } from "./use-restore-offer";
 import { useBrowserBackup } from "./use-browser-backup";
 import { useLeaveGuard } from "./use-leave-guard";
@@ -63,6 +64,9 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
   const [askUnpublish, setAskUnpublish] = useState(false);
   const [undoOffered, setUndoOffered] = useState(false);
   const restoring = useRestoreOffer(restoreOffer, form, touch);
+  // The review loop: a note to send with "Submit for review"; the return form, once asked for.
+  const [submitNote, setSubmitNote] = useState("");
+  const [returning, setReturning] = useState(false);
   // A refusal to publish a photo without alt text: select that photo and open its details.
   const focusPhoto = useMemo(() => (ui.fields.bodyPhoto ? { mediaId: ui.fields.bodyPhoto } : null), [ui.fields]);
   useEffect(() => {
@@ -106,6 +110,7 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
       <div className="flex flex-col gap-5">
         <StatusBar id={id} status={status} slug={form.slug} ui={ui} dirty={form.dirty} pendingChanges={Boolean(story.pending)} />
         <PresenceNote others={others} />
+        {story.returnNote && status === "draft" ? <ReturnNoteBanner returned={story.returnNote} timeZone={timeZone} /> : null}
         {backup.offer ? (
           <BackupOffer
             backup={backup.offer}
@@ -187,11 +192,33 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
           />
         ) : null}
 
+        {editable && perms.canSubmit && (status === "draft" || status === "unpublished") ? (
+          <SubmitNoteField value={submitNote} onChange={setSubmitNote} error={ui.fields.reviewNote} />
+        ) : null}
+        {returning && status === "in_review" ? (
+          <ReturnPanel
+            pending={pending}
+            error={ui.fields.reviewNote}
+            onCancel={() => setReturning(false)}
+            onReturn={(note) => {
+              setReturning(false);
+              save("return", { reviewNote: note });
+            }}
+          />
+        ) : null}
+
         <SaveBar
           error={ui.state === "error" ? ui.message : null}
           buttons={saveButtons(perms, status)}
           pending={pending}
-          onSave={(intent) => (intent === "unpublish" ? setAskUnpublish(true) : save(intent))}
+          onSave={(intent) => {
+            if (intent === "unpublish") setAskUnpublish(true);
+            else if (intent === "return") setReturning(true);
+            else if (intent === "submit") {
+              save("submit", { reviewNote: submitNote.trim() });
+              setSubmitNote("");
+            } else save(intent);
+          }}
           scheduleLabel={canSchedule && !schedule.scheduling ? (scheduled ? "Reschedule…" : "Schedule…") : null}
           onOpenSchedule={() => schedule.open(scheduled ? publishedAt : null)}
           onDelete={id && (story.id ? story.canDelete : canPublish || status === "draft") ? saving.remove : null}

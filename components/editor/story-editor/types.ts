@@ -25,7 +25,16 @@ export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "la
   everPublished: boolean;
   /** ISO instant of publication (the scheduled one while in the future). */
   publishedAt: string | null;
+  /** The note the story was last returned with, while it waits for the writer to resubmit; else null. */
+  returnNote?: ReturnNote | null;
 };
+
+/** A return note as the editor shows it (instant as an ISO string). */
+export interface ReturnNote {
+  note: string;
+  authorName: string | null;
+  at: string;
+}
 
 /** An old revision's text offered for a live story (instants as ISO strings). */
 export interface RestoreOfferView {
@@ -71,6 +80,8 @@ export interface StorySaveInput {
   scheduledAt?: string;
   noteKind: NoteKind;
   note: string;
+  /** For submit and return: the note for the editors (optional) or the writer (required). */
+  reviewNote?: string;
 }
 
 export type NoteKind = (typeof NOTE_KINDS)[number];

@@ -29,7 +29,9 @@ export function useSaveQueue(args: { story: EditorStory; form: StoryForm; schedu
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const queue = useRef(initialSaveQueue);
   const autosaveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const saveRef = useRef<(intent: SaveIntent, opts?: { autosave?: boolean }) => void>(() => {});
+  const saveRef = useRef<(intent: SaveIntent, opts?: { autosave?: boolean; reviewNote?: string }) => void>(() => {});
+  // The note of a submission or return, kept until that save is sent (it may wait in the queue).
+  const reviewNoteRef = useRef("");
   const statusRef = useRef(form.status);
   const step = (event: SaveQueueEvent) => {
     const next = saveQueueStep(queue.current, event);
@@ -46,8 +48,9 @@ export function useSaveQueue(args: { story: EditorStory; form: StoryForm; schedu
     autosaveTimer.current = setTimeout(() => saveRef.current("save", { autosave: true }), AUTOSAVE_IDLE_MS);
   };
 
-  const save = (intent: SaveIntent, opts: { autosave?: boolean } = {}) => {
+  const save = (intent: SaveIntent, opts: { autosave?: boolean; reviewNote?: string } = {}) => {
     const autosave = opts.autosave === true;
+    if (opts.reviewNote !== undefined) reviewNoteRef.current = opts.reviewNote;
     // Autosave only a draft-like story with a headline.
     const autosaveAllowed = editable && statusRef.current !== "published" && Boolean(form.title.trim());
     const decision = step({ type: "request", intent, autosave, autosaveAllowed });
@@ -61,7 +64,8 @@ export function useSaveQueue(args: { story: EditorStory; form: StoryForm; schedu
       return;
     }
     step({ type: "start" });
-    const input = form.toInput(intent, bodyJson, schedule.scheduleAt);
+    const review = intent === "submit" || intent === "return" ? { reviewNote: reviewNoteRef.current } : {};
+    const input = { ...form.toInput(intent, bodyJson, schedule.scheduleAt), ...review };
     setUi({ state: "saving", message: autosave ? "Autosaving…" : "Saving…", fields: {} });
     startTransition(async () => {
       let result: SaveStoryResult;
@@ -93,6 +97,7 @@ export function useSaveQueue(args: { story: EditorStory; form: StoryForm; schedu
       form.setStatus(result.status);
       form.setPublishedAt(result.publishedAt);
       schedule.setScheduling(false);
+      if (intent === "submit" || intent === "return") reviewNoteRef.current = "";
       if (intent === "update" || intent === "minor") {
         form.setSaveKind("");
         form.setNote("");

@@ -2,12 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { deskAction, formText, type FormState } from "@/lib/actions";
+import { deskAction, formFields, formText, type FormState } from "@/lib/actions";
 import { redirect } from "next/navigation";
 import { signInWithPassword, signOutViewer } from "@/lib/auth/session";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { changeOwnPassword, updateOwnName } from "@/lib/users/profile";
+import { saveMailPreferences } from "@/lib/review/prefs";
 
 /** Saves the viewer's display name. Any other field sent (a role, say) is ignored. */
 export const updateNameAction = deskAction(
@@ -31,6 +32,16 @@ export const changePasswordAction = deskAction(
     return { ok: true, message: "Password changed. Other sessions have been signed out." };
   },
   { name: "changePasswordAction" },
+);
+
+/** Saves what comes by mail (each kind: immediately, daily digest or off) and the digest's hour. */
+export const saveMailPreferencesAction = deskAction(
+  formFields,
+  async (fields, viewer, values): Promise<FormState> => {
+    await saveMailPreferences(viewer, fields);
+    return { ok: true, message: "Mail preferences saved.", values };
+  },
+  { name: "saveMailPreferencesAction", keepValues: true },
 );
 
 /**

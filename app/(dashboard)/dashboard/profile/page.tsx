@@ -4,12 +4,16 @@ import { PageTitle } from "@/components/ui/page-header";
 import { Button } from "@/components/ui/button";
 import { ProfileForms } from "./_components/profile-forms";
 import { signOutEverywhereAction } from "./actions";
+import { MailPreferencesForm } from "./_components/mail-preferences";
+import { getMailPreferences } from "@/lib/review/prefs";
+import { getSiteSettings } from "@/lib/site/settings";
 
 export const metadata: Metadata = { title: "Your profile" };
 
 /** The signed-in user's own profile. */
 export default async function ProfilePage() {
   const viewer = await requireViewerForPage("/dashboard/profile");
+  const [prefs, settings] = await Promise.all([getMailPreferences(viewer), getSiteSettings()]);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -19,6 +23,7 @@ export default async function ProfilePage() {
         </p>
       </div>
       <ProfileForms name={viewer.name} />
+      <MailPreferencesForm modes={prefs.modes} digestHour={prefs.digestHour} timeZone={settings.timeZone} />
       <section aria-labelledby="sessions-heading" className="flex max-w-xl flex-col gap-2 rounded border border-neutral-200 bg-white p-4">
         <h2 id="sessions-heading" className="font-semibold">
           Sessions

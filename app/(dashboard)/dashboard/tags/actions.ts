@@ -6,6 +6,7 @@ import { z } from "zod";
 import { deskAction, formFlag, formText, type FormState } from "@/lib/actions";
 import { expireAfterSiteChange } from "@/lib/site/reader-cache";
 import { createTag, mergeTags, updateTag } from "@/lib/tags/admin";
+import { setSectionEditors } from "@/lib/review/section-editors";
 
 /** A tag form's fields go to lib as typed; the section box is on or off. */
 const tagFields = z.looseObject({ isSection: formFlag() });
@@ -44,4 +45,16 @@ export const mergeTagAction = deskAction(
     redirect("/dashboard/tags");
   },
   { name: "mergeTagAction" },
+);
+
+/** Sets the editors a section's stories go to for review (admins); none: every editor. */
+export const setSectionEditorsAction = deskAction(
+  z.object({ id: formText, userIds: z.union([z.string(), z.array(z.string())]).optional() }),
+  async ({ id, userIds }, viewer): Promise<FormState> => {
+    const ids = userIds === undefined ? [] : Array.isArray(userIds) ? userIds : [userIds];
+    const saved = await setSectionEditors(viewer, id, { userIds: ids });
+    revalidatePath(`/dashboard/tags/${id}`);
+    return { ok: true, message: saved.length ? "Section editors saved." : "Section editors saved: stories go to every editor." };
+  },
+  { name: "setSectionEditorsAction" },
 );

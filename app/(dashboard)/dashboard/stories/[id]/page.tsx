@@ -12,6 +12,7 @@ import { requireViewerForPage } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
 import { getSiteSettings } from "@/lib/site/settings";
 import { editorActions } from "../_lib/editor-actions";
+import { getOpenReturnNote } from "@/lib/review/queue";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -33,7 +34,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           if (isAppError(e)) return null;
           throw e;
         }) : null;
-  const [options, settings] = await Promise.all([listEditorOptions(), getSiteSettings()]);
+  const [options, settings, returned] = await Promise.all([listEditorOptions(), getSiteSettings(), getOpenReturnNote(viewer, id)]);
   // A live story with pending changes opens on them: that is the text being worked on.
   const pending = story.status === "published" && story.canEdit && can(viewer.role, "story:publish") ? await getPendingChanges(viewer, id) : null;
   const p = pending ? pendingEditorFields(pending) : {};
@@ -76,6 +77,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           canDelete: story.canDelete,
           trashedAt: story.trashedAt?.toISOString() ?? null,
           canRestore: story.canRestore,
+          returnNote: returned ? { note: returned.note, authorName: returned.authorName, at: returned.createdAt.toISOString() } : null,
           pending: pending
             ? {
                 updatedAt: pending.updatedAt.toISOString(),

@@ -11,6 +11,7 @@ import { SubpageHeader } from "@/components/ui/page-header";
 import { DataTable, HiddenHeading, Td } from "@/components/ui/table";
 import { RestoreButton } from "./_components/restore-button";
 import { countOf } from "@/lib/text/count";
+import { getReviewThread, type ReviewNoteView } from "@/lib/review/queue";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -27,6 +28,15 @@ const KIND_LABEL: Record<string, string> = {
   schedule: "Scheduled",
   restore: "Restored",
   pending: "Pending changes (not public)",
+};
+
+/** The review thread's entries, in words. */
+const REVIEW_LABEL: Record<string, string> = {
+  submit: "Submitted for review",
+  resubmit: "Resubmitted for review",
+  return: "Returned to the writer",
+  approve: "Approved",
+  comment: "Comment",
 };
 
 /** Inserted text, marked green. */
@@ -76,9 +86,11 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const viewer = await requireViewerForPage(`/dashboard/stories/${id}/history`);
   let story;
   let revisions;
+  let thread: ReviewNoteView[];
   try {
     story = await getDeskStory(viewer, id);
     revisions = await listRevisions(viewer, id);
+    thread = await getReviewThread(viewer, id);
   } catch (e) {
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
@@ -151,6 +163,33 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
           </tr>
         ))}
       </DataTable>
+
+      {thread.length > 0 ? (
+        <section aria-labelledby="review-heading" className="rounded border border-neutral-200 bg-white p-4" data-testid="review-thread">
+          <h2 id="review-heading" className="font-semibold">
+            Review notes
+          </h2>
+          <ol className="mt-3 flex flex-col gap-3 text-sm">
+            {thread.map((t) => (
+              <li key={t.id} data-testid="review-note">
+                <p>
+                  <span className="font-semibold">{REVIEW_LABEL[t.kind === "submit" && t.resubmission ? "resubmit" : t.kind]}</span> by {t.authorName ?? "someone no longer on the desk"},{" "}
+                  <time dateTime={t.createdAt.toISOString()} className="text-neutral-600">
+                    {when(t.createdAt)}
+                  </time>
+                </p>
+                {t.note ? (
+                  <blockquote className="mt-1 whitespace-pre-wrap border-l-4 border-neutral-300 pl-3 text-neutral-800" dir="auto">
+                    {t.note}
+                  </blockquote>
+                ) : (
+                  <p className="text-xs text-neutral-500">No note.</p>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
 
       {diff ? (
         <section aria-labelledby="diff-heading" className="rounded border border-neutral-200 bg-white p-4" data-testid="diff">

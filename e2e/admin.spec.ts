@@ -128,7 +128,7 @@ test("an admin invites an editor, who signs up through the link and publishes; d
   await admin.getByLabel("Email", { exact: true }).fill(email);
   await admin.getByLabel("Role", { exact: true }).selectOption("editor");
   await admin.getByRole("button", { name: "Create invitation" }).click();
-  await expect(admin.getByTestId("invite-result")).toContainText(`Invitation ready for ${email}`);
+  await expect(admin.getByTestId("invite-result")).toContainText(`An invitation was sent to ${email}.`);
   const link = await admin.getByLabel("Invitation link").inputValue();
   expect(link).toMatch(/\/signup\/[A-Za-z0-9_-]{43}$/);
   await admin.screenshot({ path: "test-results/screenshots/admin-users.png", fullPage: true });

@@ -50,7 +50,8 @@ export function importMaxBytes(env = process.env) {
  */
 export function bodyLimitFor(pathname, importMax, signedIn = false) {
   // Sign-in, sign-out and session calls carry a CSRF token, an e-mail address and a password.
-  if (pathname === "/api/auth" || pathname.startsWith("/api/auth/")) return { limit: 8 * KB, streamed: false, rule: "A sign-in request may send at most 8 KB." };
+  // (/login/session is the editor's in-page sign-in after a session ended.)
+  if (pathname === "/api/auth" || pathname.startsWith("/api/auth/") || pathname === "/login/session") return { limit: 8 * KB, streamed: false, rule: "A sign-in request may send at most 8 KB." };
   if (pathname === "/api/media") return { limit: MEDIA_MAX_BYTES + MULTIPART_ENVELOPE_BYTES, streamed: true, rule: `Photos may be at most ${MEDIA_MAX_BYTES / MB} MB.` };
   // The scheduler's own loopback call: the reader pages one change touches (up to 5,000 names).
   if (pathname === "/api/internal/revalidate") return { limit: 1 * MB, streamed: false, rule: "An internal call may send at most 1 MB." };

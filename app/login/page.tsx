@@ -20,6 +20,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="mt-6">
         <LoginForm next={next} />
       </div>
+      <p className="mt-4 text-center text-sm">
+        <Link href="/login/forgot" className="underline">
+          Forgot password?
+        </Link>
+      </p>
       <p className="mt-6 text-center text-sm">
         <Link href="/" className="text-neutral-600 hover:underline">
           ← Back to the site

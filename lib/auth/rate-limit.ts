@@ -19,13 +19,14 @@ export const MAX_FAILURES_PER_KNOWN_DEVICE = 10;
 /**
  * @param failures instants of recent failed attempts (any order) for one key.
  * @param max the number of failures that triggers the hold.
+ * @param windowMs the sliding window (default WINDOW_MS, sign-in's 15 minutes).
  * @returns seconds until the next attempt is allowed, or 0 when it is allowed now.
  */
-export function retryAfterSeconds(failures: Date[], max: number, now: Date): number {
-  const since = now.getTime() - WINDOW_MS;
+export function retryAfterSeconds(failures: Date[], max: number, now: Date, windowMs: number = WINDOW_MS): number {
+  const since = now.getTime() - windowMs;
   const recent = failures.map((d) => d.getTime()).filter((t) => t > since).sort((a, b) => b - a);
   if (recent.length < max) return 0;
   // The hold ends when the max-th most recent failure leaves the window.
   const releasing = recent[max - 1] as number;
-  return Math.max(1, Math.ceil((releasing + WINDOW_MS - now.getTime()) / 1000));
+  return Math.max(1, Math.ceil((releasing + windowMs - now.getTime()) / 1000));
 }

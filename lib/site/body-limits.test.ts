@@ -11,6 +11,8 @@ describe("request body limits by path", () => {
     const refusal = post("/api/auth/callback/credentials", { "content-length": String(200 * MB) });
     expect(refusal?.status).toBe(413);
     expect(refusal?.message).toMatch(/Too large \(200\.0 MB\)\. A sign-in request may send at most 8 KB\./);
+    // The editor's in-page sign-in too.
+    expect(post("/login/session", { "content-length": String(9 * 1024) })?.message).toMatch(/A sign-in request may send at most 8 KB/);
   });
 
   it("refuses a body of undeclared size (chunked) where it would be read whole (411), and lets the two upload routes count it", () => {

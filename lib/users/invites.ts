@@ -1,14 +1,22 @@
 /**
- * Invitations and password resets without an e-mail server: an admin gets a one-time link to
- * copy and send. The token is 32 random bytes (base64url) in the link; only its SHA-256 is
- * stored. A link works once, before it expires (invitations 7 days, resets 24 hours).
+ * Invitations and admin-made password-reset links. An invitation is mailed (queued in the
+ * outbox in the same transaction as the account) and its link is also shown to the admin;
+ * an admin's reset link is shown to the admin only. The token is 32 random bytes (base64url)
+ * in the link; only its SHA-256 is stored. A link works once, before it expires (invitations
+ * 7 days, admins' reset links 24 hours, self-service ones 1 hour: password-reset.ts), as
+ * OWASP's Forgot Password Cheat Sheet asks of reset tokens (single use, expiring, stored
+ * hashed).
  */
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db";
-import { auditLog, bylines, bylineRedirects, loginAttempts, users, userTokens, userRole } from "@/db/schema";
+import { getDb, type Db } from "@/db";
+import { auditLog, bylines, bylineRedirects, loginAttempts, sessions, users, userTokens, userRole } from "@/db/schema";
+import { siteUrl } from "@/lib/env";
+import { enqueueMail, nudgeMailWorker } from "@/lib/mail/outbox";
+import { getSiteSettings } from "@/lib/site/settings";
+import { invitationMail, passwordChangedMail, type MailSite } from "./account-mail";
 import { makeSlug } from "@/lib/text/slug";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { normalizeEmail } from "@/lib/auth/credentials";
@@ -21,25 +29,42 @@ import { can } from "@/lib/permissions/roles";
 export const INVITE_TTL_MS = 7 * 24 * 3_600_000;
 export const RESET_TTL_MS = 24 * 3_600_000;
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** The SHA-256 (hex) of a link's token: what `user_tokens.token_hash` holds. */
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-async function issueToken(userId: string, purpose: "invite" | "reset", createdBy: string, now: Date): Promise<string> {
+/**
+ * Writes a new one-time link for a user on `db` (pass the caller's transaction). A new link
+ * spends every unused one of the same purpose, so only the newest works.
+ * @param ttlMs how long it works from `now`.
+ * @param createdBy the admin who made it, or null when the user asked for it.
+ * @returns the token (only its hash is stored) and its expiry.
+ */
+export async function issueToken(
+  db: Db,
+  userId: string,
+  purpose: "invite" | "reset",
+  createdBy: string | null,
+  now: Date,
+  ttlMs: number = purpose === "invite" ? INVITE_TTL_MS : RESET_TTL_MS,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
-  const db = await getDb();
-  // A new link replaces any unused one of the same purpose.
+  const expiresAt = new Date(now.getTime() + ttlMs);
   await db
     .update(userTokens)
     .set({ usedAt: now })
     .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)));
-  await db.insert(userTokens).values({
-    userId,
-    purpose,
-    tokenHash: hashToken(token),
-    expiresAt: new Date(now.getTime() + (purpose === "invite" ? INVITE_TTL_MS : RESET_TTL_MS)),
-    createdBy,
-    createdAt: now,
-  });
-  return token;
+  await db.insert(userTokens).values({ userId, purpose, tokenHash: hashToken(token), expiresAt, createdBy, createdAt: now });
+  return { token, expiresAt };
+}
+
+/**
+ * What account mails need to know about the site: its name (site settings), its origin
+ * (SITE_URL) and the newsroom's time zone. Reads the database: call it before a
+ * transaction, never inside one.
+ */
+export async function mailSite(): Promise<MailSite> {
+  const settings = await getSiteSettings();
+  return { siteName: settings.siteName, origin: siteUrl(), timeZone: settings.timeZone };
 }
 
 const inviteSchema = z.object({
@@ -54,14 +79,20 @@ const inviteSchema = z.object({
 });
 
 /**
- * Creates a user (with no usable password) and returns a one-time invitation token.
+ * Creates a user (with no usable password) and a one-time invitation link, and queues the
+ * invitation mail (kind "invite": the inviter's name, the site's name, the absolute link and
+ * its expiry) in the same transaction: the account, the link and the mail commit together or
+ * not at all. The mail worker is nudged after the commit.
+ * @returns the new user's id, the link's token (the admin is shown the link too), the
+ *   normalised e-mail and the link's expiry.
  * @throws AppError: forbidden (not an admin), bad_request, conflict (e-mail taken).
  */
-export async function inviteUser(viewer: Viewer, raw: unknown, now = new Date()): Promise<{ userId: string; token: string; email: string }> {
+export async function inviteUser(viewer: Viewer, raw: unknown, now = new Date()): Promise<{ userId: string; token: string; email: string; expiresAt: Date }> {
   if (!can(viewer.role, "user:manage")) throw new AppError("forbidden", "Only admins can invite people.");
   const input = parseInput(inviteSchema, raw);
+  const site = await mailSite();
   const db = await getDb();
-  const userId = await db.transaction(async (tx) => {
+  const invited = await db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
     if (taken) throw new AppError("conflict", "Someone with that e-mail already has an account.", { email: "Already has an account." });
     // Nobody knows this password: the account opens only through the invitation link.
@@ -78,20 +109,65 @@ export async function inviteUser(viewer: Viewer, raw: unknown, now = new Date())
       await tx.insert(bylines).values({ slug, name: input.name, userId: row!.id });
     }
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "user.invite", entityType: "user", entityId: row!.id, details: { email: input.email, role: input.role } });
-    return row!.id;
+    const link = await issueToken(tx, row!.id, "invite", viewer.id, now);
+    await enqueueMail(tx, {
+      kind: "invite",
+      to: input.email,
+      toUserId: row!.id,
+      ...invitationMail(site, { name: input.name, inviterName: viewer.name, role: input.role, token: link.token, expiresAt: link.expiresAt }),
+    });
+    return { userId: row!.id, ...link };
   });
-  return { userId, token: await issueToken(userId, "invite", viewer.id, now), email: input.email };
+  nudgeMailWorker();
+  return { ...invited, email: input.email };
 }
 
-/** A one-time password-reset token for a user (admins). @throws AppError(forbidden | not_found) */
+/**
+ * Sends an invitation again to someone who has not joined yet: a new link (the older one
+ * stops working) and a new invitation mail, queued in the same transaction.
+ * @returns the new token, the address it was sent to and the link's expiry.
+ * @throws AppError: forbidden (not an admin), not_found, bad_request (already joined, or
+ *   deactivated).
+ */
+export async function resendInvitation(viewer: Viewer, userId: string, now = new Date()): Promise<{ token: string; email: string; expiresAt: Date }> {
+  if (!can(viewer.role, "user:manage")) throw new AppError("forbidden", "Only admins can invite people.");
+  if (!z.uuid().safeParse(userId).success) throw new AppError("not_found", "No such user.");
+  const site = await mailSite();
+  const db = await getDb();
+  const sent = await db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).limit(1).for("update");
+    if (!user) throw new AppError("not_found", "No such user.");
+    if (user.joinedAt) throw new AppError("bad_request", `${user.name} has already joined: send a reset link if they cannot sign in.`);
+    if (!user.active) throw new AppError("bad_request", "This account is deactivated: reactivate it first.");
+    const link = await issueToken(tx, user.id, "invite", viewer.id, now);
+    await enqueueMail(tx, {
+      kind: "invite",
+      to: user.email,
+      toUserId: user.id,
+      ...invitationMail(site, { name: user.name, inviterName: viewer.name, role: user.role, token: link.token, expiresAt: link.expiresAt }),
+    });
+    await tx.insert(auditLog).values({ actorId: viewer.id, action: "user.invite_resent", entityType: "user", entityId: user.id, details: { email: user.email }, createdAt: now });
+    return { ...link, email: user.email };
+  });
+  nudgeMailWorker();
+  return sent;
+}
+
+/**
+ * A one-time password-reset token for a user (admins), shown to the admin, not mailed; it
+ * works for 24 hours and spends the user's earlier unused reset links.
+ * @throws AppError(forbidden | not_found)
+ */
 export async function createResetLink(viewer: Viewer, userId: string, now = new Date()): Promise<string> {
   if (!can(viewer.role, "user:manage")) throw new AppError("forbidden", "Only admins can reset passwords.");
   if (!z.uuid().safeParse(userId).success) throw new AppError("not_found", "No such user.");
   const db = await getDb();
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
-  if (!user) throw new AppError("not_found", "No such user.");
-  await db.insert(auditLog).values({ actorId: viewer.id, action: "user.reset_link", entityType: "user", entityId: userId });
-  return issueToken(userId, "reset", viewer.id, now);
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
+    if (!user) throw new AppError("not_found", "No such user.");
+    await tx.insert(auditLog).values({ actorId: viewer.id, action: "user.reset_link", entityType: "user", entityId: userId });
+    return (await issueToken(tx, userId, "reset", viewer.id, now)).token;
+  });
 }
 
 /** What a link is for, if it is still valid: the account's e-mail and name. */
@@ -111,8 +187,16 @@ export async function checkToken(token: string, now = new Date()): Promise<{ ema
 /** The `email` of a failed one-time-link attempt in login_attempts (counted per address). */
 const LINK_ATTEMPT = "(one-time link)";
 
+/** What a link that no longer works says (the page behind it offers "Forgot password?"). */
+export const SPENT_LINK = "This link has expired or was already used. Ask for a new one with “Forgot password?” on the sign-in page, or ask an admin.";
+
 /**
- * Sets a password through a one-time link and uses the link up. Ends other sessions.
+ * Sets a password through a one-time link and uses the link up (single use, as OWASP's
+ * Forgot Password Cheat Sheet asks). In one transaction: the password, the link and every
+ * other open link of the account spent, every session of the account ended (the session
+ * version moves on and the session rows are revoked: the caller signs this browser in
+ * afterwards), and, for a reset link, a "your password was changed" mail queued (kind
+ * "password_changed"). An invitation's first password sends no such mail.
  * @param ip the client's address (bad links are counted per address and held like sign-ins).
  * @returns the account's e-mail (to sign in with).
  * @throws AppError: bad_request for an invalid, used or expired link, or a weak password;
@@ -148,16 +232,17 @@ export async function redeemToken(token: string, password: string, now = new Dat
     .from(userTokens)
     .where(and(eq(userTokens.tokenHash, hashToken(token)), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)))
     .limit(1);
-  if (!open) return refuse("This link has expired or was already used. Ask an admin for a new one.");
+  if (!open) return refuse(SPENT_LINK);
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
+  const site = await mailSite();
+  const email = await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: userTokens.id, userId: userTokens.userId, expiresAt: userTokens.expiresAt, usedAt: userTokens.usedAt })
+      .select({ id: userTokens.id, userId: userTokens.userId, purpose: userTokens.purpose, expiresAt: userTokens.expiresAt, usedAt: userTokens.usedAt })
       .from(userTokens)
       .where(eq(userTokens.tokenHash, hashToken(token)))
       .limit(1);
     if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) {
-      throw new AppError("bad_request", "This link has expired or was already used. Ask an admin for a new one.");
+      throw new AppError("bad_request", SPENT_LINK);
     }
     // Single use even under parallel requests: only the update that flips used_at wins.
     const claimed = await tx.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.id, row.id), isNull(userTokens.usedAt))).returning({ id: userTokens.id });
@@ -171,9 +256,15 @@ export async function redeemToken(token: string, password: string, now = new Dat
     // Setting a password spends every other open link of this account (an old invitation
     // must not outlive a reset).
     await tx.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, user.id), isNull(userTokens.usedAt)));
-    await tx.insert(auditLog).values({ actorId: user.id, action: "user.password_set", entityType: "user", entityId: user.id });
+    await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+    if (row.purpose === "reset") {
+      await enqueueMail(tx, { kind: "password_changed", to: user.email, toUserId: user.id, ...passwordChangedMail(site, { name: user.name, how: "through a reset link", at: now }) });
+    }
+    await tx.insert(auditLog).values({ actorId: user.id, action: "user.password_set", entityType: "user", entityId: user.id, details: { through: row.purpose } });
     return user.email;
   });
+  nudgeMailWorker();
+  return email;
 }
 
 /** Spends every open link of a user (password changed elsewhere, account deactivated). */

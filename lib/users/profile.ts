@@ -4,13 +4,15 @@
  * give themselves any role through their own profile).
  */
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
+import { auditLog, sessions, users, userTokens } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
-import { revokeUserTokens } from "./invites";
+import { enqueueMail, nudgeMailWorker } from "@/lib/mail/outbox";
+import { passwordChangedMail } from "./account-mail";
+import { mailSite } from "./invites";
 
 /** Changes the viewer's display name. @throws AppError(bad_request) for an empty or long name. */
 export async function updateOwnName(viewer: Viewer, name: string): Promise<void> {
@@ -21,11 +23,14 @@ export async function updateOwnName(viewer: Viewer, name: string): Promise<void>
 }
 
 /**
- * Changes the viewer's password after checking the current one, and ends every other session
- * (the session version moves on).
+ * Changes the viewer's password after checking the current one. In one transaction: the new
+ * hash, every session of the account ended (the session version moves on and the session
+ * rows are revoked; the caller signs this browser in again), every open one-time link spent,
+ * and a "your password was changed" mail queued (kind "password_changed"). The mail worker
+ * is nudged after the commit.
  * @throws AppError(bad_request) for a wrong current password or a weak new one.
  */
-export async function changeOwnPassword(viewer: Viewer, current: string, next: string): Promise<void> {
+export async function changeOwnPassword(viewer: Viewer, current: string, next: string, now = new Date()): Promise<void> {
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, viewer.id)).limit(1);
   if (!user || !(await verifyPassword(user.passwordHash, current))) {
@@ -33,9 +38,17 @@ export async function changeOwnPassword(viewer: Viewer, current: string, next: s
   }
   const problem = passwordProblem(next);
   if (problem) throw new AppError("bad_request", problem, { next: problem });
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(next), sessionVersion: user.sessionVersion + 1, updatedAt: new Date() })
-    .where(eq(users.id, viewer.id));
-  await revokeUserTokens(viewer.id);
+  const passwordHash = await hashPassword(next);
+  const site = await mailSite();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
+      .where(eq(users.id, viewer.id));
+    await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, viewer.id), isNull(sessions.revokedAt)));
+    await tx.update(userTokens).set({ usedAt: now }).where(and(eq(userTokens.userId, viewer.id), isNull(userTokens.usedAt)));
+    await enqueueMail(tx, { kind: "password_changed", to: user.email, toUserId: user.id, ...passwordChangedMail(site, { name: user.name, how: "on your profile page", at: now }) });
+    await tx.insert(auditLog).values({ actorId: user.id, action: "user.password_changed", entityType: "user", entityId: user.id, createdAt: now });
+  });
+  nudgeMailWorker();
 }

@@ -8,7 +8,10 @@ import { SignupForm } from "./_components/signup-form";
 export const metadata: Metadata = { title: "Set your password", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-/** The page behind an invitation or reset link. */
+/**
+ * The page behind an invitation or reset link: "New password" (twice), or, for a link that
+ * no longer works, a page saying so with "Forgot password?".
+ */
 export default async function SignupPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const [link, settings] = await Promise.all([checkToken(token), getSiteSettings()]);
@@ -29,8 +32,13 @@ export default async function SignupPage({ params }: { params: Promise<{ token: 
       ) : (
         <>
           <h1 className="mt-4 text-center text-lg font-semibold">This link does not work</h1>
-          <p className="mt-2 text-center text-sm text-neutral-600">It has expired or was already used. Ask an admin for a new one.</p>
-          <p className="mt-6 text-center text-sm">
+          <p className="mt-2 text-center text-sm text-neutral-600">
+            It has expired or was already used: each link works once, for a limited time. Ask for a new one, or ask an admin.
+          </p>
+          <p className="mt-6 flex justify-center gap-6 text-sm">
+            <Link href="/login/forgot" className="underline">
+              Forgot password?
+            </Link>
             <Link href="/login" className="underline">
               Sign in
             </Link>

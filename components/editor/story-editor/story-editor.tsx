@@ -7,7 +7,8 @@
  *
  * Nothing typed is ever lost on a failed save: all fields live in the editor's state, the
  * error is shown beside them, a copy waits in this browser until saved, and leaving with
- * unsaved changes asks first.
+ * unsaved changes asks first. A save refused because the session ended asks to sign in again
+ * in the page, then goes through.
  */
 import { useEffect, useMemo, useState } from "react";
 import { formatDateAtTime } from "@/lib/dates/format";
@@ -17,6 +18,7 @@ import { ConflictPanel } from "./conflict-panel";
 import { FieldError } from "./fields";
 import { LiveSavePanel } from "./live-save-panel";
 import { SaveBar } from "./save-bar";
+import { SignInAgain } from "./sign-in-again";
 import { TrashedNotice, UndoUnpublish, UnpublishDialog } from "./takedown";
 import { SchedulePanel } from "./schedule-panel";
 import { BackupOffer, PresenceNote, StatusBar } from "./status-bar";
@@ -49,10 +51,12 @@ export interface StoryEditorProps {
   actions: EditorActions;
   /** An old version to load into this live story, unsaved ("Restore…" in its history). */
   restoreOffer?: RestoreOfferView;
+  /** The signed-in person's e-mail, prefilled when a save asks them to sign in again. */
+  viewerEmail?: string;
 }
 
 /** The editor for one story (a new one when `story.id` is absent). */
-export function StoryEditor({ story, intents, options, timeZone, actions, restoreOffer }: StoryEditorProps) {
+export function StoryEditor({ story, intents, options, timeZone, actions, restoreOffer, viewerEmail = "" }: StoryEditorProps) {
   const form = useStoryForm(story, timeZone);
   const schedule = useSchedule(timeZone);
   useLeaveGuard(form.dirty);
@@ -205,6 +209,9 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
               save("return", { reviewNote: note });
             }}
           />
+        ) : null}
+        {saving.signedOut ? (
+          <SignInAgain email={viewerEmail} onSignedIn={saving.retryAfterSignIn} takeFocus={!saving.signedOut.autosave} />
         ) : null}
 
         <SaveBar

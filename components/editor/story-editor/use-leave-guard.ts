@@ -5,7 +5,8 @@ const QUESTION = "This story has unsaved changes. Leave without saving?";
 /**
  * While `dirty`, leaving asks first: a reload or closed tab (beforeunload), and the desk's own
  * links and forms (sign out), which navigate without unloading the page. Links opening a new
- * tab pass, and so do links inside the body being edited (a click there places the caret).
+ * tab pass, and so do links inside the body being edited (a click there places the caret),
+ * and forms marked `data-keeps-page` (they never leave the page: the sign-in prompt).
  */
 export function useLeaveGuard(dirty: boolean): void {
   useEffect(() => {
@@ -21,6 +22,7 @@ export function useLeaveGuard(dirty: boolean): void {
       }
     };
     const onSubmit = (e: SubmitEvent) => {
+      if (e.target instanceof HTMLFormElement && e.target.hasAttribute("data-keeps-page")) return;
       if (!window.confirm(QUESTION)) {
         e.preventDefault();
         e.stopPropagation();

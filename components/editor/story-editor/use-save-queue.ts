@@ -18,7 +18,9 @@ const UNREACHABLE =
  * seconds after typing stops (never a live story: its readers see only deliberate saves),
  * Ctrl/Cmd+S, the conflict view when someone else saved first, and deleting.
  * Nothing typed is lost on a failed save: the fields keep their text and the error is shown.
- * Returns the status line `ui`, `pending`, the `conflict`, and the commands.
+ * A save refused because the session ended sets `signedOut`; after signing in again in the
+ * page, `retryAfterSignIn` sends it again.
+ * Returns the status line `ui`, `pending`, the `conflict`, `signedOut`, and the commands.
  */
 export function useSaveQueue(args: { story: EditorStory; form: StoryForm; schedule: ScheduleState; actions: EditorActions }) {
   const { story, form, schedule, actions } = args;
@@ -27,6 +29,9 @@ export function useSaveQueue(args: { story: EditorStory; form: StoryForm; schedu
   const [ui, setUi] = useState<SaveUi>({ state: "idle", message: "", fields: {} });
   const [pending, startTransition] = useTransition();
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  // A save that came back "signed out": the text stays, the sign-in prompt shows, and this
+  // save is sent again once signed in.
+  const [signedOut, setSignedOut] = useState<{ intent: SaveIntent; autosave: boolean } | null>(null);
   const queue = useRef(initialSaveQueue);
   const autosaveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saveRef = useRef<(intent: SaveIntent, opts?: { autosave?: boolean; reviewNote?: string }) => void>(() => {});
@@ -78,6 +83,10 @@ export function useSaveQueue(args: { story: EditorStory; form: StoryForm; schedu
         const id = form.idRef.current;
         step({ type: "fail", conflict: result.code === "conflict" && Boolean(id) });
         setUi({ state: "error", message: result.error, fields: result.fields ?? {} });
+        if (result.code === "unauthorized") {
+          // A deliberate save outranks an autosave waiting for the same sign-in.
+          setSignedOut((waiting) => (waiting && !waiting.autosave && autosave ? waiting : { intent, autosave }));
+        }
         if (result.code === "conflict" && id) {
           const theirs = await actions.conflictView(id);
           if (theirs.ok) setConflict({ ...theirs, intent });
@@ -162,6 +171,17 @@ export function useSaveQueue(args: { story: EditorStory; form: StoryForm; schedu
     window.location.reload();
   };
 
+  /**
+   * After signing in again: sends the save that came back "signed out" once more, built from
+   * the fields as they are now and on the version the editor had (so the usual conflict check
+   * applies).
+   */
+  const retryAfterSignIn = () => {
+    const waiting = signedOut;
+    setSignedOut(null);
+    if (waiting) save(waiting.intent, { autosave: waiting.autosave });
+  };
+
   /** Runs a trash action on the saved story; on success `then(id)`, else the error in the status line. */
   const onStory = (call: (id: string) => Promise<{ ok: true } | { ok: false; error: string }>, then: (id: string) => void) => {
     const id = form.id;
@@ -188,5 +208,5 @@ export function useSaveQueue(args: { story: EditorStory; form: StoryForm; schedu
   /** Takes a trashed story out of the trash and reloads it, editable again. */
   const restoreFromTrash = () => onStory(actions.restoreFromTrash, () => window.location.reload());
 
-  return { ui, pending, conflict, touch, save, saveLive, keepMine, loadTheirs, remove, restoreFromTrash };
+  return { ui, pending, conflict, signedOut, retryAfterSignIn, touch, save, saveLive, keepMine, loadTheirs, remove, restoreFromTrash };
 }

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { deskAction, formFlag, formText, type FormState } from "@/lib/actions";
 import { setUserActive, setUserRole } from "@/lib/users/admin";
-import { createResetLink, inviteUser } from "@/lib/users/invites";
+import { oneTimeLinkPath } from "@/lib/users/account-mail";
+import { createResetLink, inviteUser, resendInvitation } from "@/lib/users/invites";
 
 /** A one-time link (a path; the page adds the origin). */
 export type LinkData = { link: string };
@@ -31,15 +32,25 @@ export const setActiveAction = deskAction(
   { name: "setActiveAction" },
 );
 
-/** Creates an account and returns its one-time invitation link. */
+/** Creates an account, mails the invitation, and returns its one-time link to show as well. */
 export const inviteAction = deskAction(
   z.looseObject({ withByline: formFlag() }),
   async (input, viewer): Promise<FormState<LinkData>> => {
     const { token, email } = await inviteUser(viewer, input);
     revalidatePath("/dashboard/users");
-    return { ok: true, data: { link: `/signup/${token}` }, message: `Invitation ready for ${email}. Send them this link; it works once, for 7 days.` };
+    return { ok: true, data: { link: oneTimeLinkPath(token) }, message: `An invitation was sent to ${email}. Its link, below too, works once, for 7 days.` };
   },
   { name: "inviteAction", keepValues: true },
+);
+
+/** Mails a new invitation to someone who has not joined yet (the older link stops working). */
+export const resendInvitationAction = deskAction(
+  z.object({ userId: formText }),
+  async ({ userId }, viewer): Promise<FormState<LinkData>> => {
+    const { token, email } = await resendInvitation(viewer, userId);
+    return { ok: true, data: { link: oneTimeLinkPath(token) }, message: `A new invitation was sent to ${email}; the earlier link no longer works.` };
+  },
+  { name: "resendInvitationAction" },
 );
 
 /** A one-time password-reset link for a user. */
@@ -47,7 +58,7 @@ export const resetLinkAction = deskAction(
   z.object({ userId: formText }),
   async ({ userId }, viewer): Promise<FormState<LinkData>> => {
     const token = await createResetLink(viewer, userId);
-    return { ok: true, data: { link: `/signup/${token}` }, message: "Reset link ready: it works once, for 24 hours." };
+    return { ok: true, data: { link: oneTimeLinkPath(token) }, message: "Reset link ready: it works once, for 24 hours." };
   },
   { name: "resetLinkAction" },
 );

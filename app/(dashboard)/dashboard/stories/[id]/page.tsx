@@ -45,6 +45,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
       <StoryEditor
         key={story.id}
         intents={intentsForRole(viewer.role)}
+        viewerEmail={viewer.email}
         actions={editorActions}
         options={options}
         timeZone={settings.timeZone}

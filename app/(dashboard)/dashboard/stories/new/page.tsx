@@ -18,6 +18,7 @@ export default async function NewStoryPage() {
       <h1 className="sr-only">New story</h1>
       <StoryEditor
         intents={intentsForRole(viewer.role)}
+        viewerEmail={viewer.email}
         actions={editorActions}
         options={options}
         timeZone={settings.timeZone}

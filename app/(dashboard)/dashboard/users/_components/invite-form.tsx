@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState, useSyncExternalStore } from "react";
+import { useActionState, useId, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Input, Options, Select } from "@/components/ui/controls";
 import { Field, InputField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/notice";
 import { ROLE_OPTIONS } from "../../_components/role-labels";
 import type { FormState } from "@/lib/actions";
-import { inviteAction, resetLinkAction, type LinkData } from "../actions";
+import { inviteAction, resendInvitationAction, resetLinkAction, type LinkData } from "../actions";
 
 /** The page's own origin, so a copied link works wherever the desk is served. */
 function useOrigin(): string {
@@ -20,14 +20,15 @@ function useOrigin(): string {
 
 function LinkBox({ link, label }: { link: string; label: string }) {
   const origin = useOrigin();
+  const id = useId();
   const full = `${origin}${link}`;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor="one-time-link" className="text-sm font-semibold">
+      <label htmlFor={id} className="text-sm font-semibold">
         {label}
       </label>
       <div className="flex gap-2">
-        <Input id="one-time-link" readOnly value={full} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+        <Input id={id} readOnly value={full} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
         <Button variant="secondary" size="sm" onClick={() => void navigator.clipboard?.writeText(full)}>
           Copy
         </Button>
@@ -36,7 +37,7 @@ function LinkBox({ link, label }: { link: string; label: string }) {
   );
 }
 
-/** Invite someone: an account with a role, and a one-time link to set their password. */
+/** Invite someone: an account with a role; the invitation is mailed, and its link shown too. */
 export function InviteForm() {
   const [state, action, pending] = useActionState<FormState<LinkData>, FormData>(inviteAction, {});
   const v = state.values ?? {};
@@ -79,6 +80,26 @@ export function ResetLinkButton({ userId, name }: { userId: string; name: string
       </Button>
       {state.error ? <span className="text-xs text-red-700">{state.error}</span> : null}
       {state.data?.link ? <LinkBox link={state.data.link} label={`Reset link for ${name}`} /> : null}
+    </form>
+  );
+}
+
+/** "Resend invitation" for someone invited who has not joined yet: a new link, mailed again. */
+export function ResendInvitationButton({ userId, name }: { userId: string; name: string }) {
+  const [state, action, pending] = useActionState<FormState<LinkData>, FormData>(resendInvitationAction, {});
+  return (
+    <form action={action} className="flex flex-col gap-1">
+      <input type="hidden" name="userId" value={userId} />
+      <Button type="submit" disabled={pending} aria-label={`Resend the invitation to ${name}`} variant="secondary" size="xs" className="self-start">
+        Resend invitation
+      </Button>
+      {state.error ? <span className="text-xs text-red-700">{state.error}</span> : null}
+      {state.data?.link ? (
+        <>
+          <span className="text-xs text-green-900">{state.message}</span>
+          <LinkBox link={state.data.link} label={`New invitation link for ${name}`} />
+        </>
+      ) : null}
     </form>
   );
 }

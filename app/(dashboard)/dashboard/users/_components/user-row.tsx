@@ -7,7 +7,7 @@ import { Td } from "@/components/ui/table";
 import type { FormState } from "@/lib/actions";
 import { ROLE_OPTIONS } from "../../_components/role-labels";
 import { setActiveAction, setRoleAction } from "../actions";
-import { ResetLinkButton } from "./invite-form";
+import { ResendInvitationButton, ResetLinkButton } from "./invite-form";
 
 interface Props {
   /** `joinedAt` null: invited, not joined yet. */
@@ -56,7 +56,10 @@ export function UserRow({ user, isSelf }: Props) {
         </form>
       </Td>
       <Td>
-        <ResetLinkButton userId={user.id} name={user.name} />
+        <div className="flex flex-col gap-2">
+          {user.active && !user.joinedAt ? <ResendInvitationButton userId={user.id} name={user.name} /> : null}
+          <ResetLinkButton userId={user.id} name={user.name} />
+        </div>
       </Td>
       <Td className={`text-sm ${isError ? "text-red-700" : "text-green-800"}`} role="status">
         {feedback ?? ""}

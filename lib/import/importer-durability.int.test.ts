@@ -91,13 +91,15 @@ async function importedAfterRestart(dataDir: string): Promise<number> {
 
 describe("a WordPress import on the embedded database, killed with SIGKILL", () => {
   it(
-    "keeps every item up to the last flush (each FLUSH_EVERY_ITEMS items)",
+    "keeps every item up to the last flush: at most FLUSH_EVERY_ITEMS - 1 are lost",
     async () => {
       const stopAt = FLUSH_EVERY_ITEMS * 2 + 10;
       const { dataDir, lastDone } = await importThenKill("mid-import", stopAt, `done ${stopAt}`);
       expect(lastDone).toBe(stopAt);
       const kept = await importedAfterRestart(dataDir);
-      expect(kept).toBeGreaterThanOrEqual(FLUSH_EVERY_ITEMS * 2);
+      // A flush comes at the latest after FLUSH_EVERY_ITEMS items (sooner when FLUSH_EVERY_MS
+      // passes first, as on a loaded machine), so fewer than that many can be unflushed.
+      expect(kept).toBeGreaterThanOrEqual(stopAt - (FLUSH_EVERY_ITEMS - 1));
       expect(kept).toBeLessThanOrEqual(stopAt);
     },
     180_000,

@@ -551,9 +551,11 @@ async function recordOldSlugs(tx: Db, storyId: string, oldSlugs: string[], count
  */
 async function recordLegacy(run: ImportRun, tx: Db, rows: { address: LegacyAddress; target: string }[], facts: Facts): Promise<void> {
   if (rows.length === 0) return;
+  // In key order, so parallel items that share an archive take its row lock in the same order.
+  const sorted = [...rows].sort((a, b) => (a.address.key < b.address.key ? -1 : a.address.key > b.address.key ? 1 : 0));
   const inserted = await tx
     .insert(legacyRedirects)
-    .values(rows.map((r) => ({ path: r.address.key, target: r.target, kind: r.address.kind, source: run.report.source })))
+    .values(sorted.map((r) => ({ path: r.address.key, target: r.target, kind: r.address.kind, source: run.report.source })))
     .onConflictDoUpdate({
       target: legacyRedirects.path,
       set: { target: sql`excluded.target`, kind: sql`excluded.kind`, source: sql`excluded.source` },

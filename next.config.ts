@@ -38,7 +38,13 @@ const nextConfig: NextConfig = {
   // The front page is served from a parameterised route so it can be cached (see
   // app/(site)/front/[edition]/route.ts).
   async rewrites() {
-    return [{ source: "/", destination: "/front/latest" }];
+    return [
+      // Old WordPress addresses of the home page (`/?p=123`, `/?page_id=45`): looked up by the
+      // catch-all route (app/(site)/[...path]/route.ts); every other "/" is the cached front page.
+      { source: "/", has: [{ type: "query", key: "p", value: "(?<p>[0-9]+)" }], destination: "/__wp-query/p/:p" },
+      { source: "/", has: [{ type: "query", key: "page_id", value: "(?<pageId>[0-9]+)" }], destination: "/__wp-query/page_id/:pageId" },
+      { source: "/", destination: "/front/latest" },
+    ];
   },
   async headers() {
     const common = [

@@ -429,6 +429,26 @@ export const slugRedirects = pgTable(
   (t) => [index("slug_redirects_story_idx").on(t.storyId)],
 );
 
+/**
+ * Addresses a WordPress site served, kept after an import: a request for `path` answers 308
+ * to `target`. `path` is normalised (lib/redirects/legacy.ts: lower case, percent-encoding
+ * of non-ASCII in lower-case hex, no trailing slash); query addresses live in their own key
+ * space without a leading slash (`p:123`, `page_id:45`). `kind` says what it came from
+ * (permalink, post-id, page-id, category, tag, author, and their `-feed` variants).
+ */
+export const legacyRedirects = pgTable(
+  "legacy_redirects",
+  {
+    path: text("path").primaryKey(),
+    target: text("target").notNull(),
+    kind: text("kind").notNull(),
+    /** The import's source site (ImportReport.source). */
+    source: text("source").notNull(),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("legacy_redirects_target_idx").on(t.target)],
+);
+
 /** Old byline slugs (renamed or merged bylines); their pages redirect (308) to the current one. */
 export const bylineRedirects = pgTable("byline_redirects", {
   oldSlug: text("old_slug").primaryKey(),

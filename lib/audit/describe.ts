@@ -99,6 +99,7 @@ const ACTIONS: Record<string, { verb: string; kind: Kind }> = {
   "media.delete": { verb: "deleted the photo", kind: "media" },
   "settings.update": { verb: "changed the site settings", kind: "none" },
   "import.start": { verb: "started an import of", kind: "import" },
+  "redirect.remove": { verb: "removed an old WordPress address", kind: "none" },
 };
 
 /** Field names as the desk's forms call them. */

@@ -21,7 +21,8 @@ import type { Readable } from "node:stream";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { getDatabase } from "@/db/handle";
-import { storyBylines, storyRevisions, stories, storyTags, bylines, importItems, slugRedirects, tagRedirects, tags } from "@/db/schema";
+import { storyBylines, storyRevisions, stories, storyTags, bylines, importItems, legacyRedirects, slugRedirects, tagRedirects, tags } from "@/db/schema";
+import type { LegacyKind } from "@/lib/redirects/legacy";
 import { makeSlug } from "@/lib/text/slug";
 import { uniqueSlug } from "@/lib/stories/store";
 import { renderBody } from "@/lib/editor/render";
@@ -30,6 +31,7 @@ import { directionOf } from "@/lib/i18n/languages";
 import { findOrCreateTag, normalizeTagName } from "@/lib/tags/admin";
 import { wpContentToBody, wpPlainText } from "./content";
 import { itemDates, itemKey, itemStatus, wpSlug, type ImportStatus } from "./map";
+import { authorAddresses, itemAddresses, parsePermalinkStructure, termAddresses, type LegacyAddress, type PermalinkStructure } from "./permalink";
 import { MAX_ITEM_CONTENT_BYTES, readWxr, WxrError, type WxrItem, type WxrRecord, type WxrTerm } from "./wxr";
 
 export interface ImportOptions {
@@ -40,6 +42,12 @@ export interface ImportOptions {
   pages?: "section" | "skip";
   /** The instant that decides "scheduled" vs "published" (tests set it). */
   now?: Date;
+  /**
+   * The WordPress site's permalink structure ("/%year%/%monthnum%/%day%/%postname%/"), so
+   * its old post addresses redirect (lib/import/permalink.ts). Without it, an item's own
+   * `<link>` on the export's host is used.
+   */
+  permalinkStructure?: string;
   actorId?: string | null;
   signal?: AbortSignal;
   /** Called after every item. */
@@ -64,8 +72,15 @@ export interface ImportReport {
   comments: number;
   /** Items that did not keep their WordPress status, and why (private, password…). */
   drafted: { title: string; reason: string }[];
+  /** Item creators that match no author of the file, even after trimming stray characters. */
   unknownAuthors: string[];
-  redirects: { stories: number; tags: number };
+  /** Stories given the "Unknown author" byline (their creator matched no author), by title. */
+  unknownAuthorStories: string[];
+  /**
+   * Redirects created: old story slugs, old tag slugs, and old WordPress addresses by kind
+   * (lib/redirects/legacy.ts).
+   */
+  redirects: { stories: number; tags: number; addresses: Partial<Record<LegacyKind, number>> };
   bylines: number;
   tags: number;
   /**
@@ -122,7 +137,8 @@ function newReport(dryRun: boolean): ImportReport {
     comments: 0,
     drafted: [],
     unknownAuthors: [],
-    redirects: { stories: 0, tags: 0 },
+    unknownAuthorStories: [],
+    redirects: { stories: 0, tags: 0, addresses: {} },
     bylines: 0,
     tags: 0,
     proposedSections: [],
@@ -158,7 +174,7 @@ interface TermInfo {
 /** What one item's transaction added; merged into the report only when it commits. */
 type Counts = Pick<ImportReport, "tags" | "bylines" | "redirects">;
 
-const noCounts = (): Counts => ({ tags: 0, bylines: 0, redirects: { stories: 0, tags: 0 } });
+const noCounts = (): Counts => ({ tags: 0, bylines: 0, redirects: { stories: 0, tags: 0, addresses: {} } });
 
 /**
  * What creating something in an item's transaction counts in the report, as a key per thing
@@ -181,9 +197,17 @@ async function ensureTag(tx: Db, rawName: string, wpSlugs: string[], facts: Fact
   return row.id;
 }
 
+/** The slug of the byline of a WordPress author (by login). */
+function bylineSlugOf(login: string): string {
+  return login === UNKNOWN_AUTHOR.login ? UNKNOWN_AUTHOR.slug : makeSlug(login, `author-${createHash("sha256").update(login).digest("hex").slice(0, 8)}`);
+}
+
+/** The one byline of stories whose WordPress creator matches no author of the file. */
+export const UNKNOWN_AUTHOR = { login: "\u0000unknown", slug: "unknown-author", name: "Unknown author" } as const;
+
 /** Finds or creates the byline of a WordPress author (by login). */
 async function ensureByline(tx: Db, login: string, displayName: string, facts: Facts): Promise<string> {
-  const slug = makeSlug(login, `author-${createHash("sha256").update(login).digest("hex").slice(0, 8)}`);
+  const slug = bylineSlugOf(login);
   const [row] = await tx.select({ id: bylines.id }).from(bylines).where(eq(bylines.slug, slug)).limit(1);
   if (row) return row.id;
   const [created] = await tx.insert(bylines).values({ slug, name: displayName || login }).onConflictDoNothing({ target: bylines.slug }).returning({ id: bylines.id });
@@ -216,8 +240,10 @@ type Prepared =
         publishedAt: Date | null;
         lastUpdatedAt: Date | null;
       };
-      termList: { name: string; slug: string; top: boolean }[];
-      author: { login: string; name: string } | null;
+      termList: { name: string; slug: string; top: boolean; addresses: LegacyAddress[] }[];
+      author: { login: string; name: string };
+      /** The item's old public addresses (permalink, link, ?p=), each leading to the story. */
+      addresses: LegacyAddress[];
       oldSlugs: string[];
       slugBase: string;
     };
@@ -232,6 +258,13 @@ interface ImportRun {
   now: Date;
   db: Db;
   authorsByLogin: Map<string, string>;
+  /** Author logins by their trimmed, lower-case form (several logins may share one). */
+  authorsByLoose: Map<string, string[]>;
+  permalink: PermalinkStructure | null;
+  /** A category's parent slug by its slug. */
+  categoryParents: Map<string, string>;
+  /** The export's own host, for items' `<link>`. */
+  host: string;
   terms: Map<string, TermInfo>;
   /** Item creators with no `<wp:author>` entry. */
   unknown: Set<string>;
@@ -269,18 +302,45 @@ function noteRecord(run: ImportRun, record: WxrRecord): boolean {
     run.report.source = record.site.baseBlogUrl || record.site.link || "wordpress";
     run.report.siteTitle = record.site.title;
     run.siteLanguage = record.site.language || "en";
+    for (const u of [record.site.baseBlogUrl, record.site.link, record.site.baseSiteUrl]) {
+      try {
+        run.host = new URL(u).host;
+        break;
+      } catch {
+        // not an address: try the next one
+      }
+    }
     return true;
   }
   if (record.kind === "author") {
     run.authorsByLogin.set(record.author.login, record.author.displayName);
+    const loose = looseLogin(record.author.login);
+    run.authorsByLoose.set(loose, [...(run.authorsByLoose.get(loose) ?? []), record.author.login]);
     return true;
   }
   if (record.kind === "term") {
     const t: WxrTerm = record.term;
     run.terms.set(`${t.taxonomy}:${t.slug}`, { name: t.name, parent: t.parent, taxonomy: t.taxonomy });
+    if (t.taxonomy === "category" && t.parent) run.categoryParents.set(t.slug, t.parent);
     return true;
   }
   return false;
+}
+
+/** A creator or login without stray characters around it (spaces, quotes, angle brackets, trailing punctuation), lower case. */
+export function looseLogin(value: string): string {
+  return value
+    .trim()
+    .replace(/^[\s"'“”‘’`<>«»()[\]{}.,;:!?]+|[\s"'“”‘’`<>«»()[\]{}.,;:!?]+$/gu, "")
+    .toLowerCase();
+}
+
+/** The author login an item's `dc:creator` names: exact, else the one author it matches loosely, else null. */
+function matchAuthor(run: ImportRun, creator: string): string | null {
+  if (run.authorsByLogin.has(creator)) return creator;
+  const loose = looseLogin(creator);
+  const found = loose ? run.authorsByLoose.get(loose) : undefined;
+  return found?.length === 1 ? found[0]! : null;
 }
 
 /** Why an item is skipped (the report's key), or null when it becomes a story. */
@@ -310,13 +370,31 @@ function itemTermList(run: ImportRun, item: WxrItem): StoryItem["termList"] {
   itemTerms.sort((a, b) => (a.taxonomy === b.taxonomy ? 0 : a.taxonomy === "category" ? -1 : 1));
   const termList = itemTerms
     .filter((t) => !(t.taxonomy === "category" && t.slug === "uncategorized"))
-    .map((t) => ({ name: cleanText(t.name), slug: wpSlug(t.slug), top: t.taxonomy === "category" && !run.terms.get(`category:${t.slug}`)?.parent }));
-  if (item.postType === "page") termList.unshift({ name: "Pages", slug: "", top: true });
+    .map((t) => ({
+      name: cleanText(t.name),
+      slug: wpSlug(t.slug),
+      top: t.taxonomy === "category" && !run.terms.get(`category:${t.slug}`)?.parent,
+      addresses: termArchiveAddresses(run, t),
+    }));
+  if (item.postType === "page") termList.unshift({ name: "Pages", slug: "", top: true, addresses: [] });
   for (const t of termList) {
     const name = t.top ? normalizeTagName(t.name) : "";
     if (name) run.topCategories.add(name);
   }
   return termList;
+}
+
+/**
+ * The archive addresses of a category or tag: `/tag/<slug>/`, `/category/<slug>/` and, for a
+ * subcategory, `/category/<parent>/<slug>/` (which WordPress serves), with their feeds.
+ */
+function termArchiveAddresses(run: ImportRun, t: { taxonomy: string; slug: string }): LegacyAddress[] {
+  if (t.taxonomy !== "category") return termAddresses("post_tag", t.slug);
+  const path = [t.slug];
+  for (let p = run.terms.get(`category:${t.slug}`)?.parent; p && path.length < 20 && !path.includes(p); p = run.terms.get(`category:${p}`)?.parent) path.unshift(p);
+  const out = termAddresses("category", t.slug);
+  if (path.length > 1) out.push(...termAddresses("category", path.join("/")));
+  return out;
 }
 
 /** A size in megabytes, rounded up to a tenth (so an item just over the limit never reads as the limit). */
@@ -349,15 +427,24 @@ function prepareItem(run: ImportRun, item: WxrItem): Prepared {
   const termList = itemTermList(run, item);
 
   const creator = item.creator.trim();
-  const known = run.authorsByLogin.has(creator);
-  if (creator && !known) run.unknown.add(creator);
+  const login = matchAuthor(run, creator);
+  if (!login) {
+    if (creator) run.unknown.add(creator);
+    if (report.unknownAuthorStories.length < MAX_LISTED) report.unknownAuthorStories.push(title);
+  }
+  const addresses = itemAddresses(item, {
+    host: run.host,
+    structure: run.permalink,
+    siteTimeZone: options.siteTimeZone,
+    categoryParents: run.categoryParents,
+  });
   const oldSlugs = item.meta.filter((m) => m.key === "_wp_old_slug").map((m) => wpSlug(m.value)).filter(Boolean);
   const slugBase = makeSlug(wpSlug(item.postName) || title, `wp-${item.postId || item.index}`);
   const status = decision.status === "draft" ? "draft" : "published";
   const publishedAt = decision.status === "draft" ? null : published;
   const lastUpdatedAt = decision.status === "draft" ? null : updated;
   const hash = createHash("sha256")
-    .update(JSON.stringify([title, excerpt, rendered.html, language, status, publishedAt, lastUpdatedAt, termList, known ? creator : "", oldSlugs, slugBase]))
+    .update(JSON.stringify([title, excerpt, rendered.html, language, status, publishedAt, lastUpdatedAt, termList.map((t) => ({ name: t.name, slug: t.slug, top: t.top })), login ?? "", oldSlugs, slugBase]))
     .digest("hex");
   return {
     kind: "story",
@@ -368,7 +455,8 @@ function prepareItem(run: ImportRun, item: WxrItem): Prepared {
     decision,
     fields: { title, excerpt, body: rendered.json, bodyHtml: rendered.html, bodyText: rendered.text, language, direction: directionOf(language), status, publishedAt, lastUpdatedAt },
     termList,
-    author: known ? { login: creator, name: run.authorsByLogin.get(creator) ?? creator } : null,
+    author: login ? { login, name: run.authorsByLogin.get(login) || login } : { login: UNKNOWN_AUTHOR.login, name: UNKNOWN_AUTHOR.name },
+    addresses,
     oldSlugs,
     slugBase,
   };
@@ -385,8 +473,9 @@ interface Learned {
 }
 
 /** The tag ids (in order) and byline ids of a story, found or created. */
-async function linkTermsAndAuthor(run: ImportRun, tx: Db, p: StoryItem, counts: Counts, learned: Learned): Promise<{ tagIds: string[]; authorIds: string[] }> {
+async function linkTermsAndAuthor(run: ImportRun, tx: Db, p: StoryItem, counts: Counts, learned: Learned): Promise<{ tagIds: string[]; authorIds: string[]; termTagIds: (string | null)[] }> {
   const ids: string[] = [];
+  const termTagIds: (string | null)[] = [];
   for (const t of p.termList) {
     // Keyed by name and WordPress slug: a known name under a new slug still gets its redirect.
     const cacheKey = `${normalizeTagName(t.name).toLowerCase()}\u0000${t.slug}`;
@@ -395,15 +484,15 @@ async function linkTermsAndAuthor(run: ImportRun, tx: Db, p: StoryItem, counts: 
       id = await ensureTag(tx, t.name, t.slug ? [t.slug] : [], learned.facts);
       if (id) learned.tags.push([cacheKey, id]);
     }
+    termTagIds.push(id);
     if (id && !ids.includes(id)) ids.push(id);
   }
-  if (!p.author) return { tagIds: ids, authorIds: [] };
   let id = run.bylineIds.get(p.author.login);
   if (!id) {
     id = await ensureByline(tx, p.author.login, p.author.name, learned.facts);
     learned.bylines.push([p.author.login, id]);
   }
-  return { tagIds: ids, authorIds: [id] };
+  return { tagIds: ids, authorIds: [id], termTagIds };
 }
 
 /**
@@ -420,13 +509,13 @@ async function writeArticleRow(
   p: StoryItem,
   seen: { storyId: string; version: number } | null,
   fields: StoryItem["fields"] & { primaryTagId: string | null; updatedAt: Date; updatedBy: string | null },
-): Promise<{ id: string; version: number }> {
+): Promise<{ id: string; version: number; slug: string }> {
   if (seen) {
     const [row] = await tx
       .update(stories)
       .set({ ...fields, version: seen.version + 1 })
       .where(and(eq(stories.id, seen.storyId), eq(stories.version, seen.version)))
-      .returning({ id: stories.id, version: stories.version });
+      .returning({ id: stories.id, version: stories.version, slug: stories.slug });
     if (!row) throw new ChangedOnDesk();
     await tx.delete(storyTags).where(eq(storyTags.storyId, row.id));
     await tx.delete(storyBylines).where(eq(storyBylines.storyId, row.id));
@@ -439,7 +528,7 @@ async function writeArticleRow(
   const [row] = await tx
     .insert(stories)
     .values({ ...fields, slug, createdBy: run.options.actorId ?? null, createdAt: new Date() })
-    .returning({ id: stories.id, version: stories.version });
+    .returning({ id: stories.id, version: stories.version, slug: stories.slug });
   return row!;
 }
 
@@ -455,6 +544,46 @@ async function recordOldSlugs(tx: Db, storyId: string, oldSlugs: string[], count
   }
 }
 
+/**
+ * Stores old WordPress addresses (308 to their new ones): inserted, or pointed at the new
+ * address when it moved. Each one inserted is a fact ("legacy:<kind>:<key>"), counted once
+ * per run.
+ */
+async function recordLegacy(run: ImportRun, tx: Db, rows: { address: LegacyAddress; target: string }[], facts: Facts): Promise<void> {
+  if (rows.length === 0) return;
+  // In key order, so parallel items that share an archive take its row lock in the same order.
+  const sorted = [...rows].sort((a, b) => (a.address.key < b.address.key ? -1 : a.address.key > b.address.key ? 1 : 0));
+  const inserted = await tx
+    .insert(legacyRedirects)
+    .values(sorted.map((r) => ({ path: r.address.key, target: r.target, kind: r.address.kind, source: run.report.source })))
+    .onConflictDoUpdate({
+      target: legacyRedirects.path,
+      set: { target: sql`excluded.target`, kind: sql`excluded.kind`, source: sql`excluded.source` },
+      setWhere: sql`${legacyRedirects.target} <> excluded.target`,
+    })
+    .returning({ path: legacyRedirects.path, kind: legacyRedirects.kind, fresh: sql<boolean>`(xmax = 0)` });
+  for (const r of inserted) if (r.fresh) facts.push(`legacy:${r.kind}:${r.path}`);
+}
+
+/** The old addresses of an item's story (its permalinks, ?p=) and of its terms and author. */
+async function itemLegacyRows(tx: Db, p: StoryItem, storySlug: string, termTagIds: (string | null)[]): Promise<{ address: LegacyAddress; target: string }[]> {
+  const story = `/news/${storySlug}`;
+  const rows = p.addresses.map((address) => ({ address, target: story }));
+  const ids = [...new Set(termTagIds.filter((id): id is string => !!id))];
+  const slugs = ids.length ? new Map((await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.id, ids))).map((t) => [t.id, t.slug])) : new Map<string, string>();
+  p.termList.forEach((t, i) => {
+    const slug = slugs.get(termTagIds[i] ?? "");
+    if (slug) for (const address of t.addresses) rows.push({ address, target: address.kind.endsWith("-feed") ? `/tag/${slug}/feed.xml` : `/tag/${slug}` });
+  });
+  if (p.author.login !== UNKNOWN_AUTHOR.login) {
+    const slug = bylineSlugOf(p.author.login);
+    for (const address of authorAddresses(p.author.login)) rows.push({ address, target: address.kind.endsWith("-feed") ? `/author/${slug}/feed.xml` : `/author/${slug}` });
+  }
+  // One row per address (a story's link may equal its permalink): the first wins.
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.address.key) && !!seen.add(r.address.key));
+}
+
 type Outcome = "created" | "updated" | "unchanged" | "kept";
 
 /**
@@ -468,16 +597,19 @@ async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, counts: Counts,
   await tx.execute(sql`set local synchronous_commit = off`);
   const { report, options } = run;
   const [seen] = await tx
-    .select({ storyId: importItems.storyId, hash: importItems.contentHash, version: importItems.storyVersion, current: stories.version })
+    .select({ storyId: importItems.storyId, hash: importItems.contentHash, version: importItems.storyVersion, current: stories.version, slug: stories.slug })
     .from(importItems)
     .innerJoin(stories, eq(stories.id, importItems.storyId))
     .where(and(eq(importItems.source, report.source), eq(importItems.itemKey, p.key)))
     .limit(1);
-  if (seen && seen.hash === p.hash) return "unchanged";
-  if (seen && seen.current !== seen.version) return "kept";
-  const { tagIds, authorIds } = await linkTermsAndAuthor(run, tx, p, counts, learned);
+  if (seen && (seen.hash === p.hash || seen.current !== seen.version)) {
+    // Already in: its own old addresses are kept (a permalink structure given only now).
+    await recordLegacy(run, tx, await itemLegacyRows(tx, { ...p, termList: [], author: { login: UNKNOWN_AUTHOR.login, name: "" } }, seen.slug, []), learned.facts);
+    return seen.hash === p.hash ? "unchanged" : "kept";
+  }
+  const { tagIds, authorIds, termTagIds } = await linkTermsAndAuthor(run, tx, p, counts, learned);
   const fields = { ...p.fields, primaryTagId: tagIds[0] ?? null, updatedAt: new Date(), updatedBy: options.actorId ?? null };
-  const { id: storyId, version } = await writeArticleRow(run, tx, p, seen ? { storyId: seen.storyId, version: seen.current } : null, fields);
+  const { id: storyId, version, slug: storySlug } = await writeArticleRow(run, tx, p, seen ? { storyId: seen.storyId, version: seen.current } : null, fields);
   if (tagIds.length) await tx.insert(storyTags).values(tagIds.map((tagId, position) => ({ storyId, tagId, position })));
   if (authorIds.length) await tx.insert(storyBylines).values(authorIds.map((bylineId, position) => ({ storyId, bylineId, position })));
   await tx.insert(storyRevisions).values({
@@ -491,6 +623,7 @@ async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, counts: Counts,
     createdBy: options.actorId ?? null,
   });
   await recordOldSlugs(tx, storyId, p.oldSlugs, counts);
+  await recordLegacy(run, tx, await itemLegacyRows(tx, p, storySlug, termTagIds), learned.facts);
   await tx
     .insert(importItems)
     .values({ source: report.source, itemKey: p.key, storyId, contentHash: p.hash, storyVersion: version })
@@ -541,7 +674,8 @@ async function writeItem(run: ImportRun, p: Prepared): Promise<void> {
   try {
     await run.db.transaction(async (tx) => {
       outcome = await writeItemTx(run, tx, p, counts, learned);
-      if (run.options.dryRun && (outcome === "created" || outcome === "updated")) throw new DryRunRollback();
+      // A dry run writes nothing (an unchanged item may still have added old addresses).
+      if (run.options.dryRun) throw new DryRunRollback();
     });
     for (const [k, v] of learned.tags) run.tagIds.set(k, v);
     for (const [k, v] of learned.bylines) run.bylineIds.set(k, v);
@@ -559,9 +693,15 @@ async function writeItem(run: ImportRun, p: Prepared): Promise<void> {
     if (fact.startsWith("tag:")) counts.tags += 1;
     else if (fact.startsWith("tag-redirect:")) counts.redirects.tags += 1;
     else if (fact.startsWith("byline:")) counts.bylines += 1;
+    else if (fact.startsWith("legacy:")) {
+      const kind = fact.split(":")[1] as LegacyKind;
+      counts.redirects.addresses[kind] = (counts.redirects.addresses[kind] ?? 0) + 1;
+    }
   }
   // Reached only when the transaction committed (or was a dry run's deliberate rollback).
   if (!run.options.dryRun && (outcome === "created" || outcome === "updated")) run.unflushed += 1;
+  // Old addresses are kept for every story, whatever happened to it.
+  for (const [kind, n] of Object.entries(counts.redirects.addresses) as [LegacyKind, number][]) report.redirects.addresses[kind] = (report.redirects.addresses[kind] ?? 0) + n;
   if (outcome === "kept") {
     report.keptLocalEdits += 1;
     warn(run, `“${p.title}” was edited here after its import; the newer WordPress version was not applied.`);
@@ -590,6 +730,10 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
     now: options.now ?? new Date(),
     db: await getDb(),
     authorsByLogin: new Map(),
+    authorsByLoose: new Map(),
+    permalink: options.permalinkStructure?.trim() ? parsePermalinkStructure(options.permalinkStructure) : null,
+    categoryParents: new Map(),
+    host: "",
     terms: new Map(),
     unknown: new Set(),
     tagIds: new Map(),

@@ -18,9 +18,15 @@ export function reportLines(r: ImportReport): string[] {
       .map(([k, n]) => `${n} ${k}`)
       .join(", ") || "none"}; ${countOf(r.comments, "comment", "comments")} (not imported)`,
     `New bylines: ${r.bylines}; new tags: ${r.tags}; redirects: ${countOf(r.redirects.stories, "story slug", "story slugs")}, ${countOf(r.redirects.tags, "tag slug", "tag slugs")}`,
+    `Old WordPress addresses kept: ${
+      Object.entries(r.redirects.addresses ?? {})
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ") || "none"
+    }`,
   ];
   if (r.proposedSections.length) lines.push(`Proposed sections (top-level categories; the navigation is unchanged: mark sections on the desk's Tags screen): ${r.proposedSections.join(", ")}`);
   if (r.unknownAuthors.length) lines.push(`Unknown authors (no byline given): ${r.unknownAuthors.map((a) => JSON.stringify(a)).join(", ")}`);
+  for (const t of r.unknownAuthorStories ?? []) lines.push(`Byline “Unknown author”: “${t}”`);
   for (const d of r.drafted) lines.push(`Drafted: “${d.title}” — ${d.reason}`);
   for (const e of r.errors) lines.push(`ERROR item ${e.item} “${e.title}”: ${e.message}`);
   if (r.warnings.length) lines.push(`Warnings (${r.warnings.length}):`, ...r.warnings.map((w) => `  - ${w}`));

@@ -10,6 +10,7 @@
  * interrupted run keeps it, to be resumed, for UNFINISHED_UPLOAD_DAYS: the next upload
  * deletes older ones.
  */
+import { parsePermalinkStructure } from "./permalink";
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
@@ -37,6 +38,8 @@ export interface RunOptions {
   siteTimeZone: string;
   pages: "section" | "skip";
   dryRun: boolean;
+  /** The WordPress permalink structure ("" when not given; lib/import/permalink.ts). */
+  permalinkStructure?: string;
 }
 
 export interface RunView {
@@ -63,11 +66,19 @@ function requireImporter(viewer: Viewer): void {
 }
 
 /** Parses and checks run options from form fields. @throws AppError bad_request */
-export function parseRunOptions(raw: { siteTimeZone?: string | null; pages?: string | null; dryRun?: string | null }): RunOptions {
+export function parseRunOptions(raw: { siteTimeZone?: string | null; pages?: string | null; dryRun?: string | null; permalinkStructure?: string | null }): RunOptions {
   const tz = (raw.siteTimeZone ?? "").trim() || "UTC";
   if (!isValidTimeZone(tz)) throw new AppError("bad_request", `Unknown time zone “${tz}”: use an IANA name such as Asia/Kabul.`, { siteTimeZone: "Unknown" });
   const pages = raw.pages === "section" ? "section" : "skip";
-  return { siteTimeZone: tz, pages, dryRun: raw.dryRun === "true" || raw.dryRun === "on" };
+  const permalinkStructure = (raw.permalinkStructure ?? "").trim().slice(0, 300);
+  if (permalinkStructure) {
+    try {
+      parsePermalinkStructure(permalinkStructure);
+    } catch (e) {
+      throw new AppError("bad_request", (e as Error).message, { permalinkStructure: "Invalid" });
+    }
+  }
+  return { siteTimeZone: tz, pages, dryRun: raw.dryRun === "true" || raw.dryRun === "on", permalinkStructure };
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
- * `npm run import:wxr -- <file.xml> [--site-timezone <IANA>] [--dry-run] [--pages section|skip]`
+ * `npm run import:wxr -- <file.xml> [--site-timezone <IANA>] [--dry-run] [--pages section|skip] [--permalink-structure '/%year%/%monthnum%/%day%/%postname%/']`
  * Imports a WordPress export into the database of this install (DATABASE_URL, or the
  * embedded one under DATA_DIR with the server stopped). Ctrl-C stops after the current item;
  * running the same command again resumes (imported items are recognised and skipped).
  * Prints progress and the import report; exits 1 when any item failed.
  */
+import { parsePermalinkStructure } from "@/lib/import/permalink";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { loadEnvConfig } from "@next/env";
@@ -16,12 +17,12 @@ import { isValidTimeZone } from "@/lib/dates/format";
 
 loadEnvConfig(process.cwd());
 
-const USAGE = "Usage: npm run import:wxr -- <file.xml> [--site-timezone Asia/Kabul] [--dry-run] [--pages section|skip]";
+const USAGE = "Usage: npm run import:wxr -- <file.xml> [--site-timezone Asia/Kabul] [--dry-run] [--pages section|skip] [--permalink-structure '/%year%/%monthnum%/%postname%/']";
 
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { "site-timezone": { type: "string", default: "UTC" }, "dry-run": { type: "boolean", default: false }, pages: { type: "string", default: "skip" } },
+    options: { "site-timezone": { type: "string", default: "UTC" }, "dry-run": { type: "boolean", default: false }, pages: { type: "string", default: "skip" }, "permalink-structure": { type: "string", default: "" } },
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) {
@@ -41,6 +42,15 @@ async function main() {
     console.error(`--pages must be "section" or "skip".\n${USAGE}`);
     process.exit(2);
   }
+  const permalinkStructure = (values["permalink-structure"] as string).trim();
+  if (permalinkStructure) {
+    try {
+      parsePermalinkStructure(permalinkStructure);
+    } catch (e) {
+      console.error(`${(e as Error).message}\n${USAGE}`);
+      process.exit(2);
+    }
+  }
   await runMigrations(await getDatabase());
   const total = await countWxrItems(fs.createReadStream(file));
   const controller = new AbortController();
@@ -54,6 +64,7 @@ async function main() {
       siteTimeZone: tz,
       dryRun: values["dry-run"],
       pages: values.pages,
+      permalinkStructure,
       signal: controller.signal,
       onProgress: (done) => {
         if (Date.now() - last > 1000 || done === total) {

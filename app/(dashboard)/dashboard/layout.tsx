@@ -29,6 +29,7 @@ const DESK_LINKS: DeskLink[] = [
 /** The site's administration, grouped in the Admin menu so the header stays one line at 1280 px. */
 const ADMIN_LINKS: DeskLink[] = [
   { href: "/dashboard/import", label: "Import", permission: "import:run" },
+  { href: "/dashboard/redirects", label: "Redirects", permission: "import:run" },
   { href: "/dashboard/users", label: "Users", permission: "user:manage" },
   { href: "/dashboard/audit", label: "Audit", permission: "user:manage" },
   { href: "/dashboard/outbox", label: "Outbox", permission: "user:manage" },

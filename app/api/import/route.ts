@@ -1,5 +1,5 @@
 /**
- * POST /api/import?name=<file name>&siteTimeZone=<IANA>&pages=section|skip&dryRun=true|false
+ * POST /api/import?name=<file name>&siteTimeZone=<IANA>&pages=section|skip&dryRun=true|false&permalinkStructure=<WordPress structure>
  * with the WXR file as the raw request body (streamed to disk, never buffered): starts an
  * import run and answers 202 `{ id }`, or `{ error }` with 400/401/403/413. Admins only.
  */
@@ -17,7 +17,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const viewer = await requireViewer();
     const url = new URL(request.url);
-    const options = parseRunOptions({ siteTimeZone: url.searchParams.get("siteTimeZone"), pages: url.searchParams.get("pages"), dryRun: url.searchParams.get("dryRun") });
+    const options = parseRunOptions({ siteTimeZone: url.searchParams.get("siteTimeZone"), pages: url.searchParams.get("pages"), dryRun: url.searchParams.get("dryRun"), permalinkStructure: url.searchParams.get("permalinkStructure") });
     if (Number(request.headers.get("content-length") ?? "0") > IMPORT_MAX_BYTES) {
       return Response.json({ error: `The export is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB (the IMPORT_MAX_MB setting); use npm run import:wxr for it.` }, { status: 413 });
     }

@@ -25,6 +25,7 @@ export function ImportPanel({ defaultTimeZone, initialRun }: { defaultTimeZone: 
   const [tz, setTz] = useState(defaultTimeZone);
   const [pages, setPages] = useState<"skip" | "section">("skip");
   const [dryRun, setDryRun] = useState(false);
+  const [permalink, setPermalink] = useState("");
   const [upload, setUpload] = useState<{ loaded: number; total: number } | null>(null);
   const [error, setError] = useState("");
   const [run, setRun] = useState<RunView | null>(initialRun);
@@ -64,7 +65,7 @@ export function ImportPanel({ defaultTimeZone, initialRun }: { defaultTimeZone: 
     }
     setError("");
     const xhr = new XMLHttpRequest();
-    const q = new URLSearchParams({ name: file.name, siteTimeZone: tz, pages, dryRun: String(dryRun) });
+    const q = new URLSearchParams({ name: file.name, siteTimeZone: tz, pages, dryRun: String(dryRun), permalinkStructure: permalink });
     xhr.open("POST", `/api/import?${q}`);
     xhr.setRequestHeader("Content-Type", "application/xml");
     xhr.upload.onprogress = (e) => setUpload({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
@@ -105,6 +106,9 @@ export function ImportPanel({ defaultTimeZone, initialRun }: { defaultTimeZone: 
             <option value="skip">Skip them</option>
             <option value="section">Import as stories in a “Pages” section</option>
           </Select>
+        </WrapField>
+        <WrapField label="Permalink structure" hint="As in WordPress (Settings → Permalinks), e.g. /%year%/%monthnum%/%day%/%postname%/, so old post addresses redirect." className="text-sm">
+          <Input value={permalink} onChange={(e) => setPermalink(e.target.value)} size="sm" className="max-w-md" placeholder="/%year%/%monthnum%/%day%/%postname%/" />
         </WrapField>
         <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} label="Dry run: show the report without writing anything" />
         <Button onClick={start} className="self-start">

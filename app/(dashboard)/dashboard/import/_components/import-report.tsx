@@ -42,6 +42,11 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <Row label="Redirects">
           {countOf(report.redirects.stories, "old story slug", "old story slugs")}, {countOf(report.redirects.tags, "old category or tag slug", "old category and tag slugs")}
         </Row>
+        <Row label="Old WordPress addresses">
+          {Object.entries(report.redirects.addresses ?? {})
+            .map(([k, n]) => `${k} ${n}`)
+            .join(", ") || "none"}
+        </Row>
         <Row label="Proposed sections">
           {report.proposedSections.length ? (
             <>
@@ -56,6 +61,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           )}
         </Row>
         <Row label="Unknown authors">{report.unknownAuthors.length ? report.unknownAuthors.map((a) => `“${a}”`).join(", ") : "none"}</Row>
+        <Row label="Stories by “Unknown author”">{report.unknownAuthorStories?.length ? report.unknownAuthorStories.map((t) => `“${t}”`).join(", ") : "none"}</Row>
         <Row label="Time">{(report.durationMs / 1000).toFixed(1)} s</Row>
       </dl>
       {report.drafted.length ? (

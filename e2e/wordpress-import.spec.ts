@@ -68,14 +68,27 @@ test("an admin imports a WordPress export and readers see the imported story", a
     const r = await reader.request.get(path, { maxRedirects: 0 });
     return [r.status(), r.headers()["location"] ?? null] as [number, string | null];
   };
-  expect(await location("/2018/10/20/keyboard-navigation/")).toEqual([308, "/news/keyboard-navigation"]);
+  /**
+   * Where an old address ends up, following redirects (each must be permanent: 308). Next.js
+   * first drops a trailing slash (its own 308, trailingSlash: false), then the old address's
+   * redirect answers.
+   */
+  const settles = async (path: string) => {
+    let at = path;
+    for (let hop = 0; hop < 3; hop++) {
+      const [status, next] = await location(at);
+      if (status !== 308) return [status, at] as const;
+      at = next!;
+    }
+    return [0, at] as const;
+  };
+  expect(await settles("/2018/10/20/keyboard-navigation/")).toEqual([200, "/news/keyboard-navigation"]);
   expect(await location("/2018/10/20/Keyboard-Navigation")).toEqual([308, "/news/keyboard-navigation"]);
   expect(await location("/?p=1724")).toEqual([308, "/news/keyboard-navigation"]);
-  const [status, feed] = await location("/category/block/feed/");
-  expect(status).toBe(308);
+  const [status, feed] = await settles("/category/block/feed/");
+  expect(status).toBe(200);
   expect(feed).toMatch(/^\/tag\/[a-z0-9-]+\/feed\.xml$/);
-  expect((await reader.request.get(feed!))?.status()).toBe(200);
-  expect(await location("/never/existed/")).toEqual([404, null]);
+  expect((await settles("/never/existed/"))[0]).toBe(404);
   expect(await location("/?p=999999")).toEqual([404, null]);
   // The front page itself is unchanged.
   expect((await reader.request.get("/"))?.status()).toBe(200);

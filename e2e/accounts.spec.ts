@@ -3,8 +3,9 @@ import { ACCOUNTS, E2E_PASSWORD } from "./fixtures";
 import { as, draftStory, refuseBrowserDialogs } from "./helpers";
 
 /**
- * Accounts: "Forgot password?" as far as a browser goes without reading mail (the mail itself
- * is checked in lib/users/account-mail.int.test.ts), the page behind a reset link made by an
+ * Accounts: "Forgot password?" (its answers and limits, and end to end with the link read from
+ * the admin's Outbox, as the e2e server keeps mail there without a mail server; delivery over
+ * SMTP is checked in lib/mail/flows.int.test.ts), the page behind a reset link made by an
  * admin, and a save whose session ended while the story was open.
  */
 
@@ -69,6 +70,69 @@ test("Forgot password?: one answer for every address, a field error for a malfor
   await expect(page.getByTestId("forgot-error")).toHaveText(/^Too many reset requests for this address or from your network\. Try again in \d+ minutes, or ask an admin for a reset link\.$/);
   await expect(page.getByTestId("forgot-answer")).toHaveCount(0);
   await page.context().close();
+});
+
+test("Forgot password? end to end: the link from the mail sets a new password, the old one stops working, and 'password changed' is mailed", async ({ browser }) => {
+  const admin = await as(browser, "admin");
+  const { email, page: older } = await newWriter(browser, admin, "Zarghuna Safi");
+
+  // Signed out, in a browser of their own, the writer asks for a link.
+  const user = await (await browser.newContext()).newPage();
+  await user.goto("/login");
+  await user.getByRole("link", { name: "Forgot password?" }).click();
+  await askForReset(user, email);
+  await expect(user.getByTestId("forgot-answer")).toHaveText(ANSWER);
+
+  // The admin finds the reset message to that address in the Outbox and reads its text part.
+  await admin.goto("/dashboard/outbox");
+  const resetRow = admin.getByTestId("outbox-row").filter({ hasText: email }).filter({ hasText: /Reset your .+ password/ });
+  // The link is written after the answer has gone: the Outbox shows it at a later load.
+  await expect(async () => {
+    await admin.reload();
+    await expect(resetRow).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await resetRow.getByRole("link", { name: /Reset your .+ password/ }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: /Reset your .+ password/ })).toBeVisible();
+  const text = await admin.getByTestId("mail-text").textContent();
+  expect(text).toContain("Hello Zarghuna Safi,");
+  const link = /^Choose a new password: (\S+)$/m.exec(text ?? "")?.[1] ?? "";
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/signup\/[A-Za-z0-9_-]{43}$/);
+
+  // The writer follows it and chooses a new password; it signs them in.
+  await user.goto(link);
+  await expect(user.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  await user.getByLabel("New password").fill("the forgotten-and-new password");
+  await user.getByLabel("Repeat the password").fill("the forgotten-and-new password");
+  await user.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(user).toHaveURL(/\/dashboard$/);
+  await expect(user.getByTestId("viewer")).toContainText("Zarghuna Safi");
+
+  // The session from before is over; the old password is refused, the new one signs in.
+  await older.goto("/dashboard");
+  await expect(older).toHaveURL(/\/login/);
+  await older.getByLabel("Email").fill(email);
+  await older.getByLabel("Password").fill("the first long password");
+  await older.getByRole("button", { name: "Sign in" }).click();
+  await expect(older.getByTestId("login-error")).toHaveText("Invalid email or password.");
+  await older.getByLabel("Password").fill("the forgotten-and-new password");
+  await older.getByRole("button", { name: "Sign in" }).click();
+  await expect(older).toHaveURL(/\/dashboard$/);
+
+  // The link worked once.
+  await user.goto(link);
+  await expect(user.getByRole("heading", { name: "This link does not work" })).toBeVisible();
+
+  // "Your password was changed" went to the same address.
+  await admin.goto("/dashboard/outbox");
+  const changed = admin.getByTestId("outbox-row").filter({ hasText: email }).filter({ hasText: /Your .+ password was changed/ });
+  await expect(changed).toHaveCount(1);
+  await changed.getByRole("link", { name: /Your .+ password was changed/ }).click();
+  await expect(admin.getByTestId("mail-text")).toContainText("was changed through a reset link on");
+  await expect(admin.getByTestId("mail-text")).toContainText("Every other session of your account was signed out.");
+
+  await admin.context().close();
+  await older.context().close();
+  await user.context().close();
 });
 
 test("a reset link from the admin's Users screen: a new password, signed in with it, and the older session is signed out", async ({ browser }) => {

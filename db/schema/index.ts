@@ -760,7 +760,7 @@ export const notifications = pgTable(
     /** Desk path it links to. */
     link: text("link").notNull(),
     readAt: instant("read_at"),
-    /** When it went out by mail (at once or in a digest); null: not (yet) mailed. */
+    /** When it went out by mail (at once or in a digest), or was settled unmailed (its kind moved from Off to the digest); null: not (yet) mailed. */
     mailedAt: instant("mailed_at"),
     createdAt: instant("created_at").notNull().defaultNow(),
   },

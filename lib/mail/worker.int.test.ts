@@ -299,4 +299,19 @@ describe.each(engines())("the mail worker on %s", (engine) => {
       if (other !== handle()) await other.close();
     }
   });
+
+  it("sends a batch in the order it was queued, whatever order the table keeps the rows in", async () => {
+    const before = smtp.messages.length;
+    const ids: string[] = [];
+    for (const n of ["first", "second", "third", "fourth", "fifth"]) ids.push(await queue(db(), `Reset link (${n})`, "mina@example.org"));
+    // Rewriting a row moves it: the table now keeps the first and the third after the others.
+    for (const id of [ids[0]!, ids[2]!]) await db().update(mailOutbox).set({ lastError: null }).where(eq(mailOutbox.id, id));
+    const worker = createMailWorker({ db: async () => db(), smtpUrl: smtp.url });
+    try {
+      expect(await worker.step(at(T0, 2 * MIN))).toMatchObject({ claimed: 5, sent: 5 });
+    } finally {
+      await worker.stop();
+    }
+    expect(smtp.messages.slice(before).map((m) => m.subject)).toEqual(["first", "second", "third", "fourth", "fifth"].map((n) => `Reset link (${n})`));
+  });
 });

@@ -129,27 +129,43 @@ async function sender(db: Db, mailFrom: string | undefined): Promise<MailAddress
   return mailSender(undefined, row?.siteName ?? "Newsroom", siteUrl());
 }
 
-/** Up to `limit` due rows, locked in `tx` without waiting for rows another worker holds. */
-function lockDue(tx: Db, now: Date, limit: number) {
-  return tx
+/**
+ * Up to `limit` due rows, locked in `tx` without waiting for rows another worker holds, the
+ * longest-waiting first (then in the order they were queued).
+ * @returns their ids, in that order.
+ */
+async function lockDue(tx: Db, now: Date, limit: number): Promise<string[]> {
+  const rows = await tx
     .select({ id: mailOutbox.id })
     .from(mailOutbox)
     .where(and(eq(mailOutbox.status, "pending"), lte(mailOutbox.nextAttemptAt, now)))
-    .orderBy(asc(mailOutbox.nextAttemptAt))
+    .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.createdAt))
     .limit(limit)
     .for("update", { skipLocked: true });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * `rows` in the order of `ids`. An UPDATE's RETURNING gives rows in the table's physical
+ * order, not the order they were locked in; sending in that order could deliver a newer
+ * message (a second reset link) before the older one it replaces.
+ */
+function inOrderOf<T extends { id: string }>(ids: string[], rows: T[]): T[] {
+  const at = new Map(ids.map((id, i) => [id, i]));
+  return [...rows].sort((a, b) => at.get(a.id)! - at.get(b.id)!);
 }
 
 /** Without a mail server: due rows become held, in one transaction; each is printed after it. */
 async function holdDue(db: Db, now: Date, s: Settings): Promise<MailStepResult> {
   const rows = await db.transaction(async (tx) => {
-    const ids = (await lockDue(tx, now, s.batchSize)).map((r) => r.id);
+    const ids = await lockDue(tx, now, s.batchSize);
     if (ids.length === 0) return [];
-    return tx
+    const held = await tx
       .update(mailOutbox)
       .set({ status: "held", lastError: NO_MAIL_SERVER })
       .where(and(inArray(mailOutbox.id, ids), eq(mailOutbox.status, "pending")))
       .returning();
+    return inOrderOf(ids, held);
   });
   for (const r of rows) {
     s.log(
@@ -166,16 +182,17 @@ async function holdDue(db: Db, now: Date, s: Settings): Promise<MailStepResult> 
   return { ...empty(), claimed: rows.length, held: rows.length };
 }
 
-/** Claims due rows: one transaction that locks them and takes the lease (attempts + 1). */
+/** Claims due rows: one transaction that locks them and takes the lease (attempts + 1). @returns them in the order they are to be sent. */
 function claimDue(db: Db, now: Date, s: Settings): Promise<Row[]> {
   return db.transaction(async (tx) => {
-    const ids = (await lockDue(tx, now, s.batchSize)).map((r) => r.id);
+    const ids = await lockDue(tx, now, s.batchSize);
     if (ids.length === 0) return [];
-    return tx
+    const claimed = await tx
       .update(mailOutbox)
       .set({ attempts: sql`${mailOutbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + s.leaseMs) })
       .where(inArray(mailOutbox.id, ids))
       .returning();
+    return inOrderOf(ids, claimed);
   });
 }
 

@@ -4,10 +4,10 @@
  * viewer's own preferences are read or written here.
  */
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { auditLog, notificationPrefs, users } from "@/db/schema";
+import { auditLog, notificationPrefs, notifications, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { AppError, parseInput } from "@/lib/errors";
 import { DEFAULT_MAIL_MODE, MAIL_MODES, NOTIFICATION_KINDS, type MailMode, type NotificationKind } from "./kinds";
@@ -42,7 +42,9 @@ const prefsSchema = z.object({
 });
 
 /**
- * Saves the viewer's preferences, audited with what changed.
+ * Saves the viewer's preferences, audited with what changed. A kind moved from Off to the
+ * daily digest starts from now: its notifications that Off kept from mail are marked settled
+ * (mailed_at), so the next digest does not list them.
  * @param raw `{ review_submitted, review_returned, published, correction, digestHour }` as a form sends them.
  * @throws AppError(bad_request) for an unknown mode or an hour outside 0–23.
  */
@@ -55,6 +57,7 @@ export async function saveMailPreferences(viewer: Viewer, raw: unknown): Promise
   if (before.digestHour !== next.digestHour) changes.digestHour = { from: before.digestHour, to: next.digestHour };
   if (Object.keys(changes).length === 0) return next;
   const db = await getDb();
+  const now = new Date();
   await db.transaction(async (tx) => {
     for (const kind of NOTIFICATION_KINDS) {
       await tx
@@ -62,7 +65,16 @@ export async function saveMailPreferences(viewer: Viewer, raw: unknown): Promise
         .values({ userId: viewer.id, kind, mode: next.modes[kind] })
         .onConflictDoUpdate({ target: [notificationPrefs.userId, notificationPrefs.kind], set: { mode: next.modes[kind] } });
     }
-    await tx.update(users).set({ digestHour: next.digestHour, updatedAt: new Date() }).where(eq(users.id, viewer.id));
+    // A kind moved from Off to the digest starts from now: what Off kept from mail (maybe
+    // months of it) is settled, not sent in the next digest.
+    const fromOff = NOTIFICATION_KINDS.filter((k) => before.modes[k] === "off" && next.modes[k] === "digest");
+    if (fromOff.length > 0) {
+      await tx
+        .update(notifications)
+        .set({ mailedAt: now })
+        .where(and(eq(notifications.userId, viewer.id), inArray(notifications.kind, fromOff), isNull(notifications.mailedAt)));
+    }
+    await tx.update(users).set({ digestHour: next.digestHour, updatedAt: now }).where(eq(users.id, viewer.id));
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "user.mail_preferences", entityType: "user", entityId: viewer.id, details: { changes } });
   });
   return next;

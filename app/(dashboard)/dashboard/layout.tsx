@@ -26,7 +26,7 @@ const DESK_LINKS: DeskLink[] = [
   { href: "/dashboard/bylines", label: "Bylines", permission: "story:set-any-byline" },
 ];
 
-/** The site's administration, grouped in the Admin menu so the header stays one line at 1280 px. */
+/** The site's administration, grouped in the Admin menu so the desk's links stay one line at 1280 px. */
 const ADMIN_LINKS: DeskLink[] = [
   { href: "/dashboard/import", label: "Import", permission: "import:run" },
   { href: "/dashboard/redirects", label: "Redirects", permission: "import:run" },
@@ -45,11 +45,33 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <div className="min-h-screen bg-neutral-50">
       <header className="border-b border-neutral-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <nav aria-label="Desk" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm font-semibold">
+        {/* Two rows: the site and who is signed in, then the desk's links (one line at 1280 px). */}
+        <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-3">
+          <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
             <Link href="/dashboard" className="font-serif text-lg font-bold">
               {settings.siteName} <span className="font-sans text-xs font-semibold uppercase tracking-wider text-neutral-500">Desk</span>
             </Link>
+            <div className="flex items-center gap-3 text-sm">
+              <Link
+                href="/dashboard/notifications"
+                className={unread > 0 ? "rounded bg-amber-100 px-2 py-1 font-semibold text-amber-900 hover:underline" : "px-2 py-1 text-neutral-700 hover:underline"}
+                data-testid="notifications-link"
+              >
+                Notifications ({unread})
+              </Link>
+              <Link href="/dashboard/profile" className="flex flex-col text-neutral-700 leading-tight hover:underline" data-testid="viewer">
+                <span>{viewer.name}</span>
+                <span className="sr-only"> · </span>
+                <span className="text-xs text-neutral-500">{ROLE_LABEL[viewer.role]}</span>
+              </Link>
+              <form action={signOutAction}>
+                <Button type="submit" variant="secondary" size="sm">
+                  Sign out
+                </Button>
+              </form>
+            </div>
+          </div>
+          <nav aria-label="Desk" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm font-semibold">
             {DESK_LINKS.filter(allowed).map((l) => (
               <Link key={l.label} href={l.href} className="text-neutral-700 hover:text-neutral-950">
                 {l.label}
@@ -65,25 +87,6 @@ export default async function DashboardLayout({ children }: { children: React.Re
               View site
             </Link>
           </nav>
-          <div className="flex items-center gap-3 text-sm">
-            <Link
-              href="/dashboard/notifications"
-              className={unread > 0 ? "rounded bg-amber-100 px-2 py-1 font-semibold text-amber-900 hover:underline" : "px-2 py-1 text-neutral-700 hover:underline"}
-              data-testid="notifications-link"
-            >
-              Notifications ({unread})
-            </Link>
-            <Link href="/dashboard/profile" className="flex flex-col text-neutral-700 leading-tight hover:underline" data-testid="viewer">
-              <span>{viewer.name}</span>
-              <span className="sr-only"> · </span>
-              <span className="text-xs text-neutral-500">{ROLE_LABEL[viewer.role]}</span>
-            </Link>
-            <form action={signOutAction}>
-              <Button type="submit" variant="secondary" size="sm">
-                Sign out
-              </Button>
-            </form>
-          </div>
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>

@@ -13,6 +13,9 @@ const ANSWER = "If an account uses that address, we've sent a link to reset its 
 
 /** Asks for a reset link for `email` on the open "Forgot password?" page. */
 async function askForReset(page: Page, email: string): Promise<void> {
+  // The login page has an "Email" field too: wait until the link has brought the reset form.
+  await expect(page).toHaveURL(/\/login\/forgot$/);
+  await expect(page.getByRole("button", { name: "Send reset link" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send reset link" }).click();
 }

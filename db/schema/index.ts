@@ -281,6 +281,8 @@ export const media = pgTable(
     /** What the photo shows, for readers who cannot see it. Required before a story using it is published. */
     altText: text("alt_text").notNull().default(""),
     caption: text("caption").notNull().default(""),
+    /** A longer account of the photo for staff (WordPress's attachment description); not shown to readers. */
+    description: text("description").notNull().default(""),
     creditName: text("credit_name").notNull().default(""),
     creditOrg: text("credit_org").notNull().default(""),
     creditUrl: text("credit_url"),

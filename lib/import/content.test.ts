@@ -7,36 +7,54 @@
  */
 import { describe, expect, it } from "vitest";
 import { renderBody } from "@/lib/editor/render";
-import { wpContentToBody, wpPlainText } from "./content";
+import { resolveImages, wpContentToBody, wpPlainText, type ConvertOptions, type WpImage } from "./content";
 
-/** The story HTML and the report notes of some WordPress content. */
-function convert(content: string): { html: string; notes: string[] } {
-  const { body, notes } = wpContentToBody(content);
-  return { html: renderBody(body).html, notes };
+/**
+ * The story HTML, report notes and images of some WordPress content, each image left as a
+ * link to its old address (what an import without a photo source does).
+ */
+function convert(content: string, options?: ConvertOptions): { html: string; notes: string[]; images: WpImage[] } {
+  const { body, notes, images } = wpContentToBody(content, options);
+  const linked = resolveImages(body, (i) => (images[i]!.src ? { link: images[i]!.src, label: images[i]!.alt || "photo", caption: images[i]!.caption } : null));
+  return { html: renderBody(linked).html, notes, images };
 }
 
 const SIZE = 400 * 1024;
 const repeated = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
 
 describe("WordPress shortcodes", () => {
-  it("[caption] keeps the image and its caption text, from the content or the older attribute", () => {
-    expect(convert('[caption id="attachment_1" align="alignnone" width="300"]<img src="https://ex.com/a.jpg" alt="Mayor"> The mayor speaks[/caption]\n\nNext paragraph.')).toEqual({
-      html: '<p dir="auto"><a href="https://ex.com/a.jpg">Image: Mayor</a> The mayor speaks</p><p dir="auto">Next paragraph.</p>',
-      notes: ["1 image left on the old host, as a link"],
-    });
-    expect(convert('[caption id="x" caption="Old style caption"]<img src="https://ex.com/b.jpg" alt="B">[/caption]').html).toBe(
-      '<p dir="auto"><a href="https://ex.com/b.jpg">Image: B</a> Old style caption</p>',
-    );
+  it("[caption] becomes the image with its caption, from the content or the older attribute", () => {
+    const modern = convert('[caption id="attachment_1" align="alignnone" width="300"]<a href="https://ex.com/a.jpg"><img class="wp-image-1 size-medium" src="https://ex.com/a-300x200.jpg" alt="Mayor"></a> The mayor speaks[/caption]\n\nNext paragraph.');
+    expect(modern.images).toEqual([{ src: "https://ex.com/a-300x200.jpg", alt: "Mayor", caption: "The mayor speaks", attachmentId: "1" }]);
+    expect(modern.html).toBe('<p dir="auto"><a href="https://ex.com/a-300x200.jpg">Image: Mayor</a> The mayor speaks</p><p dir="auto">Next paragraph.</p>');
+    expect(convert('[caption id="x" caption="Old style caption"]<img src="https://ex.com/b.jpg" alt="B">[/caption]').images).toEqual([{ src: "https://ex.com/b.jpg", alt: "B", caption: "Old style caption", attachmentId: "" }]);
     expect(convert('[CAPTION id="x"]<img src="https://ex.com/c.jpg" alt="C"> Upper case[/Caption] after').html).toBe(
-      '<p dir="auto"><a href="https://ex.com/c.jpg">Image: C</a> Upper case after</p>',
+      '<p dir="auto"><a href="https://ex.com/c.jpg">Image: C</a> Upper case</p><p dir="auto"> after</p>',
     );
   });
 
-  it("[gallery] is left out and counted for the report", () => {
-    expect(convert('Before [gallery ids="1,2,3"] after [gallery] end')).toEqual({
-      html: '<p dir="auto">Before after end</p>',
-      notes: ["2 galleries were left out (galleries are not imported)"],
-    });
+  it("[gallery] becomes its photos in order: its ids, else the post's own attachments, without those excluded", () => {
+    const { images, notes } = convert('Before [gallery ids="3, 1,2"] after [gallery exclude="8"] end', { childAttachments: ["7", "8", "9"] });
+    expect(images.map((i) => i.attachmentId)).toEqual(["3", "1", "2", "7", "9"]);
+    expect(notes).toEqual([]);
+    expect(convert("A [gallery] with no photos").notes).toEqual(["a gallery was left out (the export lists no photos for it)"]);
+  });
+
+  it("block-editor images and galleries are found with their captions and attachment ids", () => {
+    const { images, html } = convert(
+      '<!-- wp:image {"id":9} --><figure class="wp-block-image"><img src="/wp-content/uploads/c.jpg" alt="C" class="wp-image-9"/><figcaption>Cap C</figcaption></figure><!-- /wp:image -->\n\n' +
+        '<figure class="wp-block-gallery"><figure class="wp-block-image"><img src="https://ex.com/d.jpg" data-id="11" alt="D"/></figure><figure class="wp-block-image"><img src="https://ex.com/e.jpg" data-id="12" alt=""/><figcaption>E</figcaption></figure></figure>',
+    );
+    expect(images).toEqual([
+      { src: "/wp-content/uploads/c.jpg", alt: "C", caption: "Cap C", attachmentId: "9" },
+      { src: "https://ex.com/d.jpg", alt: "D", caption: "", attachmentId: "11" },
+      { src: "https://ex.com/e.jpg", alt: "", caption: "E", attachmentId: "12" },
+    ]);
+    expect(html).toBe('<p dir="auto"><a href="/wp-content/uploads/c.jpg">Image: C</a> Cap C</p><p dir="auto"><a href="https://ex.com/d.jpg">Image: D</a></p><p dir="auto"><a href="https://ex.com/e.jpg">Image: photo</a> E</p>');
+  });
+
+  it("an image with no address keeps only its alt text; an unsafe address is never a link", () => {
+    expect(convert('<p>See <img alt="the map"> here and <img src="javascript:alert(1)" alt="x"></p>').html).toBe('<p dir="auto">See the map here and x</p>');
   });
 
   it("[audio] and [video] become a link to their source, dropping their fallback content", () => {
@@ -61,7 +79,7 @@ describe("WordPress shortcodes", () => {
 
   it("a bracket in running text is not read as a tag that runs to the next shortcode", () => {
     expect(convert('[Updated: see below, the <em>vote</em> [caption id="1"]<img src="https://ex.com/d.jpg" alt="D"> Council[/caption] closed').html).toBe(
-      '<p dir="auto">[Updated: see below, the <em>vote</em> <a href="https://ex.com/d.jpg">Image: D</a> Council closed</p>',
+      '<p dir="auto">[Updated: see below, the <em>vote</em></p><p dir="auto"><a href="https://ex.com/d.jpg">Image: D</a> Council</p><p dir="auto"> closed</p>',
     );
   });
 

@@ -5,11 +5,14 @@
  * - block-editor markup: `<!-- wp:… -->` comments are dropped, their HTML kept;
  * - classic content: blank lines make paragraphs and single newlines line breaks (as
  *   WordPress's wpautop does);
- * - shortcodes: [caption] keeps its caption text, [gallery] is dropped (reported),
- *   [audio]/[video]/[embed] become links, others are removed keeping their text;
+ * - shortcodes: [caption] becomes a photo with its caption, [gallery] a sequence of photos
+ *   (its `ids`, else the post's own attachments, without `exclude`), [audio]/[video]/[embed]
+ *   become links, others are removed keeping their text;
  * - `<!--more-->` and `<!--nextpage-->` are dropped (one page per story);
  * - bare URLs alone on a line (oEmbeds) become links;
- * - images stay on their remote host, as links ("Image: alt text");
+ * - images (and block-editor image and gallery figures) become placeholders, `images` in the
+ *   result, which the importer turns into media-library photos or, when it cannot get the
+ *   file, into links to the old host ("Image: alt text") with `resolveImages`;
  * - iframes and embeds become links to their source; scripts, styles, inline handlers and
  *   unsafe URLs go (the same scheme allow-list as the editor, lib/editor/urls.ts); headings
  *   outside h2–h4 are mapped into that range.
@@ -22,12 +25,38 @@ import sanitizeHtml from "sanitize-html";
 import { bodySchema, sanitizeBodyHtml } from "@/lib/editor/render";
 import { cleanText } from "@/lib/text/clean";
 import { isSafeUrl } from "@/lib/text/urls";
-import { countOf } from "@/lib/text/count";
+import { STORY_PHOTO } from "@/lib/editor/image-node";
+import { withPhotoAttrs, type LibraryPhoto } from "@/lib/media/body";
+
+/** An image of a post's content, in body order; the body holds a placeholder for each. */
+export interface WpImage {
+  /** The image's URL as written (often a resized copy, "silo-1024x768.jpg"); "" for a gallery photo known only by id. */
+  src: string;
+  alt: string;
+  /** The caption written with it ([caption], a figure's figcaption), plain text. */
+  caption: string;
+  /** The WordPress attachment id ("wp-image-<id>" class, a block's data-id, a gallery's ids), "" when unknown. */
+  attachmentId: string;
+}
 
 export interface ConvertedContent {
   body: JSONContent;
   /** What was changed or dropped, for the import report. */
   notes: string[];
+  /** The images, in order: `images[i]` is the placeholder whose mediaId is `imagePlaceholder(i)`. */
+  images: WpImage[];
+}
+
+export interface ConvertOptions {
+  /** The post's own attachments in gallery order (a `[gallery]` without `ids` shows them). */
+  childAttachments?: string[];
+}
+
+const PLACEHOLDER = "wp-image:";
+
+/** The mediaId a body placeholder carries for the image at `index` of `images`. */
+export function imagePlaceholder(index: number): string {
+  return `${PLACEHOLDER}${index}`;
 }
 
 const BLOCK_START = /^<(p|h[1-6]|ul|ol|li|blockquote|pre|table|thead|tbody|tr|td|th|figure|figcaption|div|hr|dl|dt|dd|section|iframe|address)[\s>/]/i;
@@ -92,15 +121,40 @@ function scanShortcodeTags(text: string): ShortcodeTag[] {
 }
 
 /**
+ * A caption shortcode's content as a figure: its (linked) image, then the caption: the text
+ * written after the image, else the `caption` attribute (older exports). Content with no image
+ * stays as it is, followed by the caption text.
+ */
+function captionFigure(inner: string, attrCaption: string): string {
+  const image = /(<a\b[^>]*>\s*)?<img\b[^>]*>(\s*<\/a>)?/i.exec(inner);
+  if (!image) return attrCaption ? `${inner} ${attrCaption}` : inner;
+  const text = (inner.slice(0, image.index) + inner.slice(image.index + image[0].length)).trim();
+  return `<figure class="wp-caption">${image[0]}<figcaption>${text || attrCaption}</figcaption></figure>`;
+}
+
+/** Attachment ids of a gallery shortcode: `ids` (or the older `include`), else the post's own attachments, without `exclude`. */
+function galleryIds(attrs: string, options: ConvertOptions): string[] {
+  const list = (name: string) =>
+    attr(attrs, name)
+      .split(",")
+      .map((v) => v.trim())
+      .filter((v) => /^\d+$/.test(v));
+  const named = list("ids").length ? list("ids") : list("include");
+  const exclude = new Set(list("exclude"));
+  return (named.length ? named : (options.childAttachments ?? [])).filter((id) => !exclude.has(id));
+}
+
+/**
  * Expands the shortcodes a news site's export carries, in one pass over the tags:
- * - `[caption …]…[/caption]` keeps what it wraps, then its `caption` attribute (older exports);
- * - `[gallery …]` is dropped and counted in `notes`;
+ * - `[caption …]…[/caption]` becomes a figure of its image and caption (see captionFigure);
+ * - `[gallery …]` becomes one photo placeholder per attachment (see galleryIds); a gallery with
+ *   none is dropped and counted in `notes`;
  * - `[audio …]`/`[video …]` become a link to their source, dropping what they wrap (a fallback);
  * - `[embed]url[/embed]` becomes a link paragraph;
  * - any other tag goes and what it wraps stays.
  * An opener pairs with the next closer of its name (as a non-greedy match would).
  */
-function shortcodes(html: string, notes: string[]): string {
+function shortcodes(html: string, notes: string[], options: ConvertOptions): string {
   const tags = scanShortcodeTags(html);
   // For each opener, the index of the next closer of the same name (-1: none), from the end.
   const closerOf = new Int32Array(tags.length).fill(-1);
@@ -111,10 +165,10 @@ function shortcodes(html: string, notes: string[]): string {
     else closerOf[k] = nextCloser.get(t.name) ?? -1;
   }
   const out: string[] = [];
-  /** Open captions: the closer that ends each, and the caption text written there. */
-  const captions: { closer: number; text: string }[] = [];
+  /** Open captions: the closer that ends each, its caption attribute, and where its content starts in `out`. */
+  const captions: { closer: number; text: string; start: number }[] = [];
   let pos = 0;
-  let galleries = 0;
+  let emptyGalleries = 0;
   /** Skips to after the closer `k` (what lies between is consumed); captions it passed are dropped. */
   const skipTo = (k: number) => {
     pos = tags[k]!.end;
@@ -127,18 +181,20 @@ function shortcodes(html: string, notes: string[]): string {
     pos = t.end;
     if (t.closing) {
       if (captions.at(-1)?.closer === k) {
-        const { text } = captions.pop()!;
-        // The caption is the text after the image (or the attribute, in older exports).
-        if (text) out.push(` ${text}`);
+        const { text, start } = captions.pop()!;
+        out.push(captionFigure(out.splice(start).join(""), text));
       }
       continue;
     }
     const closer = closerOf[k]!;
     if (t.name === "caption") {
       // A caption inside a caption ends at the same closer: only the outer one pairs.
-      if (closer !== -1 && captions.at(-1)?.closer !== closer) captions.push({ closer, text: attr(t.attrs, "caption") });
-    } else if (t.name === "gallery") galleries += 1;
-    else if (t.name === "audio" || t.name === "video") {
+      if (closer !== -1 && captions.at(-1)?.closer !== closer) captions.push({ closer, text: attr(t.attrs, "caption"), start: out.length });
+    } else if (t.name === "gallery") {
+      const ids = galleryIds(t.attrs, options);
+      if (ids.length) out.push(`\n\n${ids.map((id) => `<figure data-wp-gallery-id="${id}"></figure>`).join("\n\n")}\n\n`);
+      else emptyGalleries += 1;
+    } else if (t.name === "audio" || t.name === "video") {
       const src = attr(t.attrs, "src") || attr(t.attrs, "mp3") || attr(t.attrs, "mp4") || attr(t.attrs, "m4a");
       if (src) out.push(`<p>${linkTo(src, `${t.name === "audio" ? "Audio" : "Video"}: ${src}`)}</p>`);
       if (closer !== -1) skipTo(closer);
@@ -149,7 +205,7 @@ function shortcodes(html: string, notes: string[]): string {
     }
   }
   out.push(html.slice(pos));
-  if (galleries) notes.push(`${galleries === 1 ? "a gallery was" : `${galleries} galleries were`} left out (galleries are not imported)`);
+  if (emptyGalleries) notes.push(`${emptyGalleries === 1 ? "a gallery was" : `${emptyGalleries} galleries were`} left out (the export lists no photos for ${emptyGalleries === 1 ? "it" : "them"})`);
   return out.join("");
 }
 
@@ -218,20 +274,63 @@ function autoParagraphs(html: string): string {
     .join("\n");
 }
 
-/** Images become links to the remote file; embeds links to their source. */
-function mediaToLinks(html: string, notes: string[]): string {
-  let images = 0;
-  const out = sanitizeHtml(html, {
+/** The attachment id an image names: class "wp-image-<id>" (classic and block editor) or a gallery block's data-id. */
+function attachmentIdOf(img: Element): string {
+  const byClass = /(?:^|\s)wp-image-(\d+)(?:\s|$)/.exec(img.getAttribute("class") ?? "")?.[1];
+  const byData = img.getAttribute("data-id") ?? "";
+  return byClass ?? (/^\d+$/.test(byData) ? byData : "");
+}
+
+/**
+ * Replaces every image (an `<img>`, with the link around it and the figure it alone fills,
+ * whose figcaption is its caption; a gallery placeholder) by a photo placeholder, in document
+ * order. @returns the HTML and the images.
+ */
+function extractImages(html: string): { html: string; images: WpImage[] } {
+  const images: WpImage[] = [];
+  if (!/<img\b|data-wp-gallery-id/i.test(html)) return { html, images };
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  const placeholder = (image: WpImage): Element => {
+    const figure = document.createElement("figure");
+    figure.setAttribute("data-media-id", imagePlaceholder(images.length));
+    images.push(image);
+    return figure;
+  };
+  for (const el of [...document.querySelectorAll("img, figure[data-wp-gallery-id]")] as Element[]) {
+    if (el.tagName.toLowerCase() === "figure") {
+      el.replaceWith(placeholder({ src: "", alt: "", caption: "", attachmentId: el.getAttribute("data-wp-gallery-id") ?? "" }));
+      continue;
+    }
+    const src = (el.getAttribute("src") ?? "").trim();
+    const alt = cleanText(el.getAttribute("alt") ?? "").trim();
+    const attachmentId = attachmentIdOf(el);
+    let container: Element = el;
+    const link = el.parentElement;
+    if (link?.tagName.toLowerCase() === "a" && link.children.length === 1 && !(link.textContent ?? "").trim()) container = link;
+    let caption = "";
+    const figure = container.parentElement;
+    if (figure?.tagName.toLowerCase() === "figure" && figure.querySelectorAll("img").length === 1) {
+      caption = (figure.querySelector("figcaption")?.textContent ?? "").replace(/\s+/g, " ").trim();
+      container = figure;
+    }
+    // An image with nowhere to come from keeps only its words.
+    if (!attachmentId && !(isSafeUrl(src) && /^(https?:)?\/\//i.test(src)) && !src.startsWith("/")) {
+      container.replaceWith(document.createTextNode(alt));
+      continue;
+    }
+    container.replaceWith(placeholder({ src, alt, caption: cleanText(caption).slice(0, 1000), attachmentId }));
+  }
+  return { html: document.body.innerHTML, images };
+}
+
+/** Embeds become links to their source; headings and other tags are mapped into the editor's set. */
+function mediaToLinks(html: string): string {
+  return sanitizeHtml(html, {
     allowedTags: false,
     allowedAttributes: false,
     allowVulnerableTags: true,
     nonTextTags: ["script", "style", "textarea", "noscript"],
     transformTags: {
-      img: (_, a): sanitizeHtml.Tag => {
-        images += 1;
-        const src = a.src ?? "";
-        return src && isSafeUrl(src) && /^https?:\/\//i.test(src) ? { tagName: "a", attribs: { href: src }, text: `Image: ${a.alt || src.split("/").pop() || "photo"}` } : { tagName: "span", attribs: {}, text: a.alt ?? "" };
-      },
       iframe: (_, a): sanitizeHtml.Tag => (a.src && isSafeUrl(a.src) ? { tagName: "a", attribs: { href: a.src }, text: a.src } : { tagName: "span", attribs: {}, text: "" }),
       h1: "h2",
       h5: "h4",
@@ -246,28 +345,51 @@ function mediaToLinks(html: string, notes: string[]): string {
       figcaption: "p",
     },
   });
-  if (images) notes.push(`${countOf(images, "image", "images")} left on the old host, as ${images === 1 ? "a link" : "links"}`);
-  return out;
+}
+
+/** What an image placeholder becomes: a library photo, a link to the file on the old host, or nothing. */
+export type ResolvedImage = { photo: LibraryPhoto } | { link: string; label: string; caption?: string } | null;
+
+/**
+ * `body` with each image placeholder replaced: by the library photo (its attributes from the
+ * library, as the desk stores them), or by a paragraph linking to the old file
+ * ("Image: <alt text>", then its caption), or removed. Pure.
+ * @param resolve called with each placeholder's index into ConvertedContent.images.
+ */
+export function resolveImages(body: JSONContent, resolve: (index: number) => ResolvedImage): JSONContent {
+  const walk = (n: JSONContent): JSONContent[] => {
+    const id = n.type === STORY_PHOTO ? String(n.attrs?.mediaId ?? "") : "";
+    if (id.startsWith(PLACEHOLDER)) {
+      const found = resolve(Number(id.slice(PLACEHOLDER.length)));
+      if (!found) return [];
+      if ("photo" in found) return [withPhotoAttrs({ type: STORY_PHOTO, attrs: { mediaId: found.photo.id } }, new Map([[found.photo.id, found.photo]]))];
+      const caption = found.caption ? [{ type: "text", text: ` ${found.caption}` }] : [];
+      return [{ type: "paragraph", content: [{ type: "text", text: `Image: ${found.label}`, marks: [{ type: "link", attrs: { href: found.link } }] }, ...caption] }];
+    }
+    return n.content ? [{ ...n, content: n.content.flatMap(walk) }] : [n];
+  };
+  return walk(body)[0] ?? { type: "doc", content: [] };
 }
 
 /**
  * Converts WordPress content HTML to a story body.
  * @throws nothing: content that cannot be read as HTML becomes plain paragraphs.
  */
-export function wpContentToBody(content: string): ConvertedContent {
+export function wpContentToBody(content: string, options: ConvertOptions = {}): ConvertedContent {
   const notes: string[] = [];
   let html = cleanText(content).replace(/\r\n?/g, "\n");
   if (/<!--\s*nextpage\s*-->/i.test(html)) notes.push("a paginated post was joined into one page");
   html = dropRawTextElements(dropComments(html, "\n"));
-  html = shortcodes(html, notes);
+  html = shortcodes(html, notes, options);
   // Block-editor embeds keep their URL alone inside a wrapper: make it a link.
   html = html.replace(/<div class="wp-block-embed__wrapper">\s*(https?:\/\/[^\s<]+)\s*<\/div>/gi, (_, url: string) => `<p>${linkTo(url, url)}</p>`);
   html = autoParagraphs(html);
-  html = mediaToLinks(html, notes);
+  const extracted = extractImages(html);
+  html = mediaToLinks(extracted.html);
   const clean = sanitizeBodyHtml(html).replace(/<p>(\s|<br \/>)*<\/p>/g, "");
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${clean}</body></html>`);
   const doc = PMDOMParser.fromSchema(bodySchema).parse(document.body as unknown as Node);
-  return { body: doc.toJSON() as JSONContent, notes };
+  return { body: doc.toJSON() as JSONContent, notes, images: extracted.images };
 }
 
 /** Plain text of a WordPress HTML field (titles, excerpts): tags removed, entities decoded once. */

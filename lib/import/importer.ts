@@ -1,8 +1,11 @@
 /**
  * Imports a WordPress export (WXR) into the newsroom: posts (and, by option, pages) become
  * stories; authors become bylines (never users); categories and tags become tags, one per
- * name; `_wp_old_slug` and renamed term slugs become redirects. Comments, attachments, menus
- * and other types are skipped and counted.
+ * name; `_wp_old_slug` and renamed term slugs become redirects; with a photo source
+ * (`photos`: a local uploads folder or fetching from the old site) photo attachments, featured
+ * images, body images and galleries become media-library photos (lib/import/photos.ts), and
+ * without one images stay links to the old host. Comments, menus and other types are skipped
+ * and counted.
  *
  * - One transaction per item: a bad item is reported and skipped, the rest import. An item
  *   whose content is over MAX_ITEM_CONTENT_BYTES (lib/import/wxr.ts) is skipped and reported.
@@ -21,7 +24,7 @@ import type { Readable } from "node:stream";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { getDatabase } from "@/db/handle";
-import { storyBylines, storyRevisions, stories, storyTags, bylines, importItems, legacyRedirects, slugRedirects, tagRedirects, tags } from "@/db/schema";
+import { storyBylines, storyMedia, storyRevisions, stories, storyTags, bylines, importItems, legacyRedirects, slugRedirects, tagRedirects, tags } from "@/db/schema";
 import type { LegacyKind } from "@/lib/redirects/legacy";
 import { makeSlug } from "@/lib/text/slug";
 import { uniqueSlug } from "@/lib/stories/store";
@@ -29,7 +32,11 @@ import { renderBody } from "@/lib/editor/render";
 import { cleanText } from "@/lib/text/clean";
 import { directionOf } from "@/lib/i18n/languages";
 import { findOrCreateTag, normalizeTagName } from "@/lib/tags/admin";
-import { wpContentToBody, wpPlainText } from "./content";
+import { loadPhotos } from "@/lib/media/refs";
+import { attachmentInfo, emptyAttachmentIndex, isPhotoAttachment, readAttachmentIndex, type AttachmentIndex, type AttachmentInfo } from "./attachments";
+import { resolveImages, wpContentToBody, wpPlainText, type ResolvedImage, type WpImage } from "./content";
+import { createPhotoSource, type PhotoSourceOptions } from "./photo-source";
+import { ImportPhotos, photoRef, photoRow, photoWords, type PhotoRef, type PhotoResult } from "./photos";
 import { itemDates, itemKey, itemStatus, wpSlug, type ImportStatus } from "./map";
 import { authorAddresses, itemAddresses, parsePermalinkStructure, termAddresses, type LegacyAddress, type PermalinkStructure } from "./permalink";
 import { MAX_ITEM_CONTENT_BYTES, readWxr, WxrError, type WxrItem, type WxrRecord, type WxrTerm } from "./wxr";
@@ -48,6 +55,12 @@ export interface ImportOptions {
    * `<link>` on the export's host is used.
    */
   permalinkStructure?: string;
+  /**
+   * Where photos come from: a local copy of wp-content/uploads and/or fetching from the old
+   * site. Without it, images stay links to the old host and featured images are left out
+   * (both reported). Needs an input that can be read twice (see WxrSource).
+   */
+  photos?: PhotoSourceOptions;
   actorId?: string | null;
   signal?: AbortSignal;
   /** Called after every item. */
@@ -83,6 +96,9 @@ export interface ImportReport {
   redirects: { stories: number; tags: number; addresses: Partial<Record<LegacyKind, number>> };
   bylines: number;
   tags: number;
+  /** Authors (`wp:author`) in the file. */
+  authors: number;
+  photos: PhotoReport;
   /**
    * Top-level categories of the file that are not sections here. An import never changes the
    * site's navigation: an editor marks sections on the Tags screen; these are proposals.
@@ -93,6 +109,35 @@ export interface ImportReport {
   stopped: boolean;
   durationMs: number;
 }
+
+/** What an import did with photos. */
+export interface PhotoReport {
+  /** Where photos came from: "none" when no photo source was given (images stayed links). */
+  source: "none" | "uploads" | "fetch" | "uploads and fetch";
+  /** New media-library photos. */
+  imported: number;
+  /** Photos that were already in the library (the same picture), used again. */
+  reused: number;
+  /** Stories given their featured photo. */
+  featured: number;
+  /** Photos placed in story bodies (galleries included). */
+  inBodies: number;
+  /** Images of story bodies that stayed links to the old host. */
+  leftAsLinks: number;
+  /** New library photos without alt text (a story using one cannot be published from the desk until it has some). */
+  withoutAlt: number;
+  /** Photos that could not be had, each once, with why (at most MAX_LISTED). */
+  missing: { url: string; reason: string }[];
+  /** How many photos could not be had (all of them, when more than are listed). */
+  missingCount: number;
+}
+
+/**
+ * An export to import: a stream (read once), or a function that opens it, which photo imports
+ * need: the file is read twice, attachments first (a post's featured photo or gallery may come
+ * later in the file than the post).
+ */
+export type WxrSource = Readable | AsyncIterable<Buffer | string> | (() => Readable | AsyncIterable<Buffer | string>);
 
 const MAX_LISTED = 200;
 
@@ -141,6 +186,8 @@ function newReport(dryRun: boolean): ImportReport {
     redirects: { stories: 0, tags: 0, addresses: {} },
     bylines: 0,
     tags: 0,
+    authors: 0,
+    photos: { source: "none", imported: 0, reused: 0, featured: 0, inBodies: 0, leftAsLinks: 0, withoutAlt: 0, missing: [], missingCount: 0 },
     proposedSections: [],
     warnings: [],
     errors: [],
@@ -221,6 +268,7 @@ async function ensureByline(tx: Db, login: string, displayName: string, facts: F
 /** An item made ready for writing (all CPU work done), or skipped. */
 type Prepared =
   | { kind: "skip" }
+  | { kind: "photo"; ref: PhotoRef }
   | {
       kind: "story";
       key: string;
@@ -246,6 +294,10 @@ type Prepared =
       addresses: LegacyAddress[];
       oldSlugs: string[];
       slugBase: string;
+      /** The body's images, in placeholder order (lib/import/content.ts). */
+      images: WpImage[];
+      /** The featured photo (`_thumbnail_id`): its attachment, or the id the export lacks. */
+      featured: { attachment: AttachmentInfo } | { missingId: string } | null;
     };
 
 type StoryItem = Extract<Prepared, { kind: "story" }>;
@@ -282,6 +334,14 @@ interface ImportRun {
   /** Names of the top-level categories items use (proposed as sections in the report). */
   topCategories: Set<string>;
   siteLanguage: string;
+  /** The site's own address, for images with relative URLs. */
+  siteUrl: string;
+  /** The export's attachments (read before its items when the source can be read twice). */
+  attachments: AttachmentIndex;
+  /** The photo getter, null without a photo source. */
+  photos: ImportPhotos | null;
+  /** Why each photo that could not be had failed, by URL (or "attachment:<id>"). */
+  missingReasons: Map<string, string>;
   /** Items committed since the last flush, when it happened, and the flush chain (one at a time). */
   unflushed: number;
   flushedAt: number;
@@ -302,14 +362,20 @@ function noteRecord(run: ImportRun, record: WxrRecord): boolean {
     run.report.source = record.site.baseBlogUrl || record.site.link || "wordpress";
     run.report.siteTitle = record.site.title;
     run.siteLanguage = record.site.language || "en";
+    const hosts: string[] = [];
     for (const u of [record.site.baseBlogUrl, record.site.link, record.site.baseSiteUrl]) {
       try {
-        run.host = new URL(u).host;
-        break;
+        const url = new URL(u);
+        if (!run.host) {
+          run.host = url.host;
+          run.siteUrl = url.href;
+        }
+        hosts.push(url.hostname.toLowerCase());
       } catch {
         // not an address: try the next one
       }
     }
+    if (run.options.photos) run.photos = new ImportPhotos(createPhotoSource(run.options.photos, [...new Set(hosts)]), !!run.options.dryRun);
     return true;
   }
   if (record.kind === "author") {
@@ -347,7 +413,15 @@ function matchAuthor(run: ImportRun, creator: string): string | null {
 function skipReason(item: WxrItem, options: ImportOptions): string | null {
   const type = item.postType;
   if (type === "attachment" || type === "nav_menu_item" || (type === "page" && options.pages !== "section") || (type !== "post" && type !== "page")) {
-    return type === "page" ? "pages (skipped by option)" : type === "attachment" ? "attachments (media files)" : type === "nav_menu_item" ? "menu items" : `other types (${type || "none"})`;
+    return type === "page"
+      ? "pages (skipped by option)"
+      : type === "attachment"
+        ? options.photos
+          ? "attachments that are not photos (left on the old host)"
+          : "attachments (media files)"
+        : type === "nav_menu_item"
+          ? "menu items"
+          : `other types (${type || "none"})`;
   }
   if (item.status === "trash" || item.status === "auto-draft" || item.status === "inherit") return `${item.status} items`;
   return null;
@@ -407,6 +481,9 @@ const megabytes = (bytes: number) => `${Math.ceil((bytes / 1024 / 1024) * 10) / 
  */
 function prepareItem(run: ImportRun, item: WxrItem): Prepared {
   const { report, options } = run;
+  // Photo attachments become library photos (used by a story or not) when photos are imported.
+  const attachment = item.postType === "attachment" && run.photos ? attachmentInfo(item) : null;
+  if (attachment && isPhotoAttachment(attachment) && item.status !== "trash") return { kind: "photo", ref: { url: attachment.url, attachment } };
   const why = skipReason(item, options);
   if (why) {
     report.skipped[why] = (report.skipped[why] ?? 0) + 1;
@@ -419,7 +496,7 @@ function prepareItem(run: ImportRun, item: WxrItem): Prepared {
   const { published, updated } = itemDates(item, options.siteTimeZone);
   const decision = itemStatus(item, published, run.now);
   if (decision.note && report.drafted.length < MAX_LISTED) report.drafted.push({ title, reason: decision.note });
-  const converted = wpContentToBody(item.content);
+  const converted = wpContentToBody(item.content, { childAttachments: run.attachments.byParent.get(item.postId.trim()) });
   const rendered = renderBody(converted.body);
   for (const n of converted.notes) warn(run, `“${title}”: ${n}`);
   const excerpt = wpPlainText(item.excerpt).slice(0, 1000);
@@ -440,11 +517,32 @@ function prepareItem(run: ImportRun, item: WxrItem): Prepared {
   });
   const oldSlugs = item.meta.filter((m) => m.key === "_wp_old_slug").map((m) => wpSlug(m.value)).filter(Boolean);
   const slugBase = makeSlug(wpSlug(item.postName) || title, `wp-${item.postId || item.index}`);
+  const thumbnail = item.meta.find((m) => m.key === "_thumbnail_id")?.value.trim() ?? "";
+  const thumbnailInfo = thumbnail && thumbnail !== "0" ? run.attachments.byId.get(thumbnail) : undefined;
+  const featured: StoryItem["featured"] = !thumbnail || thumbnail === "0" ? null : thumbnailInfo ? { attachment: thumbnailInfo } : { missingId: thumbnail };
   const status = decision.status === "draft" ? "draft" : "published";
   const publishedAt = decision.status === "draft" ? null : published;
   const lastUpdatedAt = decision.status === "draft" ? null : updated;
   const hash = createHash("sha256")
-    .update(JSON.stringify([title, excerpt, rendered.html, language, status, publishedAt, lastUpdatedAt, termList.map((t) => ({ name: t.name, slug: t.slug, top: t.top })), login ?? "", oldSlugs, slugBase]))
+    .update(
+      JSON.stringify([
+        title,
+        excerpt,
+        rendered.html,
+        language,
+        status,
+        publishedAt,
+        lastUpdatedAt,
+        termList.map((t) => ({ name: t.name, slug: t.slug, top: t.top })),
+        login ?? "",
+        oldSlugs,
+        slugBase,
+        // Photos: what the post shows, and whether this run could bring them in.
+        converted.images,
+        !featured ? "" : "attachment" in featured ? featured.attachment.url : featured.missingId,
+        !!run.photos,
+      ]),
+    )
     .digest("hex");
   return {
     kind: "story",
@@ -459,6 +557,8 @@ function prepareItem(run: ImportRun, item: WxrItem): Prepared {
     addresses,
     oldSlugs,
     slugBase,
+    images: converted.images,
+    featured,
   };
 }
 
@@ -470,6 +570,91 @@ interface Learned {
   tags: [string, string][];
   bylines: [string, string][];
   facts: Facts;
+  /** The story's photos as written: featured (0 or 1), placed in the body, left as links. */
+  photos: { featured: number; inBodies: number; leftAsLinks: number };
+}
+
+const newLearned = (): Learned => ({ tags: [], bylines: [], facts: [], photos: { featured: 0, inBodies: 0, leftAsLinks: 0 } });
+
+/** A story's photos, got before its transaction (a fetch may take seconds: never while holding it). */
+interface GatheredPhotos {
+  /** Where each body image comes from (null: nowhere). */
+  refs: (PhotoRef | null)[];
+  /** Each body image's photo; null when not tried (no photo source). */
+  images: (PhotoResult | null)[];
+  featured: PhotoResult | null;
+}
+
+/** Gets the photos of a story (each URL once per run; see ImportPhotos). Never throws. */
+async function gatherPhotos(run: ImportRun, p: StoryItem): Promise<GatheredPhotos> {
+  const refs = p.images.map((image) => photoRef(image, run.attachments, run.siteUrl));
+  const photos = run.photos;
+  if (!photos) return { refs, images: refs.map(() => null), featured: null };
+  const [images, featured] = await Promise.all([
+    Promise.all(refs.map((ref) => (ref ? photos.get(ref) : Promise.resolve(null)))),
+    p.featured && "attachment" in p.featured ? photos.get({ url: p.featured.attachment.url, attachment: p.featured.attachment }) : Promise.resolve(null),
+  ]);
+  return { refs, images, featured };
+}
+
+/** Records a photo that could not be had (listed once per run, by URL). */
+function noteMissing(run: ImportRun, url: string, reason: string, learned: Learned): void {
+  run.missingReasons.set(url, reason);
+  learned.facts.push(`photo-missing:${url}`);
+}
+
+/** The library item of a photo, in an item's transaction (see photoRow); its creation is a fact. */
+async function libraryPhoto(run: ImportRun, tx: Db, got: Extract<PhotoResult, { ok: true }>, words: ReturnType<typeof photoWords>, learned: Learned): Promise<string> {
+  const row = await photoRow(tx, got, words, run.options.actorId ?? null);
+  learned.facts.push(row.created ? `photo-new:${got.hash}` : `photo-reused:${got.hash}`);
+  if (row.created && !words.alt) learned.facts.push(`photo-noalt:${got.hash}`);
+  return row.id;
+}
+
+/**
+ * Puts a story's photos in the library and its body: each placeholder becomes the library
+ * photo, or a link to the old file when the photo could not be had (or no source was given).
+ * @returns the body (JSON, HTML, text), the featured photo and the body photos' ids.
+ */
+async function placePhotos(
+  run: ImportRun,
+  tx: Db,
+  p: StoryItem,
+  gathered: GatheredPhotos,
+  learned: Learned,
+): Promise<{ body: StoryItem["fields"]["body"]; bodyHtml: string; bodyText: string; featuredMediaId: string | null; bodyPhotoIds: string[] }> {
+  const ids: (string | null)[] = [];
+  for (let i = 0; i < p.images.length; i++) {
+    const got = gathered.images[i];
+    const ref = gathered.refs[i];
+    if (got?.ok && ref) ids.push(await libraryPhoto(run, tx, got, photoWords(ref, p.images[i]), learned));
+    else {
+      ids.push(null);
+      if (got && !got.ok) noteMissing(run, got.url, got.reason, learned);
+    }
+  }
+  let featuredMediaId: string | null = null;
+  if (p.featured && "attachment" in p.featured && gathered.featured?.ok) {
+    featuredMediaId = await libraryPhoto(run, tx, gathered.featured, photoWords({ url: p.featured.attachment.url, attachment: p.featured.attachment }), learned);
+  } else if (gathered.featured && !gathered.featured.ok) noteMissing(run, gathered.featured.url, gathered.featured.reason, learned);
+  else if (p.featured && "missingId" in p.featured && run.photos) noteMissing(run, `attachment:${p.featured.missingId}`, `the featured photo (attachment ${p.featured.missingId}) is not in the export`, learned);
+  learned.photos = { featured: featuredMediaId ? 1 : 0, inBodies: 0, leftAsLinks: 0 };
+  if (p.images.length === 0) return { body: p.fields.body, bodyHtml: p.fields.bodyHtml, bodyText: p.fields.bodyText, featuredMediaId, bodyPhotoIds: [] };
+  const library = await loadPhotos(ids.filter((id): id is string => !!id), tx);
+  const body = resolveImages(p.fields.body, (i): ResolvedImage => {
+    const photo = ids[i] ? library.get(ids[i]!) : undefined;
+    if (photo) {
+      learned.photos.inBodies += 1;
+      return { photo };
+    }
+    const ref = gathered.refs[i];
+    if (!ref || !/^https?:\/\//i.test(ref.url)) return null;
+    learned.photos.leftAsLinks += 1;
+    const image = p.images[i]!;
+    return { link: ref.url, label: image.alt || ref.attachment?.alt || ref.url.split("/").pop() || "photo", caption: image.caption || ref.attachment?.caption };
+  });
+  const rendered = renderBody(body);
+  return { body: rendered.json, bodyHtml: rendered.html, bodyText: rendered.text, featuredMediaId, bodyPhotoIds: [...new Set(ids.filter((id): id is string => !!id))] };
 }
 
 /** The tag ids (in order) and byline ids of a story, found or created. */
@@ -508,7 +693,7 @@ async function writeArticleRow(
   tx: Db,
   p: StoryItem,
   seen: { storyId: string; version: number } | null,
-  fields: StoryItem["fields"] & { primaryTagId: string | null; updatedAt: Date; updatedBy: string | null },
+  fields: StoryItem["fields"] & { primaryTagId: string | null; featuredMediaId: string | null; updatedAt: Date; updatedBy: string | null },
 ): Promise<{ id: string; version: number; slug: string }> {
   if (seen) {
     const [row] = await tx
@@ -519,6 +704,7 @@ async function writeArticleRow(
     if (!row) throw new ChangedOnDesk();
     await tx.delete(storyTags).where(eq(storyTags.storyId, row.id));
     await tx.delete(storyBylines).where(eq(storyBylines.storyId, row.id));
+    await tx.delete(storyMedia).where(eq(storyMedia.storyId, row.id));
     return row;
   }
   // Parallel writes must not pick the same free slug: reserve it in this run.
@@ -590,7 +776,7 @@ type Outcome = "created" | "updated" | "unchanged" | "kept";
  * One item's transaction: unchanged and locally edited stories are left alone. @returns what
  * happened. @throws ChangedOnDesk when a desk save commits while the item is written.
  */
-async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, counts: Counts, learned: Learned): Promise<Outcome> {
+async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, gathered: GatheredPhotos, counts: Counts, learned: Learned): Promise<Outcome> {
   // A bulk import need not wait for each commit to reach the disk: after a crash the items
   // since the last flush (flushIfDue) are simply imported again on resume (PostgreSQL stays
   // consistent).
@@ -608,10 +794,26 @@ async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, counts: Counts,
     return seen.hash === p.hash ? "unchanged" : "kept";
   }
   const { tagIds, authorIds, termTagIds } = await linkTermsAndAuthor(run, tx, p, counts, learned);
-  const fields = { ...p.fields, primaryTagId: tagIds[0] ?? null, updatedAt: new Date(), updatedBy: options.actorId ?? null };
+  const placed = await placePhotos(run, tx, p, gathered, learned);
+  const fields = {
+    ...p.fields,
+    body: placed.body,
+    bodyHtml: placed.bodyHtml,
+    bodyText: placed.bodyText,
+    featuredMediaId: placed.featuredMediaId,
+    primaryTagId: tagIds[0] ?? null,
+    updatedAt: new Date(),
+    updatedBy: options.actorId ?? null,
+  };
   const { id: storyId, version, slug: storySlug } = await writeArticleRow(run, tx, p, seen ? { storyId: seen.storyId, version: seen.current } : null, fields);
   if (tagIds.length) await tx.insert(storyTags).values(tagIds.map((tagId, position) => ({ storyId, tagId, position })));
   if (authorIds.length) await tx.insert(storyBylines).values(authorIds.map((bylineId, position) => ({ storyId, bylineId, position })));
+  // Photo uses are recorded, as the desk records them, so the library will not delete a used photo.
+  const uses = [
+    ...(placed.featuredMediaId ? [{ storyId, mediaId: placed.featuredMediaId, role: "featured" as const }] : []),
+    ...placed.bodyPhotoIds.map((mediaId) => ({ storyId, mediaId, role: "body" as const })),
+  ];
+  if (uses.length) await tx.insert(storyMedia).values(uses);
   await tx.insert(storyRevisions).values({
     storyId,
     version,
@@ -619,7 +821,7 @@ async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, counts: Counts,
     note: null,
     title: p.title,
     dek: "",
-    body: p.fields.body,
+    body: placed.body,
     createdBy: options.actorId ?? null,
   });
   await recordOldSlugs(tx, storyId, p.oldSlugs, counts);
@@ -664,16 +866,77 @@ function flushIfDue(run: ImportRun, final = false): Promise<void> {
   return run.flushing;
 }
 
+/**
+ * Counts what an item's transaction created, each thing once per run (see `counted`): tags,
+ * tag redirects, bylines and old addresses into `counts`, photos into the report.
+ */
+function countFacts(run: ImportRun, facts: Facts, counts: Counts): void {
+  const photos = run.report.photos;
+  for (const fact of facts) {
+    if (run.counted.has(fact)) continue;
+    const [kind, rest] = [fact.slice(0, fact.indexOf(":")), fact.slice(fact.indexOf(":") + 1)];
+    // A photo this run created and then used again is not "already in the library".
+    if (kind === "photo-reused" && run.counted.has(`photo-new:${rest}`)) continue;
+    run.counted.add(fact);
+    if (kind === "tag") counts.tags += 1;
+    else if (kind === "tag-redirect") counts.redirects.tags += 1;
+    else if (kind === "byline") counts.bylines += 1;
+    else if (kind === "legacy") {
+      const legacyKind = rest.split(":")[0] as LegacyKind;
+      counts.redirects.addresses[legacyKind] = (counts.redirects.addresses[legacyKind] ?? 0) + 1;
+    } else if (kind === "photo-new") photos.imported += 1;
+    else if (kind === "photo-reused") photos.reused += 1;
+    else if (kind === "photo-noalt") photos.withoutAlt += 1;
+    else if (kind === "photo-missing") {
+      photos.missingCount += 1;
+      if (photos.missing.length < MAX_LISTED) photos.missing.push({ url: rest, reason: run.missingReasons.get(rest) ?? "could not be had" });
+    }
+  }
+}
+
+/** Whether a story item is in already, unchanged (its photos need not be got again). */
+async function unchangedSinceImport(run: ImportRun, p: StoryItem): Promise<boolean> {
+  const [seen] = await run.db
+    .select({ hash: importItems.contentHash })
+    .from(importItems)
+    .where(and(eq(importItems.source, run.report.source), eq(importItems.itemKey, p.key)))
+    .limit(1);
+  return seen?.hash === p.hash;
+}
+
+/** Imports a photo attachment into the library (its own transaction, rolled back in a dry run). */
+async function writePhotoItem(run: ImportRun, p: Extract<Prepared, { kind: "photo" }>): Promise<void> {
+  const learned = newLearned();
+  const got = await run.photos!.get(p.ref);
+  if (!got.ok) noteMissing(run, got.url, got.reason, learned);
+  else {
+    try {
+      await run.db.transaction(async (tx) => {
+        await libraryPhoto(run, tx, got, photoWords(p.ref), learned);
+        if (run.options.dryRun) throw new DryRunRollback();
+      });
+    } catch (e) {
+      if (!(e instanceof DryRunRollback)) throw e;
+    }
+    if (!run.options.dryRun && learned.facts.some((f) => f.startsWith("photo-new:"))) run.unflushed += 1;
+  }
+  countFacts(run, learned.facts, noCounts());
+}
+
 /** Writes one prepared item in its own transaction (rolled back in a dry run) and counts it. */
 async function writeItem(run: ImportRun, p: Prepared): Promise<void> {
   if (p.kind === "skip") return;
+  if (p.kind === "photo") return writePhotoItem(run, p);
   const { report } = run;
-  const learned: Learned = { tags: [], bylines: [], facts: [] };
+  const learned = newLearned();
   const counts = noCounts();
   let outcome = "unchanged" as Outcome;
+  // Photos are got before the transaction, and not at all for an item that is in already.
+  const hasPhotos = p.images.length > 0 || !!p.featured;
+  const gathered = hasPhotos && !(await unchangedSinceImport(run, p)) ? await gatherPhotos(run, p) : { refs: p.images.map(() => null), images: p.images.map(() => null), featured: null };
   try {
     await run.db.transaction(async (tx) => {
-      outcome = await writeItemTx(run, tx, p, counts, learned);
+      outcome = await writeItemTx(run, tx, p, gathered, counts, learned);
       // A dry run writes nothing (an unchanged item may still have added old addresses).
       if (run.options.dryRun) throw new DryRunRollback();
     });
@@ -687,17 +950,7 @@ async function writeItem(run: ImportRun, p: Prepared): Promise<void> {
     } else if (!(e instanceof DryRunRollback)) throw e;
   }
   // What this item created, each thing counted once (see `counted`).
-  for (const fact of learned.facts) {
-    if (run.counted.has(fact)) continue;
-    run.counted.add(fact);
-    if (fact.startsWith("tag:")) counts.tags += 1;
-    else if (fact.startsWith("tag-redirect:")) counts.redirects.tags += 1;
-    else if (fact.startsWith("byline:")) counts.bylines += 1;
-    else if (fact.startsWith("legacy:")) {
-      const kind = fact.split(":")[1] as LegacyKind;
-      counts.redirects.addresses[kind] = (counts.redirects.addresses[kind] ?? 0) + 1;
-    }
-  }
+  countFacts(run, learned.facts, counts);
   // Reached only when the transaction committed (or was a dry run's deliberate rollback).
   if (!run.options.dryRun && (outcome === "created" || outcome === "updated")) run.unflushed += 1;
   // Old addresses are kept for every story, whatever happened to it.
@@ -713,6 +966,11 @@ async function writeItem(run: ImportRun, p: Prepared): Promise<void> {
   report.bylines += counts.bylines;
   report.redirects.stories += counts.redirects.stories;
   report.redirects.tags += counts.redirects.tags;
+  if (outcome === "created" || outcome === "updated") {
+    report.photos.featured += learned.photos.featured;
+    report.photos.inBodies += learned.photos.inBodies;
+    report.photos.leftAsLinks += learned.photos.leftAsLinks;
+  }
 }
 
 /**
@@ -721,9 +979,16 @@ async function writeItem(run: ImportRun, p: Prepared): Promise<void> {
  * @returns the report. Never throws for a bad item or a broken file: the failure is in the
  *   report's errors (the items before the file's first XML error are imported, none after it).
  */
-export async function importWxr(input: Readable | AsyncIterable<Buffer | string>, options: ImportOptions): Promise<ImportReport> {
+export async function importWxr(source: WxrSource, options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
   const report = newReport(!!options.dryRun);
+  // A photo source with neither a folder nor fetching gives no photo: the same as none.
+  if (options.photos && !options.photos.uploadsDir && !options.photos.fetch) options = { ...options, photos: undefined };
+  if (options.photos && typeof source !== "function") throw new Error("Importing photos reads the export twice: pass a function that opens it.");
+  const attachments = typeof source === "function" ? await readAttachmentIndex(source()) : emptyAttachmentIndex();
+  const input = typeof source === "function" ? source() : source;
+  const photoSource = options.photos;
+  if (photoSource) report.photos.source = photoSource.uploadsDir && photoSource.fetch ? "uploads and fetch" : photoSource.uploadsDir ? "uploads" : photoSource.fetch ? "fetch" : "none";
   const run: ImportRun = {
     options,
     report,
@@ -742,6 +1007,10 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
     reservedSlugs: new Set(),
     topCategories: new Set(),
     siteLanguage: "en",
+    siteUrl: "",
+    attachments,
+    photos: null,
+    missingReasons: new Map(),
     unflushed: 0,
     flushedAt: Date.now(),
     flushing: Promise.resolve(),
@@ -803,6 +1072,7 @@ export async function importWxr(input: Readable | AsyncIterable<Buffer | string>
   for (const r of retry) await writeItem(run, r.prepared).catch((e: unknown) => fail(run, r.item, e));
   await flushIfDue(run, true);
   report.unknownAuthors = [...run.unknown];
+  report.authors = run.authorsByLogin.size;
   report.proposedSections = await notYetSections(run.db, [...run.topCategories]);
   report.durationMs = Date.now() - started;
   return report;

@@ -22,6 +22,8 @@ const single: ImportReport = {
   redirects: { stories: 1, tags: 1, addresses: {} },
   bylines: 1,
   tags: 1,
+  authors: 1,
+  photos: { source: "uploads", imported: 1, reused: 1, featured: 1, inBodies: 1, leftAsLinks: 1, withoutAlt: 1, missing: [{ url: "https://one.example/a.jpg", reason: "the old site answered 404" }], missingCount: 1 },
   proposedSections: [],
   warnings: [],
   errors: [],
@@ -32,7 +34,7 @@ const single: ImportReport = {
 describe("the import report in words", () => {
   it("says one item, one draft, one comment and one slug, never '1 items'", () => {
     const text = reportLines(single).join("\n");
-    expect(text).not.toMatch(/\b1 (items|drafts|comments|story slugs|tag slugs|bylines|tags)\b/);
-    for (const phrase of ["1 item read", "1 draft", "1 comment (not imported)", "1 story slug", "1 tag slug"]) expect(text).toContain(phrase);
+    expect(text).not.toMatch(/\b1 (items|drafts|comments|story slugs|tag slugs|bylines|tags|featured photos|images|new photos have)\b/);
+    for (const phrase of ["1 item read", "1 draft", "1 comment (not imported)", "1 story slug", "1 tag slug", "1 featured photo", "1 image left as links", "1 new photo has no alt text"]) expect(text).toContain(phrase);
   });
 });

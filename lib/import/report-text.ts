@@ -4,6 +4,14 @@
 import type { ImportReport } from "./importer";
 import { countOf } from "@/lib/text/count";
 
+/** The photo line: what came into the media library, and what stayed on the old host. */
+function photoLine(r: ImportReport): string {
+  const p = r.photos;
+  if (!p) return "Photos: not counted (an earlier version's report)";
+  const counts = `${p.imported} imported into the media library, ${p.reused} already there; ${countOf(p.featured, "featured photo", "featured photos")}, ${p.inBodies} in story bodies, ${countOf(p.leftAsLinks, "image", "images")} left as links to the old site; ${p.missingCount} could not be had${p.withoutAlt ? `; ${countOf(p.withoutAlt, "new photo has", "new photos have")} no alt text` : ""}`;
+  return p.source === "none" ? `Photos: none imported (no --uploads-dir or --fetch-media); ${countOf(p.leftAsLinks, "image", "images")} left as links to the old site` : `Photos (from ${p.source}): ${counts}`;
+}
+
 /** Lines of text, one fact per line. */
 export function reportLines(r: ImportReport): string[] {
   const lines = [
@@ -18,6 +26,8 @@ export function reportLines(r: ImportReport): string[] {
       .map(([k, n]) => `${n} ${k}`)
       .join(", ") || "none"}; ${countOf(r.comments, "comment", "comments")} (not imported)`,
     `New bylines: ${r.bylines}; new tags: ${r.tags}; redirects: ${countOf(r.redirects.stories, "story slug", "story slugs")}, ${countOf(r.redirects.tags, "tag slug", "tag slugs")}`,
+    `Authors in the file: ${r.authors ?? 0}`,
+    photoLine(r),
     `Old WordPress addresses kept: ${
       Object.entries(r.redirects.addresses ?? {})
         .map(([k, n]) => `${k} ${n}`)
@@ -28,6 +38,8 @@ export function reportLines(r: ImportReport): string[] {
   if (r.unknownAuthors.length) lines.push(`Unknown authors (no byline given): ${r.unknownAuthors.map((a) => JSON.stringify(a)).join(", ")}`);
   for (const t of r.unknownAuthorStories ?? []) lines.push(`Byline “Unknown author”: “${t}”`);
   for (const d of r.drafted) lines.push(`Drafted: “${d.title}” — ${d.reason}`);
+  for (const m of r.photos?.missing ?? []) lines.push(`Photo not imported: ${m.url} — ${m.reason}`);
+  if ((r.photos?.missingCount ?? 0) > (r.photos?.missing.length ?? 0)) lines.push(`… and ${r.photos!.missingCount - r.photos!.missing.length} more photos not imported`);
   for (const e of r.errors) lines.push(`ERROR item ${e.item} “${e.title}”: ${e.message}`);
   if (r.warnings.length) lines.push(`Warnings (${r.warnings.length}):`, ...r.warnings.map((w) => `  - ${w}`));
   return lines;

@@ -58,6 +58,10 @@ export interface WxrItem {
   postType: string;
   password: string;
   isSticky: boolean;
+  /** An attachment's file URL on the old site (`wp:attachment_url`); "" for other types. */
+  attachmentUrl: string;
+  /** `wp:menu_order`: the order of an attachment among its post's (galleries), "" when absent. */
+  menuOrder: string;
   /** Categories, tags and other terms on the item. */
   terms: { taxonomy: string; slug: string; name: string }[];
   meta: { key: string; value: string }[];
@@ -113,6 +117,8 @@ const ITEM_FIELDS: Record<string, keyof WxrItem> = {
   "wp:post_parent": "postParent",
   "wp:post_type": "postType",
   "wp:post_password": "password",
+  "wp:attachment_url": "attachmentUrl",
+  "wp:menu_order": "menuOrder",
 };
 
 function newItem(index: number): WxrItem {
@@ -135,6 +141,8 @@ function newItem(index: number): WxrItem {
     postType: "",
     password: "",
     isSticky: false,
+    attachmentUrl: "",
+    menuOrder: "",
     terms: [],
     meta: [],
     comments: 0,

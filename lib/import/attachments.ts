@@ -11,10 +11,9 @@
  *   WordPress fills from the file's IPTC data on upload (wp_read_image_metadata);
  * - file: `_wp_attached_file`, the path under wp-content/uploads ("2017/03/silo.jpg").
  */
-import type { Readable } from "node:stream";
 import { unserialize } from "php-serialize";
 import { wpPlainText } from "./content";
-import { readWxr, WxrError, type WxrItem } from "./wxr";
+import { readWxr, WxrError, type WxrChunks, type WxrItem } from "./wxr";
 
 export interface AttachmentInfo {
   /** WordPress post id of the attachment. */
@@ -101,7 +100,7 @@ export function emptyAttachmentIndex(): AttachmentIndex {
  *   not with the file. A file that is not well-formed gives the attachments before its first
  *   error (the import itself reports the error).
  */
-export async function readAttachmentIndex(input: Readable | AsyncIterable<Buffer | string>): Promise<AttachmentIndex> {
+export async function readAttachmentIndex(input: WxrChunks): Promise<AttachmentIndex> {
   const index = emptyAttachmentIndex();
   try {
     for await (const record of readWxr(input)) {

@@ -39,7 +39,7 @@ import { createPhotoSource, type PhotoSourceOptions } from "./photo-source";
 import { ImportPhotos, photoRef, photoRow, photoWords, type PhotoRef, type PhotoResult } from "./photos";
 import { itemDates, itemKey, itemStatus, wpSlug, type ImportStatus } from "./map";
 import { authorAddresses, itemAddresses, parsePermalinkStructure, termAddresses, type LegacyAddress, type PermalinkStructure } from "./permalink";
-import { MAX_ITEM_CONTENT_BYTES, readWxr, WxrError, type WxrItem, type WxrRecord, type WxrTerm } from "./wxr";
+import { MAX_ITEM_CONTENT_BYTES, readWxr, WxrError, type WxrChunks, type WxrItem, type WxrRecord, type WxrTerm } from "./wxr";
 
 export interface ImportOptions {
   /** IANA zone of the WordPress site, for items without a GMT date. */
@@ -137,7 +137,7 @@ export interface PhotoReport {
  * need: the file is read twice, attachments first (a post's featured photo or gallery may come
  * later in the file than the post).
  */
-export type WxrSource = Readable | AsyncIterable<Buffer | string> | (() => Readable | AsyncIterable<Buffer | string>);
+export type WxrSource = WxrChunks | (() => WxrChunks);
 
 const MAX_LISTED = 200;
 
@@ -274,6 +274,11 @@ type Prepared =
       key: string;
       title: string;
       hash: string;
+      /**
+       * The hash the item had when imported with photos, when this run has no photo source: a
+       * story that has its photos is not turned back into links by an import without them.
+       */
+      withPhotosHash: string | null;
       status: "draft" | "published";
       decision: ReturnType<typeof itemStatus>;
       fields: {
@@ -496,7 +501,9 @@ function prepareItem(run: ImportRun, item: WxrItem): Prepared {
   const { published, updated } = itemDates(item, options.siteTimeZone);
   const decision = itemStatus(item, published, run.now);
   if (decision.note && report.drafted.length < MAX_LISTED) report.drafted.push({ title, reason: decision.note });
-  const converted = wpContentToBody(item.content, { childAttachments: run.attachments.byParent.get(item.postId.trim()) });
+  // A gallery without ids shows the post's own photo attachments (not its audio or video files).
+  const childAttachments = run.attachments.byParent.get(item.postId.trim())?.filter((id) => isPhotoAttachment(run.attachments.byId.get(id)!));
+  const converted = wpContentToBody(item.content, { childAttachments });
   const rendered = renderBody(converted.body);
   for (const n of converted.notes) warn(run, `“${title}”: ${n}`);
   const excerpt = wpPlainText(item.excerpt).slice(0, 1000);
@@ -523,7 +530,7 @@ function prepareItem(run: ImportRun, item: WxrItem): Prepared {
   const status = decision.status === "draft" ? "draft" : "published";
   const publishedAt = decision.status === "draft" ? null : published;
   const lastUpdatedAt = decision.status === "draft" ? null : updated;
-  const hash = createHash("sha256")
+  const hashOf = (photos: boolean) => createHash("sha256")
     .update(
       JSON.stringify([
         title,
@@ -540,15 +547,17 @@ function prepareItem(run: ImportRun, item: WxrItem): Prepared {
         // Photos: what the post shows, and whether this run could bring them in.
         converted.images,
         !featured ? "" : "attachment" in featured ? featured.attachment.url : featured.missingId,
-        !!run.photos,
+        photos,
       ]),
     )
     .digest("hex");
+  const hash = hashOf(!!run.photos);
   return {
     kind: "story",
     key: itemKey(item),
     title,
     hash,
+    withPhotosHash: run.photos || (converted.images.length === 0 && !featured) ? null : hashOf(true),
     status,
     decision,
     fields: { title, excerpt, body: rendered.json, bodyHtml: rendered.html, bodyText: rendered.text, language, direction: directionOf(language), status, publishedAt, lastUpdatedAt },
@@ -630,7 +639,9 @@ async function placePhotos(
     if (got?.ok && ref) ids.push(await libraryPhoto(run, tx, got, photoWords(ref, p.images[i]), learned));
     else {
       ids.push(null);
+      const image = p.images[i]!;
       if (got && !got.ok) noteMissing(run, got.url, got.reason, learned);
+      else if (!ref && run.photos && image.attachmentId) noteMissing(run, `attachment:${image.attachmentId}`, `a photo of the story (attachment ${image.attachmentId}) is not in the export`, learned);
     }
   }
   let featuredMediaId: string | null = null;
@@ -788,10 +799,11 @@ async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, gathered: Gathe
     .innerJoin(stories, eq(stories.id, importItems.storyId))
     .where(and(eq(importItems.source, report.source), eq(importItems.itemKey, p.key)))
     .limit(1);
-  if (seen && (seen.hash === p.hash || seen.current !== seen.version)) {
+  const same = !!seen && (seen.hash === p.hash || seen.hash === p.withPhotosHash);
+  if (seen && (same || seen.current !== seen.version)) {
     // Already in: its own old addresses are kept (a permalink structure given only now).
     await recordLegacy(run, tx, await itemLegacyRows(tx, { ...p, termList: [], author: { login: UNKNOWN_AUTHOR.login, name: "" } }, seen.slug, []), learned.facts);
-    return seen.hash === p.hash ? "unchanged" : "kept";
+    return same ? "unchanged" : "kept";
   }
   const { tagIds, authorIds, termTagIds } = await linkTermsAndAuthor(run, tx, p, counts, learned);
   const placed = await placePhotos(run, tx, p, gathered, learned);
@@ -901,7 +913,7 @@ async function unchangedSinceImport(run: ImportRun, p: StoryItem): Promise<boole
     .from(importItems)
     .where(and(eq(importItems.source, run.report.source), eq(importItems.itemKey, p.key)))
     .limit(1);
-  return seen?.hash === p.hash;
+  return !!seen && (seen.hash === p.hash || seen.hash === p.withPhotosHash);
 }
 
 /** Imports a photo attachment into the library (its own transaction, rolled back in a dry run). */

@@ -75,6 +75,9 @@ export interface WxrItem {
   index: number;
 }
 
+/** Text of an export, in chunks: a stream, or any (async) iterable of buffers or strings. */
+export type WxrChunks = Readable | AsyncIterable<Buffer | string> | Iterable<Buffer | string>;
+
 export type WxrRecord = { kind: "site"; site: WxrSite } | { kind: "author"; author: WxrAuthor } | { kind: "term"; term: WxrTerm } | { kind: "item"; item: WxrItem };
 
 /**
@@ -193,7 +196,7 @@ function firstError(parser: SaxesParser): () => WxrError | null {
 }
 
 /** The text of `stream`, decoded as UTF-8 chunk by chunk, without the characters XML 1.0 forbids. */
-async function* xmlText(stream: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+async function* xmlText(stream: WxrChunks): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8");
   for await (const chunk of stream) {
     // WordPress exports the control characters authors pasted, which XML 1.0 forbids even in
@@ -211,7 +214,7 @@ async function* xmlText(stream: Readable | AsyncIterable<Buffer | string>): Asyn
  * @throws WxrError at the first well-formedness error, once the records before it were
  *   yielded (none after it is).
  */
-export async function* readWxr(stream: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<WxrRecord> {
+export async function* readWxr(stream: WxrChunks): AsyncGenerator<WxrRecord> {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const out: WxrRecord[] = [];
   const path: string[] = [];

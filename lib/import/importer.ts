@@ -20,7 +20,6 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Readable } from "node:stream";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { getDatabase } from "@/db/handle";

@@ -38,7 +38,10 @@ export function reportLines(r: ImportReport): string[] {
   if (r.unknownAuthors.length) lines.push(`Unknown authors (no byline given): ${r.unknownAuthors.map((a) => JSON.stringify(a)).join(", ")}`);
   for (const t of r.unknownAuthorStories ?? []) lines.push(`Byline “Unknown author”: “${t}”`);
   for (const d of r.drafted) lines.push(`Drafted: “${d.title}” — ${d.reason}`);
-  for (const m of r.photos?.missing ?? []) lines.push(`Photo not imported: ${m.url} — ${m.reason}`);
+  // Grouped by reason: a host that refuses or a folder that lacks files is one fact, not many.
+  const byReason = new Map<string, string[]>();
+  for (const m of r.photos?.missing ?? []) byReason.set(m.reason, [...(byReason.get(m.reason) ?? []), m.url]);
+  for (const [reason, urls] of byReason) lines.push(`${countOf(urls.length, "photo", "photos")} not imported: ${reason}`, ...urls.map((u) => `  - ${u}`));
   if ((r.photos?.missingCount ?? 0) > (r.photos?.missing.length ?? 0)) lines.push(`… and ${r.photos!.missingCount - r.photos!.missing.length} more photos not imported`);
   for (const e of r.errors) lines.push(`ERROR item ${e.item} “${e.title}”: ${e.message}`);
   if (r.warnings.length) lines.push(`Warnings (${r.warnings.length}):`, ...r.warnings.map((w) => `  - ${w}`));

@@ -812,3 +812,26 @@ export const sectionEditors = pgTable(
   (t) => [primaryKey({ columns: [t.tagId, t.userId] })],
 );
 
+
+/**
+ * Keys of the read-only content API (`/api/v1`). The key is shown once when created; only its
+ * SHA-256 is kept (a key is 192 random bits, so a fast hash is enough: there is nothing to
+ * guess from it, unlike a password). Revoked keys stay listed, with when.
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** The key's first characters ("nr_AbC12…"), so admins can tell keys apart. */
+    prefix: text("prefix").notNull(),
+    /** SHA-256 (hex) of the whole key. */
+    keyHash: text("key_hash").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    /** Updated at most once a minute per key (a write per request would cost more than the read). */
+    lastUsedAt: instant("last_used_at"),
+    revokedAt: instant("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_keys_key_hash_key").on(t.keyHash)],
+);

@@ -32,6 +32,8 @@ const schema = databaseEnvSchema.extend({
   /** Next's cache in this Redis, shared by every instance (lib/cache/shared-cache-handler.mjs). */
   REDIS_URL: optionalUrl(/^rediss?:\/\/[^/]+/, "must start with redis:// or rediss://"),
   REDIS_KEY_PREFIX: z.string().optional(),
+  /** Requests per minute each content API key may make (lib/api/rate-limit.ts). */
+  API_RATE_LIMIT: z.coerce.number().int().min(1, "must be at least 1").max(1_000_000).default(600),
   /**
    * How this server reaches itself for internal calls (the scheduler's expiry route), when
    * `http://127.0.0.1:$PORT` is wrong (a container's own address, say).

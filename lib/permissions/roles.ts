@@ -8,7 +8,7 @@
  * | editor | edit any story; publish, schedule, update, unpublish; tags; breaking news; |
  * |        | any photo in the media library                                            |
  * | admin  | everything an editor can, plus users and roles, bylines, site settings,  |
- * |        | WordPress imports                                                         |
+ * |        | WordPress imports, content API keys                                       |
  */
 import type { StoryStatus, UserRole } from "@/db/schema";
 
@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   "media:upload",
   "media:manage",
   "import:run",
+  "api:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -51,7 +52,7 @@ const EDITOR: Permission[] = [
   "tag:manage",
   "media:manage",
 ];
-const ADMIN: Permission[] = [...EDITOR, "byline:manage", "user:manage", "settings:manage", "import:run"];
+const ADMIN: Permission[] = [...EDITOR, "byline:manage", "user:manage", "settings:manage", "import:run", "api:manage"];
 
 export const ROLE_PERMISSIONS: Readonly<Record<UserRole, ReadonlySet<Permission>>> = {
   writer: new Set(WRITER),

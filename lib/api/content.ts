@@ -1,0 +1,220 @@
+/**
+ * What the content API returns: public stories, tags and bylines, read with the one
+ * visibility rule (lib/stories/visibility.ts `isPublic`), so no draft, scheduled, embargoed,
+ * unpublished or trashed story, nor a live story's pending changes (kept apart from the story
+ * row until they are published), ever reaches it.
+ * Lists page by cursor (keyset: stable while stories are published, unlike offsets); a cursor
+ * is opaque to clients.
+ */
+import "server-only";
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { bylines, PUBLIC_NOTE_KINDS, stories, storyBylines, storyRevisions, storyTags, tags } from "@/db/schema";
+import { siteUrl } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { feedContentHtml } from "@/lib/feeds/content";
+import type { LibraryPhoto } from "@/lib/media/body";
+import { IMAGE_WIDTHS, optimisedUrl } from "@/lib/media/responsive";
+import { cardColumns, cardsWithRefs, getPublicStory, loadCardRefs, type StoryNote } from "@/lib/stories/queries";
+import { isPublic } from "@/lib/stories/visibility";
+import { searchPublicStories } from "@/lib/search/stories";
+import type { ApiByline, ApiStory, ApiTag } from "./schemas";
+
+/** An absolute URL on this site. */
+const abs = (path: string) => `${siteUrl()}${path}`;
+
+/** A keyset cursor: the values of the last row's sort columns, as base64url JSON. */
+function encodeCursor(values: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+/** @throws AppError bad_request for a cursor this API did not give. */
+function decodeCursor(cursor: string, shape: ("string" | "number")[]): (string | number)[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (Array.isArray(values) && values.length === shape.length && values.every((v, i) => typeof v === shape[i])) return values as (string | number)[];
+  } catch {
+    // fall through to the error
+  }
+  throw new AppError("bad_request", "cursor is not one this API gave: pass the `next` of the previous page as it is.");
+}
+
+function apiPhoto(p: LibraryPhoto): NonNullable<ApiStory["featuredPhoto"]> {
+  let widths: number[] = IMAGE_WIDTHS.filter((w) => w <= p.width);
+  if (widths.length === 0) widths = [IMAGE_WIDTHS[0]];
+  return {
+    url: abs(p.url),
+    width: p.width,
+    height: p.height,
+    alt: p.altText,
+    caption: p.caption,
+    credit: { name: p.creditName, organization: p.creditOrg, url: p.creditUrl },
+    sizes: widths.map((width) => ({ width, url: abs(optimisedUrl(p.url, width)) })),
+  };
+}
+
+const tagRef = (t: { id: string; slug: string; name: string }) => ({ id: t.id, slug: t.slug, name: t.name, url: abs(`/tag/${encodeURIComponent(t.slug)}`) });
+const bylineRef = (b: { id: string; slug: string; name: string }) => ({ id: b.id, slug: b.slug, name: b.name, url: abs(`/author/${encodeURIComponent(b.slug)}`) });
+
+/**
+ * The API form of the public stories with these ids, in the order given; ids not public at
+ * `now` are left out.
+ */
+export async function apiStoriesByIds(ids: string[], now: Date): Promise<ApiStory[]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  const rows = await db
+    .select({ ...cardColumns, bodyHtml: stories.bodyHtml, body: stories.body, canonicalUrl: stories.canonicalUrl })
+    .from(stories)
+    .where(and(inArray(stories.id, ids), isPublic(now)));
+  const [refs, noteRows] = await Promise.all([
+    loadCardRefs(rows.map((r) => r.id), rows.map((r) => r.featuredMediaId)),
+    db
+      .select({ storyId: storyRevisions.storyId, kind: storyRevisions.kind, note: storyRevisions.note, at: storyRevisions.createdAt })
+      .from(storyRevisions)
+      .where(and(inArray(storyRevisions.storyId, rows.map((r) => r.id)), inArray(storyRevisions.kind, [...PUBLIC_NOTE_KINDS]), isNotNull(storyRevisions.note)))
+      .orderBy(storyRevisions.createdAt),
+  ]);
+  const cards = new Map(cardsWithRefs(rows, refs, now).map((c) => [c.id, c]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const origin = siteUrl();
+  const out: ApiStory[] = [];
+  for (const id of ids) {
+    const card = cards.get(id);
+    const row = byId.get(id);
+    if (!card || !row) continue;
+    const url = abs(`/news/${encodeURIComponent(card.slug)}`);
+    out.push({
+      id: card.id,
+      slug: card.slug,
+      url,
+      canonicalUrl: row.canonicalUrl || url,
+      headline: card.title,
+      dek: card.dek,
+      excerpt: card.excerpt,
+      language: card.language,
+      direction: card.direction,
+      bodyHtml: feedContentHtml(row.bodyHtml, origin),
+      body: row.body as ApiStory["body"],
+      bylines: card.bylines.map(bylineRef),
+      tags: (refs.tags.get(id) ?? []).map(tagRef),
+      section: card.section ? tagRef(card.section) : null,
+      featuredPhoto: card.photo ? apiPhoto(card.photo) : null,
+      publishedAt: card.publishedAt.toISOString(),
+      lastUpdatedAt: card.lastUpdatedAt.toISOString(),
+      notes: noteRows.filter((n) => n.storyId === id).map((n) => ({ kind: n.kind as StoryNote["kind"], note: n.note ?? "", at: n.at.toISOString() })),
+      breaking: card.breaking,
+    });
+  }
+  return out;
+}
+
+export interface StoryListFilters {
+  tag?: string;
+  byline?: string;
+  language?: string;
+  /** ISO 8601 instant. */
+  updated_since?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/**
+ * Public stories, newest first (by publication, then id), filtered.
+ * @returns the page and the cursor of the next one (null on the last).
+ * @throws AppError bad_request for a bad cursor.
+ */
+export async function listApiStories(f: StoryListFilters, now: Date): Promise<{ items: ApiStory[]; next: string | null }> {
+  const db = await getDb();
+  const conditions: SQL[] = [isPublic(now)];
+  if (f.tag) {
+    conditions.push(sql`exists (select 1 from ${storyTags} join ${tags} on ${tags.id} = ${storyTags.tagId} where ${storyTags.storyId} = ${stories.id} and ${tags.slug} = ${f.tag})`);
+  }
+  if (f.byline) {
+    conditions.push(
+      sql`exists (select 1 from ${storyBylines} join ${bylines} on ${bylines.id} = ${storyBylines.bylineId} where ${storyBylines.storyId} = ${stories.id} and ${bylines.slug} = ${f.byline})`,
+    );
+  }
+  if (f.language) conditions.push(eq(stories.language, f.language));
+  if (f.updated_since) conditions.push(sql`coalesce(${stories.lastUpdatedAt}, ${stories.publishedAt}) >= ${new Date(f.updated_since).toISOString()}::timestamptz`);
+  if (f.cursor) {
+    const [at, id] = decodeCursor(f.cursor, ["string", "string"]) as [string, string];
+    const after = new Date(at);
+    if (Number.isNaN(after.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError("bad_request", "cursor is not one this API gave: pass the `next` of the previous page as it is.");
+    conditions.push(or(lt(stories.publishedAt, after), and(eq(stories.publishedAt, after), lt(stories.id, id))) as SQL);
+  }
+  const rows = await db
+    .select({ id: stories.id, publishedAt: stories.publishedAt })
+    .from(stories)
+    .where(and(...conditions))
+    .orderBy(desc(stories.publishedAt), desc(stories.id))
+    .limit(f.limit + 1);
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  const next = rows.length > f.limit && last ? encodeCursor([last.publishedAt!.toISOString(), last.id]) : null;
+  return { items: await apiStoriesByIds(page.map((r) => r.id), now), next };
+}
+
+/** One story by slug: the story, where an old slug now points, gone (trashed after publication) or missing. */
+export async function getApiStory(slug: string, now: Date): Promise<{ kind: "story"; story: ApiStory } | { kind: "redirect"; slug: string } | { kind: "gone" } | { kind: "missing" }> {
+  const found = await getPublicStory(slug, now);
+  if (found.kind !== "story") return found;
+  const [story] = await apiStoriesByIds([found.story.id], now);
+  return story ? { kind: "story", story } : { kind: "missing" };
+}
+
+/**
+ * Tags by slug, a page at a time: sections, and tags on at least one public story (a tag made
+ * for an embargoed story must not announce it). @throws AppError bad_request for a bad cursor.
+ */
+export async function listApiTags(f: { cursor?: string; limit: number }, now: Date): Promise<{ items: ApiTag[]; next: string | null }> {
+  const db = await getDb();
+  const after = f.cursor ? (decodeCursor(f.cursor, ["string"])[0] as string) : null;
+  const rows = await db
+    .select({ id: tags.id, slug: tags.slug, name: tags.name, isSection: tags.isSection, description: tags.description })
+    .from(tags)
+    .where(
+      and(
+        after !== null ? gt(tags.slug, after) : undefined,
+        or(eq(tags.isSection, true), sql`exists (select 1 from ${storyTags} join ${stories} on ${stories.id} = ${storyTags.storyId} where ${storyTags.tagId} = ${tags.id} and ${isPublic(now)})`),
+      ),
+    )
+    .orderBy(asc(tags.slug))
+    .limit(f.limit + 1);
+  const page = rows.slice(0, f.limit);
+  return {
+    items: page.map((t) => ({ ...tagRef(t), isSection: t.isSection, description: t.description })),
+    next: rows.length > f.limit ? encodeCursor([page.at(-1)!.slug]) : null,
+  };
+}
+
+/**
+ * Bylines by slug, a page at a time: those on at least one public story (staff who have
+ * published nothing yet are not listed). @throws AppError bad_request for a bad cursor.
+ */
+export async function listApiBylines(f: { cursor?: string; limit: number }, now: Date): Promise<{ items: ApiByline[]; next: string | null }> {
+  const db = await getDb();
+  const after = f.cursor ? (decodeCursor(f.cursor, ["string"])[0] as string) : null;
+  const rows = await db
+    .select({ id: bylines.id, slug: bylines.slug, name: bylines.name, title: bylines.jobTitle, bio: bylines.bio })
+    .from(bylines)
+    .where(
+      and(
+        after !== null ? gt(bylines.slug, after) : undefined,
+        sql`exists (select 1 from ${storyBylines} join ${stories} on ${stories.id} = ${storyBylines.storyId} where ${storyBylines.bylineId} = ${bylines.id} and ${isPublic(now)})`,
+      ),
+    )
+    .orderBy(asc(bylines.slug))
+    .limit(f.limit + 1);
+  const page = rows.slice(0, f.limit);
+  return {
+    items: page.map((b) => ({ ...bylineRef(b), title: b.title, bio: b.bio })),
+    next: rows.length > f.limit ? encodeCursor([page.at(-1)!.slug]) : null,
+  };
+}
+
+/** Public stories matching `q`, best first (the reader search's ranking). */
+export async function searchApiStories(q: string, limit: number, now: Date): Promise<{ items: ApiStory[]; total: number }> {
+  const hits = await searchPublicStories({ text: q, now, limit, offset: 0 });
+  return { items: await apiStoriesByIds(hits.items.map((h) => h.id), now), total: hits.total };
+}

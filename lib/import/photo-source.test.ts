@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPhotoSource, siteHostKey, uploadsCandidates } from "./photo-source";
+import { createPhotoSource, isPublicAddress, siteHostKey, uploadsCandidates } from "./photo-source";
 
 /** A loopback HTTP server standing in for the old WordPress site (see `handle` for its paths). */
 let server: http.Server;
@@ -158,7 +158,7 @@ describe("photos from the uploads folder", () => {
 
   it("reads only regular files, and checks the size first", async () => {
     expect(await local().get("/wp-content/uploads/2017/03/folder.jpg")).toEqual({ ok: false, reason: "not a regular file in the uploads folder (2017/03/folder.jpg)" });
-    const small = createPhotoSource({ uploadsDir: uploads, maxBytes: 1000, fetch: true }, ["127.0.0.1"]);
+    const small = createPhotoSource({ uploadsDir: uploads, maxBytes: 1000, fetch: true, allowPrivateAddresses: true }, ["127.0.0.1"]);
     const before = requests.length;
     expect(await small.get(`${origin}/wp-content/uploads/2017/03/big.jpg`)).toEqual({ ok: false, reason: "larger than 1000 bytes (2 KB)" });
     expect(requests.length).toBe(before); // too large locally: the old site's copy is not tried
@@ -171,7 +171,8 @@ describe("photos from the uploads folder", () => {
 });
 
 describe("photos fetched from the old site", () => {
-  const site = (options: Parameters<typeof createPhotoSource>[0] = {}, hosts = ["127.0.0.1"]) => createPhotoSource({ fetch: true, ...options }, hosts);
+  // The stand-in site is on loopback, which only allowPrivateAddresses lets the importer reach.
+  const site = (options: Parameters<typeof createPhotoSource>[0] = {}, hosts = ["127.0.0.1"]) => createPhotoSource({ fetch: true, allowPrivateAddresses: true, ...options }, hosts);
 
   it("fetches from the export's own host, as NewsroomImporter/1.0", async () => {
     const got = await site().get(`${origin}/files/a.jpg`);
@@ -255,5 +256,108 @@ describe("photos fetched from the old site", () => {
   it("refuses settings that make no sense", () => {
     expect(() => createPhotoSource({ concurrency: 0 }, [])).toThrow(RangeError);
     expect(() => createPhotoSource({ timeoutMs: Number.NaN }, [])).toThrow(RangeError);
+  });
+});
+
+describe("isPublicAddress", () => {
+  it("takes public IPv4 and IPv6 addresses as public", () => {
+    for (const address of ["8.8.8.8", "1.1.1.1", "93.184.216.34", "172.15.255.255", "172.32.0.0", "100.63.255.255", "100.128.0.0", "192.169.0.1", "198.20.0.1", "223.255.255.255"]) {
+      expect(isPublicAddress(address), address).toBe(true);
+    }
+    for (const address of ["2001:4860:4860::8888", "2606:4700:4700::1111", "[2001:4860:4860::8888]", "::ffff:8.8.8.8", "::ffff:808:808", "64:ff9b::8.8.8.8", "2002:808:808::1"]) {
+      expect(isPublicAddress(address), address).toBe(true);
+    }
+  });
+
+  it("takes loopback, private, link-local, CGNAT, reserved, multicast and broadcast IPv4 as not public", () => {
+    const table = [
+      ...["127.0.0.1", "127.255.255.254", "0.0.0.0", "0.1.2.3"], // loopback, "this network"
+      ...["10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.255", "192.168.0.1", "192.168.255.255"], // private
+      ...["169.254.169.254", "169.254.0.1", "100.64.0.1", "100.127.255.255"], // link-local (cloud metadata), CGNAT
+      ...["192.0.0.8", "192.0.2.1", "198.51.100.7", "203.0.113.9", "198.18.0.1", "198.19.255.255"], // IETF, documentation, benchmarking
+      ...["224.0.0.1", "239.255.255.250", "240.0.0.1", "255.255.255.255"], // multicast, reserved, broadcast
+    ];
+    for (const address of table) expect(isPublicAddress(address), address).toBe(false);
+  });
+
+  it("takes loopback, unspecified, unique-local, link-local, multicast and wrapped private IPv6 as not public", () => {
+    const table = [
+      ...["::1", "[::1]", "0:0:0:0:0:0:0:1", "::", "fc00::1", "fd12:3456::1", "fe80::1", "fe80::1%eth0", "febf::1", "ff02::1", "ff05::2"],
+      ...["::ffff:127.0.0.1", "::ffff:7f00:1", "[::ffff:7f00:1]", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "::ffff:a9fe:a9fe"], // IPv4-mapped
+      ...["::127.0.0.1", "::8.8.8.8", "::ffff:0:8.8.8.8"], // IPv4-compatible (deprecated) and SIIT
+      ...["64:ff9b::127.0.0.1", "64:ff9b::a9fe:a9fe", "64:ff9b:1::1", "2002:7f00:1::1", "2002:a00:1::"], // NAT64, 6to4 of private
+      ...["2001::1", "2001:db8::1", "2001:2::1", "3fff::1", "100::1", "4000::1"], // Teredo, documentation, benchmarking, discard, not unicast
+    ];
+    for (const address of table) expect(isPublicAddress(address), address).toBe(false);
+  });
+
+  it("takes what is not an address as not public", () => {
+    for (const text of ["", "localhost", "example.com", "1.2.3", "1.2.3.256", "::1::2", "1:2:3:4:5:6:7:8:9", "12345::1", "::ffff:1.2.3.999"]) {
+      expect(isPublicAddress(text), text).toBe(false);
+    }
+  });
+});
+
+describe("fetching refuses private and local addresses by default", () => {
+  const strict = (hosts: string[], options: Parameters<typeof createPhotoSource>[0] = {}) => createPhotoSource({ fetch: true, ...options }, hosts);
+  const refused = (host: string) => ({ ok: false, reason: `refused: ${host} is a private or local address (the importer fetches only public addresses unless told otherwise)` });
+
+  it("refuses a loopback site host, without asking it", async () => {
+    const before = requests.length;
+    expect(await strict(["127.0.0.1"]).get(`${origin}/files/a.jpg`)).toEqual(refused("127.0.0.1"));
+    expect(await strict(["news.example"], { allowedHosts: ["127.0.0.1"] }).get(`${origin}/files/a.jpg`)).toEqual(refused("127.0.0.1"));
+    expect(requests.length).toBe(before);
+  });
+
+  it("refuses other spellings of loopback: decimal, hex, 0.0.0.0, IPv4-mapped", async () => {
+    const before = requests.length;
+    const hosts = ["127.0.0.1", "0.0.0.0", "[::ffff:7f00:1]"];
+    expect(await strict(hosts).get(`http://2130706433:${port}/files/a.jpg`)).toEqual(refused("127.0.0.1"));
+    expect(await strict(hosts).get(`http://0x7f.1:${port}/files/a.jpg`)).toEqual(refused("127.0.0.1"));
+    expect(await strict(hosts).get(`http://0.0.0.0:${port}/files/a.jpg`)).toEqual(refused("0.0.0.0"));
+    expect(await strict(hosts).get(`http://[::ffff:127.0.0.1]:${port}/files/a.jpg`)).toEqual(refused("[::ffff:7f00:1]"));
+    expect(requests.length).toBe(before);
+  });
+
+  it("refuses a name that resolves to loopback when it connects (localhost)", async () => {
+    const before = requests.length;
+    expect(await strict(["localhost"]).get(`http://localhost:${port}/files/a.jpg`)).toEqual(refused("localhost"));
+    expect(requests.length).toBe(before);
+    // The same name is fetched from when private addresses are allowed: the refusal was the address's.
+    expect(await strict(["localhost"], { allowPrivateAddresses: true }).get(`http://localhost:${port}/files/a.jpg`)).toMatchObject({ ok: true, data: photo });
+    expect(requests.length).toBe(before + 1);
+  });
+
+  it("refuses IPv6 loopback ([::1])", async () => {
+    const v6 = http.createServer((req, res) => res.writeHead(200).end(`v6 ${req.url}`));
+    const listening = await new Promise<boolean>((resolve) => {
+      v6.once("error", () => resolve(false));
+      v6.listen(0, "::1", () => resolve(true));
+    });
+    const v6Port = listening ? (v6.address() as AddressInfo).port : 9;
+    try {
+      expect(await strict(["[::1]"]).get(`http://[::1]:${v6Port}/a.jpg`)).toEqual(refused("[::1]"));
+      if (listening) {
+        // Reachable when allowed: the brackets of the literal are dropped for the connection.
+        expect(await strict(["[::1]"], { allowPrivateAddresses: true }).get(`http://[::1]:${v6Port}/a.jpg`)).toMatchObject({ ok: true, data: Buffer.from("v6 /a.jpg") });
+      }
+    } finally {
+      if (listening) await new Promise((resolve) => v6.close(resolve));
+    }
+  });
+
+  it("checks every hop: a redirecting loopback site is refused at the first one", async () => {
+    const before = requests.length;
+    expect(await strict(["127.0.0.1", "localhost"]).get(`${origin}/redirect-out`)).toEqual(refused("127.0.0.1"));
+    expect(await strict(["localhost", "127.0.0.1"]).get(`http://localhost:${port}/redirect-ok`)).toEqual(refused("localhost"));
+    expect(requests.length).toBe(before);
+    // Allowed, the same redirect from localhost to 127.0.0.1 is followed.
+    expect(await strict(["127.0.0.1", "localhost"], { allowPrivateAddresses: true }).get(`http://localhost:${port}/redirect-ok`)).toMatchObject({ ok: true, data: photo });
+  });
+
+  it("still reports a name that does not resolve as a network error", async () => {
+    const got = await strict(["photos.invalid"]).get("http://photos.invalid/a.jpg");
+    expect(got.ok).toBe(false);
+    expect(!got.ok && got.reason).toMatch(/^could not be fetched \((ENOTFOUND|EAI_AGAIN)\)$/);
   });
 });

@@ -15,13 +15,26 @@
  *   the importer was told to allow (`--media-host`), so an export cannot make the server fetch
  *   from anywhere it names; redirects are followed by hand (at most 3), each hop checked the
  *   same way;
+ * - unless told otherwise (`allowPrivateAddresses`), only public addresses are connected to, so
+ *   an export naming `localhost`, `169.254.169.254` (cloud metadata) or an intranet host as its
+ *   own site cannot reach the server's own network: IP literals are checked before connecting,
+ *   and names when the socket connects (its `lookup`), on the very addresses it connects to,
+ *   so a name that resolves to a public address once and a private one the next time (DNS
+ *   rebinding) is caught too; each redirect hop is checked the same way, and no connection is
+ *   reused from a pool that skipped the check;
  * - a download has one timeout for all its hops and its body, and is stopped as soon as it
  *   passes the size limit, whatever Content-Length claimed;
  * - at most `concurrency` downloads run at once, so a large export does not flood the old site.
  */
+import dns from "node:dns";
 import { constants as fsConstants } from "node:fs";
 import fs from "node:fs/promises";
+import http from "node:http";
+import https from "node:https";
+import net, { type LookupFunction } from "node:net";
 import path from "node:path";
+import { pipeline, type Readable } from "node:stream";
+import zlib from "node:zlib";
 import { MEDIA_MAX_BYTES } from "../../scripts/body-limits.mjs";
 
 export interface PhotoSourceOptions {
@@ -37,6 +50,11 @@ export interface PhotoSourceOptions {
   maxBytes?: number;
   /** Fetches at once (default 4). */
   concurrency?: number;
+  /**
+   * Fetch from loopback, private, link-local and other non-public addresses too (tests, and
+   * intranet sites moved by a trusted operator). Default false.
+   */
+  allowPrivateAddresses?: boolean;
 }
 
 export type PhotoBytes =
@@ -279,6 +297,121 @@ async function fromUploads(uploadsDir: string, candidates: string[], maxBytes: n
   return { note };
 }
 
+/** The error code of a connection refused because its address is not public. */
+const PRIVATE_ADDRESS = "EPRIVATEADDRESS";
+
+/** A dotted-quad IPv4 address ("10.0.0.1") as an unsigned 32-bit number, or null. */
+function ipv4Number(text: string): number | null {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (!m) return null;
+  const bytes = m.slice(1).map(Number);
+  if (bytes.some((b) => b > 255)) return null;
+  return bytes.reduce((n, b) => n * 256 + b, 0);
+}
+
+/**
+ * The eight 16-bit groups of an IPv6 address ("fe80::1", "::ffff:10.0.0.1", "[::1]", with or
+ * without a zone "%eth0"), or null when it is not one.
+ */
+function ipv6Groups(text: string): number[] | null {
+  let s = text.startsWith("[") && text.endsWith("]") ? text.slice(1, -1) : text;
+  const zone = s.indexOf("%");
+  if (zone >= 0) s = s.slice(0, zone);
+  // A dotted IPv4 tail ("::ffff:1.2.3.4") becomes its two groups.
+  const tail = /^(.*:)(\d{1,3}(?:\.\d{1,3}){3})$/.exec(s);
+  if (tail) {
+    const v4 = ipv4Number(tail[2] ?? "");
+    if (v4 === null) return null;
+    s = `${tail[1] ?? ""}${Math.floor(v4 / 0x10000).toString(16)}:${(v4 % 0x10000).toString(16)}`;
+  }
+  const halves = s.split("::");
+  if (halves.length > 2) return null;
+  const groups = (part: string) => (part === "" ? [] : part.split(":").map((g) => (/^[0-9a-f]{1,4}$/i.test(g) ? parseInt(g, 16) : NaN)));
+  const head = groups(halves[0] ?? "");
+  const rest = halves.length === 2 ? groups(halves[1] ?? "") : [];
+  if ([...head, ...rest].some(Number.isNaN)) return null;
+  if (halves.length === 1) return head.length === 8 ? head : null;
+  const zeros = 8 - head.length - rest.length;
+  return zeros >= 1 ? [...head, ...new Array<number>(zeros).fill(0), ...rest] : null;
+}
+
+/**
+ * IPv4 blocks that are not public (RFC 6890 and friends): "this network", private, CGNAT,
+ * loopback, link-local (cloud metadata at 169.254.169.254), IETF protocol assignments,
+ * documentation, the 6to4 relay, benchmarking, multicast, reserved and broadcast.
+ */
+const NON_PUBLIC_V4: readonly (readonly [string, number])[] = [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4], // up to and with 255.255.255.255
+];
+const NON_PUBLIC_V4_BLOCKS = NON_PUBLIC_V4.map(([base, bits]) => ({ base: ipv4Number(base) as number, size: 2 ** (32 - bits) }));
+
+function isPublicV4(n: number): boolean {
+  return !NON_PUBLIC_V4_BLOCKS.some(({ base, size }) => n >= base && n < base + size);
+}
+
+/**
+ * Whether an IP address is a public one the importer may connect to (pure; exported for
+ * tests). Not public: the IPv4 blocks above; IPv6 `::`, `::1` and the rest of `::/96`,
+ * everything outside global unicast 2000::/3 (so fc00::/7 unique-local, fe80::/10 link-local,
+ * ff00::/8 multicast, 64:ff9b:1::/48, 100::/64), Teredo 2001::/32, benchmarking 2001:2::/48 and
+ * documentation 2001:db8::/32 and 3fff::/20. IPv4-mapped `::ffff:a.b.c.d`, NAT64
+ * `64:ff9b::a.b.c.d` and 6to4 `2002:AABB:CCDD::` are judged by the IPv4 address inside.
+ * Anything that is not an IP address is not public (fail closed).
+ * @param address an IPv4 or IPv6 address as dns.lookup gives it or a URL holds it ("[::1]")
+ */
+export function isPublicAddress(address: string): boolean {
+  const v4 = ipv4Number(address);
+  if (v4 !== null) return isPublicV4(v4);
+  const groups = ipv6Groups(address);
+  if (!groups) return false;
+  const g = (i: number) => groups[i] ?? 0;
+  const v4At = (i: number) => g(i) * 0x10000 + g(i + 1);
+  if (groups.slice(0, 5).every((x) => x === 0)) return g(5) === 0xffff && isPublicV4(v4At(6));
+  if (g(0) === 0x64 && g(1) === 0xff9b && groups.slice(2, 6).every((x) => x === 0)) return isPublicV4(v4At(6));
+  if (g(0) === 0x2002) return isPublicV4(v4At(1));
+  if (g(0) < 0x2000 || g(0) > 0x3fff) return false;
+  if (g(0) === 0x2001 && (g(1) === 0 || g(1) === 0xdb8 || (g(1) === 2 && g(2) === 0))) return false;
+  return !(g(0) === 0x3fff && g(1) < 0x1000);
+}
+
+/** The error a connection to a non-public address fails with (code EPRIVATEADDRESS). */
+function privateAddressError(host: string, address: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${host} resolves to ${address}, which is not a public address`), { code: PRIVATE_ADDRESS, hostname: host });
+}
+
+/**
+ * dns.lookup for sockets that may reach public addresses only. The socket calls it when it
+ * connects, and connects to what it answers, so the address checked is the one used: a name
+ * that answers a public address to one lookup and a private one to the next (DNS rebinding)
+ * is still caught. A name with any non-public address is refused outright. Node does not
+ * call `lookup` for IP literals: the caller checks those itself.
+ */
+const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
+  dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, "");
+    const refused = addresses.find((a) => !isPublicAddress(a.address));
+    if (refused) return callback(privateAddressError(hostname, refused.address), "");
+    if (options.all) return callback(null, addresses);
+    const first = addresses[0];
+    if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: "ENOTFOUND" }), "");
+    callback(null, first.address, first.family);
+  });
+};
+
 /** Settings of one photo source, checked and with defaults filled in. */
 interface FetchSettings {
   allowed: Set<string>;
@@ -286,80 +419,134 @@ interface FetchSettings {
   base?: string;
   timeoutMs: number;
   maxBytes: number;
-}
-
-/** Lets a response's body go without reading it (frees the connection). */
-function discard(res: Response): void {
-  res.body?.cancel().catch(() => undefined);
+  allowPrivateAddresses: boolean;
 }
 
 /**
- * Reads a 2xx response's body, at most `maxBytes` of it.
- * @param stop aborted when the body is too large, which closes the connection
- * @returns the bytes, or a refusal naming the limit
+ * Sends one GET and waits for the answer's head. Each request has its own connection
+ * (`agent: false`): a pooled socket would skip the connect-time address check.
+ * @param signal aborts the request at any point, body included
+ * @rejects with the network error (code EPRIVATEADDRESS when the address is not public)
  */
-async function readLimited(res: Response, maxBytes: number, stop: AbortController, name: string): Promise<PhotoBytes> {
-  const declared = res.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
-    stop.abort();
-    discard(res);
+function requestHead(target: URL, s: FetchSettings, signal: AbortSignal): Promise<http.IncomingMessage> {
+  const client = target.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.request({
+      protocol: target.protocol,
+      hostname: unbracket(target.hostname),
+      port: target.port || undefined,
+      path: target.pathname + target.search,
+      method: "GET",
+      headers: { "User-Agent": USER_AGENT },
+      agent: false,
+      signal,
+      ...(s.allowPrivateAddresses ? {} : { lookup: publicOnlyLookup }),
+    });
+    req.on("response", resolve);
+    // Before the head this fails the request; after it, the response's reader sees the error
+    // too and this listener only keeps it from being unhandled.
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** A URL's hostname without the brackets of an IPv6 literal ("[::1]" → "::1"). */
+function unbracket(hostname: string): string {
+  return hostname.startsWith("[") && hostname.endsWith("]") ? hostname.slice(1, -1) : hostname;
+}
+
+/** The body of a response, decoded when the old site compressed it (as fetch did). */
+function decodedBody(res: http.IncomingMessage): Readable {
+  const encoding = String(res.headers["content-encoding"] ?? "").trim().toLowerCase();
+  const decoder =
+    encoding === "gzip" || encoding === "x-gzip"
+      ? zlib.createGunzip()
+      : encoding === "deflate"
+        ? zlib.createInflate()
+        : encoding === "br"
+          ? zlib.createBrotliDecompress()
+          : null;
+  return decoder ? pipeline(res, decoder, () => undefined) : res;
+}
+
+/**
+ * Reads a 2xx response's body, at most `maxBytes` of it (counted after decoding).
+ * @returns the bytes, or a refusal naming the limit; a refused body's connection is closed
+ */
+async function readLimited(res: http.IncomingMessage, maxBytes: number, name: string): Promise<PhotoBytes> {
+  const declared = res.headers["content-length"];
+  if (declared !== undefined && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
+    res.destroy();
     return fail(`larger than ${sizeInWords(maxBytes)} (the old site says ${sizeInWords(Number(declared))})`);
   }
-  if (!res.body) return { ok: true, data: Buffer.alloc(0), name, from: "fetch" };
   // Count what arrives: Content-Length may be missing, wrong, or of a compressed body.
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const body = decodedBody(res);
+  const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
     if (total > maxBytes) {
-      stop.abort();
-      reader.cancel().catch(() => undefined);
+      body.destroy();
+      res.destroy();
       return fail(`larger than ${sizeInWords(maxBytes)}`);
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
+  // A connection that closed mid-body without an error must not pass for the whole photo.
+  if (!res.complete) throw Object.assign(new Error("the connection closed before the end of the photo"), { code: "ECONNRESET" });
   return { ok: true, data: Buffer.concat(chunks, total), name, from: "fetch" };
+}
+
+/** Why a hop may not be fetched: its host not allowed, or an IP literal that is not public; else null. */
+function hopRefusal(target: URL, s: FetchSettings, redirected: boolean): string | null {
+  const refusal = hostRefusal(target, s.allowed, redirected);
+  if (refusal) return refusal;
+  // Node connects to an IP literal without calling `lookup`, so literals are checked here.
+  const host = unbracket(target.hostname);
+  if (!s.allowPrivateAddresses && net.isIP(host) && !isPublicAddress(host)) return privateAddressRefusal(target);
+  return null;
+}
+
+function privateAddressRefusal(target: URL): string {
+  return `refused: ${target.hostname.replace(/\.$/, "")} is a private or local address (the importer fetches only public addresses unless told otherwise)`;
 }
 
 /**
  * Downloads one photo, following redirects by hand so each hop's address is checked.
- * @returns the bytes, or a reason: not http(s), host not allowed, too many redirects, the
- *   status of a non-2xx answer, a timeout (covering all hops and the body), too large, or a
- *   network error's code
+ * @returns the bytes, or a reason: not http(s), host not allowed, a private or local address,
+ *   too many redirects, the status of a non-2xx answer, a timeout (covering all hops and the
+ *   body), too large, or a network error's code
  */
 async function fetchPhoto(url: string, s: FetchSettings): Promise<PhotoBytes> {
   let target = httpUrl(url, s.base);
   if (!target) return fail("not an http(s) address");
   const name = decodePath(target.pathname).split("/").pop() || target.hostname;
   const timeout = AbortSignal.timeout(s.timeoutMs);
-  const stop = new AbortController();
-  const signal = AbortSignal.any([timeout, stop.signal]);
   try {
     for (let hop = 0; ; hop++) {
-      const refusal = hostRefusal(target, s.allowed, hop > 0);
+      const refusal = hopRefusal(target, s, hop > 0);
       if (refusal) return fail(refusal);
-      const res = await fetch(target, { redirect: "manual", signal, headers: { "User-Agent": USER_AGENT } });
-      if (REDIRECT_STATUSES.has(res.status)) {
-        discard(res);
-        const location = res.headers.get("location");
-        if (!location) return fail(`the old site answered ${res.status}`);
+      const res = await requestHead(target, s, timeout);
+      const status = res.statusCode ?? 0;
+      if (REDIRECT_STATUSES.has(status)) {
+        res.destroy();
+        const location = res.headers.location;
+        if (!location) return fail(`the old site answered ${status}`);
         if (hop >= PHOTO_MAX_REDIRECTS) return fail(`redirected more than ${PHOTO_MAX_REDIRECTS} times`);
         const next = httpUrl(location, target.href);
         if (!next) return fail("redirected to an address that is not http(s)");
         target = next;
         continue;
       }
-      if (res.status < 200 || res.status > 299) {
-        discard(res);
-        return fail(`the old site answered ${res.status}`);
+      if (status < 200 || status > 299) {
+        res.destroy();
+        return fail(`the old site answered ${status}`);
       }
-      return await readLimited(res, s.maxBytes, stop, name);
+      return await readLimited(res, s.maxBytes, name);
     }
   } catch (e) {
     if (timeout.aborted) return fail(`timed out after ${durationInWords(s.timeoutMs)}`);
+    if ((e as NodeJS.ErrnoException)?.code === PRIVATE_ADDRESS) return fail(privateAddressRefusal(target));
     return fail(`could not be fetched (${networkErrorText(e)})`);
   }
 }
@@ -388,6 +575,7 @@ export function createPhotoSource(options: PhotoSourceOptions, siteHosts: string
     base: firstHost ? `https://${firstHost.trim().toLowerCase()}/` : undefined,
     timeoutMs: wholeNumber(options.timeoutMs, PHOTO_FETCH_TIMEOUT_MS, 1, "timeoutMs"),
     maxBytes: wholeNumber(options.maxBytes, MEDIA_MAX_BYTES, 1, "maxBytes"),
+    allowPrivateAddresses: options.allowPrivateAddresses === true,
   };
   const limit = createLimiter(wholeNumber(options.concurrency, PHOTO_FETCH_CONCURRENCY, 1, "concurrency"));
   const { uploadsDir } = options;

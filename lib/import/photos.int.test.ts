@@ -44,7 +44,7 @@ function jpeg(n: number, width = 64, height = 48): Promise<Buffer> {
 }
 
 /** The photo options, with loopback addresses allowed (the test's old site is on loopback). */
-const photoOptions = (o: PhotoSourceOptions): PhotoSourceOptions => ({ ...o, allowPrivateAddresses: true }) as PhotoSourceOptions;
+const photoOptions = (o: PhotoSourceOptions): PhotoSourceOptions => ({ ...o, allowPrivateAddresses: true });
 
 const mediaCount = async (db: ReturnType<ReturnType<typeof useTestDatabase>>["db"]) => (await db.select({ n: count() }).from(media))[0]!.n;
 

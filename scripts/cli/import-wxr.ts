@@ -100,7 +100,7 @@ async function main() {
           allowedHosts: mediaHosts,
           timeoutMs: wholeNumber(values["media-timeout"] as string | undefined, "media-timeout", 15, 1, 600) * 1000,
           concurrency: wholeNumber(values["media-concurrency"] as string | undefined, "media-concurrency", 4, 1, 32),
-          ...({ allowPrivateAddresses: values["media-allow-private"] as boolean } as object),
+          allowPrivateAddresses: values["media-allow-private"] as boolean,
         }
       : undefined;
   await runMigrations(await getDatabase());

@@ -46,12 +46,14 @@ export function CreateKeyForm() {
       </p>
       <FormStatus error={error} />
       {created ? (
-        <div role="status" data-testid="new-api-key" className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
+        <div role="status" data-testid="new-api-key" className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
           <p className="font-medium">Key “{created.name}” created. Copy it now: it is shown only this once.</p>
-          <code className="block break-all rounded bg-white p-2 font-mono text-xs dark:bg-neutral-900" dir="ltr">
+          <code className="block break-all rounded bg-white p-2 font-mono text-xs" dir="ltr">
             {created.key}
           </code>
-          <p className="text-xs">Send it with every request as <code>Authorization: Bearer …</code>.</p>
+          <p className="text-xs">
+            Send it with every request in the header <code>Authorization: Bearer &lt;key&gt;</code>
+          </p>
         </div>
       ) : null}
     </div>

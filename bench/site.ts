@@ -8,14 +8,15 @@
  * (stories of 600–1,200 words in 4 sections, 50 bylines, 300 tags; our own generated text) into
  * a fresh embedded database or a new database on the PostgreSQL server given by --pg, starts
  * the production server (scripts/serve.mjs), and load-tests with autocannon: a story page, the home page, a section page, a
- * byline page, the RSS feed, a sitemap page and search. Also the first (uncached) render of
+ * byline page, the RSS feed, a sitemap page, search, and the content API's story list and
+ * one story (with a key made for the run; the API's rate limit is lifted for it). Also the first (uncached) render of
  * stories, and per reader page (home, story, section, byline, latest, about, search, 404) the
  * bytes it ships (HTML, JavaScript raw and gzipped) and a Lighthouse mobile audit in Debian's
  * Chromium (bench/lighthouse.ts; `--no-lighthouse` skips it). Prints tables and writes JSON to
  * bench-results/.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createHmac, randomUUID } from "node:crypto";
+import { createHash, createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -33,6 +34,9 @@ const WORDS =
   "council budget water road school clinic market river bridge minister province district winter harvest wheat price fuel power teacher student exam border trade truck route police court report survey rain flood snow valley city village mayor plan project repair hospital doctor nurse vaccine season festival music poetry library museum bus station airport flight".split(
     " ",
   );
+
+/** The content API key the benchmark uses (a fixed, well-formed key: only its hash is stored). */
+const BENCH_API_KEY = "nr_benchbenchbenchbenchbenchbench00";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -167,13 +171,16 @@ async function main() {
     delete env.DATABASE_URL;
     handle = await openDatabase({ dataDir: env.DATA_DIR });
   }
+  // Always: a database kept from an earlier run may lack later migrations.
+  await runMigrations(handle);
   if (!seeded) {
-    await runMigrations(handle);
     console.log(`Seeding ${stories} stories…`);
     const seedStart = Date.now();
     await seed(handle, stories);
     console.log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(0)} s`);
   }
+  // A content API key for the API rows (the same on every run: a reused database keeps it).
+  await handle.db.execute(sql`insert into api_keys (name, prefix, key_hash) values ('Bench', ${BENCH_API_KEY.slice(0, 9)}, ${createHash("sha256").update(BENCH_API_KEY).digest("hex")}) on conflict do nothing`);
   await handle.close();
   if (values.redis) {
     env.REDIS_URL = values.redis;
@@ -185,6 +192,8 @@ async function main() {
   env.PORT = String(port);
   env.SITE_URL = origin;
   env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+  // The API rows measure the server, not the per-key limit (600 a minute by default).
+  env.API_RATE_LIMIT = "1000000";
   // `npm start`'s server (Next's handler plus conditional GET), in its own process group.
   const server: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const results: Record<string, unknown>[] = [];
@@ -224,6 +233,8 @@ async function main() {
       ["search", "/search?q=harvest+bridge"],
       // A different pair of words on every request: no result is computed twice.
       ["search (distinct queries)", "/search?q=*"],
+      ["API: story list", "/api/v1/stories?limit=20"],
+      ["API: one story", "/api/v1/stories/story-5"],
     ];
     const only = values.only?.split(",").map((w) => w.trim()).filter(Boolean);
     for (const [label, p] of urls.filter(([label]) => !only || only.some((w) => label.includes(w)))) {
@@ -233,11 +244,14 @@ async function main() {
         n += 1;
         return `/search?q=${WORDS[n % WORDS.length]}+${WORDS[Math.floor(n / WORDS.length) % WORDS.length]}`;
       };
-      const res = await fetch(origin + (distinct ? nextQuery() : p));
+      const api = p.startsWith("/api/");
+      const headers: Record<string, string> = api ? { authorization: `Bearer ${BENCH_API_KEY}` } : {};
+      const res = await fetch(origin + (distinct ? nextQuery() : p), { headers });
       const body = await res.text();
-      const js = p.endsWith(".xml") ? { raw: 0, gzip: 0 } : await jsBytes(origin, body);
+      const js = p.endsWith(".xml") || api ? { raw: 0, gzip: 0 } : await jsBytes(origin, body);
       const r = await autocannon({
         url: origin + p,
+        headers,
         connections,
         duration,
         ...(distinct ? { requests: [{ method: "GET" as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: nextQuery() }) }] } : {}),

@@ -18,6 +18,7 @@ import { IMAGE_WIDTHS, optimisedUrl } from "@/lib/media/responsive";
 import { cardColumns, cardsWithRefs, getPublicStory, loadCardRefs, type StoryNote } from "@/lib/stories/queries";
 import { isPublic } from "@/lib/stories/visibility";
 import { searchPublicStories } from "@/lib/search/stories";
+import { cachedReaderData } from "@/lib/site/reader-cache";
 import type { ApiByline, ApiStory, ApiTag } from "./schemas";
 
 /** An absolute URL on this site. */
@@ -218,3 +219,23 @@ export async function searchApiStories(q: string, limit: number, now: Date): Pro
   const hits = await searchPublicStories({ text: q, now, limit, offset: 0 });
   return { items: await apiStoriesByIds(hits.items.map((h) => h.id), now), total: hits.total };
 }
+
+/**
+ * `fn` through the reader data cache (lib/site/reader-cache.ts `cachedReaderData`): the
+ * answers are the same for every key, and expire with the feeds on every change to what
+ * readers see (saves, publications, scheduled instants), so the API is as fresh as the reader
+ * pages. Only inside the Next server (NEXT_RUNTIME is set there); elsewhere (tests, scripts)
+ * there is no Next cache and `fn` runs as it is. Each read takes the instant at which it runs.
+ */
+function readerCached<A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return process.env.NEXT_RUNTIME ? cachedReaderData(name, fn) : fn;
+}
+
+/** The API's reads, cached as reader data (see readerCached). */
+export const cachedApi = {
+  stories: readerCached("api-stories", (f: StoryListFilters) => listApiStories(f, new Date())),
+  story: readerCached("api-story", (slug: string) => getApiStory(slug, new Date())),
+  tags: readerCached("api-tags", (page: { cursor?: string; limit: number }) => listApiTags(page, new Date())),
+  bylines: readerCached("api-bylines", (page: { cursor?: string; limit: number }) => listApiBylines(page, new Date())),
+  search: readerCached("api-search", (q: string, limit: number) => searchApiStories(q, limit, new Date())),
+};

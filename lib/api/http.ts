@@ -64,9 +64,9 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
 /**
  * Answers a GET of the content API: checks the key and the rate limit, runs `work`, and
  * sends its outcome as JSON with ETag and caching headers.
- * @param work gets the request's URL and the one instant the answer is computed at.
+ * @param work gets the request's URL.
  */
-export async function apiGet(request: Request, work: (url: URL, now: Date) => Promise<ApiOutcome>): Promise<Response> {
+export async function apiGet(request: Request, work: (url: URL) => Promise<ApiOutcome>): Promise<Response> {
   try {
     const key = await verifyApiKey(request.headers.get("authorization"));
     if (!key) {
@@ -80,7 +80,7 @@ export async function apiGet(request: Request, work: (url: URL, now: Date) => Pr
       return errorResponse(429, `Too many requests with this key: at most ${rate.limit} a minute. Try again in ${rate.resetSeconds} s.`, { ...rateHeaders, "Retry-After": String(rate.resetSeconds) });
     }
     const url = new URL(request.url);
-    const outcome = await work(url, new Date());
+    const outcome = await work(url);
     if ("redirect" in outcome) return new Response(null, { status: 308, headers: { ...CORS, ...rateHeaders, Location: outcome.redirect, "Cache-Control": `private, max-age=${API_MAX_AGE_SECONDS}` } });
     if ("error" in outcome) return errorResponse(outcome.status, outcome.error, rateHeaders);
     const body = JSON.stringify(outcome.json);
@@ -122,14 +122,14 @@ export function nextPageUrl(url: URL, next: string | null): string | null {
 
 /**
  * The GET handler of a list paged by `?cursor=&limit=` (tags, bylines).
- * @param list reads one page at `now`.
+ * @param list reads one page (at the instant it runs).
  */
-export function pagedListRoute<T>(list: (page: { cursor?: string; limit: number }, now: Date) => Promise<{ items: T[]; next: string | null }>): (request: Request) => Promise<Response> {
+export function pagedListRoute<T>(list: (page: { cursor?: string; limit: number }) => Promise<{ items: T[]; next: string | null }>): (request: Request) => Promise<Response> {
   return (request) =>
-    apiGet(request, async (url, now) => {
+    apiGet(request, async (url) => {
       const query = parseQuery(PageQuery, url);
       if (isFailure(query)) return query;
-      const { items, next } = await list(query, now);
+      const { items, next } = await list(query);
       return { json: { items, next, nextUrl: nextPageUrl(url, next) } };
     });
 }

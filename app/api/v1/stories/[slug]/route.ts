@@ -2,7 +2,7 @@
  * GET /api/v1/stories/{slug} — one public story; an old slug answers 308 to the current one,
  * a story removed after publication 410 (lib/api/content.ts; HTTP rules in lib/api/http.ts).
  */
-import { getApiStory } from "@/lib/api/content";
+import { cachedApi } from "@/lib/api/content";
 import { apiGet, apiPreflight } from "@/lib/api/http";
 import { siteUrl } from "@/lib/env";
 
@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params;
-  return apiGet(request, async (_url, now) => {
-    const found = await getApiStory(slug, now);
+  return apiGet(request, async () => {
+    const found = await cachedApi.story(slug);
     if (found.kind === "story") return { json: found.story };
     if (found.kind === "redirect") return { redirect: `${siteUrl()}/api/v1/stories/${encodeURIComponent(found.slug)}` };
     if (found.kind === "gone") return { status: 410, error: "This story was removed." };

@@ -158,6 +158,8 @@ describe("photo options of a desk import", () => {
     expect(refusal({ ...base, photos: "folder", uploadsDir: "notes.txt" })).toBe("“notes.txt” is a file, not a folder.");
     expect(refusal({ ...base, photos: "folder", uploadsDir: "../" })).toMatch(/^“\.\.\/” is outside .*IMPORT_UPLOADS_ROOT/);
     expect(refusal({ ...base, photos: "folder", uploadsDir: outside })).toMatch(/is outside/);
+    // Outside by its name alone: refused before the disk is asked whether it exists.
+    expect(refusal({ ...base, photos: "folder", uploadsDir: "../no-such-folder" })).toMatch(/^“\.\.\/no-such-folder” is outside/);
     // A symlink inside the root that points out of it is outside too.
     expect(refusal({ ...base, photos: "folder", uploadsDir: "escape" })).toMatch(/^“escape” is outside/);
   });

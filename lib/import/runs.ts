@@ -85,6 +85,12 @@ function parsePhotoHosts(raw: string): string[] {
   return [...new Set(hosts)];
 }
 
+/** Whether `target` is `folder` or lies under it (both absolute, resolved). */
+function isInside(folder: string, target: string): boolean {
+  const relative = path.relative(folder, target);
+  return !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
 /**
  * Checks the uploads folder of a folder import: it must exist, be a directory and lie inside
  * IMPORT_UPLOADS_ROOT once both real paths are resolved (so neither `..` nor a symlink can
@@ -103,14 +109,18 @@ function checkUploadsDir(raw: string): string {
     throw new AppError("bad_request", "The server's IMPORT_UPLOADS_ROOT folder does not exist: ask whoever runs the server to fix the setting.", { uploadsDir: "Unavailable" });
   }
   const wanted = path.resolve(realRoot, raw);
+  // Outside by its very name ("../etc", "/var"): refused before the disk is looked at.
+  if (!isInside(realRoot, wanted) && !isInside(path.resolve(root), wanted)) {
+    throw new AppError("bad_request", `“${raw}” is outside ${realRoot}, the folder the server imports photos from (IMPORT_UPLOADS_ROOT).`, { uploadsDir: "Outside" });
+  }
   let real: string;
   try {
     real = fs.realpathSync(wanted);
   } catch {
     throw new AppError("bad_request", `There is no folder “${raw}” on the server.`, { uploadsDir: "Missing" });
   }
-  const relative = path.relative(realRoot, real);
-  if (relative.startsWith("..") || path.isAbsolute(relative)) {
+  // Outside once symlinks are followed.
+  if (!isInside(realRoot, real)) {
     throw new AppError("bad_request", `“${raw}” is outside ${realRoot}, the folder the server imports photos from (IMPORT_UPLOADS_ROOT).`, { uploadsDir: "Outside" });
   }
   if (!fs.statSync(real).isDirectory()) throw new AppError("bad_request", `“${raw}” is a file, not a folder.`, { uploadsDir: "Not a folder" });

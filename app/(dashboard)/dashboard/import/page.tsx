@@ -18,8 +18,8 @@ export default async function ImportPage() {
         <PageTitle>Import from WordPress</PageTitle>
         <p className="mt-2 max-w-2xl text-sm text-neutral-700">
           Posts become stories with their dates, categories and tags, and authors become bylines (without logins). Importing the same file again
-          changes nothing; a newer export updates what changed, but never a story edited here since. Comments, attachments and menus are
-          skipped and counted. Photos stay on the old site, as links, unless you fetch them from it or read them from a copy of its
+          changes nothing; a newer export updates what changed, but never a story edited here since. Comments and menus are skipped and
+          counted. Photos stay on the old site, as links, unless you fetch them from it or read them from a copy of its
           uploads folder: then they join the media library, with their alt text and captions.
         </p>
       </div>

@@ -152,7 +152,9 @@ export function ImportPanel({ defaultTimeZone, initialRun, uploadsRoot, uploadsR
             ) : null
           ) : (
             <p id="import-folder-hint" className="ps-6 text-xs text-neutral-500">
-              {uploadsRootHint}.
+              {/* The command stays on one line: broken at its hyphens, it would read wrong. */}
+              {uploadsRootHint.slice(0, uploadsRootHint.indexOf("npm run"))}
+              <code className="whitespace-nowrap">{uploadsRootHint.slice(uploadsRootHint.indexOf("npm run"))}</code>.
             </p>
           )}
         </fieldset>

@@ -32,7 +32,7 @@ function PhotoRows({ photos }: { photos: PhotoReport | undefined }) {
         </span>
       </Row>
       <Row label="Photos in stories">
-        {countOf(photos.featured, "featured photo", "featured photos")}, {photos.inBodies} in story bodies, {countOf(photos.leftAsLinks, "image", "images")} left as links to the old site
+        {countOf(photos.featured, "featured photo", "featured photos")}, {photos.inBodies} in story bodies, {countOf(photos.leftAsLinks, "image left as a link", "images left as links")} to the old site
       </Row>
       {photos.source === "none" ? null : (
         <Row label="Photos without alt text">

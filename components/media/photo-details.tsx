@@ -1,9 +1,11 @@
 "use client";
 
 /**
- * Alt text, caption, credit and usage notes of one library photo, saved with the server
- * action its page passes in (`action`: the media library's updateMediaAction).
- * Used on the photo's page in the library and under a photo chosen in the story editor.
+ * Alt text, caption, credit, usage notes and description of one library photo, saved with the
+ * server action its page passes in (`action`: the media library's updateMediaAction).
+ * Used on the photo's page in the library and under a photo chosen in the story editor; there
+ * (`withUsageNotes={false}`) the staff-only fields are neither shown nor sent, so the save
+ * leaves them as they are.
  */
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -26,6 +28,7 @@ export interface PhotoFields {
   creditOrg: string;
   creditUrl: string | null;
   usageNotes?: string;
+  description?: string;
 }
 
 const FIELDS = [
@@ -35,8 +38,16 @@ const FIELDS = [
   { name: "creditOrg", label: "Credit: organisation or agency", hint: "", multiline: false },
   { name: "creditUrl", label: "Credit link", hint: "Optional: https://…", multiline: false },
   { name: "usageNotes", label: "Usage notes", hint: "Rights and restrictions, for staff only.", multiline: true },
+  { name: "description", label: "Description (staff only)", hint: "A longer account of the photo (WordPress’s description, for imported photos). Readers never see it. Up to 2,000 characters.", multiline: true },
 ] as const;
 
+/** Fields for staff only, shown on the library's photo page and not in the story editor. */
+const STAFF_FIELDS: readonly string[] = ["usageNotes", "description"];
+
+/** The description's largest length, as the server checks it (lib/media/library.ts). */
+const DESCRIPTION_MAX = 2000;
+
+/** The details form of one photo; `withUsageNotes` shows (and sends) the staff-only fields. */
 export function PhotoDetails({
   id,
   initial,
@@ -52,7 +63,8 @@ export function PhotoDetails({
   idPrefix?: string;
   withUsageNotes?: boolean;
 }) {
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(FIELDS.map((f) => [f.name, initial[f.name] ?? ""])));
+  const shown = FIELDS.filter((f) => withUsageNotes || !STAFF_FIELDS.includes(f.name));
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(shown.map((f) => [f.name, initial[f.name] ?? ""])));
   const [state, setState] = useState<FormState<{ storyVersion: number }>>({});
   const [pending, startTransition] = useTransition();
   const save = () =>
@@ -64,7 +76,7 @@ export function PhotoDetails({
   // A group, not a <form>: it also sits inside the story editor's form, and forms cannot nest.
   return (
     <div role="group" aria-label="Photo details" className="flex flex-col gap-3">
-      {FIELDS.filter((f) => withUsageNotes || f.name !== "usageNotes").map((f) => {
+      {shown.map((f) => {
         const fid = `${idPrefix}-${f.name}`;
         const props = {
           id: fid,
@@ -76,7 +88,7 @@ export function PhotoDetails({
         };
         return (
           <Field key={f.name} id={fid} label={f.label} hint={f.hint} error={state.fields?.[f.name]}>
-            {f.multiline ? <Textarea rows={2} {...props} /> : <Input type={f.name === "creditUrl" ? "url" : "text"} {...props} />}
+            {f.multiline ? <Textarea rows={f.name === "description" ? 4 : 2} maxLength={f.name === "description" ? DESCRIPTION_MAX : undefined} {...props} /> : <Input type={f.name === "creditUrl" ? "url" : "text"} {...props} />}
           </Field>
         );
       })}

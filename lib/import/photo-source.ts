@@ -59,7 +59,7 @@ export interface PhotoSourceOptions {
 
 export type PhotoBytes =
   | { ok: true; data: Buffer; /** file name for messages, e.g. "canola2.jpg" */ name: string; from: "uploads" | "fetch" }
-  | { ok: false; /** a short sentence for the import report, e.g. "not found in the uploads folder", "the old site answered 404", "timed out after 15 s", "larger than 20.0 MB", "not on the export's own host (cdn.example); allow it with --media-host", "not an http(s) address" */ reason: string };
+  | { ok: false; /** a short sentence for the import report, e.g. "not found in the uploads folder", "the old site answered 404", "timed out after 15 s", "larger than 20.0 MB", "not on the export's own host (cdn.example); allow it with --media-host (on the desk: “Other hosts photos may come from”)", "not an http(s) address" */ reason: string };
 
 export interface PhotoSource {
   /**
@@ -191,8 +191,8 @@ function hostRefusal(target: URL, allowed: Set<string>, redirected: boolean): st
   if (allowed.has(siteHostKey(target.hostname))) return null;
   const host = target.hostname.replace(/\.$/, "");
   return redirected
-    ? `redirected off the export's own host (to ${host}); allow it with --media-host`
-    : `not on the export's own host (${host}); allow it with --media-host`;
+    ? `redirected off the export's own host (to ${host}); allow it with --media-host (on the desk: “Other hosts photos may come from”)`
+    : `not on the export's own host (${host}); allow it with --media-host (on the desk: “Other hosts photos may come from”)`;
 }
 
 /** The code of a network error ("ECONNREFUSED", "ENOTFOUND"), else its message. */

@@ -12,7 +12,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { importRuns, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { engines, useTestDatabase } from "@/test/db";
-import { getRun, resumeRun, startImport, stopRun, UNFINISHED_UPLOAD_DAYS, type RunView } from "./runs";
+import { AppError } from "@/lib/errors";
+import { getRun, parseRunOptions, photoSourceOptions, resumeRun, startImport, stopRun, UNFINISHED_UPLOAD_DAYS, type RunView } from "./runs";
 import { testExport } from "./test-export";
 
 // Read once by lib/env, at the first upload of this file's tests.
@@ -62,6 +63,9 @@ describe.each(engines())("desk import runs and their uploaded files on %s", (eng
     const run = await waitFor(v, id, (r) => r.status !== "queued" && r.status !== "running");
     expect(run.status).toBe("done");
     expect(run.report?.created).toBe(3);
+    // Options stored without photo choices (as before photos were imported) read as "none".
+    expect(run.options.photos).toBe("none");
+    expect(run.report?.photos.source).toBe("none");
     expect(fs.existsSync(fileOf(id))).toBe(false);
     expect(await recordedPath(id)).toBe("");
     await expect(resumeRun(v, id)).rejects.toThrow(/uploaded file of this import was deleted/);
@@ -105,5 +109,58 @@ describe.each(engines())("desk import runs and their uploaded files on %s", (eng
     await waitFor(v, id, (r) => r.status === "done");
     const kept = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, fs.existsSync(file)]));
     expect(kept).toEqual({ oldStopped: false, oldInterrupted: false, recentStopped: true, recentInterrupted: true, doneLeftBehind: false });
+  });
+});
+
+describe("photo options of a desk import", () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "newsroom-uploads-root-"));
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), "newsroom-uploads-outside-"));
+  fs.mkdirSync(path.join(root, "site", "2017"), { recursive: true });
+  fs.writeFileSync(path.join(root, "notes.txt"), "not a folder");
+  fs.symlinkSync(outside, path.join(root, "escape"));
+  afterAll(() => {
+    delete process.env.IMPORT_UPLOADS_ROOT;
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
+  const base = { siteTimeZone: "UTC" };
+  /** The message parseRunOptions refuses `raw` with. */
+  const refusal = (raw: Parameters<typeof parseRunOptions>[0]) => {
+    try {
+      parseRunOptions(raw);
+    } catch (e) {
+      expect(e).toBeInstanceOf(AppError);
+      return (e as Error).message;
+    }
+    throw new Error("accepted");
+  };
+
+  it("leaves photos as links by default, and checks the hosts of a fetch", () => {
+    expect(parseRunOptions(base).photos).toBe("none");
+    expect(photoSourceOptions(parseRunOptions(base))).toBeUndefined();
+    expect(parseRunOptions({ ...base, photos: "fetch", photoHosts: " CDN.example.org, i0.wp.com,cdn.example.org " })).toMatchObject({ photos: "fetch", photoHosts: ["cdn.example.org", "i0.wp.com"] });
+    expect(photoSourceOptions(parseRunOptions({ ...base, photos: "fetch", photoHosts: "cdn.example.org" }))).toMatchObject({ fetch: true, allowedHosts: ["cdn.example.org"] });
+    expect(refusal({ ...base, photos: "fetch", photoHosts: "https://cdn.example.org/photos" })).toBe("“https://cdn.example.org/photos” is not a host name. Write the host name alone, e.g. cdn.example.org.");
+    expect(refusal({ ...base, photos: "fetch", photoHosts: "cdn_example!" })).toMatch(/^“cdn_example!” is not a host name\./);
+    expect(refusal({ ...base, photos: "everything" })).toMatch(/^Photos must be/);
+  });
+
+  it("takes a folder only inside IMPORT_UPLOADS_ROOT, by real path", () => {
+    delete process.env.IMPORT_UPLOADS_ROOT;
+    expect(refusal({ ...base, photos: "folder", uploadsDir: root })).toBe("Set IMPORT_UPLOADS_ROOT on the server to import from a folder, or use npm run import:wxr -- --uploads-dir.");
+    process.env.IMPORT_UPLOADS_ROOT = root;
+    const real = fs.realpathSync(path.join(root, "site"));
+    expect(parseRunOptions({ ...base, photos: "folder", uploadsDir: "site" })).toMatchObject({ photos: "folder", uploadsDir: real });
+    expect(parseRunOptions({ ...base, photos: "folder", uploadsDir: path.join(root, "site", "2017", "..") }).uploadsDir).toBe(real);
+    expect(photoSourceOptions(parseRunOptions({ ...base, photos: "folder", uploadsDir: "site" }))).toMatchObject({ uploadsDir: real });
+    expect(refusal({ ...base, photos: "folder", uploadsDir: "" })).toMatch(/^Name the folder/);
+    expect(refusal({ ...base, photos: "folder", uploadsDir: "gone" })).toBe("There is no folder “gone” on the server.");
+    expect(refusal({ ...base, photos: "folder", uploadsDir: "notes.txt" })).toBe("“notes.txt” is a file, not a folder.");
+    expect(refusal({ ...base, photos: "folder", uploadsDir: "../" })).toMatch(/^“\.\.\/” is outside .*IMPORT_UPLOADS_ROOT/);
+    expect(refusal({ ...base, photos: "folder", uploadsDir: outside })).toMatch(/is outside/);
+    // Outside by its name alone: refused before the disk is asked whether it exists.
+    expect(refusal({ ...base, photos: "folder", uploadsDir: "../no-such-folder" })).toMatch(/^“\.\.\/no-such-folder” is outside/);
+    // A symlink inside the root that points out of it is outside too.
+    expect(refusal({ ...base, photos: "folder", uploadsDir: "escape" })).toMatch(/^“escape” is outside/);
   });
 });

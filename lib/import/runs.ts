@@ -27,6 +27,7 @@ import { expireReaderPagesNow, rearmScheduler } from "@/lib/publishing/scheduler
 import { isValidTimeZone } from "@/lib/dates/format";
 import { importMaxBytes } from "../../scripts/body-limits.mjs";
 import { countWxrItems, importWxr, type ImportReport } from "./importer";
+import type { PhotoSourceOptions } from "./photo-source";
 
 /** Largest export accepted from the desk, in bytes: the IMPORT_MAX_MB setting (the CLI has no limit). */
 export const IMPORT_MAX_BYTES = importMaxBytes(process.env);
@@ -40,6 +41,90 @@ export interface RunOptions {
   dryRun: boolean;
   /** The WordPress permalink structure ("" when not given; lib/import/permalink.ts). */
   permalinkStructure?: string;
+  /**
+   * Where photos come from: "none" (they stay links to the old site), "fetch" (downloaded from
+   * the old site, and from `photoHosts`) or "folder" (`uploadsDir`, a copy of wp-content/uploads
+   * inside IMPORT_UPLOADS_ROOT). Runs stored before photos were imported have none of these
+   * fields: they count as "none".
+   */
+  photos?: "none" | "fetch" | "folder";
+  /** Hosts photos may be fetched from besides the export's own (a CDN, say), for "fetch". */
+  photoHosts?: string[];
+  /** The real path of the uploads folder, for "folder". */
+  uploadsDir?: string;
+}
+
+/** The folder under which the desk may read a copy of wp-content/uploads: IMPORT_UPLOADS_ROOT, or null when unset. */
+export function importUploadsRoot(): string | null {
+  return process.env.IMPORT_UPLOADS_ROOT?.trim() || null;
+}
+
+/** Hint shown (and answered) when a folder import is asked for but IMPORT_UPLOADS_ROOT is unset. */
+export const UPLOADS_ROOT_UNSET = "Set IMPORT_UPLOADS_ROOT on the server to import from a folder, or use npm run import:wxr -- --uploads-dir";
+
+/**
+ * A host name as DNS writes it (RFC 1123 §2.1: labels of letters, digits and hyphens, not
+ * starting or ending with a hyphen, at most 63 characters each and 253 in all), or an IPv4
+ * address; an optional `:port` is accepted and ignored by the host check.
+ */
+const HOST_NAME = /^(?=.{1,253}(?::\d{1,5})?$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?(?::\d{1,5})?$/i;
+
+/** Splits and checks "Other hosts photos may come from". @throws AppError bad_request naming the first bad entry */
+function parsePhotoHosts(raw: string): string[] {
+  const hosts = raw
+    .split(/[,\s]+/)
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  if (hosts.length > 20) throw new AppError("bad_request", "Name at most 20 other hosts for photos.", { photoHosts: "Too many" });
+  for (const h of hosts) {
+    if (!HOST_NAME.test(h)) {
+      const hint = /^[a-z]+:\/\//i.test(h) ? ` Write the host name alone, e.g. ${h.replace(/^[a-z]+:\/\//i, "").split("/")[0]}.` : " Write host names such as cdn.example.org, separated by commas.";
+      throw new AppError("bad_request", `“${h.slice(0, 100)}” is not a host name.${hint}`, { photoHosts: "Invalid" });
+    }
+  }
+  return [...new Set(hosts)];
+}
+
+/** Whether `target` is `folder` or lies under it (both absolute, resolved). */
+function isInside(folder: string, target: string): boolean {
+  const relative = path.relative(folder, target);
+  return !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/**
+ * Checks the uploads folder of a folder import: it must exist, be a directory and lie inside
+ * IMPORT_UPLOADS_ROOT once both real paths are resolved (so neither `..` nor a symlink can
+ * point the server at another folder).
+ * @returns the folder's real path
+ * @throws AppError bad_request with a sentence for the desk
+ */
+function checkUploadsDir(raw: string): string {
+  const root = importUploadsRoot();
+  if (!root) throw new AppError("bad_request", `${UPLOADS_ROOT_UNSET}.`, { uploadsDir: "Unavailable" });
+  if (!raw) throw new AppError("bad_request", "Name the folder that holds the copy of wp-content/uploads.", { uploadsDir: "Required" });
+  let realRoot: string;
+  try {
+    realRoot = fs.realpathSync(root);
+  } catch {
+    throw new AppError("bad_request", "The server's IMPORT_UPLOADS_ROOT folder does not exist: ask whoever runs the server to fix the setting.", { uploadsDir: "Unavailable" });
+  }
+  const wanted = path.resolve(realRoot, raw);
+  // Outside by its very name ("../etc", "/var"): refused before the disk is looked at.
+  if (!isInside(realRoot, wanted) && !isInside(path.resolve(root), wanted)) {
+    throw new AppError("bad_request", `“${raw}” is outside ${realRoot}, the folder the server imports photos from (IMPORT_UPLOADS_ROOT).`, { uploadsDir: "Outside" });
+  }
+  let real: string;
+  try {
+    real = fs.realpathSync(wanted);
+  } catch {
+    throw new AppError("bad_request", `There is no folder “${raw}” on the server.`, { uploadsDir: "Missing" });
+  }
+  // Outside once symlinks are followed.
+  if (!isInside(realRoot, real)) {
+    throw new AppError("bad_request", `“${raw}” is outside ${realRoot}, the folder the server imports photos from (IMPORT_UPLOADS_ROOT).`, { uploadsDir: "Outside" });
+  }
+  if (!fs.statSync(real).isDirectory()) throw new AppError("bad_request", `“${raw}” is a file, not a folder.`, { uploadsDir: "Not a folder" });
+  return real;
 }
 
 export interface RunView {
@@ -61,12 +146,28 @@ function live(): Live {
   return (g[KEY] ??= new Map());
 }
 
-function requireImporter(viewer: Viewer): void {
+/** Refuses anyone who may not run imports. @throws AppError forbidden */
+export function requireImporter(viewer: Viewer): void {
   if (!can(viewer.role, "import:run")) throw new AppError("forbidden", "Only admins can import from WordPress.");
 }
 
-/** Parses and checks run options from form fields. @throws AppError bad_request */
-export function parseRunOptions(raw: { siteTimeZone?: string | null; pages?: string | null; dryRun?: string | null; permalinkStructure?: string | null }): RunOptions {
+/**
+ * Parses and checks run options from form fields. `photos` is "none" (the default), "fetch"
+ * (with `photoHosts`, comma-separated host names) or "folder" (with `uploadsDir`, absolute or
+ * relative to IMPORT_UPLOADS_ROOT).
+ * @throws AppError bad_request: unknown time zone, bad permalink structure, a bad host name,
+ *   or a folder that is missing, not a folder, outside IMPORT_UPLOADS_ROOT, or asked for while
+ *   that setting is unset
+ */
+export function parseRunOptions(raw: {
+  siteTimeZone?: string | null;
+  pages?: string | null;
+  dryRun?: string | null;
+  permalinkStructure?: string | null;
+  photos?: string | null;
+  photoHosts?: string | null;
+  uploadsDir?: string | null;
+}): RunOptions {
   const tz = (raw.siteTimeZone ?? "").trim() || "UTC";
   if (!isValidTimeZone(tz)) throw new AppError("bad_request", `Unknown time zone “${tz}”: use an IANA name such as Asia/Kabul.`, { siteTimeZone: "Unknown" });
   const pages = raw.pages === "section" ? "section" : "skip";
@@ -78,7 +179,25 @@ export function parseRunOptions(raw: { siteTimeZone?: string | null; pages?: str
       throw new AppError("bad_request", (e as Error).message, { permalinkStructure: "Invalid" });
     }
   }
-  return { siteTimeZone: tz, pages, dryRun: raw.dryRun === "true" || raw.dryRun === "on", permalinkStructure };
+  const base = { siteTimeZone: tz, pages, dryRun: raw.dryRun === "true" || raw.dryRun === "on", permalinkStructure } as const;
+  const photos = (raw.photos ?? "").trim() || "none";
+  if (photos === "fetch") return { ...base, photos, photoHosts: parsePhotoHosts((raw.photoHosts ?? "").slice(0, 2000)) };
+  if (photos === "folder") return { ...base, photos, uploadsDir: checkUploadsDir((raw.uploadsDir ?? "").trim()) };
+  if (photos !== "none") throw new AppError("bad_request", `Photos must be "none", "fetch" or "folder", not “${photos.slice(0, 20)}”.`, { photos: "Invalid" });
+  return { ...base, photos };
+}
+
+/**
+ * The importer's photo source for a run's options, or undefined when its photos stay links.
+ * Fetching from private and loopback addresses is allowed only with IMPORT_ALLOW_PRIVATE_MEDIA=1
+ * (tests, intranets). A folder is checked again (it may have moved since the run was started).
+ * @throws AppError bad_request when the folder no longer passes checkUploadsDir
+ */
+export function photoSourceOptions(options: RunOptions): (PhotoSourceOptions & { allowPrivateAddresses?: boolean }) | undefined {
+  const allowPrivateAddresses = process.env.IMPORT_ALLOW_PRIVATE_MEDIA === "1";
+  if (options.photos === "fetch") return { fetch: true, allowedHosts: options.photoHosts ?? [], allowPrivateAddresses };
+  if (options.photos === "folder" && options.uploadsDir) return { uploadsDir: checkUploadsDir(options.uploadsDir), allowPrivateAddresses };
+  return undefined;
 }
 
 /**
@@ -170,8 +289,13 @@ async function runImport(id: string, actorId: string | null): Promise<void> {
   let last = 0;
   try {
     await db.update(importRuns).set({ status: "running", itemsDone: 0, error: null, updatedAt: new Date() }).where(eq(importRuns.id, id));
-    const report = await importWxr(fs.createReadStream(run.filePath, { highWaterMark: 64 * 1024 }), {
-      ...options,
+    // A function source: with photos, the importer reads the file twice (attachments first).
+    const report = await importWxr(() => fs.createReadStream(run.filePath, { highWaterMark: 64 * 1024 }), {
+      siteTimeZone: options.siteTimeZone,
+      pages: options.pages,
+      dryRun: options.dryRun,
+      permalinkStructure: options.permalinkStructure,
+      photos: photoSourceOptions(options),
       actorId,
       signal: controller.signal,
       onProgress: async (done) => {
@@ -208,7 +332,7 @@ function toView(r: typeof importRuns.$inferSelect): RunView {
     status: interrupted ? "interrupted" : r.status,
     itemsDone: r.itemsDone,
     itemsTotal: r.itemsTotal,
-    options: r.options as RunOptions,
+    options: { photos: "none", ...(r.options as RunOptions) },
     report: (r.report as ImportReport | null) ?? null,
     error: r.error,
     createdAt: r.createdAt.toISOString(),

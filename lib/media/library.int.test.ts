@@ -21,7 +21,7 @@ import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
 import { refusalText } from "@/test/refusal";
-import { deleteMedia, listMedia, listMediaUses, updateMedia, uploadMedia } from "./library";
+import { deleteMedia, getMediaItem, listMedia, listMediaUses, updateMedia, uploadMedia } from "./library";
 import { getSiteSettings } from "@/lib/site/settings";
 import { saveSiteSettings } from "@/lib/stories/store";
 import { DiskStorage } from "./storage";
@@ -166,6 +166,13 @@ describe.each(engines())("photo details of published stories on %s", (engine) =>
     expect((await listMedia(v.sahar!, { q: "closed again" })).total).toBe(0);
     // Usage notes are for staff only: readers see no change, so the writer may keep them.
     await updateMedia(v.sahar!, ids.photo!, { altText: "The footbridge at dawn", caption: "Reopened on Monday", usageNotes: "Ours; free to reuse." });
+    expect((await storyRow(ids.story!)).version).toBe(before.version);
+    // So is the description: it saves with its line breaks and reads back, and a save that
+    // leaves it out (the story editor's photo form) keeps it.
+    await updateMedia(v.sahar!, ids.photo!, { altText: "The footbridge at dawn", caption: "Reopened on Monday", description: "Taken from the east bank.\nThe old bridge is behind it." });
+    expect((await getMediaItem(v.sahar!, ids.photo!)).description).toBe("Taken from the east bank.\nThe old bridge is behind it.");
+    await updateMedia(v.sahar!, ids.photo!, { altText: "The footbridge at dawn", caption: "Reopened on Monday" });
+    expect(await getMediaItem(v.sahar!, ids.photo!)).toMatchObject({ description: "Taken from the east bank.\nThe old bridge is behind it.", usageNotes: "Ours; free to reuse." });
     expect((await storyRow(ids.story!)).version).toBe(before.version);
   });
 

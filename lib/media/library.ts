@@ -45,6 +45,8 @@ export interface MediaItem {
   creditOrg: string;
   creditUrl: string | null;
   usageNotes: string;
+  /** A longer account of the photo for staff (an imported WordPress attachment's description); never shown to readers. */
+  description: string;
   uploadedBy: { id: string; name: string } | null;
   createdAt: Date;
 }
@@ -70,6 +72,7 @@ const itemColumns = {
   creditOrg: media.creditOrg,
   creditUrl: media.creditUrl,
   usageNotes: media.usageNotes,
+  description: media.description,
   uploaderId: media.uploadedBy,
   uploaderName: users.name,
   createdAt: media.createdAt,
@@ -209,15 +212,20 @@ export const mediaInputSchema = z.object({
   creditName: text(200, "credit name"),
   creditOrg: text(200, "credit organisation"),
   creditUrl: addressField(500, "credit link", "web").default(""),
-  usageNotes: cleanString(1000, "usage notes").default(""),
+  // The staff-only fields are left as they are when absent: the story editor's photo forms do
+  // not show them, and must not empty them.
+  usageNotes: cleanString(1000, "usage notes").optional(),
+  description: cleanString(2000, "description").optional(),
 });
 
 /** The fields of a photo that stories show or keep. */
-const DETAIL_FIELDS = ["altText", "caption", "creditName", "creditOrg", "creditUrl", "usageNotes"] as const;
+const DETAIL_FIELDS = ["altText", "caption", "creditName", "creditOrg", "creditUrl", "usageNotes", "description"] as const;
+/** Fields only staff see: changing them changes nothing readers see. */
+const STAFF_ONLY: readonly string[] = ["usageNotes", "description"];
 
 /**
- * Saves a photo's alt text, caption, credit and usage notes, and re-renders the stories that
- * show it.
+ * Saves a photo's alt text, caption, credit, usage notes and description, and re-renders the
+ * stories that show it. Usage notes and description are kept when `raw` leaves them out.
  *
  * A change readers would see on a published (or scheduled) story is a change to that story:
  * it needs the right to edit the story (writers may not edit published stories), and each such
@@ -236,11 +244,11 @@ export async function updateMedia(viewer: Viewer, id: string, raw: unknown, now 
   const current = await getMediaItem(viewer, id);
   requireCanEdit(viewer, current.uploadedBy?.id ?? null);
   const input = parseInput(mediaInputSchema, raw);
-  const next = { ...input, creditUrl: input.creditUrl || null };
+  const next = { ...input, creditUrl: input.creditUrl || null, usageNotes: input.usageNotes ?? current.usageNotes, description: input.description ?? current.description };
   const changes = changedFields(current, next, [...DETAIL_FIELDS]);
   // A save that changes nothing writes nothing (and touches no story).
   if (Object.keys(changes).length === 0) return { affectsReaders: false, revised: [] };
-  const readerVisible = Object.keys(changes).some((k) => k !== "usageNotes");
+  const readerVisible = Object.keys(changes).some((k) => !STAFF_ONLY.includes(k));
   const actor = { id: viewer.id, role: viewer.role };
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -266,7 +274,7 @@ export async function updateMedia(viewer: Viewer, id: string, raw: unknown, now 
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "media.update", entityType: "media", entityId: id, details: { name: current.originalName, changes } });
     const revised: { storyId: string; version: number }[] = [];
     const changedWords = Object.keys(changes)
-      .filter((k) => k !== "usageNotes")
+      .filter((k) => !STAFF_ONLY.includes(k))
       .map((k) => DETAIL_WORDS[k as keyof typeof DETAIL_WORDS])
       .join(", ");
     for (const u of users_) {
@@ -308,7 +316,7 @@ export async function updateMedia(viewer: Viewer, id: string, raw: unknown, now 
 }
 
 /** Words for the photo fields, in revision notes. */
-const DETAIL_WORDS = { altText: "alt text", caption: "caption", creditName: "credit", creditOrg: "credit organisation", creditUrl: "credit link", usageNotes: "usage notes" } as const;
+const DETAIL_WORDS = { altText: "alt text", caption: "caption", creditName: "credit", creditOrg: "credit organisation", creditUrl: "credit link", usageNotes: "usage notes", description: "description" } as const;
 
 /**
  * Deletes a photo no story uses and that is not the site's logo (row, then file).

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listRuns } from "@/lib/import/runs";
+import { importUploadsRoot, listRuns, UPLOADS_ROOT_UNSET } from "@/lib/import/runs";
 import { getSiteSettings } from "@/lib/site/settings";
 import { PageTitle } from "@/components/ui/page-header";
 import { ImportPanel } from "./_components/import-panel";
@@ -18,11 +18,12 @@ export default async function ImportPage() {
         <PageTitle>Import from WordPress</PageTitle>
         <p className="mt-2 max-w-2xl text-sm text-neutral-700">
           Posts become stories with their dates, categories and tags, and authors become bylines (without logins). Importing the same file again
-          changes nothing; a newer export updates what changed, but never a story edited here since. Comments, attachments and menus are
-          skipped and counted. Images stay on the old site, as links.
+          changes nothing; a newer export updates what changed, but never a story edited here since. Comments and menus are skipped and
+          counted. Photos stay on the old site, as links, unless you fetch them from it or read them from a copy of its
+          uploads folder: then they join the media library, with their alt text and captions.
         </p>
       </div>
-      <ImportPanel defaultTimeZone={settings.timeZone} initialRun={runs[0] ?? null} />
+      <ImportPanel defaultTimeZone={settings.timeZone} initialRun={runs[0] ?? null} uploadsRoot={importUploadsRoot()} uploadsRootHint={UPLOADS_ROOT_UNSET} />
       {runs.length > 1 ? (
         <section aria-labelledby="earlier-heading" className="text-sm">
           <h2 id="earlier-heading" className="font-semibold">

@@ -5,6 +5,9 @@
  * (XMLHttpRequest, raw body), then the run's progress (items done / total) is polled every
  * second until it ends, and its report is shown. Stop and resume act on the run; only a stopped
  * or interrupted run can be resumed (a failed run's file is deleted: it must be uploaded again).
+ * Photos stay links to the old site unless the admin picks fetching them from it or reading
+ * them from a folder on the server (only inside IMPORT_UPLOADS_ROOT: `uploadsRoot`, null when
+ * the server has no such folder, which disables that choice).
  */
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -13,19 +16,25 @@ import { Checkbox, Input, Select } from "@/components/ui/controls";
 import { WrapField } from "@/components/ui/field";
 import { Alert } from "@/components/ui/notice";
 import { ImportReportView } from "./import-report";
-import type { RunView } from "@/lib/import/runs";
+import type { RunOptions, RunView } from "@/lib/import/runs";
 import { resumeImportAction, stopImportAction } from "../actions";
 import { countOf } from "@/lib/text/count";
 
 const ACTIVE = new Set(["queued", "running"]);
 
-export function ImportPanel({ defaultTimeZone, initialRun }: { defaultTimeZone: string; initialRun: RunView | null }) {
+type PhotoChoice = NonNullable<RunOptions["photos"]>;
+
+/** The import form, the current run's progress and its report; `uploadsRoot` and `uploadsRootHint` say whether photos may come from a folder. */
+export function ImportPanel({ defaultTimeZone, initialRun, uploadsRoot, uploadsRootHint }: { defaultTimeZone: string; initialRun: RunView | null; uploadsRoot: string | null; uploadsRootHint: string }) {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [tz, setTz] = useState(defaultTimeZone);
   const [pages, setPages] = useState<"skip" | "section">("skip");
   const [dryRun, setDryRun] = useState(false);
   const [permalink, setPermalink] = useState("");
+  const [photos, setPhotos] = useState<PhotoChoice>("none");
+  const [photoHosts, setPhotoHosts] = useState("");
+  const [uploadsDir, setUploadsDir] = useState("");
   const [upload, setUpload] = useState<{ loaded: number; total: number } | null>(null);
   const [error, setError] = useState("");
   const [run, setRun] = useState<RunView | null>(initialRun);
@@ -65,7 +74,9 @@ export function ImportPanel({ defaultTimeZone, initialRun }: { defaultTimeZone: 
     }
     setError("");
     const xhr = new XMLHttpRequest();
-    const q = new URLSearchParams({ name: file.name, siteTimeZone: tz, pages, dryRun: String(dryRun), permalinkStructure: permalink });
+    const q = new URLSearchParams({ name: file.name, siteTimeZone: tz, pages, dryRun: String(dryRun), permalinkStructure: permalink, photos });
+    if (photos === "fetch") q.set("photoHosts", photoHosts);
+    if (photos === "folder") q.set("uploadsDir", uploadsDir);
     xhr.open("POST", `/api/import?${q}`);
     xhr.setRequestHeader("Content-Type", "application/xml");
     xhr.upload.onprogress = (e) => setUpload({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
@@ -110,6 +121,43 @@ export function ImportPanel({ defaultTimeZone, initialRun }: { defaultTimeZone: 
         <WrapField label="Permalink structure" hint="As in WordPress (Settings → Permalinks), e.g. /%year%/%monthnum%/%day%/%postname%/, so old post addresses redirect." className="text-sm">
           <Input value={permalink} onChange={(e) => setPermalink(e.target.value)} size="sm" className="max-w-md" placeholder="/%year%/%monthnum%/%day%/%postname%/" />
         </WrapField>
+        <fieldset className="flex flex-col gap-2 text-sm">
+          <legend className="font-semibold">Photos</legend>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="import-photos" checked={photos === "none"} onChange={() => setPhotos("none")} />
+            Leave them on the old site (as links)
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="import-photos" checked={photos === "fetch"} onChange={() => setPhotos("fetch")} />
+            Fetch them from the old site
+          </label>
+          {photos === "fetch" ? (
+            <div className="ps-6">
+              <WrapField label="Other hosts photos may come from" hint="Host names separated by commas, e.g. a CDN: cdn.example.org. The export’s own site is always allowed." className="text-sm">
+                <Input value={photoHosts} onChange={(e) => setPhotoHosts(e.target.value)} size="sm" className="max-w-md" placeholder="cdn.example.org, i0.wp.com" />
+              </WrapField>
+            </div>
+          ) : null}
+          <label className={`flex items-center gap-2${uploadsRoot ? "" : " text-neutral-500"}`}>
+            <input type="radio" name="import-photos" checked={photos === "folder"} disabled={!uploadsRoot} aria-describedby={uploadsRoot ? undefined : "import-folder-hint"} onChange={() => setPhotos("folder")} />
+            From a folder on this server (a copy of wp-content/uploads)
+          </label>
+          {uploadsRoot ? (
+            photos === "folder" ? (
+              <div className="ps-6">
+                <WrapField label="Folder" hint={`Inside ${uploadsRoot}: a path relative to it, or the full path.`} className="text-sm">
+                  <Input value={uploadsDir} onChange={(e) => setUploadsDir(e.target.value)} size="sm" className="max-w-md" placeholder="uploads" dir="ltr" />
+                </WrapField>
+              </div>
+            ) : null
+          ) : (
+            <p id="import-folder-hint" className="ps-6 text-xs text-neutral-500">
+              {/* The command stays on one line: broken at its hyphens, it would read wrong. */}
+              {uploadsRootHint.slice(0, uploadsRootHint.indexOf("npm run"))}
+              <code className="whitespace-nowrap">{uploadsRootHint.slice(uploadsRootHint.indexOf("npm run"))}</code>.
+            </p>
+          )}
+        </fieldset>
         <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} label="Dry run: show the report without writing anything" />
         <Button onClick={start} className="self-start">
           Upload and import

@@ -8,7 +8,7 @@ import { optimisedUrl } from "@/lib/media/responsive";
 import { orNotFound } from "../../_lib/page-access";
 import { DeletePhotoButton } from "./_components/delete-button";
 
-/** One library photo: its details (alt text, caption, credit, usage notes), where it is used, delete when unused. */
+/** One library photo: its details (alt text, caption, credit, usage notes, staff-only description), where it is used, delete when unused. */
 export const dynamic = "force-dynamic";
 
 export default async function MediaItemPage({ params }: { params: Promise<{ id: string }> }) {

@@ -61,21 +61,28 @@ export function creditFromMetadata(serialized: string): string {
   }
 }
 
+/**
+ * A copy of `s` that shares no memory with the text it was cut from. V8 keeps a substring
+ * (`slice`, `trim`) as a view into its parent string, so an index of short values cut from
+ * the XML parser's 64 KB chunks would keep every chunk alive: measured, 110 MB of heap for
+ * 20,000 attachments of a 91 MB export, against 7 MB for copies.
+ */
+const detached = (s: string): string => (s.length === 0 ? "" : Buffer.from(s, "utf8").toString("utf8"));
+
 /** The attachment an item describes, or null when the item is not an attachment. */
 export function attachmentInfo(item: WxrItem): AttachmentInfo | null {
   if (item.postType !== "attachment") return null;
   const meta = (key: string) => item.meta.find((m) => m.key === key)?.value ?? "";
-  const url = (item.attachmentUrl || item.guid).trim();
   return {
-    id: item.postId.trim(),
-    url,
-    file: meta("_wp_attached_file").trim(),
-    title: wpPlainText(item.title).slice(0, 300),
-    alt: wpPlainText(meta("_wp_attachment_image_alt")).slice(0, 500),
-    caption: wpPlainText(item.excerpt).slice(0, 1000),
-    description: wpPlainText(item.content).slice(0, 2000),
-    credit: creditFromMetadata(meta("_wp_attachment_metadata")),
-    parent: item.postParent.trim(),
+    id: detached(item.postId.trim()),
+    url: detached((item.attachmentUrl || item.guid).trim()),
+    file: detached(meta("_wp_attached_file").trim()),
+    title: detached(wpPlainText(item.title).slice(0, 300)),
+    alt: detached(wpPlainText(meta("_wp_attachment_image_alt")).slice(0, 500)),
+    caption: detached(wpPlainText(item.excerpt).slice(0, 1000)),
+    description: detached(wpPlainText(item.content).slice(0, 2000)),
+    credit: detached(creditFromMetadata(meta("_wp_attachment_metadata"))),
+    parent: detached(item.postParent.trim()),
     menuOrder: Number(item.menuOrder) || 0,
   };
 }

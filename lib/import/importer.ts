@@ -635,7 +635,10 @@ async function placePhotos(
   for (let i = 0; i < p.images.length; i++) {
     const got = gathered.images[i];
     const ref = gathered.refs[i];
-    if (got?.ok && ref) ids.push(await libraryPhoto(run, tx, got, photoWords(ref, p.images[i]), learned));
+    if (got?.ok && ref) {
+      ids.push(await libraryPhoto(run, tx, got, photoWords(ref, p.images[i]), learned));
+      if (ref.attachment) learned.facts.push(`attachment-applied:${ref.attachment.id}`);
+    }
     else {
       ids.push(null);
       const image = p.images[i]!;
@@ -646,6 +649,7 @@ async function placePhotos(
   let featuredMediaId: string | null = null;
   if (p.featured && "attachment" in p.featured && gathered.featured?.ok) {
     featuredMediaId = await libraryPhoto(run, tx, gathered.featured, photoWords({ url: p.featured.attachment.url, attachment: p.featured.attachment }), learned);
+    learned.facts.push(`attachment-applied:${p.featured.attachment.id}`);
   } else if (gathered.featured && !gathered.featured.ok) noteMissing(run, gathered.featured.url, gathered.featured.reason, learned);
   else if (p.featured && "missingId" in p.featured && run.photos) noteMissing(run, `attachment:${p.featured.missingId}`, `the featured photo (attachment ${p.featured.missingId}) is not in the export`, learned);
   learned.photos = { featured: featuredMediaId ? 1 : 0, inBodies: 0, leftAsLinks: 0 };
@@ -920,7 +924,10 @@ async function writePhotoItem(run: ImportRun, p: Extract<Prepared, { kind: "phot
   const learned = newLearned();
   const got = await run.photos!.get(p.ref);
   if (!got.ok) noteMissing(run, got.url, got.reason, learned);
-  else {
+  else if (p.ref.attachment && run.counted.has(`attachment-applied:${p.ref.attachment.id}`)) {
+    // A post already put it in the library with this attachment's words (a post's photos come
+    // before their attachment items in the file): nothing left to write.
+  } else {
     try {
       await run.db.transaction(async (tx) => {
         await libraryPhoto(run, tx, got, photoWords(p.ref), learned);

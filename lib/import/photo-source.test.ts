@@ -200,7 +200,7 @@ describe("photos fetched from the old site", () => {
   });
 
   it("refuses a redirect to another host or scheme", async () => {
-    expect(await site().get(`${origin}/redirect-out`)).toEqual({ ok: false, reason: "redirected off the export's own host (to localhost); allow it with --media-host" });
+    expect(await site().get(`${origin}/redirect-out`)).toEqual({ ok: false, reason: "redirected off the export's own host (to localhost); allow it with --media-host (on the desk: “Other hosts photos may come from”)" });
     expect(await site().get(`${origin}/redirect-ftp`)).toEqual({ ok: false, reason: "redirected to an address that is not http(s)" });
   });
 
@@ -208,7 +208,7 @@ describe("photos fetched from the old site", () => {
     const before = requests.length;
     expect(await site({}, ["news.example", "www.news.example"]).get(`${origin}/files/a.jpg`)).toEqual({
       ok: false,
-      reason: "not on the export's own host (127.0.0.1); allow it with --media-host",
+      reason: "not on the export's own host (127.0.0.1); allow it with --media-host (on the desk: “Other hosts photos may come from”)",
     });
     expect(requests.length).toBe(before);
     expect(await site({ allowedHosts: ["127.0.0.1"] }, ["news.example"]).get(`${origin}/files/a.jpg`)).toMatchObject({ ok: true });

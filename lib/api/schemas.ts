@@ -132,8 +132,11 @@ export const SearchQuery = z.object({
   // the reader search reads its query (lib/search/query.ts `parseSearchQuery`).
   q: z
     .string()
+    .trim()
+    .min(1, "q (the words to search for) is required")
+    .max(200, "q is at most 200 characters")
     .transform((s) => cleanText(s).replace(/\s+/g, " ").trim())
-    .pipe(z.string().min(1, "q (the words to search for) is required").max(200, "q is at most 200 characters")),
+    .pipe(z.string().min(1, "q (the words to search for) is required")),
   limit: z.coerce.number().int().min(1).max(50, "limit must be at most 50").default(20),
 });
 

@@ -12,6 +12,7 @@ import { createStory, upsertTag } from "@/lib/stories/store";
 import { engines, useTestDatabase } from "@/test/db";
 import { GET as getBylines } from "./bylines/route";
 import { GET as search } from "./search/route";
+import { GET as getStory } from "./stories/[slug]/route";
 import { GET as listStories } from "./stories/route";
 import { GET as getTags } from "./tags/route";
 import { createApiKey } from "@/lib/api/keys";
@@ -80,6 +81,13 @@ describe.each(engines())("The content API's edges on %s", (engine) => {
     }
     // NUL among words is dropped, as the reader search does.
     expect((await call(search, "/api/v1/search?q=water%00")).status).toBe(200);
+  });
+
+  it("odd slugs (NUL, lone surrogate, 10 KB, percent signs) are simply not found", async () => {
+    for (const slug of ["a\u0000b", "\ud800", "x".repeat(10_000), "%E0%A4%A", "micro-0%00"]) {
+      const res = await getStory(new Request("http://localhost/api/v1/stories/x", { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ slug }) });
+      expect(res.status, slug.slice(0, 20)).toBe(404);
+    }
   });
 
   it("search folds Arabic-keyboard spellings like the reader search", async () => {

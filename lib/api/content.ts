@@ -61,6 +61,21 @@ function decodeCursor(cursor: string, shape: ("string" | "number")[]): (string |
 const CURSOR_INSTANT = /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3,6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/**
+ * An ISO 8601 instant (checked by StoryListQuery) as PostgreSQL text, in UTC to the
+ * microsecond: a JS Date alone would cut it to milliseconds. In UTC because PostgreSQL
+ * refuses offsets beyond ±15:59 that ISO 8601 allows; an instant outside years 1–9999 in UTC
+ * (which PostgreSQL would refuse as written) is ±infinity, before or after every story.
+ */
+function utcMicros(iso: string): string {
+  const utc = new Date(iso).toISOString();
+  if (utc.startsWith("-") || utc.startsWith("0000-")) return "-infinity";
+  if (utc.startsWith("+")) return "infinity";
+  // JS keeps the first three fractional digits (cut, not rounded); the next three are the microseconds.
+  const micros = `${/\.(\d+)/.exec(iso)?.[1] ?? ""}000000`.slice(3, 6);
+  return utc.replace(/Z$/, `${micros}Z`);
+}
+
 /** `published_at` as a cursor instant (see CURSOR_INSTANT). */
 const cursorInstant = sql<string>`to_char(${stories.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -168,9 +183,7 @@ export async function listApiStories(f: StoryListFilters, now: Date): Promise<{ 
     );
   }
   if (f.language) conditions.push(eq(stories.language, f.language));
-  // The instant as the client wrote it (already checked by StoryListQuery), to the
-  // microsecond: a JS Date would cut it to milliseconds.
-  if (f.updated_since) conditions.push(sql`coalesce(${stories.lastUpdatedAt}, ${stories.publishedAt}) >= ${f.updated_since}::timestamptz`);
+  if (f.updated_since) conditions.push(sql`coalesce(${stories.lastUpdatedAt}, ${stories.publishedAt}) >= ${utcMicros(f.updated_since)}::timestamptz`);
   if (f.cursor) {
     const [at, id] = decodeCursor(f.cursor, ["string", "string"]) as [string, string];
     if (!CURSOR_INSTANT.test(at) || !isRealInstant(at) || !UUID.test(id)) throw badCursor();

@@ -115,8 +115,6 @@ export const StoryListQuery = z.object({
     .describe("Only stories in this language."),
   updated_since: z.iso
     .datetime({ offset: true, error: "updated_since must be an ISO 8601 instant, e.g. 2026-12-01T00:00:00Z" })
-    // ISO 8601 has a year 0000; PostgreSQL's timestamps start at 1 (4713 BC aside) and refuse it.
-    .refine((s) => !s.startsWith("0000-"), "updated_since must be an ISO 8601 instant in year 0001 or later")
     .optional()
     .describe("Only stories last updated at or after this instant."),
   cursor,

@@ -91,6 +91,14 @@ describe.each(engines())("The content API's edges on %s", (engine) => {
     expect((await call(search, "/api/v1/search?q=water%00")).status).toBe(200);
   });
 
+  it("If-None-Match: a list, weak tags and * all match; the same request gives the same ETag", async () => {
+    const get = (inm?: string) => listStories(new Request("http://localhost/api/v1/stories?tag=water", { headers: { authorization: `Bearer ${key}`, ...(inm ? { "if-none-match": inm } : {}) } }));
+    const etag = (await get()).headers.get("etag")!;
+    expect((await get()).headers.get("etag")).toBe(etag);
+    for (const inm of [`"other", ${etag}`, `W/${etag}`, ` W/"x" ,W/${etag} `, "*"]) expect((await get(inm)).status, inm).toBe(304);
+    for (const inm of [`"other"`, etag.slice(0, -2) + '"', `${etag.slice(0, -1)}`]) expect((await get(inm)).status, inm).toBe(200);
+  });
+
   it("odd slugs (NUL, lone surrogate, 10 KB, percent signs) are simply not found", async () => {
     for (const slug of ["a\u0000b", "\ud800", "x".repeat(10_000), "%E0%A4%A", "micro-0%00"]) {
       const res = await getStory(new Request("http://localhost/api/v1/stories/x", { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ slug }) });

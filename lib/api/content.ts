@@ -7,7 +7,7 @@
  * is opaque to clients.
  */
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { bylines, PUBLIC_NOTE_KINDS, stories, storyBylines, storyRevisions, storyTags, tags } from "@/db/schema";
 import { siteUrl } from "@/lib/env";
@@ -17,6 +17,7 @@ import type { LibraryPhoto } from "@/lib/media/body";
 import { IMAGE_WIDTHS, optimisedUrl } from "@/lib/media/responsive";
 import { cardColumns, cardsWithRefs, getPublicStory, loadCardRefs, type StoryNote } from "@/lib/stories/queries";
 import { isPublic } from "@/lib/stories/visibility";
+import { parseSearchQuery } from "@/lib/search/query";
 import { searchPublicStories } from "@/lib/search/stories";
 import { cachedReaderData } from "@/lib/site/reader-cache";
 import type { ApiByline, ApiStory, ApiTag } from "./schemas";
@@ -29,15 +30,61 @@ function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 
-/** @throws AppError bad_request for a cursor this API did not give. */
+const badCursor = () => new AppError("bad_request", "cursor is not one this API gave: pass the `next` of the previous page as it is.");
+
+/**
+ * @throws AppError bad_request for a cursor this API did not give, including strings
+ *   PostgreSQL refuses in text (NUL and other control characters, lone surrogates), which
+ *   would otherwise fail the query (500).
+ */
 function decodeCursor(cursor: string, shape: ("string" | "number")[]): (string | number)[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(values) && values.length === shape.length && values.every((v, i) => typeof v === shape[i])) return values as (string | number)[];
+    if (
+      Array.isArray(values) &&
+      values.length === shape.length &&
+      values.every((v, i) => typeof v === shape[i] && (typeof v !== "string" || (!/[\u0000-\u001f\u007f]/.test(v) && v.isWellFormed())))
+    ) {
+      return values as (string | number)[];
+    }
   } catch {
     // fall through to the error
   }
-  throw new AppError("bad_request", "cursor is not one this API gave: pass the `next` of the previous page as it is.");
+  throw badCursor();
+}
+
+/**
+ * A story list cursor's instant: UTC with up to microseconds, as `cursorInstant` writes it.
+ * PostgreSQL keeps microseconds and a JS Date only milliseconds, so the instant travels as
+ * text and is compared in SQL; a cursor cut to milliseconds would skip the stories published
+ * later within the same millisecond.
+ */
+const CURSOR_INSTANT = /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3,6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * An ISO 8601 instant (checked by StoryListQuery) as PostgreSQL text, in UTC to the
+ * microsecond: a JS Date alone would cut it to milliseconds. In UTC because PostgreSQL
+ * refuses offsets beyond ±15:59 that ISO 8601 allows; an instant outside years 1–9999 in UTC
+ * (which PostgreSQL would refuse as written) is ±infinity, before or after every story.
+ */
+function utcMicros(iso: string): string {
+  const utc = new Date(iso).toISOString();
+  if (utc.startsWith("-") || utc.startsWith("0000-")) return "-infinity";
+  if (utc.startsWith("+")) return "infinity";
+  // JS keeps the first three fractional digits (cut, not rounded); the next three are the microseconds.
+  const micros = `${/\.(\d+)/.exec(iso)?.[1] ?? ""}000000`.slice(3, 6);
+  return utc.replace(/Z$/, `${micros}Z`);
+}
+
+/** `published_at` as a cursor instant (see CURSOR_INSTANT). */
+const cursorInstant = sql<string>`to_char(${stories.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Whether `at` (matching CURSOR_INSTANT) names a real calendar instant: JS rolls 2026-02-30 over to March, PostgreSQL refuses it. */
+function isRealInstant(at: string): boolean {
+  const ms = `${at.slice(0, 23)}Z`;
+  const d = new Date(ms);
+  return !Number.isNaN(d.getTime()) && d.toISOString() === ms;
 }
 
 function apiPhoto(p: LibraryPhoto): NonNullable<ApiStory["featuredPhoto"]> {
@@ -137,22 +184,21 @@ export async function listApiStories(f: StoryListFilters, now: Date): Promise<{ 
     );
   }
   if (f.language) conditions.push(eq(stories.language, f.language));
-  if (f.updated_since) conditions.push(sql`coalesce(${stories.lastUpdatedAt}, ${stories.publishedAt}) >= ${new Date(f.updated_since).toISOString()}::timestamptz`);
+  if (f.updated_since) conditions.push(sql`coalesce(${stories.lastUpdatedAt}, ${stories.publishedAt}) >= ${utcMicros(f.updated_since)}::timestamptz`);
   if (f.cursor) {
     const [at, id] = decodeCursor(f.cursor, ["string", "string"]) as [string, string];
-    const after = new Date(at);
-    if (Number.isNaN(after.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError("bad_request", "cursor is not one this API gave: pass the `next` of the previous page as it is.");
-    conditions.push(or(lt(stories.publishedAt, after), and(eq(stories.publishedAt, after), lt(stories.id, id))) as SQL);
+    if (!CURSOR_INSTANT.test(at) || !isRealInstant(at) || !UUID.test(id)) throw badCursor();
+    conditions.push(sql`(${stories.publishedAt}, ${stories.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const rows = await db
-    .select({ id: stories.id, publishedAt: stories.publishedAt })
+    .select({ id: stories.id, at: cursorInstant })
     .from(stories)
     .where(and(...conditions))
     .orderBy(desc(stories.publishedAt), desc(stories.id))
     .limit(f.limit + 1);
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);
-  const next = rows.length > f.limit && last ? encodeCursor([last.publishedAt!.toISOString(), last.id]) : null;
+  const next = rows.length > f.limit && last ? encodeCursor([last.at, last.id]) : null;
   return { items: await apiStoriesByIds(page.map((r) => r.id), now), next };
 }
 
@@ -214,9 +260,14 @@ export async function listApiBylines(f: { cursor?: string; limit: number }, now:
   };
 }
 
-/** Public stories matching `q`, best first (the reader search's ranking). */
+/**
+ * Public stories matching `q`, best first: the reader search's query rules (its spelling
+ * fold, so Arabic-keyboard Dari finds Persian-letter copy) and ranking.
+ */
 export async function searchApiStories(q: string, limit: number, now: Date): Promise<{ items: ApiStory[]; total: number }> {
-  const hits = await searchPublicStories({ text: q, now, limit, offset: 0 });
+  const query = parseSearchQuery(q);
+  if (query.kind !== "ok") return { items: [], total: 0 };
+  const hits = await searchPublicStories({ text: query.text, now, limit, offset: 0 });
   return { items: await apiStoriesByIds(hits.items.map((h) => h.id), now), total: hits.total };
 }
 

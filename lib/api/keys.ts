@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
 import { apiKeys, auditLog, users } from "@/db/schema";
@@ -76,10 +76,13 @@ export async function verifyApiKey(authorization: string | null, now = new Date(
   if (!row) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
     const stale = new Date(now.getTime() - LAST_USED_PRECISION_MS);
+    // Re-checked in the update, which sees the row as committed by then: a revocation that
+    // commits after the select above leaves "last used" as it was (the key list must not show
+    // a use after the revocation), and of concurrent requests only the first writes.
     await db
       .update(apiKeys)
       .set({ lastUsedAt: now })
-      .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, stale))));
+      .where(and(eq(apiKeys.id, row.id), isNull(apiKeys.revokedAt), or(isNull(apiKeys.lastUsedAt), lte(apiKeys.lastUsedAt, stale))));
   }
   return { id: row.id, name: row.name };
 }

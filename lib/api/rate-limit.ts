@@ -42,7 +42,8 @@ export function takeRequest(keyId: string, limit: number, now = Date.now()): Rat
   if (!w || w.start !== start) {
     w = { start, count: 0 };
     all.set(keyId, w);
-    // Forget windows of keys idle since the last one (the map stays as small as the active keys).
+    // Past 1,000 keys, forget those idle since an earlier window: the map holds
+    // about 1,000 keys or this window's active ones, whichever is more.
     if (all.size > 1000) for (const [k, v] of all) if (v.start < start) all.delete(k);
   }
   w.count += 1;

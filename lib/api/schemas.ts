@@ -5,6 +5,7 @@
  * ("2026-12-07T09:30:00.000Z").
  */
 import { z } from "zod";
+import { cleanText } from "@/lib/text/clean";
 
 /** The schemas that become named OpenAPI components (`#/components/schemas/<id>`). */
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
@@ -95,16 +96,27 @@ export const MAX_LIMIT = 100;
 const limit = z.coerce.number().int().min(1, "limit must be at least 1").max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`).default(20);
 const cursor = z.string().max(200).optional();
 
+/** Control characters, which no slug holds and PostgreSQL refuses (NUL) in text. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const slugParam = (name: string) =>
+  z
+    .string()
+    .max(200, `${name} is at most 200 characters`)
+    .refine((s) => !CONTROL.test(s), `${name} must be a slug, without control characters`);
+
 /** ?tag=&byline=&language=&updated_since=&cursor=&limit= of GET /api/v1/stories. */
 export const StoryListQuery = z.object({
-  tag: z.string().max(200).optional().describe("Only stories with this tag (its slug)."),
-  byline: z.string().max(200).optional().describe("Only stories with this byline (its slug)."),
+  tag: slugParam("tag").optional().describe("Only stories with this tag (its slug)."),
+  byline: slugParam("byline").optional().describe("Only stories with this byline (its slug)."),
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "language must be a language tag such as en, fa or ps")
     .optional()
     .describe("Only stories in this language."),
-  updated_since: z.iso.datetime({ offset: true, error: "updated_since must be an ISO 8601 instant, e.g. 2026-12-01T00:00:00Z" }).optional().describe("Only stories last updated at or after this instant."),
+  updated_since: z.iso
+    .datetime({ offset: true, error: "updated_since must be an ISO 8601 instant, e.g. 2026-12-01T00:00:00Z" })
+    .optional()
+    .describe("Only stories last updated at or after this instant."),
   cursor,
   limit,
 });
@@ -114,7 +126,15 @@ export const PageQuery = z.object({ cursor, limit });
 
 /** ?q=&limit= of GET /api/v1/search. */
 export const SearchQuery = z.object({
-  q: z.string().trim().min(1, "q (the words to search for) is required").max(200, "q is at most 200 characters"),
+  // Without the characters no text may hold (NUL, which PostgreSQL refuses, among them), as
+  // the reader search reads its query (lib/search/query.ts `parseSearchQuery`).
+  q: z
+    .string()
+    .trim()
+    .min(1, "q (the words to search for) is required")
+    .max(200, "q is at most 200 characters")
+    .transform((s) => cleanText(s).replace(/\s+/g, " ").trim())
+    .pipe(z.string().min(1, "q (the words to search for) is required")),
   limit: z.coerce.number().int().min(1).max(50, "limit must be at most 50").default(20),
 });
 

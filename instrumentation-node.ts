@@ -1,7 +1,7 @@
 /**
  * Server start (Node runtime): validates the environment, applies pending migrations and
- * starts the publication scheduler, the mail worker (lib/mail/worker.ts) and the review
- * loop's timer (digests).
+ * starts the publication scheduler, the mail worker (lib/mail/worker.ts), the webhook worker
+ * (lib/webhooks/worker.ts) and the review loop's timer (digests).
  * Skipped during `next build`, which must not touch the database (build workers are separate
  * processes, and embedded PGlite allows one per data directory). A failure
  * stops the server with a clear message rather than serving errors.
@@ -32,6 +32,13 @@ async function start(): Promise<void> {
     startMailWorker();
   } catch (e) {
     console.error(`[mail] the worker could not start: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    // Outgoing webhooks: delivers queued events, signed, with retries (lib/webhooks/worker.ts).
+    const { startWebhookWorker } = await import("./lib/webhooks/worker");
+    startWebhookWorker();
+  } catch (e) {
+    console.error(`[webhooks] the worker could not start: ${e instanceof Error ? e.message : String(e)}`);
   }
   try {
     // Daily digests and scheduled stories' publication notices (lib/review/timer.ts).

@@ -835,3 +835,77 @@ export const apiKeys = pgTable(
   },
   (t) => [uniqueIndex("api_keys_key_hash_key").on(t.keyHash)],
 );
+
+/**
+ * Receivers of outgoing webhooks (lib/webhooks): a URL, the events it subscribes to, and its
+ * signing secret. The secret is stored as given, not hashed: the worker needs it to sign each
+ * delivery (HMAC-SHA256), so anyone who can read this table can forge deliveries to it.
+ * It is shown once when created and never listed again.
+ */
+export const webhookEndpoints = pgTable("webhook_endpoints", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** An absolute http(s) URL. */
+  url: text("url").notNull(),
+  /** Event names it receives (lib/webhooks/events.ts), at least one. */
+  events: text("events").array().notNull(),
+  /** `whsec_` + 32 random bytes base64url; the HMAC key of every delivery. */
+  secret: text("secret").notNull(),
+  /** Inactive endpoints are sent nothing; their pending deliveries wait until re-enabled. */
+  active: boolean("active").notNull().default(true),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: instant("created_at").notNull().defaultNow(),
+  /** Set when a delivery is given up on (failed); cleared by the next successful one. */
+  failingSince: instant("failing_since"),
+  /** The last attempt's time, whatever its outcome. */
+  lastDeliveryAt: instant("last_delivery_at"),
+});
+
+/**
+ * Facts to tell webhook receivers about, written in the transaction of the change. `id` is the
+ * delivery id receivers see (X-Newsroom-Delivery), the same on every retry. `dedupe_key`
+ * makes one fact one event even when two instances emit it.
+ */
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    event: text("event").notNull(),
+    occurredAt: instant("occurred_at").notNull().defaultNow(),
+    data: jsonb("data").notNull(),
+    dedupeKey: text("dedupe_key"),
+  },
+  (t) => [uniqueIndex("webhook_events_dedupe_key").on(t.dedupeKey), index("webhook_events_occurred_idx").on(t.occurredAt)],
+);
+
+/**
+ * One event for one endpoint: pending until delivered (a 2xx) or given up on (failed, 24 h
+ * after the event). Claimed by the worker with `FOR UPDATE SKIP LOCKED` like the mail outbox.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => webhookEvents.id, { onDelete: "cascade" }),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: instant("next_attempt_at").notNull().defaultNow(),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    /** The last attempt's whole exchange, in milliseconds. */
+    lastDurationMs: integer("last_duration_ms"),
+    /** The last attempt's time. */
+    lastAttemptAt: instant("last_attempt_at"),
+    deliveredAt: instant("delivered_at"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_event_endpoint_key").on(t.eventId, t.endpointId),
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt.desc()),
+  ],
+);

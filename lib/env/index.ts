@@ -60,6 +60,13 @@ const schema = databaseEnvSchema.extend({
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || isMailbox(v), { message: 'must be an address, e.g. news@example.org or "The Kabul Lantern" <news@example.org>' }),
+  /**
+   * "1": outgoing webhooks (lib/webhooks/worker.ts) may be sent to loopback, private and
+   * link-local addresses (an intranet receiver run by a trusted operator). Unset or "0": only
+   * public addresses, checked when the connection is made, so an admin's URL cannot reach the
+   * server's own network (cloud metadata, databases).
+   */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
 });
 
 /** True for an smtp:// or smtps:// URL with a host (the forms nodemailer's SMTP transport takes). */

@@ -298,7 +298,7 @@ async function fromUploads(uploadsDir: string, candidates: string[], maxBytes: n
 }
 
 /** The error code of a connection refused because its address is not public. */
-const PRIVATE_ADDRESS = "EPRIVATEADDRESS";
+export const PRIVATE_ADDRESS = "EPRIVATEADDRESS";
 
 /** A dotted-quad IPv4 address ("10.0.0.1") as an unsigned 32-bit number, or null. */
 function ipv4Number(text: string): number | null {
@@ -398,9 +398,10 @@ function privateAddressError(host: string, address: string): NodeJS.ErrnoExcepti
  * connects, and connects to what it answers, so the address checked is the one used: a name
  * that answers a public address to one lookup and a private one to the next (DNS rebinding)
  * is still caught. A name with any non-public address is refused outright. Node does not
- * call `lookup` for IP literals: the caller checks those itself.
+ * call `lookup` for IP literals: the caller checks those itself. Exported for the other
+ * outgoing requests to addresses people type (lib/webhooks/worker.ts).
  */
-const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
+export const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
   dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, "");
     const refused = addresses.find((a) => !isPublicAddress(a.address));

@@ -8,7 +8,7 @@
  * | editor | edit any story; publish, schedule, update, unpublish; tags; breaking news; |
  * |        | any photo in the media library                                            |
  * | admin  | everything an editor can, plus users and roles, bylines, site settings,  |
- * |        | WordPress imports, content API keys                                       |
+ * |        | WordPress imports, content API keys, outgoing webhooks                    |
  */
 import type { StoryStatus, UserRole } from "@/db/schema";
 
@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   "media:manage",
   "import:run",
   "api:manage",
+  "webhooks:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -52,7 +53,7 @@ const EDITOR: Permission[] = [
   "tag:manage",
   "media:manage",
 ];
-const ADMIN: Permission[] = [...EDITOR, "byline:manage", "user:manage", "settings:manage", "import:run", "api:manage"];
+const ADMIN: Permission[] = [...EDITOR, "byline:manage", "user:manage", "settings:manage", "import:run", "api:manage", "webhooks:manage"];
 
 export const ROLE_PERMISSIONS: Readonly<Record<UserRole, ReadonlySet<Permission>>> = {
   writer: new Set(WRITER),

@@ -103,19 +103,21 @@ function checkUploadsDir(raw: string): string {
   if (!root) throw new AppError("bad_request", `${UPLOADS_ROOT_UNSET}.`, { uploadsDir: "Unavailable" });
   if (!raw) throw new AppError("bad_request", "Name the folder that holds the copy of wp-content/uploads.", { uploadsDir: "Required" });
   let realRoot: string;
+  // The paths are the operator's and the admin's, known only at run time: the bundler must not
+  // try to trace them (it would pull the whole project into the server output).
   try {
-    realRoot = fs.realpathSync(root);
+    realRoot = fs.realpathSync(/*turbopackIgnore: true*/ root);
   } catch {
     throw new AppError("bad_request", "The server's IMPORT_UPLOADS_ROOT folder does not exist: ask whoever runs the server to fix the setting.", { uploadsDir: "Unavailable" });
   }
-  const wanted = path.resolve(realRoot, raw);
+  const wanted = path.resolve(/*turbopackIgnore: true*/ realRoot, raw);
   // Outside by its very name ("../etc", "/var"): refused before the disk is looked at.
-  if (!isInside(realRoot, wanted) && !isInside(path.resolve(root), wanted)) {
+  if (!isInside(realRoot, wanted) && !isInside(path.resolve(/*turbopackIgnore: true*/ root), wanted)) {
     throw new AppError("bad_request", `“${raw}” is outside ${realRoot}, the folder the server imports photos from (IMPORT_UPLOADS_ROOT).`, { uploadsDir: "Outside" });
   }
   let real: string;
   try {
-    real = fs.realpathSync(wanted);
+    real = fs.realpathSync(/*turbopackIgnore: true*/ wanted);
   } catch {
     throw new AppError("bad_request", `There is no folder “${raw}” on the server.`, { uploadsDir: "Missing" });
   }
@@ -123,7 +125,7 @@ function checkUploadsDir(raw: string): string {
   if (!isInside(realRoot, real)) {
     throw new AppError("bad_request", `“${raw}” is outside ${realRoot}, the folder the server imports photos from (IMPORT_UPLOADS_ROOT).`, { uploadsDir: "Outside" });
   }
-  if (!fs.statSync(real).isDirectory()) throw new AppError("bad_request", `“${raw}” is a file, not a folder.`, { uploadsDir: "Not a folder" });
+  if (!fs.statSync(/*turbopackIgnore: true*/ real).isDirectory()) throw new AppError("bad_request", `“${raw}” is a file, not a folder.`, { uploadsDir: "Not a folder" });
   return real;
 }
 

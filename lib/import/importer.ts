@@ -125,7 +125,7 @@ export interface PhotoReport {
   leftAsLinks: number;
   /** New library photos without alt text (a story using one cannot be published from the desk until it has some). */
   withoutAlt: number;
-  /** Photos that could not be had, each once, with why (at most MAX_LISTED). */
+  /** Photos that could not be had, each once, with why, by URL (at most MAX_LISTED). */
   missing: { url: string; reason: string }[];
   /** How many photos could not be had (all of them, when more than are listed). */
   missingCount: number;
@@ -1091,6 +1091,9 @@ export async function importWxr(source: WxrSource, options: ImportOptions): Prom
   await flushIfDue(run, true);
   report.unknownAuthors = [...run.unknown];
   report.authors = run.authorsByLogin.size;
+  // Items are written in parallel on PostgreSQL: the photos not imported are listed in one
+  // order whatever order their items finished in (so a dry run's list is the real run's).
+  report.photos.missing.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   report.proposedSections = await notYetSections(run.db, [...run.topCategories]);
   report.durationMs = Date.now() - started;
   return report;

@@ -890,8 +890,6 @@ function countFacts(run: ImportRun, facts: Facts, counts: Counts): void {
   for (const fact of facts) {
     if (run.counted.has(fact)) continue;
     const [kind, rest] = [fact.slice(0, fact.indexOf(":")), fact.slice(fact.indexOf(":") + 1)];
-    // A photo this run created and then used again is not "already in the library".
-    if (kind === "photo-reused" && run.counted.has(`photo-new:${rest}`)) continue;
     run.counted.add(fact);
     if (kind === "tag") counts.tags += 1;
     else if (kind === "tag-redirect") counts.redirects.tags += 1;
@@ -900,7 +898,6 @@ function countFacts(run: ImportRun, facts: Facts, counts: Counts): void {
       const legacyKind = rest.split(":")[0] as LegacyKind;
       counts.redirects.addresses[legacyKind] = (counts.redirects.addresses[legacyKind] ?? 0) + 1;
     } else if (kind === "photo-new") photos.imported += 1;
-    else if (kind === "photo-reused") photos.reused += 1;
     else if (kind === "photo-noalt") photos.withoutAlt += 1;
     else if (kind === "photo-missing") {
       photos.missingCount += 1;
@@ -1094,6 +1091,11 @@ export async function importWxr(source: WxrSource, options: ImportOptions): Prom
   // Items are written in parallel on PostgreSQL: the photos not imported are listed in one
   // order whatever order their items finished in (so a dry run's list is the real run's).
   report.photos.missing.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  // "Already in the library" is counted once all items are in: a photo this run created and
+  // another item then found is not, whichever of the two items was counted first.
+  for (const fact of run.counted) {
+    if (fact.startsWith("photo-reused:") && !run.counted.has(`photo-new:${fact.slice("photo-reused:".length)}`)) report.photos.reused += 1;
+  }
   report.proposedSections = await notYetSections(run.db, [...run.topCategories]);
   report.durationMs = Date.now() - started;
   return report;

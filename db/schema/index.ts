@@ -225,6 +225,12 @@ export const stories = pgTable(
     submittedBy: uuid("submitted_by").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
     /** The lead (featured) photo: shown on the story and as its card image. */
     featuredMediaId: uuid("featured_media_id").references((): AnyPgColumn => media.id, { onDelete: "restrict" }),
+    /**
+     * Whether webhook receivers were last told the story is public (`story.published`) rather
+     * than not (never, `story.unpublished` or `story.deleted`). Changes to it are made with the
+     * event, in one transaction, so each public/not-public transition is announced once.
+     */
+    announcedPublic: boolean("announced_public").notNull().default(false),
     /** Generated from title, dek and body text; see `searchDocument`. */
     searchVector: tsvector("search_vector")
       .notNull()
@@ -251,6 +257,10 @@ export const stories = pgTable(
     index("stories_breaking_idx").on(t.isBreaking).where(sql`${t.isBreaking}`),
     index("stories_updated_at_idx").on(t.updatedAt.desc()),
     index("stories_trashed_at_idx").on(t.trashedAt).where(sql`${t.trashedAt} is not null`),
+    // The webhook sweep's two questions: which published stories not yet announced have come
+    // to their instant, and which announced ones have reached a scheduled unpublish.
+    index("stories_announce_due_idx").on(t.publishedAt).where(sql`${t.status} = 'published' and not ${t.announcedPublic}`),
+    index("stories_unannounce_due_idx").on(t.unpublishAt).where(sql`${t.announcedPublic} and ${t.unpublishAt} is not null`),
     check("stories_version_positive", sql`${t.version} > 0`),
     // An embargo holds by any path: a published (or scheduled) story's publication instant is
     // never before its embargo, so the reader rule "published and its time has come" implies

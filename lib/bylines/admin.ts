@@ -19,6 +19,8 @@ import { cleanString } from "@/lib/text/clean";
 import { addressField } from "@/lib/text/urls";
 import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
+import { nudgeWebhookWorker } from "@/lib/webhooks/nudge";
+import { announceBylineChange } from "@/lib/webhooks/taxonomy-events";
 import { BYLINE_PROFILE, type BylinePage } from "@/lib/stories/queries";
 
 export interface BylineRow extends BylinePage {
@@ -97,7 +99,7 @@ export async function createByline(viewer: Viewer, raw: unknown): Promise<string
   const input = parse(raw);
   const slug = makeSlug(input.slug || input.name, `byline-${createHash("sha256").update(input.name).digest("hex").slice(0, 8)}`);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const id = await db.transaction(async (tx) => {
     await assertSlugFree(tx, BYLINE_SLUGS, slug);
     await checkUserFree(tx, input.userId);
     const [row] = await tx
@@ -105,8 +107,11 @@ export async function createByline(viewer: Viewer, raw: unknown): Promise<string
       .values({ slug, name: input.name, jobTitle: input.jobTitle, bio: input.bio, photoUrl: input.photoUrl || null, userId: input.userId || null })
       .returning({ id: bylines.id });
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "byline.create", entityType: "byline", entityId: row!.id, details: { name: input.name, slug } });
+    await announceBylineChange(tx, "created", { id: row!.id, slug, name: input.name });
     return row!.id;
   });
+  nudgeWebhookWorker();
+  return id;
 }
 
 /**
@@ -118,7 +123,7 @@ export async function updateByline(viewer: Viewer, id: string, raw: unknown): Pr
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "No such byline.");
   const input = parse(raw);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const moved = await db.transaction(async (tx) => {
     const [current] = await tx.select().from(bylines).where(eq(bylines.id, id)).limit(1);
     if (!current) throw new AppError("not_found", "No such byline.");
     const slug = input.slug ? makeSlug(input.slug, current.slug) : current.slug;
@@ -132,8 +137,11 @@ export async function updateByline(viewer: Viewer, id: string, raw: unknown): Pr
     if (Object.keys(changes).length === 0) return { slug, oldSlug: current.slug };
     await tx.update(bylines).set({ ...next, updatedAt: new Date() }).where(eq(bylines.id, id));
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "byline.update", entityType: "byline", entityId: id, details: { name: input.name, changes } });
+    await announceBylineChange(tx, "updated", { id, slug, name: input.name }, { previousSlug: current.slug });
     return { slug, oldSlug: current.slug };
   });
+  nudgeWebhookWorker();
+  return moved;
 }
 
 /** Retires or restores a byline: retired ones stay on their stories but are not offered on the desk. */
@@ -141,9 +149,13 @@ export async function setBylineRetired(viewer: Viewer, id: string, retired: bool
   requireManage(viewer);
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "No such byline.");
   const db = await getDb();
-  const updated = await db.update(bylines).set({ retired, updatedAt: new Date() }).where(eq(bylines.id, id)).returning({ id: bylines.id });
-  if (!updated.length) throw new AppError("not_found", "No such byline.");
-  await db.insert(auditLog).values({ actorId: viewer.id, action: retired ? "byline.retire" : "byline.restore", entityType: "byline", entityId: id });
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(bylines).set({ retired, updatedAt: new Date() }).where(eq(bylines.id, id)).returning({ id: bylines.id, slug: bylines.slug, name: bylines.name });
+    if (!row) throw new AppError("not_found", "No such byline.");
+    await tx.insert(auditLog).values({ actorId: viewer.id, action: retired ? "byline.retire" : "byline.restore", entityType: "byline", entityId: id });
+    await announceBylineChange(tx, retired ? "retired" : "restored", row);
+  });
+  nudgeWebhookWorker();
 }
 
 /**
@@ -156,7 +168,7 @@ export async function mergeBylines(viewer: Viewer, fromId: string, intoId: strin
   if (fromId === intoId) throw new AppError("bad_request", "Pick another byline to merge into.", { intoId: "Same byline" });
   if (!z.uuid().safeParse(fromId).success || !z.uuid().safeParse(intoId).success) throw new AppError("not_found", "No such byline.");
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const merged = await db.transaction(async (tx) => {
     const both = await tx.select().from(bylines).where(inArray(bylines.id, [fromId, intoId]));
     const from = both.find((a) => a.id === fromId);
     const into = both.find((a) => a.id === intoId);
@@ -180,8 +192,11 @@ export async function mergeBylines(viewer: Viewer, fromId: string, intoId: strin
     });
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(storyBylines).where(eq(storyBylines.bylineId, fromId));
     if (n !== 0) throw new Error("merge left stories on the old byline");
+    await announceBylineChange(tx, "merged", from, { mergedInto: into });
     return { fromSlug: from.slug, intoSlug: into.slug };
   });
+  nudgeWebhookWorker();
+  return merged;
 }
 
 /** Users that can be linked to a byline (admins' form). */

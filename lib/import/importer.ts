@@ -24,6 +24,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { getDatabase } from "@/db/handle";
 import { storyBylines, storyMedia, storyRevisions, stories, storyTags, bylines, importItems, legacyRedirects, slugRedirects, tagRedirects, tags } from "@/db/schema";
+import type { StoryStatus } from "@/db/schema";
+import { isPubliclyVisible } from "@/lib/stories/visibility";
 import type { LegacyKind } from "@/lib/redirects/legacy";
 import { makeSlug } from "@/lib/text/slug";
 import { uniqueSlug } from "@/lib/stories/store";
@@ -695,6 +697,15 @@ async function linkTermsAndAuthor(run: ImportRun, tx: Db, p: StoryItem, counts: 
 }
 
 /**
+ * An import is not news: a story it writes public counts as announced to webhook receivers
+ * (lib/webhooks/story-events.ts), so moving an archive sends no `story.published`; a
+ * scheduled one is announced when its time comes.
+ */
+function silentlyPublic(run: ImportRun, fields: { status: StoryStatus; publishedAt: Date | null }): boolean {
+  return isPubliclyVisible(fields, run.options.now ?? new Date());
+}
+
+/**
  * Updates the story an item was imported as before (`seen`: its id and the version the item
  * read), or creates it under a free slug.
  * @throws ChangedOnDesk when the story is no longer at the version read: a desk save
@@ -712,7 +723,7 @@ async function writeArticleRow(
   if (seen) {
     const [row] = await tx
       .update(stories)
-      .set({ ...fields, version: seen.version + 1 })
+      .set({ ...fields, announcedPublic: silentlyPublic(run, fields), version: seen.version + 1 })
       .where(and(eq(stories.id, seen.storyId), eq(stories.version, seen.version)))
       .returning({ id: stories.id, version: stories.version, slug: stories.slug });
     if (!row) throw new ChangedOnDesk();
@@ -727,7 +738,7 @@ async function writeArticleRow(
   run.reservedSlugs.add(slug);
   const [row] = await tx
     .insert(stories)
-    .values({ ...fields, slug, createdBy: run.options.actorId ?? null, createdAt: new Date() })
+    .values({ ...fields, announcedPublic: silentlyPublic(run, fields), slug, createdBy: run.options.actorId ?? null, createdAt: new Date() })
     .returning({ id: stories.id, version: stories.version, slug: stories.slug });
   return row!;
 }

@@ -16,6 +16,8 @@ import { getDatabase } from "@/db/handle";
 import { env } from "@/lib/env";
 import { frontSectionPins, frontSlots, pendingChanges, stories } from "@/db/schema";
 import type { ReaderFootprint } from "@/lib/stories/footprint";
+import { nudgeWebhookWorker } from "@/lib/webhooks/nudge";
+import { announceDueStories } from "@/lib/webhooks/story-events";
 import { settleDueUnpublishes } from "./unpublish";
 
 // No `server-only` marker: instrumentation (outside React's server graph) starts this.
@@ -169,14 +171,28 @@ export async function rearmScheduler(): Promise<void> {
   s.timer.unref();
 }
 
-/** Records scheduled unpublishes that have come (readers already stopped seeing them). @returns how many. */
+/**
+ * Announces to webhook receivers the stories whose publication or scheduled unpublish has come
+ * (lib/webhooks/story-events.ts), then records scheduled unpublishes that have come (readers
+ * already stopped seeing them). Never throws (failures are logged; the next sweep tries again).
+ * @returns how many unpublishes were recorded.
+ */
 async function settle(): Promise<number> {
+  const now = new Date();
+  let events = 0;
+  let settled = 0;
   try {
-    return (await settleDueUnpublishes(new Date())).length;
+    events = await announceDueStories(await getDb(), now);
+  } catch (e) {
+    console.error("[scheduler] announcing stories to webhooks failed:", e);
+  }
+  try {
+    settled = (await settleDueUnpublishes(now)).length;
   } catch (e) {
     console.error("[scheduler] recording scheduled unpublishes failed:", e);
-    return 0;
   }
+  if (events > 0 || settled > 0) nudgeWebhookWorker();
+  return settled;
 }
 
 /** Expires caches when a story's instant passed since the last sweep (missed or foreign timers). */

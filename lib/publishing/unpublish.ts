@@ -11,6 +11,7 @@
 import { and, desc, eq, inArray, lte } from "drizzle-orm";
 import { getDatabase } from "@/db/handle";
 import { auditLog, stories, storyRevisions, type RevisionFields } from "@/db/schema";
+import { announceStoryChange } from "@/lib/webhooks/story-events";
 
 /**
  * Records every story whose scheduled unpublish has come as unpublished, with an "unpublish"
@@ -36,6 +37,7 @@ export async function settleDueUnpublishes(now = new Date()): Promise<string[]> 
       const [last] = await tx.select({ fields: storyRevisions.fields }).from(storyRevisions).where(eq(storyRevisions.storyId, s.id)).orderBy(desc(storyRevisions.createdAt)).limit(1);
       const fields: RevisionFields = last?.fields ?? { slug: s.slug, excerpt: s.excerpt, language: s.language, tags: [], bylines: [], isBreaking: s.isBreaking };
       await tx.insert(storyRevisions).values({ storyId: s.id, version: s.version, kind: "unpublish", note: null, title: s.title, dek: s.dek, body: s.body, fields, createdBy: null, createdAt: now });
+      await announceStoryChange(tx, s.id, now);
       await tx.insert(auditLog).values({ actorId: null, action: "story.unpublish_scheduled", entityType: "story", entityId: s.id, details: { title: s.title, scheduledBy: s.setBy }, createdAt: now });
     }
     return due.map((s) => s.id);

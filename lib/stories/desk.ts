@@ -59,6 +59,8 @@ import { canRestoreStory, notTrashed } from "./trash";
 import { isBreakingAt, isPubliclyVisible, unpublishDue } from "./visibility";
 import { formatDateAtTime } from "@/lib/dates/format";
 import { siteUrl } from "@/lib/env";
+import { nudgeWebhookWorker } from "@/lib/webhooks/nudge";
+import { announceStoryChange, updateKindOf } from "@/lib/webhooks/story-events";
 import { nudgeMailWorker } from "@/lib/mail/outbox";
 import { recordReviewStep } from "@/lib/review/steps";
 
@@ -602,6 +604,8 @@ export async function saveStory(
     if ((embargoBefore?.getTime() ?? null) !== (embargoUntil?.getTime() ?? null)) {
       await audit(tx, viewer, "story.embargo", id, { title: fields.title, changes: { embargoUntil: { from: embargoBefore?.toISOString() ?? null, to: embargoUntil?.toISOString() ?? null } } });
     }
+    // Webhook receivers learn of it with the save: published, updated, unpublished.
+    await announceStoryChange(tx, id, now, { updateKind: updateKindOf(decision.revisionKind, decision.affectsReaders), note: decision.note });
 
     return {
       id,
@@ -617,8 +621,11 @@ export async function saveStory(
       updatedAt: now,
     };
   });
-  // Mail queued with the save goes out now rather than at the worker's next poll.
-  if (saved.changed) nudgeMailWorker();
+  // Mail and webhook events recorded with the save go out now rather than at the workers' next poll.
+  if (saved.changed) {
+    nudgeMailWorker();
+    nudgeWebhookWorker();
+  }
   return saved;
 }
 

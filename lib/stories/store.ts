@@ -28,6 +28,7 @@ import { isValidTimeZone } from "@/lib/dates/format";
 import { renderBody } from "@/lib/editor/render";
 import { isValidSlug, makeSlug } from "@/lib/text/slug";
 import { DEFAULT_BREAKING_HOURS } from "./story-schema";
+import { isPubliclyVisible } from "./visibility";
 import type { SiteSettings } from "@/lib/site/settings";
 
 /** Settings to save: the core five, plus any of the others. */
@@ -204,6 +205,8 @@ export async function createStory(input: NewStoryInput, db?: Db): Promise<{ id: 
         status: input.status,
         publishedAt: input.publishedAt ?? null,
         lastUpdatedAt: input.lastUpdatedAt ?? input.publishedAt ?? null,
+        // Seeded stories are not news to webhook receivers; a scheduled one is announced when its time comes.
+        announcedPublic: isPubliclyVisible({ status: input.status, publishedAt: input.publishedAt ?? null }, now),
         isBreaking: input.isBreaking ?? false,
         breakingUntil: input.isBreaking ? (input.breakingUntil ?? new Date(now.getTime() + DEFAULT_BREAKING_HOURS * 3_600_000)) : null,
         primaryTagId: tagIds[0] ?? null,

@@ -22,6 +22,8 @@ import { isPubliclyVisible, isScheduled } from "./visibility";
 import { EMPTY_FOOTPRINT, readerFootprint, type ReaderFootprint } from "./footprint";
 
 import { TRASH_DAYS } from "./story-schema";
+import { nudgeWebhookWorker } from "@/lib/webhooks/nudge";
+import { announceStoryChange } from "@/lib/webhooks/story-events";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -71,7 +73,7 @@ export function canRestoreStory(actor: Actor, story: Pick<StoryRow, "createdBy" 
  */
 export async function trashStory(viewer: Viewer, id: string, now = new Date()): Promise<TrashChange> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const change = await db.transaction(async (tx) => {
     const row = await loadStory(tx, viewer, id);
     if (!canDeleteStory(actorOf(viewer), row)) throw new AppError("forbidden", "You cannot delete this story.");
     if (row.trashedAt) throw new AppError("bad_request", "This story is already in the trash.");
@@ -95,8 +97,12 @@ export async function trashStory(viewer: Viewer, id: string, now = new Date()): 
       })
       .where(eq(stories.id, id));
     await record(tx, viewer, "story.trash", row, { wasLive, wasScheduled });
+    // Readers saw it: webhook receivers are told it is deleted (they may hold a copy).
+    await announceStoryChange(tx, id, now, { trashed: true });
     return { id, title: row.title, slug: row.slug, affectsReaders, footprint };
   });
+  nudgeWebhookWorker();
+  return change;
 }
 
 /**

@@ -18,6 +18,8 @@ import type { Viewer } from "@/lib/auth/load-viewer";
 import { cleanString, cleanText } from "@/lib/text/clean";
 import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
+import { nudgeWebhookWorker } from "@/lib/webhooks/nudge";
+import { announceTagChange } from "@/lib/webhooks/taxonomy-events";
 
 /** The canonical form of a tag name (NFC, trimmed, single spaces). */
 export function normalizeTagName(name: string): string {
@@ -135,15 +137,18 @@ export async function createTag(viewer: Viewer, raw: unknown): Promise<string> {
   const input = parse(raw);
   const slug = makeSlug(input.slug || input.name, tagFallbackSlug(input.name));
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const id = await db.transaction(async (tx) => {
     await assertFree(tx, input.name, slug);
     const [row] = await tx
       .insert(tags)
       .values({ slug, name: input.name, description: input.description, isSection: input.isSection, sectionOrder: input.sectionOrder })
       .returning({ id: tags.id });
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "tag.create", entityType: "tag", entityId: row!.id, details: { name: input.name, slug } });
+    await announceTagChange(tx, "created", { id: row!.id, slug, name: input.name });
     return row!.id;
   });
+  nudgeWebhookWorker();
+  return id;
 }
 
 /** Renames, re-describes or re-slugs a tag (the old slug redirects). @throws AppError */
@@ -152,7 +157,7 @@ export async function updateTag(viewer: Viewer, id: string, raw: unknown): Promi
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "No such tag.");
   const input = parse(raw);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const moved = await db.transaction(async (tx) => {
     const [current] = await tx.select().from(tags).where(eq(tags.id, id)).limit(1);
     if (!current) throw new AppError("not_found", "No such tag.");
     const slug = input.slug ? makeSlug(input.slug, current.slug) : current.slug;
@@ -163,8 +168,11 @@ export async function updateTag(viewer: Viewer, id: string, raw: unknown): Promi
     if (Object.keys(changes).length === 0) return { slug, oldSlug: current.slug };
     await tx.update(tags).set(next).where(eq(tags.id, id));
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "tag.update", entityType: "tag", entityId: id, details: { name: input.name, changes } });
+    await announceTagChange(tx, "updated", { id, slug, name: input.name }, { previousSlug: current.slug });
     return { slug, oldSlug: current.slug };
   });
+  nudgeWebhookWorker();
+  return moved;
 }
 
 /**
@@ -177,7 +185,7 @@ export async function mergeTags(viewer: Viewer, fromId: string, intoId: string):
   if (fromId === intoId) throw new AppError("bad_request", "Pick another tag to merge into.", { intoId: "Same tag" });
   if (!z.uuid().safeParse(fromId).success || !z.uuid().safeParse(intoId).success) throw new AppError("not_found", "No such tag.");
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const merged = await db.transaction(async (tx) => {
     const both = await tx.select().from(tags).where(inArray(tags.id, [fromId, intoId]));
     const from = both.find((t) => t.id === fromId);
     const into = both.find((t) => t.id === intoId);
@@ -190,6 +198,9 @@ export async function mergeTags(viewer: Viewer, fromId: string, intoId: string):
     await tx.delete(tags).where(eq(tags.id, fromId));
     await TAG_SLUGS.addRedirect(tx, from.slug, intoId);
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "tag.merge", entityType: "tag", entityId: intoId, details: { merged: { name: from.name, slug: from.slug } } });
+    await announceTagChange(tx, "merged", from, { mergedInto: into });
     return { fromSlug: from.slug, intoSlug: into.slug };
   });
+  nudgeWebhookWorker();
+  return merged;
 }

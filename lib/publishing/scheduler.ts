@@ -163,7 +163,7 @@ export async function rearmScheduler(): Promise<void> {
   s.armedFor = next;
   s.timer = setTimeout(() => {
     void (async () => {
-      await settle();
+      await settleDueChanges();
       await triggerRevalidation("scheduled instant", next);
       await rearmScheduler();
     })();
@@ -174,10 +174,12 @@ export async function rearmScheduler(): Promise<void> {
 /**
  * Announces to webhook receivers the stories whose publication or scheduled unpublish has come
  * (lib/webhooks/story-events.ts), then records scheduled unpublishes that have come (readers
- * already stopped seeing them). Never throws (failures are logged; the next sweep tries again).
+ * already stopped seeing them). Run at each scheduled instant, on the sweep, and by the internal
+ * revalidation route; repeating it is harmless. Never throws (failures are logged; the next
+ * sweep tries again).
  * @returns how many unpublishes were recorded.
  */
-async function settle(): Promise<number> {
+export async function settleDueChanges(): Promise<number> {
   const now = new Date();
   let events = 0;
   let settled = 0;
@@ -217,7 +219,7 @@ async function sweep(): Promise<void> {
     db.select({ id: frontSectionPins.storyId }).from(frontSectionPins).where(and(gt(frontSectionPins.pinnedUntil, s.lastSweep), lte(frontSectionPins.pinnedUntil, now))).limit(1),
   ]);
   s.lastSweep = now;
-  const settled = await settle();
+  const settled = await settleDueChanges();
   if (due || expired || changes || lapsed || sectionLapsed || settled > 0) await triggerRevalidation("sweep");
   await rearmScheduler();
 }

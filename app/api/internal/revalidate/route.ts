@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { expireReaderCaches, expireStoryCaches } from "@/lib/site/reader-cache";
-import { isRevalidateSecret } from "@/lib/publishing/scheduler";
+import { isRevalidateSecret, settleDueChanges } from "@/lib/publishing/scheduler";
 import { applyDuePendingChanges } from "@/lib/stories/pending";
 
 /**
@@ -8,8 +8,10 @@ import { applyDuePendingChanges } from "@/lib/stories/pending";
  * and desk actions (lib/publishing/scheduler.ts), with a per-process secret; anyone else gets
  * a 404. With a JSON body `{ footprint }` (lib/stories/footprint.ts) it expires what one
  * story change can alter; with no body (a scheduled instant, the sweep, a site change),
- * everything, after applying the pending changes whose instant has come
- * (lib/stories/pending.ts), so the pages rendered next show them.
+ * everything, after doing what a scheduled instant does: announcing to webhooks the stories
+ * whose time has come and recording scheduled unpublishes (settleDueChanges), and applying the
+ * pending changes whose instant has come (lib/stories/pending.ts), so the pages rendered next
+ * show them.
  */
 const segment = z.string().min(1).max(300).regex(/^[^/?#\u0000-\u001f]+$/);
 const body = z.object({
@@ -39,6 +41,7 @@ export async function POST(request: Request): Promise<Response> {
     expireStoryCaches(parsed.data.footprint);
     return Response.json({ ok: true, scope: "story", at: new Date().toISOString() });
   }
+  await settleDueChanges();
   const applied = await applyDuePendingChanges(new Date());
   expireReaderCaches();
   return Response.json({ ok: true, scope: "all", applied: applied.length, at: new Date().toISOString() });

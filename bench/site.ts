@@ -195,7 +195,7 @@ async function main() {
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const hookUrl = `http://127.0.0.1:${(receiver.address() as net.AddressInfo).port}/hook`;
   await handle.db.execute(sql`delete from webhook_endpoints where url like 'http://127.0.0.1:%/hook'`);
-  await handle.db.execute(sql`insert into webhook_endpoints (url, events, secret) values (${hookUrl}, ${["story.published"]}, 'whsec_bench')`);
+  await handle.db.execute(sql`insert into webhook_endpoints (url, events, secret) values (${hookUrl}, array['story.published'], 'whsec_bench')`);
   env.WEBHOOK_ALLOW_PRIVATE = "1";
   // A content API key for the API rows (the same on every run: a reused database keeps it).
   await handle.db.execute(sql`insert into api_keys (name, prefix, key_hash) values ('Bench', ${BENCH_API_KEY.slice(0, 9)}, ${createHash("sha256").update(BENCH_API_KEY).digest("hex")}) on conflict do nothing`);

@@ -231,6 +231,16 @@ export const stories = pgTable(
      * event, in one transaction, so each public/not-public transition is announced once.
      */
     announcedPublic: boolean("announced_public").notNull().default(false),
+    /**
+     * A live blog: rolling coverage told in short timestamped entries (`live_entries`), posted
+     * one by one without saving the story. The story's body is the live blog's introduction.
+     */
+    isLiveBlog: boolean("is_live_blog").notNull().default(false),
+    /** When the live coverage began (set when the story becomes a live blog) and ended (null: still live). */
+    coverageStartedAt: instant("coverage_started_at"),
+    coverageEndedAt: instant("coverage_ended_at"),
+    /** An editor lets writers publish their entries on this live blog directly (else they post drafts). */
+    writersMayPublishEntries: boolean("writers_may_publish_entries").notNull().default(false),
     /** Generated from title, dek and body text; see `searchDocument`. */
     searchVector: tsvector("search_vector")
       .notNull()
@@ -266,6 +276,7 @@ export const stories = pgTable(
     // never before its embargo, so the reader rule "published and its time has come" implies
     // "the embargo is over".
     check("stories_unpublish_after_publication", sql`${t.unpublishAt} is null or ${t.publishedAt} is null or ${t.unpublishAt} > ${t.publishedAt}`),
+    check("stories_coverage_order", sql`${t.coverageEndedAt} is null or (${t.coverageStartedAt} is not null and ${t.coverageEndedAt} >= ${t.coverageStartedAt})`),
     check("stories_embargo_respected", sql`${t.embargoUntil} is null or ${t.status} <> 'published' or ${t.publishedAt} >= ${t.embargoUntil}`),
   ],
 );
@@ -919,3 +930,83 @@ export const webhookDeliveries = pgTable(
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt.desc()),
   ],
 );
+
+/** A live blog entry's state: a draft waits for an editor; a published one is public with its live blog. */
+export const liveEntryStatus = pgEnum("live_entry_status", ["draft", "published"]);
+
+/**
+ * The entries of a live blog (a story with `isLiveBlog`), each its own record so several
+ * people post at once without conflicts. `postedAt` is the entry's public time (set when it is
+ * published, never moved by an edit); `editedAt` the last edit after that. Deleting an entry
+ * removes the row (and its revisions and photo uses): its text is gone from every output.
+ */
+export const liveEntries = pgTable(
+  "live_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storyId: uuid("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    status: liveEntryStatus("status").notNull().default("draft"),
+    /** An optional short headline for the entry. */
+    headline: text("headline").notNull().default(""),
+    /** Tiptap (ProseMirror) JSON, rendered at save time like a story's body. */
+    body: jsonb("body").notNull(),
+    bodyHtml: text("body_html").notNull().default(""),
+    bodyText: text("body_text").notNull().default(""),
+    bylineId: uuid("byline_id").references(() => bylines.id, { onDelete: "set null" }),
+    /** Listed among the key events at the top of the live blog. */
+    isKeyEvent: boolean("is_key_event").notNull().default(false),
+    /** Shown first, above the newest entries (one per live blog). */
+    isPinned: boolean("is_pinned").notNull().default(false),
+    postedAt: instant("posted_at"),
+    editedAt: instant("edited_at"),
+    /** Optimistic locking, as stories: an edit carries the version it started from. */
+    version: integer("version").notNull().default(1),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    // Readers' order: newest first, the id breaking ties (and serving as the paging cursor).
+    index("live_entries_public_idx").on(t.storyId, t.postedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.status} = 'published'`),
+    index("live_entries_story_idx").on(t.storyId, t.createdAt.desc()),
+    uniqueIndex("live_entries_one_pinned").on(t.storyId).where(sql`${t.isPinned}`),
+    check("live_entries_posted_when_published", sql`(${t.status} = 'published') = (${t.postedAt} is not null)`),
+    check("live_entries_version_positive", sql`${t.version} > 0`),
+  ],
+);
+
+/** Every saved version of a live blog entry (staff only), written with the save. */
+export const liveEntryRevisions = pgTable(
+  "live_entry_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => liveEntries.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    headline: text("headline").notNull(),
+    body: jsonb("body").notNull(),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [uniqueIndex("live_entry_revisions_version_key").on(t.entryId, t.version)],
+);
+
+/** Library photos used in live blog entries (so the library will not delete them). */
+export const liveEntryMedia = pgTable(
+  "live_entry_media",
+  {
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => liveEntries.id, { onDelete: "cascade" }),
+    mediaId: uuid("media_id")
+      .notNull()
+      .references(() => media.id, { onDelete: "restrict" }),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.mediaId] }), index("live_entry_media_media_idx").on(t.mediaId)],
+);
+
+export type LiveEntryRow = typeof liveEntries.$inferSelect;

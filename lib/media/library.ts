@@ -13,7 +13,7 @@ import "server-only";
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { storyMedia, stories, storyRevisions, auditLog, media, users } from "@/db/schema";
+import { storyMedia, stories, storyRevisions, auditLog, liveEntries, liveEntryMedia, media, users } from "@/db/schema";
 import { changedFields } from "@/lib/audit/changes";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { renderBody } from "@/lib/editor/render";
@@ -54,7 +54,8 @@ export interface MediaItem {
 export interface MediaUse {
   storyId: string;
   title: string;
-  role: "featured" | "body";
+  /** Featured photo, in the body, or in a live blog entry. */
+  role: "featured" | "body" | "entry";
   status: string;
 }
 
@@ -187,13 +188,24 @@ export async function getMediaItem(viewer: Viewer, id: string): Promise<MediaIte
 export async function listMediaUses(viewer: Viewer, id: string): Promise<{ uses: MediaUse[]; others: number }> {
   if (!can(viewer.role, "media:upload")) throw new AppError("forbidden", "Your role cannot use the media library.");
   const db = await getDb();
-  const rows = await db
-    .select({ storyId: stories.id, title: stories.title, role: storyMedia.role, status: stories.status, createdBy: stories.createdBy })
-    .from(storyMedia)
-    .innerJoin(stories, eq(stories.id, storyMedia.storyId))
-    .where(eq(storyMedia.mediaId, id))
-    .orderBy(desc(stories.updatedAt))
-    .limit(200);
+  const [storyRows, entryRows] = await Promise.all([
+    db
+      .select({ storyId: stories.id, title: stories.title, role: storyMedia.role, status: stories.status, createdBy: stories.createdBy })
+      .from(storyMedia)
+      .innerJoin(stories, eq(stories.id, storyMedia.storyId))
+      .where(eq(storyMedia.mediaId, id))
+      .orderBy(desc(stories.updatedAt))
+      .limit(200),
+    // Live blog entries keep their own photo uses (the story's save rewrites story_media).
+    db
+      .selectDistinct({ storyId: stories.id, title: stories.title, status: stories.status, createdBy: stories.createdBy })
+      .from(liveEntryMedia)
+      .innerJoin(liveEntries, eq(liveEntries.id, liveEntryMedia.entryId))
+      .innerJoin(stories, eq(stories.id, liveEntries.storyId))
+      .where(eq(liveEntryMedia.mediaId, id))
+      .limit(200),
+  ]);
+  const rows = [...storyRows, ...entryRows.map((r) => ({ ...r, role: "entry" as const }))];
   const actor = { id: viewer.id, role: viewer.role };
   const uses = rows.filter((r) => canSeeStory(actor, r)).map((r) => ({ storyId: r.storyId, title: r.title, role: r.role, status: r.status }));
   return { uses, others: new Set(rows.filter((r) => !canSeeStory(actor, r)).map((r) => r.storyId)).size };

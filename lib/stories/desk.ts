@@ -164,7 +164,7 @@ export interface PreparedContent {
  * photo snapshots (alt text, caption, credit, size) from it, and renders the body.
  * @throws AppError: too_large, bad_request (malformed or invalid body, missing photo).
  */
-export async function prepareContent(input: ParsedStoryInput): Promise<PreparedContent> {
+export async function prepareContent(input: Pick<ParsedStoryInput, "body" | "featuredMediaId">): Promise<PreparedContent> {
   const bodyInput = parseBodyInput(input.body);
   const bodyPhotoIds = photoIdsIn(bodyInput);
   if (photosWithoutLibraryId(bodyInput) > 0) {
@@ -389,7 +389,7 @@ async function sameAsStored(tx: Db, existing: StoryRow, fields: StoryFields, lin
  *   (field `featuredPhoto`), else the first in the body (field `body`, and `bodyPhoto` with
  *   its library id).
  */
-async function assertPhotosDescribed(tx: Db, content: PreparedContent, featuredMediaId: string | null): Promise<void> {
+export async function assertPhotosDescribed(tx: Db, content: PreparedContent, featuredMediaId: string | null): Promise<void> {
   const { photos } = content;
   if (featuredMediaId && !photos.has(featuredMediaId)) {
     for (const [pid, p] of await loadPhotos([featuredMediaId], tx)) photos.set(pid, p);

@@ -51,7 +51,7 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
                 <Link href={`/dashboard/stories/${u.storyId}`} className="underline">
                   {u.title}
                 </Link>{" "}
-                ({u.role === "featured" ? "featured photo" : "in the body"}, {u.status.replace("_", " ")})
+                ({u.role === "featured" ? "featured photo" : u.role === "entry" ? "in a live blog entry" : "in the body"}, {u.status.replace("_", " ")})
               </li>
             ))}
           </ul>

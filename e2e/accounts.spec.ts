@@ -9,6 +9,9 @@ import { as, draftStory, refuseBrowserDialogs } from "./helpers";
  * admin, and a save whose session ended while the story was open.
  */
 
+/** The password a new writer chooses when signing up (newWriter). */
+const FIRST_PASSWORD = "the first long password";
+
 const ANSWER = "If an account uses that address, we've sent a link to reset its password. It works once, for an hour.";
 
 /** Asks for a reset link for `email` on the open "Forgot password?" page. */
@@ -32,11 +35,36 @@ async function newWriter(browser: Browser, admin: Page, name: string): Promise<{
   const link = await admin.getByLabel("Invitation link").inputValue();
   const page = await (await browser.newContext()).newPage();
   await page.goto(link);
-  await page.getByLabel("New password").fill("the first long password");
-  await page.getByLabel("Repeat the password").fill("the first long password");
+  await page.getByLabel("New password").fill(FIRST_PASSWORD);
+  await page.getByLabel("Repeat the password").fill(FIRST_PASSWORD);
   await page.getByRole("button", { name: "Set password and sign in" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   return { email, page };
+}
+
+/**
+ * `user` follows the reset `link` and chooses `newPassword`, which signs them in as `name`;
+ * then `older`, a session from before, is signed out: the old password is refused and the new
+ * one signs in.
+ */
+async function resetThroughLink(user: Page, older: Page, account: { link: string; email: string; name: string }, newPassword: string): Promise<void> {
+  await user.goto(account.link);
+  await expect(user.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  await user.getByLabel("New password").fill(newPassword);
+  await user.getByLabel("Repeat the password").fill(newPassword);
+  await user.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(user).toHaveURL(/\/dashboard$/);
+  await expect(user.getByTestId("viewer")).toContainText(account.name);
+
+  await older.goto("/dashboard");
+  await expect(older).toHaveURL(/\/login/);
+  await older.getByLabel("Email").fill(account.email);
+  await older.getByLabel("Password").fill(FIRST_PASSWORD);
+  await older.getByRole("button", { name: "Sign in" }).click();
+  await expect(older.getByTestId("login-error")).toHaveText("Invalid email or password.");
+  await older.getByLabel("Password").fill(newPassword);
+  await older.getByRole("button", { name: "Sign in" }).click();
+  await expect(older).toHaveURL(/\/dashboard$/);
 }
 
 test("Forgot password?: one answer for every address, a field error for a malformed one, and a limit per address", async ({ page }) => {
@@ -101,25 +129,9 @@ test("Forgot password? end to end: the link from the mail sets a new password, t
   const link = /^Choose a new password: (\S+)$/m.exec(text ?? "")?.[1] ?? "";
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/signup\/[A-Za-z0-9_-]{43}$/);
 
-  // The writer follows it and chooses a new password; it signs them in.
-  await user.goto(link);
-  await expect(user.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
-  await user.getByLabel("New password").fill("the forgotten-and-new password");
-  await user.getByLabel("Repeat the password").fill("the forgotten-and-new password");
-  await user.getByRole("button", { name: "Set password and sign in" }).click();
-  await expect(user).toHaveURL(/\/dashboard$/);
-  await expect(user.getByTestId("viewer")).toContainText("Zarghuna Safi");
-
-  // The session from before is over; the old password is refused, the new one signs in.
-  await older.goto("/dashboard");
-  await expect(older).toHaveURL(/\/login/);
-  await older.getByLabel("Email").fill(email);
-  await older.getByLabel("Password").fill("the first long password");
-  await older.getByRole("button", { name: "Sign in" }).click();
-  await expect(older.getByTestId("login-error")).toHaveText("Invalid email or password.");
-  await older.getByLabel("Password").fill("the forgotten-and-new password");
-  await older.getByRole("button", { name: "Sign in" }).click();
-  await expect(older).toHaveURL(/\/dashboard$/);
+  // The writer follows it and chooses a new password; it signs them in. The session from
+  // before is over; the old password is refused, the new one signs in.
+  await resetThroughLink(user, older, { link, email, name: "Zarghuna Safi" }, "the forgotten-and-new password");
 
   // The link worked once.
   await user.goto(link);
@@ -151,26 +163,10 @@ test("a reset link from the admin's Users screen: a new password, signed in with
 
   // In another browser, the link asks for the new password and signs in with it.
   const fresh = await (await browser.newContext()).newPage();
+  // The session from before the reset is over; the old password no longer opens the account,
+  // the new one does.
   await fresh.setViewportSize({ width: 390, height: 844 });
-  await fresh.goto(link);
-  await expect(fresh.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
-  await fresh.getByLabel("New password").fill("the second long password");
-  await fresh.getByLabel("Repeat the password").fill("the second long password");
-  await fresh.getByRole("button", { name: "Set password and sign in" }).click();
-  await expect(fresh).toHaveURL(/\/dashboard$/);
-  await expect(fresh.getByTestId("viewer")).toContainText("Nilofar Rahimi");
-
-  // The session from before the reset is over.
-  await older.goto("/dashboard");
-  await expect(older).toHaveURL(/\/login/);
-  // The old password no longer opens the account; the new one does.
-  await older.getByLabel("Email").fill(email);
-  await older.getByLabel("Password").fill("the first long password");
-  await older.getByRole("button", { name: "Sign in" }).click();
-  await expect(older.getByTestId("login-error")).toHaveText("Invalid email or password.");
-  await older.getByLabel("Password").fill("the second long password");
-  await older.getByRole("button", { name: "Sign in" }).click();
-  await expect(older).toHaveURL(/\/dashboard$/);
+  await resetThroughLink(fresh, older, { link, email, name: "Nilofar Rahimi" }, "the second long password");
 
   // The link worked once: now it says so, and points to "Forgot password?".
   await fresh.goto(link);

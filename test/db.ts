@@ -6,6 +6,7 @@
  * database created on TEST_DATABASE_URL's server, dropped afterwards.
  * `engines()` lists the engines to run a data-layer suite on: always PGlite, plus
  * PostgreSQL when TEST_DATABASE_URL is set (CI sets it).
+ * `secondHandle(engine, first)` opens the same database again, as a second server would.
  */
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
@@ -73,4 +74,15 @@ export function useTestDatabase(engine: Engine, options: { sessionTimeZone?: str
     if (!current) throw new Error("test database not open yet");
     return current.handle;
   };
+}
+
+/**
+ * A second handle on the database `first` is open on, as a second server would open it, for
+ * tests of workers racing over one table. On PGlite (one process, one connection) it is
+ * `first` itself; on PostgreSQL a new pool the caller closes.
+ */
+export async function secondHandle(engine: Engine, first: DatabaseHandle): Promise<DatabaseHandle> {
+  if (engine === "pglite") return first;
+  const [current] = await (first.client as postgres.Sql)<{ name: string }[]>`select current_database() as name`;
+  return openDatabase({ url: withDatabase(process.env.TEST_DATABASE_URL as string, current!.name), max: 4 });
 }

@@ -19,11 +19,12 @@ import { cardColumns, cardsWithRefs, getPublicStory, loadCardRefs, type StoryNot
 import { isPublic } from "@/lib/stories/visibility";
 import { parseSearchQuery } from "@/lib/search/query";
 import { searchPublicStories } from "@/lib/search/stories";
+import { absoluteUrl } from "@/lib/seo/metadata";
 import { cachedReaderData } from "@/lib/site/reader-cache";
 import type { ApiByline, ApiStory, ApiTag } from "./schemas";
 
 /** An absolute URL on this site. */
-const abs = (path: string) => `${siteUrl()}${path}`;
+const abs = (path: string) => absoluteUrl(siteUrl(), path);
 
 /** A keyset cursor: the values of the last row's sort columns, as base64url JSON. */
 function encodeCursor(values: (string | number)[]): string {

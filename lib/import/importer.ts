@@ -37,7 +37,7 @@ import { loadPhotos } from "@/lib/media/refs";
 import { attachmentInfo, emptyAttachmentIndex, isPhotoAttachment, readAttachmentIndex, type AttachmentIndex, type AttachmentInfo } from "./attachments";
 import { resolveImages, wpContentToBody, wpPlainText, type ResolvedImage, type WpImage } from "./content";
 import { createPhotoSource, type PhotoSourceOptions } from "./photo-source";
-import { ImportPhotos, photoRef, photoRow, photoWords, type PhotoRef, type PhotoResult } from "./photos";
+import { ImportPhotos, photoRef, photoRow, photoWords, type PhotoSourceRef, type PhotoResult } from "./photos";
 import { itemDates, itemKey, itemStatus, wpSlug, type ImportStatus } from "./map";
 import { authorAddresses, itemAddresses, parsePermalinkStructure, termAddresses, type LegacyAddress, type PermalinkStructure } from "./permalink";
 import { MAX_ITEM_CONTENT_BYTES, readWxr, WxrError, type WxrChunks, type WxrItem, type WxrRecord, type WxrTerm } from "./wxr";
@@ -269,7 +269,7 @@ async function ensureByline(tx: Db, login: string, displayName: string, facts: F
 /** An item made ready for writing (all CPU work done), or skipped. */
 type Prepared =
   | { kind: "skip" }
-  | { kind: "photo"; ref: PhotoRef }
+  | { kind: "photo"; ref: PhotoSourceRef }
   | {
       kind: "story";
       key: string;
@@ -589,7 +589,7 @@ const newLearned = (): Learned => ({ tags: [], bylines: [], facts: [], photos: {
 /** A story's photos, got before its transaction (a fetch may take seconds: never while holding it). */
 interface GatheredPhotos {
   /** Where each body image comes from (null: nowhere). */
-  refs: (PhotoRef | null)[];
+  refs: (PhotoSourceRef | null)[];
   /** Each body image's photo; null when not tried (no photo source). */
   images: (PhotoResult | null)[];
   featured: PhotoResult | null;

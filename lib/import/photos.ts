@@ -49,7 +49,7 @@ export interface PhotoWords {
 }
 
 /** Where an image of a post comes from: the URL to get, and its attachment when the export has it. */
-export interface PhotoRef {
+export interface PhotoSourceRef {
   url: string;
   attachment: AttachmentInfo | null;
 }
@@ -64,7 +64,7 @@ export function originalOfResized(url: string): string | null {
  * Where to get an image: its attachment's file when the export has the attachment, else its
  * `src` made absolute against the site. @returns null for an image with neither.
  */
-export function photoRef(image: WpImage, index: AttachmentIndex, siteUrl: string): PhotoRef | null {
+export function photoRef(image: WpImage, index: AttachmentIndex, siteUrl: string): PhotoSourceRef | null {
   const attachment = image.attachmentId ? (index.byId.get(image.attachmentId) ?? null) : null;
   if (attachment?.url) return { url: attachment.url, attachment };
   if (!image.src) return null;
@@ -76,7 +76,7 @@ export function photoRef(image: WpImage, index: AttachmentIndex, siteUrl: string
 }
 
 /** The words for a library photo: the attachment's, else those written with the image in the post. */
-export function photoWords(ref: PhotoRef, image?: Pick<WpImage, "alt" | "caption">): PhotoWords {
+export function photoWords(ref: PhotoSourceRef, image?: Pick<WpImage, "alt" | "caption">): PhotoWords {
   const a = ref.attachment;
   return {
     alt: (a?.alt || image?.alt || "").slice(0, 500),
@@ -99,7 +99,7 @@ export class ImportPhotos {
    * The photo at `ref`: for a resized copy the original first, then the copy itself.
    * Never throws: a photo that cannot be had is `{ ok: false, reason }`.
    */
-  get(ref: PhotoRef): Promise<PhotoResult> {
+  get(ref: PhotoSourceRef): Promise<PhotoResult> {
     let pending = this.results.get(ref.url);
     if (!pending) {
       pending = this.fetchOne(ref);
@@ -108,7 +108,7 @@ export class ImportPhotos {
     return pending;
   }
 
-  private async fetchOne(ref: PhotoRef): Promise<PhotoResult> {
+  private async fetchOne(ref: PhotoSourceRef): Promise<PhotoResult> {
     const original = ref.attachment ? null : originalOfResized(ref.url);
     let got = original ? await this.source.get(original) : null;
     if (!got?.ok) got = await this.source.get(ref.url, ref.attachment?.file || undefined);

@@ -15,27 +15,25 @@ import { mailOutbox, sessions, stories, tags, users } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { startSession } from "@/lib/auth/sessions";
-import { bodyFromParagraphs } from "@/lib/editor/render";
 import { siteUrl } from "@/lib/env";
 import { sendDueDigests } from "@/lib/review/digest";
 import { saveMailPreferences } from "@/lib/review/prefs";
 import { setSectionEditors } from "@/lib/review/section-editors";
 import { getDeskStory, saveStory } from "@/lib/stories/desk";
-import { saveSiteSettings, upsertByline } from "@/lib/stories/store";
+import { upsertByline } from "@/lib/stories/store";
 import { checkToken, inviteUser, redeemToken } from "@/lib/users/invites";
 import { acceptResetRequest, issuePasswordReset } from "@/lib/users/password-reset";
-import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
+import { saveWithIntent, seedNewsroom, storyBody, TEST_PASSWORD, TEST_SITE_NAME } from "@/test/newsroom";
 import { refusal, refusalText } from "@/test/refusal";
 import { freePort, startTestSmtp, type TestSmtp } from "@/test/smtp";
 import { createMailWorker, type MailWorker } from "./worker";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const SITE = "The Test Lantern";
+const SITE = TEST_SITE_NAME;
 const FROM = { name: SITE, address: "desk@news.example.org" };
-const PASSWORD = "correct horse battery";
-const body = (text: string) => JSON.stringify(bodyFromParagraphs([text]));
+const PASSWORD = TEST_PASSWORD;
 
 /** Whether the app answers `pathname` with a page or a route handler (route groups skipped, `[param]` folders matching any segment). */
 function appHasPage(pathname: string): boolean {
@@ -106,26 +104,12 @@ describe.each(engines())("the newsroom's mail flows on %s", (engine) => {
   /** The messages among `received` sent to `who` (a key of `v` or an address). */
   const to = (received: ParsedMail[], who: string) => received.filter((m) => toOf(m).includes(v[who]?.email ?? who));
   /** Saves the story as it stands with `intent`, as `who`, at `now`. */
-  const act = async (who: string, id: string, intent: string, extra: Record<string, unknown> = {}, now = new Date()) => {
-    const s = await getDeskStory(v[who]!, id);
-    return saveStory(v[who]!, { id, version: s.version, title: s.title, body: JSON.stringify(s.body), tags: s.tags, bylineIds: s.bylineIds, intent, ...extra }, now);
-  };
+  const act = (who: string, id: string, intent: string, extra: Record<string, unknown> = {}, now = new Date()) => saveWithIntent(v[who]!, id, intent, extra, now);
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
     worker = createMailWorker({ db: async () => db(), smtpUrl: smtp.url, mailFrom: `"${SITE}" <${FROM.address}>`, log: () => {} });
-    await saveSiteSettings({ siteName: SITE, tagline: "", aboutText: "", timeZone: "Asia/Kabul", locale: "en-US" });
-    for (const [key, name, role] of [
-      ["sahar", "Sahar Ahmadi", "writer"],
-      ["jawid", "Jawid Sultani", "writer"],
-      ["mina", "Mina Rahimi", "editor"],
-      ["farid", "Farid Haidari", "editor"],
-      ["laila", "Laila Karimzada", "admin"],
-    ] as const) {
-      await upsertByline({ slug: `${key}-byline`, name });
-      const id = await createUser({ email: `${key}@example.org`, name, role, password: PASSWORD, bylineSlug: `${key}-byline` });
-      v[key] = (await loadViewer(id))!;
-    }
+    Object.assign(v, await seedNewsroom());
   });
   afterAll(async () => {
     await worker?.stop();
@@ -210,7 +194,7 @@ describe.each(engines())("the newsroom's mail flows on %s", (engine) => {
   });
 
   it("submit for review: the section's editors alone, one mail each, when the section has some", async () => {
-    const story = await saveStory(v.sahar!, { title: "Clinic opens in Bamyan", body: body("Sahar’s draft."), tags: ["Health"] });
+    const story = await saveStory(v.sahar!, { title: "Clinic opens in Bamyan", body: storyBody("Sahar’s draft."), tags: ["Health"] });
     ids.health = story.id;
     const [tag] = await db().select({ id: tags.id }).from(tags).where(eq(tags.name, "Health"));
     await setSectionEditors(v.laila!, tag!.id, { userIds: [v.farid!.id] });
@@ -226,7 +210,7 @@ describe.each(engines())("the newsroom's mail flows on %s", (engine) => {
   });
 
   it("submit for review: every editor and admin, one mail each, when the section has none; never the writer", async () => {
-    const story = await saveStory(v.jawid!, { title: "Buzkashi final moves to Friday", body: body("Jawid’s draft."), tags: ["Sports"] });
+    const story = await saveStory(v.jawid!, { title: "Buzkashi final moves to Friday", body: storyBody("Jawid’s draft."), tags: ["Sports"] });
     ids.sports = story.id;
     await act("jawid", ids.sports, "submit");
     const received = await deliver();
@@ -276,9 +260,9 @@ describe.each(engines())("the newsroom's mail flows on %s", (engine) => {
     // Jawid wants publications in a digest at 08:00 Kabul time (03:30 UTC).
     await saveMailPreferences(v.jawid!, { published: "digest", digestHour: 8 });
     const at = (iso: string) => new Date(iso);
-    const first = await saveStory(v.jawid!, { title: "Wrestling club reopens", body: body("Draft.") }, at("2030-05-01T00:30:00Z"));
+    const first = await saveStory(v.jawid!, { title: "Wrestling club reopens", body: storyBody("Draft.") }, at("2030-05-01T00:30:00Z"));
     await act("mina", first.id, "publish", {}, at("2030-05-01T01:00:00Z"));
-    const second = await saveStory(v.jawid!, { title: "Cricket pitch repaired", body: body("Draft.") }, at("2030-05-01T00:40:00Z"));
+    const second = await saveStory(v.jawid!, { title: "Cricket pitch repaired", body: storyBody("Draft.") }, at("2030-05-01T00:40:00Z"));
     await act("mina", second.id, "publish", {}, at("2030-05-01T01:05:00Z"));
     expect(await deliver(at("2030-05-01T01:10:00Z"))).toHaveLength(0);
     expect(await sendDueDigests(at("2030-05-01T03:29:00Z"))).toEqual([]);
@@ -299,7 +283,7 @@ describe.each(engines())("the newsroom's mail flows on %s", (engine) => {
     }
 
     // Later that day, with something new waiting: nothing more until the next day's hour.
-    const third = await saveStory(v.jawid!, { title: "Volleyball league starts", body: body("Draft.") }, at("2030-05-01T05:00:00Z"));
+    const third = await saveStory(v.jawid!, { title: "Volleyball league starts", body: storyBody("Draft.") }, at("2030-05-01T05:00:00Z"));
     await act("mina", third.id, "publish", {}, at("2030-05-01T05:10:00Z"));
     for (const later of ["2030-05-01T03:30:00Z", "2030-05-01T12:00:00Z", "2030-05-02T03:29:59Z"]) {
       expect(await sendDueDigests(at(later))).toEqual([]);
@@ -320,7 +304,7 @@ describe.each(engines())("the newsroom's mail flows on %s", (engine) => {
       ["Bamyan road reopens", "2030-06-01T01:00:00Z"],
       ["Band-e Amir visitors return", "2030-06-02T01:00:00Z"],
     ] as const) {
-      const story = await saveStory(v.sahar!, { title, body: body("Draft.") }, at(time));
+      const story = await saveStory(v.sahar!, { title, body: storyBody("Draft.") }, at(time));
       await act("mina", story.id, "publish", {}, new Date(at(time).getTime() + MIN));
     }
     expect(await sendDueDigests(at("2030-06-02T03:30:00Z"))).toEqual([]);
@@ -329,7 +313,7 @@ describe.each(engines())("the newsroom's mail flows on %s", (engine) => {
     // Then she chooses the digest for them: the next one lists only what came after.
     await saveMailPreferences(v.sahar!, { published: "digest", digestHour: 8 });
     expect(await sendDueDigests(at("2030-06-03T03:30:00Z"))).toEqual([]);
-    const story = await saveStory(v.sahar!, { title: "Bamyan festival opens", body: body("Draft.") }, at("2030-06-03T04:00:00Z"));
+    const story = await saveStory(v.sahar!, { title: "Bamyan festival opens", body: storyBody("Draft.") }, at("2030-06-03T04:00:00Z"));
     await act("mina", story.id, "publish", {}, at("2030-06-03T04:01:00Z"));
     expect(await sendDueDigests(at("2030-06-04T03:30:00Z"))).toEqual([v.sahar!.id]);
     const [digest] = await deliver(at("2030-06-04T03:30:00Z"));

@@ -5,14 +5,13 @@
  * server, admins' retry, and exactly-once delivery with two workers racing over one outbox.
  */
 import { eq, inArray } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { saveSiteSettings } from "@/lib/stories/store";
 import { createUser } from "@/lib/users/store";
-import { engines, useTestDatabase, type Engine } from "@/test/db";
+import { engines, secondHandle, useTestDatabase } from "@/test/db";
 import { refusal } from "@/test/refusal";
 import { freePort, startTestSmtp, type TestSmtp } from "@/test/smtp";
 import { getOutboxMessage, listOutbox, retryMail } from "./admin";
@@ -32,15 +31,6 @@ async function queue(db: Db, subject: string, to = "sahar@example.org"): Promise
 async function row(db: Db, id: string) {
   const [r] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
   return r!;
-}
-
-/** A second handle on the same database, as a second server would open it. */
-async function secondHandle(engine: Engine, first: DatabaseHandle): Promise<DatabaseHandle> {
-  if (engine === "pglite") return first; // one process, one connection: the two workers share it
-  const [current] = await (first.client as postgres.Sql)<{ name: string }[]>`select current_database() as name`;
-  const u = new URL(process.env.TEST_DATABASE_URL as string);
-  u.pathname = `/${current!.name}`;
-  return openDatabase({ url: u.toString(), max: 4 });
 }
 
 describe.each(engines())("the mail worker on %s", (engine) => {

@@ -34,6 +34,7 @@ import type { Db } from "@/db/client";
 import { getDatabase } from "@/db/handle";
 import { mailOutbox, settings } from "@/db/schema";
 import { env, siteUrl } from "@/lib/env";
+import { createPollLoop } from "@/lib/jobs/poll-loop";
 import { onMailNudge } from "./nudge";
 import { createMailTransport, describeSmtpError, isPermanentSmtpFailure, mailSender, sendOne, type MailAddress, type MailTransport } from "./transport";
 
@@ -253,10 +254,6 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
   };
   const pollMs = options.pollMs ?? MAIL_POLL_MS;
   let transport: MailTransport | null = null;
-  let poll: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let lastError = "";
 
   async function step(nowArg?: Date): Promise<MailStepResult> {
     const clock = () => nowArg ?? new Date();
@@ -268,58 +265,19 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
     return sendClaimed(db, rows, transport, clock, s);
   }
 
-  async function drain(now?: Date): Promise<MailStepResult> {
-    const total = empty();
-    for (;;) {
-      const r = await step(now);
-      for (const k of Object.keys(total) as (keyof MailStepResult)[]) total[k] += r[k];
-      if (r.claimed < s.batchSize) return total;
-    }
-  }
-
-  function wake(): void {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await drain();
-          lastError = "";
-        } catch (e) {
-          // Logged once per distinct error, so a database that is down does not flood the log.
-          const message = e instanceof Error ? e.message : String(e);
-          if (message !== lastError) console.error(`[mail] the outbox could not be processed: ${message}`);
-          lastError = message;
-        }
-      } while (again);
-    })().finally(() => {
-      running = null;
-    });
-  }
-
-  return {
+  const loop = createPollLoop({
     step,
-    drain,
-    wake,
-    start() {
-      if (poll) return;
-      poll = setInterval(wake, pollMs);
-      poll.unref();
-      onMailNudge(wake);
-      wake();
-    },
-    async stop() {
-      if (poll) clearInterval(poll);
-      poll = undefined;
-      onMailNudge(null);
-      while (running) await running;
+    batchSize: s.batchSize,
+    pollMs,
+    onNudge: onMailNudge,
+    errorPrefix: "[mail] the outbox could not be processed",
+    onStop() {
       transport?.close();
       transport = null;
     },
-  };
+  });
+
+  return { step, ...loop };
 }
 
 const g = globalThis as unknown as { __newsroomMailWorker?: MailWorker };

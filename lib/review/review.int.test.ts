@@ -8,13 +8,10 @@ import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, mailOutbox, notifications, stories, tags, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
-import { loadViewer } from "@/lib/auth/load-viewer";
-import { bodyFromParagraphs } from "@/lib/editor/render";
 import { siteUrl } from "@/lib/env";
 import { getDeskStory, saveStory } from "@/lib/stories/desk";
-import { saveSiteSettings, upsertByline } from "@/lib/stories/store";
-import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
+import { saveWithIntent, seedNewsroom, storyBody } from "@/test/newsroom";
 import { kabulLocal, refusal, refusalText } from "@/test/refusal";
 import { listNotifications, markAllNotificationsRead, markNotificationRead, unreadCount } from "./centre";
 import { sendDueDigests } from "./digest";
@@ -23,7 +20,6 @@ import { announceScheduledPublications } from "./publications";
 import { countNeedsReview, getOpenReturnNote, getReviewThread, listNeedsReview } from "./queue";
 import { setSectionEditors } from "./section-editors";
 
-const body = (text: string) => JSON.stringify(bodyFromParagraphs([text]));
 const MIN = 60_000;
 
 describe.each(engines())("the review loop on %s", (engine) => {
@@ -36,30 +32,16 @@ describe.each(engines())("the review loop on %s", (engine) => {
     (await db().select().from(mailOutbox).where(eq(mailOutbox.toUserId, v[who]!.id)).orderBy(asc(mailOutbox.createdAt))).filter((m) => !kind || m.kind === kind);
   const notesOf = async (who: string) => db().select().from(notifications).where(eq(notifications.userId, v[who]!.id)).orderBy(asc(notifications.createdAt));
   /** Saves the story as it stands with `intent` (and extra fields), as `who`, at `now`. */
-  const act = async (who: string, id: string, intent: string, extra: Record<string, unknown> = {}, now = new Date()) => {
-    const s = await getDeskStory(v[who]!, id);
-    return saveStory(v[who]!, { id, version: s.version, title: s.title, body: JSON.stringify(s.body), tags: s.tags, bylineIds: s.bylineIds, intent, ...extra }, now);
-  };
+  const act = (who: string, id: string, intent: string, extra: Record<string, unknown> = {}, now = new Date()) => saveWithIntent(v[who]!, id, intent, extra, now);
   const ids: Record<string, string> = {};
   const t0 = new Date("2030-05-01T00:00:00Z");
 
   beforeAll(async () => {
-    await saveSiteSettings({ siteName: "The Test Lantern", tagline: "", aboutText: "", timeZone: "Asia/Kabul", locale: "en-US" });
-    for (const [key, name, role] of [
-      ["sahar", "Sahar Ahmadi", "writer"],
-      ["jawid", "Jawid Sultani", "writer"],
-      ["mina", "Mina Rahimi", "editor"],
-      ["farid", "Farid Haidari", "editor"],
-      ["laila", "Laila Karimzada", "admin"],
-    ] as const) {
-      await upsertByline({ slug: `${key}-byline`, name });
-      const id = await createUser({ email: `${key}@example.org`, name, role, password: "correct horse battery", bylineSlug: `${key}-byline` });
-      v[key] = (await loadViewer(id))!;
-    }
+    Object.assign(v, await seedNewsroom());
   });
 
   it("admins assign section editors; nobody else can, and only editors can be assigned", async () => {
-    const health = await saveStory(v.sahar!, { title: "Clinic opens in Bamyan", body: body("Sahar’s draft."), tags: ["Health"] }, t0);
+    const health = await saveStory(v.sahar!, { title: "Clinic opens in Bamyan", body: storyBody("Sahar’s draft."), tags: ["Health"] }, t0);
     ids.health = health.id;
     const [tag] = await db().select({ id: tags.id }).from(tags).where(eq(tags.name, "Health"));
     ids.healthTag = tag!.id;
@@ -90,7 +72,7 @@ describe.each(engines())("the review loop on %s", (engine) => {
   });
 
   it("a section without editors: every active editor and admin is notified, not the submitter", async () => {
-    const sports = await saveStory(v.jawid!, { title: "Buzkashi final moves to Friday", body: body("Jawid’s draft."), tags: ["Sports"] }, t0);
+    const sports = await saveStory(v.jawid!, { title: "Buzkashi final moves to Friday", body: storyBody("Jawid’s draft."), tags: ["Sports"] }, t0);
     ids.sports = sports.id;
     await act("jawid", ids.sports, "submit", {}, new Date(t0.getTime() + MIN));
     for (const who of ["mina", "farid", "laila"]) {
@@ -203,9 +185,9 @@ describe.each(engines())("the review loop on %s", (engine) => {
     // Jawid wants publications in his digest at 08:00 Kabul time (03:30 UTC).
     await saveMailPreferences(v.jawid!, { published: "digest", correction: "digest", digestHour: 8 });
     const at = (iso: string) => new Date(iso);
-    const first = await saveStory(v.jawid!, { title: "Wrestling club reopens", body: body("Draft.") }, at("2030-05-01T00:30:00Z"));
+    const first = await saveStory(v.jawid!, { title: "Wrestling club reopens", body: storyBody("Draft.") }, at("2030-05-01T00:30:00Z"));
     await act("mina", first.id, "publish", {}, at("2030-05-01T01:00:00Z"));
-    const second = await saveStory(v.jawid!, { title: "Cricket pitch repaired", body: body("Draft.") }, at("2030-05-01T00:40:00Z"));
+    const second = await saveStory(v.jawid!, { title: "Cricket pitch repaired", body: storyBody("Draft.") }, at("2030-05-01T00:40:00Z"));
     await act("mina", second.id, "publish", {}, at("2030-05-01T01:05:00Z"));
     const digestsBefore = (await mailTo("jawid", "digest")).length;
     expect(await mailTo("jawid", "published")).toHaveLength(1); // only the earlier, immediate one
@@ -226,7 +208,7 @@ describe.each(engines())("the review loop on %s", (engine) => {
     expect(row!.last).toEqual(at("2030-05-01T03:31:00Z"));
     // A restart, or a second instance, at the same instant or later that day: nothing more.
     expect(await sendDueDigests(at("2030-05-01T03:31:00Z"))).toEqual([]);
-    const third = await saveStory(v.jawid!, { title: "Volleyball league starts", body: body("Draft.") }, at("2030-05-01T05:00:00Z"));
+    const third = await saveStory(v.jawid!, { title: "Volleyball league starts", body: storyBody("Draft.") }, at("2030-05-01T05:00:00Z"));
     await act("mina", third.id, "publish", {}, at("2030-05-01T05:10:00Z"));
     expect(await sendDueDigests(at("2030-05-01T12:00:00Z"))).toEqual([]);
     expect(await sendDueDigests(at("2030-05-02T03:29:59Z"))).toEqual([]);
@@ -241,7 +223,7 @@ describe.each(engines())("the review loop on %s", (engine) => {
 
   it("a scheduled story announces its first publication once, when its time has come", async () => {
     const now = new Date();
-    const draft = await saveStory(v.sahar!, { title: "Bamyan festival programme", body: body("Draft.") });
+    const draft = await saveStory(v.sahar!, { title: "Bamyan festival programme", body: storyBody("Draft.") });
     await act("mina", draft.id, "schedule", { scheduledAt: kabulLocal(new Date(now.getTime() + 60 * MIN)).slice(0, 16) });
     const due = (await getDeskStory(v.mina!, draft.id)).publishedAt!;
     expect(await announceScheduledPublications(new Date(due.getTime() - 1000))).toEqual([]);

@@ -9,13 +9,12 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { count, eq, inArray } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { auditLog, webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { createUser } from "@/lib/users/store";
-import { engines, useTestDatabase, type Engine } from "@/test/db";
+import { engines, secondHandle, useTestDatabase } from "@/test/db";
 import { refusal } from "@/test/refusal";
 import {
   createWebhookEndpointFromDesk,
@@ -77,15 +76,6 @@ async function startReceiver(): Promise<Receiver> {
         server.close(() => resolve());
       }),
   };
-}
-
-/** A second handle on the same database, as a second server would open it. */
-async function secondHandle(engine: Engine, first: DatabaseHandle): Promise<DatabaseHandle> {
-  if (engine === "pglite") return first; // one process, one connection: the two workers share it
-  const [current] = await (first.client as postgres.Sql)<{ name: string }[]>`select current_database() as name`;
-  const u = new URL(process.env.TEST_DATABASE_URL as string);
-  u.pathname = `/${current!.name}`;
-  return openDatabase({ url: u.toString(), max: 4 });
 }
 
 /** An endpoint written directly (the admin functions refuse loopback URLs without WEBHOOK_ALLOW_PRIVATE). */

@@ -49,6 +49,7 @@ import { getDatabase } from "@/db/handle";
 import { webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema";
 import { PRIVATE_ADDRESS, isPublicAddress, publicOnlyLookup } from "@/lib/import/photo-source";
 import { env } from "@/lib/env";
+import { createPollLoop } from "@/lib/jobs/poll-loop";
 import { onWebhookNudge } from "./nudge";
 import { webhookBody, webhookHeaders } from "./sign";
 
@@ -314,10 +315,6 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
   const batchSize = options.batchSize ?? WEBHOOK_BATCH_SIZE;
   const leaseMs = options.leaseMs ?? WEBHOOK_LEASE_MS;
   const pollMs = options.pollMs ?? WEBHOOK_POLL_MS;
-  let poll: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let lastError = "";
 
   async function step(at?: Date): Promise<WebhookStepResult> {
     const clock = () => at ?? systemClock();
@@ -329,56 +326,15 @@ export function createWebhookWorker(options: WebhookWorkerOptions = {}): Webhook
     return result;
   }
 
-  async function drain(at?: Date): Promise<WebhookStepResult> {
-    const total = empty();
-    for (;;) {
-      const r = await step(at);
-      for (const k of Object.keys(total) as (keyof WebhookStepResult)[]) total[k] += r[k];
-      if (r.claimed < batchSize) return total;
-    }
-  }
-
-  function wake(): void {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await drain();
-          lastError = "";
-        } catch (e) {
-          // Logged once per distinct error, so a database that is down does not flood the log.
-          const message = e instanceof Error ? e.message : String(e);
-          if (message !== lastError) console.error(`[webhooks] deliveries could not be processed: ${message}`);
-          lastError = message;
-        }
-      } while (again);
-    })().finally(() => {
-      running = null;
-    });
-  }
-
-  return {
+  const loop = createPollLoop({
     step,
-    drain,
-    wake,
-    start() {
-      if (poll) return;
-      poll = setInterval(wake, pollMs);
-      poll.unref();
-      onWebhookNudge(wake);
-      wake();
-    },
-    async stop() {
-      if (poll) clearInterval(poll);
-      poll = undefined;
-      onWebhookNudge(null);
-      while (running) await running;
-    },
-  };
+    batchSize,
+    pollMs,
+    onNudge: onWebhookNudge,
+    errorPrefix: "[webhooks] deliveries could not be processed",
+  });
+
+  return { step, ...loop };
 }
 
 const g = globalThis as unknown as { __newsroomWebhookWorker?: WebhookWorker };

@@ -99,3 +99,15 @@ export function isValidTimeZone(timeZone: string): boolean {
 export function formatDateAtTime(instant: Date, timeZone: string, locale = "en-US"): string {
   return formatter("date-at-time", locale, timeZone, { dateStyle: "long", timeStyle: "short" }).format(instant);
 }
+
+/**
+ * An instant's time of day with the zone's name, e.g. "8:40 AM GMT+4:30" for Asia/Kabul in
+ * en-US: live blog entries carry it, so a reader in another zone (or a reporter posting from
+ * one) never mistakes the newsroom's clock for theirs. The offset is the one in force at that
+ * instant (the IANA database's), not today's, so entries on both sides of a DST change are right.
+ * @throws RangeError for an unknown time zone or an invalid date.
+ */
+export function formatTimeOfDayWithZone(instant: Date, timeZone: string, locale = "en-US"): string {
+  if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid date");
+  return formatter("time-zone", locale, timeZone, { hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(instant);
+}

@@ -7,7 +7,9 @@
  * URLs: lib/feeds/paths.ts.
  */
 import "server-only";
-import { getBylineBySlug, getBylineRedirect, getTagBySlug, getTagRedirect, listFeedStories, type FeedStory } from "@/lib/stories/queries";
+import { getDb } from "@/db";
+import { getLivePage } from "@/lib/live/public";
+import { getBylineBySlug, getBylineRedirect, getPublicStory, getTagBySlug, getTagRedirect, listFeedStories, type FeedStory } from "@/lib/stories/queries";
 import { cutExcerpt } from "@/lib/stories/excerpt";
 import { siteUrl } from "@/lib/env";
 import { cachedReaderData } from "@/lib/site/reader-cache";
@@ -48,6 +50,7 @@ export async function loadFeed(scope: FeedScope, format: FeedFormat, now: Date):
     language: settings.defaultLanguage,
     imageUrl: settings.logoUrl ? absoluteUrl(settings.logoUrl, origin) : null,
   };
+  if (scope.kind === "live") return loadLiveFeed(scope.slug, format, now, base, feedUrls(scope));
   let channel: FeedChannel;
   let stories: FeedStory[];
   if (scope.kind === "site") {
@@ -88,6 +91,33 @@ export async function loadFeed(scope: FeedScope, format: FeedFormat, now: Date):
     body: buildFeed(format, channel, stories.map((s) => toEntry(s, origin))),
     lastModified: newest?.toISOString() ?? null,
   };
+}
+
+/**
+ * A live blog's feed: its newest entries (FEED_ITEMS), each an item linking to the entry's
+ * anchor on the story page, updated when the entry was edited.
+ */
+async function loadLiveFeed(slug: string, format: FeedFormat, now: Date, base: Pick<FeedChannel, "siteName" | "language" | "imageUrl">, urls: FeedChannel["feedUrls"]): Promise<FeedLookup> {
+  const found = await getPublicStory(slug, now);
+  if (found.kind === "redirect") return { kind: "redirect", location: feedPath({ kind: "live", slug: found.slug }, format) };
+  if (found.kind !== "story" || !found.story.live) return { kind: "missing" };
+  const story = found.story;
+  const origin = siteUrl();
+  const page = await getLivePage(await getDb(), story.id, now, undefined, FEED_ITEMS);
+  const url = `${origin}/news/${encodeURIComponent(story.slug)}`;
+  const channel: FeedChannel = { ...base, language: story.language, title: `${story.title} | ${base.siteName}`, description: story.dek || cutExcerpt(story.excerpt, 300), htmlUrl: url, feedUrls: urls };
+  const entries: FeedEntry[] = page.entries.map((e) => ({
+    url: `${url}#entry-${e.id}`,
+    title: e.headline || cutExcerpt(e.bodyText, 110),
+    summary: cutExcerpt(e.bodyText, 300),
+    contentHtml: feedContentHtml(e.bodyHtml, origin),
+    publishedAt: e.postedAt,
+    lastUpdatedAt: e.editedAt ?? e.postedAt,
+    bylines: e.byline ? [{ name: e.byline.name, url: `${origin}/author/${encodeURIComponent(e.byline.slug)}` }] : [],
+    tags: [],
+  }));
+  const newest = entries.reduce<Date>((m, e) => (e.lastUpdatedAt > m ? e.lastUpdatedAt : m), story.lastUpdatedAt);
+  return { kind: "feed", body: buildFeed(format, channel, entries), lastModified: newest.toISOString() };
 }
 
 /** loadFeed at the current instant, through the reader data cache (expired on every publish). */

@@ -34,6 +34,21 @@ export interface PageLabels {
   published: string;
   /** Before the last update's date and time on a story page. */
   updated: string;
+  /** Live blogs: the badge while the coverage runs. */
+  live: string;
+  /** Live blogs: the notice once the coverage ended, with its date and time. */
+  coverageEnded: (at: string) => string;
+  keyEvents: string;
+  pinned: string;
+  /** Live blogs: links to the next older and the newer pages of entries. */
+  olderUpdates: string;
+  newerUpdates: string;
+  /** Live blogs: before the time an entry was last edited. */
+  edited: string;
+  /** Live blogs: the permanent link of one entry (its accessible name). */
+  entryLink: string;
+  /** Live blogs: the button that shows entries that arrived, with their count already written in the language's digits. */
+  newUpdates: (count: string, n: number) => string;
 }
 
 const LABELS: Record<string, PageLabels> = {
@@ -49,6 +64,15 @@ const LABELS: Record<string, PageLabels> = {
     email: "E-mail",
     published: "Published",
     updated: "Updated",
+    live: "Live",
+    coverageEnded: (at) => `This live coverage has ended (${at}).`,
+    keyEvents: "Key events",
+    pinned: "Pinned",
+    olderUpdates: "Older updates",
+    newerUpdates: "Newer updates",
+    edited: "Edited",
+    entryLink: "Link to this update",
+    newUpdates: (count, n) => (n === 1 ? "1 new update" : `${count} new updates`),
   },
   fa: {
     breaking: "خبر فوری",
@@ -62,6 +86,15 @@ const LABELS: Record<string, PageLabels> = {
     email: "ایمیل",
     published: "نشر شده",
     updated: "به‌روز شده",
+    live: "زنده",
+    coverageEnded: (at) => `این پوشش زنده پایان یافته است (${at}).`,
+    keyEvents: "رویدادهای مهم",
+    pinned: "سنجاق‌شده",
+    olderUpdates: "به‌روزرسانی‌های پیشین",
+    newerUpdates: "به‌روزرسانی‌های تازه‌تر",
+    edited: "ویرایش شده",
+    entryLink: "پیوند این به‌روزرسانی",
+    newUpdates: (count) => `${count} به‌روزرسانی تازه`,
   },
   ps: {
     breaking: "بیړني خبرونه",
@@ -75,6 +108,15 @@ const LABELS: Record<string, PageLabels> = {
     email: "برېښنالیک",
     published: "خپور شوی",
     updated: "تازه شوی",
+    live: "ژوندی",
+    coverageEnded: (at) => `دا ژوندۍ خپرونه پای ته رسېدلې ده (${at}).`,
+    keyEvents: "مهمې پېښې",
+    pinned: "ځړول شوی",
+    olderUpdates: "پخواني تازه معلومات",
+    newerUpdates: "نوي تازه معلومات",
+    edited: "سمون شوی",
+    entryLink: "د دې تازه معلوماتو لینک",
+    newUpdates: (count) => `${count} نوي تازه معلومات`,
   },
 };
 

@@ -47,6 +47,58 @@ export function newsArticleJsonLd(story: JsonLdStory, site: { siteName: string; 
   };
 }
 
+/** One live blog entry, as its BlogPosting. */
+export interface JsonLdLiveUpdate {
+  id: string;
+  headline: string;
+  text: string;
+  postedAt: Date;
+  editedAt: Date | null;
+  byline: { name: string; slug: string } | null;
+}
+
+/** A BlogPosting headline: the entry's own, else the start of its text (schema.org asks for one; Google cuts at 110). */
+function updateHeadline(u: JsonLdLiveUpdate): string {
+  const text = (u.headline || u.text).replace(/\s+/g, " ").trim();
+  return text.length <= 110 ? text : `${text.slice(0, 109)}…`;
+}
+
+/**
+ * The LiveBlogPosting object for a live blog page (schema.org/LiveBlogPosting, the type
+ * Google reads for live coverage): the story's NewsArticle fields, `coverageStartTime`,
+ * `coverageEndTime` once it ended, and `liveBlogUpdate`, one BlogPosting per entry on the page
+ * (headline, datePublished, dateModified, articleBody, author, url with the entry's anchor).
+ * `dateModified` is the newest entry's time when later than the story's own.
+ */
+export function liveBlogPostingJsonLd(
+  story: JsonLdStory,
+  live: { startedAt: Date; endedAt: Date | null },
+  updates: JsonLdLiveUpdate[],
+  site: { siteName: string; logoUrl: string | null },
+  origin: string,
+): Record<string, unknown> {
+  const article = newsArticleJsonLd(story, site, origin);
+  const url = article.url as string;
+  const newest = updates.reduce((m, u) => Math.max(m, (u.editedAt ?? u.postedAt).getTime()), story.lastUpdatedAt.getTime());
+  return {
+    ...article,
+    "@type": "LiveBlogPosting",
+    dateModified: new Date(newest).toISOString(),
+    coverageStartTime: live.startedAt.toISOString(),
+    ...(live.endedAt ? { coverageEndTime: live.endedAt.toISOString() } : {}),
+    liveBlogUpdate: updates.map((u) => ({
+      "@type": "BlogPosting",
+      headline: updateHeadline(u),
+      url: `${url}#entry-${u.id}`,
+      datePublished: u.postedAt.toISOString(),
+      dateModified: (u.editedAt ?? u.postedAt).toISOString(),
+      articleBody: u.text,
+      inLanguage: story.language,
+      ...(u.byline ? { author: { "@type": "Person", name: u.byline.name, url: `${origin}/author/${u.byline.slug}` } } : {}),
+    })),
+  };
+}
+
 /**
  * The ProfilePage object for a byline page (Google's "Profile page structured data"): the
  * page's main entity is the Person, with job title, bio, photo and the publication they

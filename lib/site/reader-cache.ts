@@ -11,6 +11,7 @@
  * - `t:<tag id>`: a section or tag page, and a story page whose "Check Also" comes from stories
  *   sharing that tag;
  * - `b:<byline id>`: a byline page;
+ * - `ls:<slug>`: the older pages of a live blog's entries;
  * - `recent`: everything that lists the newest stories (home, latest, search, a "Check Also"
  *   that fell back to the newest stories).
  * A change to one story (`expireStoryCaches`) expires its own page and old slugs, those tags
@@ -37,6 +38,8 @@ export const RECENT_TAG = "recent";
 export const tagListTag = (tagId: string) => `t:${tagId}`;
 /** Pages that list the stories of a byline. */
 export const bylineListTag = (bylineId: string) => `b:${bylineId}`;
+/** A live blog's older pages of entries, by the story's slug (expired with the story's page). */
+export const liveListTag = (slug: string) => `ls:${slug}`;
 
 /**
  * Wraps `fn` in Next's data cache under READER_DATA_TAG, keyed by `name` and the arguments.
@@ -75,6 +78,8 @@ export function expireReaderCaches(): void {
  */
 export function expireStoryCaches(footprint: ReaderFootprint): void {
   for (const slug of footprint.slugs) revalidatePath(`/news/${slug}`);
+  // A live blog's older pages; its updates endpoint and feeds are reader data (below).
+  for (const slug of footprint.slugs) revalidateTag(liveListTag(slug), { expire: 0 });
   // First pages by address too: one that was a 404 (no public story yet) carries no list tag.
   for (const slug of footprint.tagSlugs) revalidatePath(`/tag/${slug}`);
   for (const slug of footprint.bylineSlugs) revalidatePath(`/author/${slug}`);

@@ -114,6 +114,7 @@ export async function previewOfUnsaved(viewer: Viewer, raw: unknown, now = new D
     seoTitle: saved?.story.seoTitle ?? "",
     seoDescription: saved?.story.seoDescription ?? "",
     canonicalUrl: saved?.story.canonicalUrl ?? null,
+    live: saved?.story.live ?? null,
   };
   return { story, status: saved?.status ?? "draft", publishedAt: saved?.publishedAt ?? null, embargoUntil: saved?.embargoUntil ?? null, createdBy: saved?.createdBy ?? viewer.id };
 }

@@ -76,6 +76,8 @@ export interface PublicStory extends StoryCard {
   seoTitle: string;
   seoDescription: string;
   canonicalUrl: string | null;
+  /** Set when the story is a live blog: when its coverage started and ended (null: still live). */
+  live: { startedAt: Date; endedAt: Date | null } | null;
 }
 
 /** The columns a StoryCard is made from (with `toCards`). */
@@ -237,9 +239,20 @@ const storyColumns = {
   seoTitle: stories.seoTitle,
   seoDescription: stories.seoDescription,
   canonicalUrl: stories.canonicalUrl,
+  isLiveBlog: stories.isLiveBlog,
+  coverageStartedAt: stories.coverageStartedAt,
+  coverageEndedAt: stories.coverageEndedAt,
 };
 
-type StoryPageRow = CardRow & { bodyHtml: string; seoTitle: string; seoDescription: string; canonicalUrl: string | null };
+type StoryPageRow = CardRow & {
+  bodyHtml: string;
+  seoTitle: string;
+  seoDescription: string;
+  canonicalUrl: string | null;
+  isLiveBlog: boolean;
+  coverageStartedAt: Date | null;
+  coverageEndedAt: Date | null;
+};
 
 /** A story page's data from its row: bylines, tags, photo and the public notes of its history. */
 async function toPublicStory(row: StoryPageRow, now: Date): Promise<PublicStory> {
@@ -263,6 +276,7 @@ async function toPublicStory(row: StoryPageRow, now: Date): Promise<PublicStory>
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     canonicalUrl: row.canonicalUrl,
+    live: row.isLiveBlog ? { startedAt: row.coverageStartedAt ?? row.publishedAt ?? now, endedAt: row.coverageEndedAt } : null,
   };
 }
 

@@ -12,9 +12,13 @@ import { ShareLinks } from "@/components/site/share-links";
 import { labelsFor } from "@/lib/i18n/languages";
 import { formatLongDate } from "@/lib/dates/format";
 import { decodeSegment, type ReaderContext } from "@/lib/site/reader";
-import { RECENT_TAG, tagListTag, tagReaderPage } from "@/lib/site/reader-cache";
+import { RECENT_TAG, liveListTag, tagListTag, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
-import { newsArticleJsonLd } from "@/lib/seo/json-ld";
+import { liveBlogPostingJsonLd, newsArticleJsonLd } from "@/lib/seo/json-ld";
+import { getDb } from "@/db";
+import { getLivePage, type LivePage } from "@/lib/live/public";
+import { isAppError } from "@/lib/errors";
+import { LiveBlog } from "@/components/site/live-blog";
 import { feedLinks, type PageMeta } from "@/lib/seo/metadata";
 import { optimisedUrl } from "@/lib/media/responsive";
 
@@ -24,7 +28,7 @@ const NOTE_LABEL = { update: "Update", correction: "Correction", clarification: 
 const CHECK_ALSO_EXCERPT_CHARS = 48;
 
 /** Head of a story page: title, description, canonical URL, hreflang, social cards, NewsArticle JSON-LD. */
-function storyMeta(s: PublicStory, { settings }: ReaderContext): PageMeta {
+function storyMeta(s: PublicStory, { settings }: ReaderContext, live: LivePage | null = null): PageMeta {
   const origin = siteUrl();
   const description = s.seoDescription || s.dek || cutExcerpt(s.excerpt, 160);
   const canonical = s.canonicalUrl ?? `${origin}/news/${s.slug}`;
@@ -51,26 +55,42 @@ function storyMeta(s: PublicStory, { settings }: ReaderContext): PageMeta {
       tags: s.tags.map((t) => t.name),
       ...(image ? { images: [image] } : {}),
     },
-    jsonLd: [
-      newsArticleJsonLd(
-        {
-          slug: s.slug,
-          title: s.title,
-          description: s.seoDescription || s.dek || s.excerpt,
-          language: s.language,
-          publishedAt: s.publishedAt,
-          lastUpdatedAt: s.lastUpdatedAt,
-          section: s.section,
-          tags: s.tags,
-          bylines: s.bylines,
-          imageUrl: s.photo ? optimisedUrl(s.photo.url, 1280) : null,
-        },
-        settings,
-        origin,
-      ),
-    ],
+    jsonLd: [jsonLdOf(s, settings, origin, live)],
   };
 }
+
+/** The page's structured data: a NewsArticle, or a LiveBlogPosting with the entries shown. */
+function jsonLdOf(s: PublicStory, settings: ReaderContext["settings"], origin: string, live: LivePage | null): Record<string, unknown> {
+  const story = {
+    slug: s.slug,
+    title: s.title,
+    description: s.seoDescription || s.dek || s.excerpt,
+    language: s.language,
+    publishedAt: s.publishedAt,
+    lastUpdatedAt: s.lastUpdatedAt,
+    section: s.section,
+    tags: s.tags,
+    bylines: s.bylines,
+    imageUrl: s.photo ? optimisedUrl(s.photo.url, 1280) : null,
+  };
+  if (!s.live || !live) return newsArticleJsonLd(story, settings, origin);
+  const updates = live.entries.map((e) => ({ id: e.id, headline: e.headline, text: e.bodyText, postedAt: e.postedAt, editedAt: e.editedAt, byline: e.byline }));
+  return liveBlogPostingJsonLd(story, s.live, updates, settings, origin);
+}
+
+/** The entries of a live blog page (`before`: an older page's cursor); null for other stories or an unknown cursor. */
+async function liveEntriesOf(story: PublicStory, now: Date, before?: string): Promise<LivePage | null> {
+  if (!story.live) return null;
+  try {
+    return await getLivePage(await getDb(), story.id, now, before);
+  } catch (e) {
+    if (isAppError(e) && e.code === "bad_request") return null;
+    throw e;
+  }
+}
+
+/** The updates script of a live blog whose coverage runs (public/live-updates.js). */
+const LIVE_SCRIPT = { src: "/live-updates.js" };
 
 /**
  * The story a `/news/<slug>` address names at the context's instant: its page, a 308 to its
@@ -85,11 +105,49 @@ export async function storyPage(context: ReaderContext, rawSlug: string): Promis
   if (found.kind === "missing") return notFoundPage;
   if (found.kind === "gone") return gonePage;
   const story = found.story;
-  const { stories: related, dependsOnNewest } = await listRelatedStories(story, context.now, 3);
+  const [{ stories: related, dependsOnNewest }, live] = await Promise.all([listRelatedStories(story, context.now, 3), liveEntriesOf(story, context.now)]);
   // Cached until this story, a story sharing one of its tags, or (when "Check Also" is filled
   // with the newest stories) any story changes (lib/site/reader-cache.ts).
   await tagReaderPage([...story.tags.map((t) => tagListTag(t.id)), ...(dependsOnNewest ? [RECENT_TAG] : [])]);
-  return { kind: "page", meta: storyMeta(story, context), body: <StoryArticle story={story} related={related} context={context} /> };
+  return { kind: "page", meta: storyMeta(story, context, live), body: <StoryArticle story={story} related={related} context={context} live={live} /> };
+}
+
+/**
+ * An older page of a live blog's entries (`/news/<slug>/updates/<cursor>`): the story's header
+ * and the entries before the cursor, with links to the newest and to older ones. Not indexed
+ * (the story page is the canonical one). Not found for another story or an unknown cursor.
+ */
+export async function liveUpdatesPage(context: ReaderContext, rawSlug: string, cursor: string): Promise<ReaderPage> {
+  const slug = decodeSegment(rawSlug);
+  if (slug === null) return notFoundPage;
+  const found = await getPublicStory(slug, context.now);
+  if (found.kind === "redirect") return redirectTo(`/news/${found.slug}/updates/${cursor}`);
+  if (found.kind !== "story" || !found.story.live) return found.kind === "gone" ? gonePage : notFoundPage;
+  const story = found.story;
+  const live = await liveEntriesOf(story, context.now, cursor);
+  if (!live || live.entries.length === 0) return notFoundPage;
+  // Expired with the story's page, on every change to the live blog or its entries.
+  await tagReaderPage([liveListTag(story.slug)]);
+  const meta = storyMeta(story, context, live);
+  const { settings } = context;
+  const zone = { timeZone: settings.timeZone, siteLocale: settings.locale, language: story.language };
+  return {
+    kind: "page",
+    meta: { ...meta, robots: { index: false, follow: true } },
+    body: (
+      <article lang={story.language} dir={story.direction} className="mx-auto max-w-3xl" data-testid="article">
+        <header className="flex flex-col gap-3">
+          <h1 className="font-serif text-3xl font-bold leading-tight sm:text-4xl">
+            <a href={`/news/${story.slug}`} className="hover:text-brand">
+              {story.title}
+            </a>
+          </h1>
+          <LastUpdated instant={story.lastUpdatedAt} timeZone={settings.timeZone} siteLocale={settings.locale} language={story.language} />
+        </header>
+        <LiveBlog page={live} live={story.live!} slug={story.slug} zone={zone} newerHref={`/news/${story.slug}#live-heading`} script={null} />
+      </article>
+    ),
+  };
 }
 
 /**
@@ -121,7 +179,17 @@ export async function previewStoryPage(context: ReaderContext, preview: PreviewS
   };
 }
 
-function StoryArticle({ story, related, context }: { story: PublicStory; related: Awaited<ReturnType<typeof listRelatedStories>>["stories"]; context: ReaderContext }) {
+function StoryArticle({
+  story,
+  related,
+  context,
+  live = null,
+}: {
+  story: PublicStory;
+  related: Awaited<ReturnType<typeof listRelatedStories>>["stories"];
+  context: ReaderContext;
+  live?: LivePage | null;
+}) {
   const { settings } = context;
   const labels = labelsFor(story.language);
   return (
@@ -149,6 +217,17 @@ function StoryArticle({ story, related, context }: { story: PublicStory; related
         data-testid="article-body"
         dangerouslySetInnerHTML={{ __html: story.bodyHtml /* rendered with the shared schema and sanitised at save time */ }}
       />
+
+      {story.live && live ? (
+        <LiveBlog
+          page={live}
+          live={story.live}
+          slug={story.slug}
+          zone={{ timeZone: settings.timeZone, siteLocale: settings.locale, language: story.language }}
+          newerHref={null}
+          script={story.live.endedAt ? null : LIVE_SCRIPT}
+        />
+      ) : null}
 
       {story.notes.length > 0 ? (
         <section aria-labelledby="notes-heading" className="mt-8 border-t border-neutral-200 pt-4 text-sm" data-testid="story-notes">

@@ -83,6 +83,7 @@ test("an admin adds, disables, enables and deletes a webhook endpoint and sends 
   await delivery.getByRole("button", { name: /^Send story\.published of .* again$/ }).click();
   await expect(delivery.getByTestId("webhook-delivery-status")).toHaveText("Pending");
   await expect(delivery.getByRole("button", { name: /again$/ })).toHaveCount(0);
+  await expect(delivery).toContainText("when the endpoint is enabled");
 
   // Deleted, after confirming.
   await admin.getByRole("link", { name: "← Webhooks" }).click();

@@ -74,7 +74,7 @@ export default async function WebhookDeliveriesPage({ params }: { params: Promis
               {d.status === "pending" ? (
                 <>
                   <span className="sm:hidden">Next attempt </span>
-                  {when(d.nextAttemptAt)}
+                  {endpoint.active ? when(d.nextAttemptAt) : "when the endpoint is enabled"}
                 </>
               ) : (
                 "—"

@@ -2,7 +2,8 @@
  * The desk's Webhooks screen as an admin meets it: reached from the Admin menu; the failing
  * endpoint prepared by e2e/prepare-data.ts called out at the top; a refused URL shown beside
  * its field with what was typed kept; an endpoint added (its secret shown once, gone on
- * reload), disabled, enabled and deleted; a failed delivery in the delivery log sent again.
+ * reload), disabled, enabled and deleted (the audit log says so); a failed delivery in the
+ * delivery log sent again.
  * Editors get the desk's 403 page and no menu entry.
  */
 import { expect, test } from "@playwright/test";
@@ -91,6 +92,11 @@ test("an admin adds, disables, enables and deletes a webhook endpoint and sends 
   await admin.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
   await expect(row).toHaveCount(0);
   await expect(admin.getByTestId("webhook-row").filter({ hasText: E2E.failingWebhookUrl })).toBeVisible();
+
+  // Each change is in the audit log, in words.
+  await admin.goto("/dashboard/audit?action=webhook.delete");
+  await expect(admin.getByText(`“${hook}”`)).toBeVisible();
+  await expect(admin.getByText("deleted the webhook").first()).toBeVisible();
   await admin.context().close();
 });
 

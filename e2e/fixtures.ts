@@ -87,6 +87,8 @@ export const E2E = {
   cacheSectionSlug: "e2e-cache-desk",
   cacheSectionName: "E2E cache desk",
   cacheSlugs: ["e2e-cache-story-1", "e2e-cache-story-2", "e2e-cache-story-3", "e2e-cache-story-4"],
+  /** A disabled webhook endpoint marked failing, with one failed delivery (e2e/webhooks.spec.ts); `.invalid` never resolves. */
+  failingWebhookUrl: "https://hooks.invalid/e2e-failing",
 } as const;
 
 /** Desk accounts of the e2e run (the demo users plus one writer to deactivate). */

@@ -2,7 +2,8 @@
  * Writes the e2e data through the data layer, before the server starts (PGlite allows one
  * process per data directory): migrations, the demo newsroom, the seed article as an editor
  * would publish it (or our stand-in when the seed article is absent; see e2e/fixtures.ts), its
- * "Check Also" story, a draft, a scheduled story and a Dari story; one message in the mail outbox.
+ * "Check Also" story, a draft, a scheduled story and a Dari story; one message in the mail outbox;
+ * a disabled, failing webhook endpoint with one failed delivery.
  */
 import { fromZonedTime } from "date-fns-tz";
 import { closeDatabase, getDatabase } from "../db/handle";
@@ -14,6 +15,9 @@ import { bodyFromParagraphs } from "../lib/editor/render";
 import { createUser } from "../lib/users/store";
 import { composeMail } from "../lib/mail/compose";
 import { enqueueMail } from "../lib/mail/outbox";
+import { eq } from "drizzle-orm";
+import { webhookDeliveries, webhookEndpoints, webhookEvents } from "../db/schema";
+import { emitWebhookEvent } from "../lib/webhooks/events";
 import { E2E_MAIL } from "./mail-fixture";
 import { ACCOUNTS, CHECK_ALSO_BODY, E2E, E2E_PASSWORD, FIXTURE_ABOUT_TEXT, SEED_ARTICLE_MISSING, seedFixture as f } from "./fixtures";
 
@@ -118,6 +122,23 @@ async function main() {
     action: E2E_MAIL.link,
   });
   await enqueueMail((await getDatabase()).db, { kind: "invite", to: E2E_MAIL.to, ...mail });
+  // A webhook endpoint that failed two days ago, now disabled (e2e/webhooks.spec.ts).
+  const { db } = await getDatabase();
+  const [hook] = await db
+    .insert(webhookEndpoints)
+    .values({ url: E2E.failingWebhookUrl, events: ["story.published"], secret: "whsec_e2e_failing_endpoint_not_a_real_secret" })
+    .returning({ id: webhookEndpoints.id });
+  const eventId = await db.transaction((tx) => emitWebhookEvent(tx, { event: "story.published", data: { storyId: "e2e", slug: "e2e-webhook" } }));
+  const failedAt = new Date(Date.now() - 48 * hour);
+  await db
+    .update(webhookEvents)
+    .set({ occurredAt: new Date(failedAt.getTime() - 24 * hour) })
+    .where(eq(webhookEvents.id, eventId!));
+  await db
+    .update(webhookDeliveries)
+    .set({ status: "failed", attempts: 12, lastStatusCode: 500, lastError: "answered 500", lastDurationMs: 87, lastAttemptAt: failedAt })
+    .where(eq(webhookDeliveries.endpointId, hook!.id));
+  await db.update(webhookEndpoints).set({ active: false, failingSince: failedAt, lastDeliveryAt: failedAt }).where(eq(webhookEndpoints.id, hook!.id));
   await closeDatabase();
   console.log("e2e data prepared");
 }

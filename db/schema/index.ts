@@ -742,7 +742,7 @@ export const mailOutbox = pgTable(
   "mail_outbox",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    /** What caused it: invite, reset, password_changed, review_submitted, review_returned, published, correction, digest. */
+    /** What caused it: invite, reset, password_changed, review_submitted, review_returned, published, correction, webhook_failing, digest. */
     kind: text("kind").notNull(),
     toAddress: text("to_address").notNull(),
     toUserId: uuid("to_user_id").references(() => users.id, { onDelete: "set null" }),
@@ -772,7 +772,7 @@ export const notifications = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    /** review_submitted, review_returned, published, correction. */
+    /** review_submitted, review_returned, published, correction, webhook_failing. */
     kind: text("kind").notNull(),
     storyId: uuid("story_id").references(() => stories.id, { onDelete: "cascade" }),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),

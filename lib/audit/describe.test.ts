@@ -8,6 +8,16 @@ describe("audit entries in words", () => {
     expect([d.actor, d.verb, d.target]).toEqual(["Mina", "published", { label: "“Footbridge reopens”", href: "/dashboard/stories/0b6f4c1e-8f4e-4a47-9d3e-2f1c7a9b1d20" }]);
   });
 
+  it("names webhook endpoints by their URL, linking to the delivery log while they exist", () => {
+    const id = "5d0c1f9e-3b7a-4c2e-9f1d-8a6b2c4e7f10";
+    const made = describeAudit({ action: "webhook.create", entityType: "webhook_endpoint", entityId: id, details: { url: "https://hooks.example.org/a", events: ["story.published"] }, actorName: "Ada", targetName: "https://hooks.example.org/a" });
+    expect([made.verb, made.target]).toEqual(["added the webhook", { label: "“https://hooks.example.org/a”", href: `/dashboard/webhooks/${id}` }]);
+    const gone = describeAudit({ action: "webhook.delete", entityType: "webhook_endpoint", entityId: id, details: { url: "https://hooks.example.org/a", events: [] }, actorName: "Ada", targetName: null });
+    expect(gone.target).toEqual({ label: "“https://hooks.example.org/a”", href: null });
+    expect(actionLabel("webhook.disable")).toBe("Disabled (webhook)");
+    expect(actionLabel("apikey.revoke")).toBe("Revoked (API key)");
+  });
+
   it("names a record that no longer exists by what the entry recorded, without a link", () => {
     const d = describeAudit({ action: "story.purge", entityType: "story", entityId: "0b6f4c1e-8f4e-4a47-9d3e-2f1c7a9b1d20", details: { title: "Wire copy" }, actorName: "Mina", targetName: null });
     expect(d.target).toEqual({ label: "“Wire copy”", href: null });

@@ -35,7 +35,7 @@ export interface AuditDescription {
   changes: ChangeLine[];
 }
 
-type Kind = "story" | "tag" | "byline" | "user" | "media" | "settings" | "import" | "none";
+type Kind = "story" | "tag" | "byline" | "user" | "media" | "settings" | "import" | "webhook" | "API key" | "none";
 
 /** Each action: what it says, and what its target is. */
 const ACTIONS: Record<string, { verb: string; kind: Kind }> = {
@@ -98,6 +98,13 @@ const ACTIONS: Record<string, { verb: string; kind: Kind }> = {
   "media.update": { verb: "changed the details of the photo", kind: "media" },
   "media.delete": { verb: "deleted the photo", kind: "media" },
   "settings.update": { verb: "changed the site settings", kind: "none" },
+  "webhook.create": { verb: "added the webhook", kind: "webhook" },
+  "webhook.enable": { verb: "enabled the webhook", kind: "webhook" },
+  "webhook.disable": { verb: "disabled the webhook", kind: "webhook" },
+  "webhook.delete": { verb: "deleted the webhook", kind: "webhook" },
+  "webhook.resend": { verb: "re-sent a delivery to the webhook", kind: "webhook" },
+  "apikey.create": { verb: "created the key", kind: "API key" },
+  "apikey.revoke": { verb: "revoked the key", kind: "API key" },
   "import.start": { verb: "started an import of", kind: "import" },
   "redirect.remove": { verb: "removed an old WordPress address", kind: "none" },
 };
@@ -182,6 +189,8 @@ function hrefOf(kind: Kind, id: string): string | null {
       return `/dashboard/media/${id}`;
     case "user":
       return /^[0-9a-f-]{36}$/i.test(id) ? "/dashboard/users" : null;
+    case "webhook":
+      return `/dashboard/webhooks/${id}`;
     default:
       return null;
   }
@@ -195,7 +204,7 @@ function hrefOf(kind: Kind, id: string): string | null {
 export function describeAudit(e: AuditEntry): AuditDescription {
   const details = typeof e.details === "object" && e.details !== null ? (e.details as Record<string, unknown>) : {};
   const known = ACTIONS[e.action] ?? { verb: e.action, kind: "none" as Kind };
-  const recorded = [details.title, details.name, details.fileName, details.email].find((v): v is string => typeof v === "string" && v !== "");
+  const recorded = [details.title, details.name, details.fileName, details.email, details.url].find((v): v is string => typeof v === "string" && v !== "");
   const exists = e.targetName !== null;
   const name = e.targetName ?? recorded ?? e.entityId;
   const quoted = known.kind === "user" || known.kind === "import" ? name : `“${name}”`;

@@ -5,7 +5,7 @@ import "server-only";
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
-import { auditLog, bylines, media, stories, tags, users } from "@/db/schema";
+import { auditLog, bylines, media, stories, tags, users, webhookEndpoints } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
@@ -45,6 +45,7 @@ async function targetNames(db: Db, rows: { entityType: string; entityId: string 
     ["byline", ids("byline"), (list) => db.select({ id: bylines.id, name: bylines.name }).from(bylines).where(inArray(bylines.id, list))],
     ["user", ids("user"), (list) => db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list))],
     ["media", ids("media"), (list) => db.select({ id: media.id, name: media.originalName }).from(media).where(inArray(media.id, list))],
+    ["webhook_endpoint", ids("webhook_endpoint"), (list) => db.select({ id: webhookEndpoints.id, name: webhookEndpoints.url }).from(webhookEndpoints).where(inArray(webhookEndpoints.id, list))],
   ];
   const names = new Map<string, string>();
   await Promise.all(

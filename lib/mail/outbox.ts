@@ -10,7 +10,7 @@ import type { Db } from "@/db";
 import { mailOutbox } from "@/db/schema";
 
 /** What can cause a mail (the `kind` column). */
-export type MailKind = "invite" | "reset" | "password_changed" | "review_submitted" | "review_returned" | "published" | "correction" | "digest";
+export type MailKind = "invite" | "reset" | "password_changed" | "review_submitted" | "review_returned" | "published" | "correction" | "webhook_failing" | "digest";
 
 /** One message to queue: plain text and HTML bodies, already written in full. */
 export interface OutgoingMail {

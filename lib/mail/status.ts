@@ -45,6 +45,7 @@ const KIND_LABEL: Record<MailKind, string> = {
   review_returned: "Returned from review",
   published: "Published",
   correction: "Correction",
+  webhook_failing: "Webhook failing",
   digest: "Digest",
 };
 

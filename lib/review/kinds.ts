@@ -4,7 +4,7 @@
  */
 
 /** What a notification is about (the `kind` of `notifications` and `notification_prefs`). */
-export const NOTIFICATION_KINDS = ["review_submitted", "review_returned", "published", "correction"] as const;
+export const NOTIFICATION_KINDS = ["review_submitted", "review_returned", "published", "correction", "webhook_failing"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** How a kind comes by mail: at once, in the daily digest, or not at all (the desk still shows it). */
@@ -20,6 +20,7 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   review_returned: "A story is returned to me",
   published: "My story is published",
   correction: "A correction is published",
+  webhook_failing: "A webhook endpoint starts failing (admins)",
 };
 
 /** Each mode as the profile page names it. */

@@ -10,6 +10,7 @@ const WHY: Record<NotificationKind, string> = {
   review_returned: "You get this because you wrote or submitted this story.",
   published: "You get this because your byline is on this story.",
   correction: "You get this because your byline is on this story, or you edit it.",
+  webhook_failing: "You get this because you manage the newsroom's webhooks.",
 };
 
 /** The small print of every notification mail: why, and where to change it. */

@@ -45,7 +45,7 @@ const prefsSchema = z.object({
  * Saves the viewer's preferences, audited with what changed. A kind moved from Off to the
  * daily digest starts from now: its notifications that Off kept from mail are marked settled
  * (mailed_at), so the next digest does not list them.
- * @param raw `{ review_submitted, review_returned, published, correction, digestHour }` as a form sends them.
+ * @param raw `{ review_submitted, review_returned, published, correction, webhook_failing, digestHour }` as a form sends them.
  * @throws AppError(bad_request) for an unknown mode or an hour outside 0–23.
  */
 export async function saveMailPreferences(viewer: Viewer, raw: unknown): Promise<MailPreferences> {

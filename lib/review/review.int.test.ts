@@ -169,7 +169,7 @@ describe.each(engines())("the review loop on %s", (engine) => {
   });
 
   it("preferences: off keeps the notification and sends no mail; a bad hour or mode is refused", async () => {
-    expect(await getMailPreferences(v.sahar!)).toEqual({ modes: { review_submitted: "immediate", review_returned: "immediate", published: "immediate", correction: "immediate" }, digestHour: 8 });
+    expect(await getMailPreferences(v.sahar!)).toEqual({ modes: { review_submitted: "immediate", review_returned: "immediate", published: "immediate", correction: "immediate", webhook_failing: "immediate" }, digestHour: 8 });
     await saveMailPreferences(v.sahar!, { review_returned: "off", digestHour: "8" });
     const mailsBefore = (await mailTo("sahar")).length;
     await act("mina", ids.health!, "return", { reviewNote: "One more photo credit." });

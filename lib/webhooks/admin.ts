@@ -137,7 +137,9 @@ export async function listWebhookEndpoints(viewer: Viewer): Promise<WebhookEndpo
 
 /**
  * Enables or disables an endpoint. A disabled one is sent nothing: its pending deliveries wait
- * (and go out when it is enabled again) and new events create none for it. Audited.
+ * (and go out when it is enabled again) and new events create none for it. Enabling also
+ * ends a failing period (`failingSince` cleared): the admins are told again if it fails again.
+ * Audited.
  * @throws AppError forbidden, not_found
  */
 export async function setWebhookEndpointActive(viewer: Viewer, id: string, active: boolean): Promise<void> {
@@ -145,7 +147,7 @@ export async function setWebhookEndpointActive(viewer: Viewer, id: string, activ
   if (!isUuid(id)) throw new AppError("not_found", "There is no such webhook.");
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(webhookEndpoints).set({ active }).where(eq(webhookEndpoints.id, id)).returning({ url: webhookEndpoints.url });
+    const [row] = await tx.update(webhookEndpoints).set(active ? { active, failingSince: null } : { active }).where(eq(webhookEndpoints.id, id)).returning({ url: webhookEndpoints.url });
     if (!row) throw new AppError("not_found", "There is no such webhook.");
     await tx.insert(auditLog).values({ actorId: viewer.id, action: active ? "webhook.enable" : "webhook.disable", entityType: "webhook_endpoint", entityId: id, details: row });
   });

@@ -50,6 +50,7 @@ import { webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema"
 import { PRIVATE_ADDRESS, isPublicAddress, publicOnlyLookup } from "@/lib/import/photo-source";
 import { env } from "@/lib/env";
 import { createPollLoop } from "@/lib/jobs/poll-loop";
+import { notifyEndpointFailing } from "./failing";
 import { onWebhookNudge } from "./nudge";
 import { webhookBody, webhookHeaders } from "./sign";
 
@@ -288,6 +289,7 @@ async function deliver(db: Db, r: Claimed, clock: () => Date, s: { timeoutMs: nu
       .where(ours(r))
       .returning({ endpointId: webhookDeliveries.endpointId });
     if (marked[0]) {
+      await notifyEndpointFailing(db, marked[0].endpointId, at);
       await db
         .update(webhookEndpoints)
         .set({ lastDeliveryAt: sentAt, failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${at.toISOString()}::timestamptz)` })

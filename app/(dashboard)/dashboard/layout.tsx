@@ -31,6 +31,7 @@ const ADMIN_LINKS: DeskLink[] = [
   { href: "/dashboard/import", label: "Import", permission: "import:run" },
   { href: "/dashboard/redirects", label: "Redirects", permission: "import:run" },
   { href: "/dashboard/api-keys", label: "API keys", permission: "api:manage" },
+  { href: "/dashboard/webhooks", label: "Webhooks", permission: "webhooks:manage" },
   { href: "/dashboard/users", label: "Users", permission: "user:manage" },
   { href: "/dashboard/audit", label: "Audit", permission: "user:manage" },
   { href: "/dashboard/outbox", label: "Outbox", permission: "user:manage" },

@@ -7,6 +7,8 @@ import { signOutEverywhereAction } from "./actions";
 import { MailPreferencesForm } from "./_components/mail-preferences";
 import { getMailPreferences } from "@/lib/review/prefs";
 import { getSiteSettings } from "@/lib/site/settings";
+import { can } from "@/lib/permissions/roles";
+import { NOTIFICATION_KINDS } from "@/lib/review/kinds";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -23,7 +25,12 @@ export default async function ProfilePage() {
         </p>
       </div>
       <ProfileForms name={viewer.name} />
-      <MailPreferencesForm modes={prefs.modes} digestHour={prefs.digestHour} timeZone={settings.timeZone} />
+      <MailPreferencesForm
+        kinds={NOTIFICATION_KINDS.filter((k) => k !== "webhook_failing" || can(viewer.role, "webhooks:manage"))}
+        modes={prefs.modes}
+        digestHour={prefs.digestHour}
+        timeZone={settings.timeZone}
+      />
       <section aria-labelledby="sessions-heading" className="flex max-w-xl flex-col gap-2 rounded border border-neutral-200 bg-white p-4">
         <h2 id="sessions-heading" className="font-semibold">
           Sessions

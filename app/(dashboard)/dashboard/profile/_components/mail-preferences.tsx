@@ -15,8 +15,19 @@ const HOUR_OPTIONS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), l
 /**
  * What comes by mail: for each kind of notification, Immediately, Daily digest or Off, and the
  * digest's hour in the newsroom's zone. The desk shows every notification whatever is chosen.
+ * Kinds not in `kinds` (those the viewer's role never gets) keep their mode in hidden fields.
  */
-export function MailPreferencesForm({ modes, digestHour, timeZone }: { modes: Record<NotificationKind, MailMode>; digestHour: number; timeZone: string }) {
+export function MailPreferencesForm({
+  kinds = NOTIFICATION_KINDS,
+  modes,
+  digestHour,
+  timeZone,
+}: {
+  kinds?: readonly NotificationKind[];
+  modes: Record<NotificationKind, MailMode>;
+  digestHour: number;
+  timeZone: string;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(saveMailPreferencesAction, {});
   const v = state.values;
   return (
@@ -25,7 +36,10 @@ export function MailPreferencesForm({ modes, digestHour, timeZone }: { modes: Re
         Mail
       </h2>
       <p className="text-sm text-neutral-600">What comes by e-mail. Every notification still shows under Notifications on the desk.</p>
-      {NOTIFICATION_KINDS.map((kind) => (
+      {NOTIFICATION_KINDS.filter((kind) => !kinds.includes(kind)).map((kind) => (
+        <input key={kind} type="hidden" name={kind} value={modes[kind]} />
+      ))}
+      {kinds.map((kind) => (
         <Field key={kind} id={`mail-${kind}`} label={NOTIFICATION_KIND_LABELS[kind]} error={state.fields?.[kind]}>
           <Select id={`mail-${kind}`} name={kind} defaultValue={v?.[kind] ?? modes[kind]}>
             <Options items={MODE_OPTIONS} />

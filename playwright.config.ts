@@ -56,7 +56,7 @@ export default defineConfig({
     command: "node e2e/start-server.mjs",
     url: `${baseURL}/about`,
     // The WordPress import test serves its old site's photos from 127.0.0.1.
-    env: { PORT: String(port), SITE_URL: baseURL, IMPORT_ALLOW_PRIVATE_MEDIA: "1" },
+    env: { PORT: String(port), SITE_URL: baseURL, IMPORT_ALLOW_PRIVATE_MEDIA: "1", WEBHOOK_ALLOW_PRIVATE: "1" },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

@@ -5,10 +5,15 @@
  * reload), disabled, enabled and deleted (the audit log says so); a failed delivery in the
  * delivery log sent again.
  * Editors get the desk's 403 page and no menu entry.
+ * And the whole way: a story an editor publishes reaches a receiver on loopback (the test
+ * server allows private addresses), signed with the secret the screen showed once.
  */
+import { createHmac } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { as, refuseBrowserDialogs } from "./helpers";
+import { as, draftStory, refuseBrowserDialogs } from "./helpers";
 
 test("an admin adds, disables, enables and deletes a webhook endpoint and sends a failed delivery again", async ({ browser }) => {
   const admin = await as(browser, "admin");
@@ -108,4 +113,61 @@ test("editors cannot open the Webhooks screen and have no menu entry for it", as
   await editor.goto("/dashboard");
   await expect(editor.getByRole("link", { name: "Webhooks" })).toHaveCount(0);
   await editor.context().close();
+});
+
+test("a story an editor publishes reaches the admin's webhook receiver, signed with the endpoint's secret", async ({ browser }) => {
+  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  const receiver = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString("utf8")));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  try {
+    const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/newsroom`;
+    const admin = await as(browser, "admin");
+    refuseBrowserDialogs(admin);
+    await admin.goto("/dashboard/webhooks");
+    await admin.getByLabel("URL").fill(hook);
+    await admin.getByRole("checkbox", { name: /story\.published/ }).check();
+    await admin.getByRole("button", { name: "Add endpoint" }).click();
+    const secret = (await admin.getByTestId("new-webhook-secret").locator("code").first().textContent())!.trim();
+
+    const editor = await as(browser, "editor");
+    refuseBrowserDialogs(editor);
+    const slug = await draftStory(editor, `Ferry service resumes ${Date.now().toString(36)}`, "The ferry across the river runs again from Monday.");
+    // A draft is nothing to receivers.
+    expect(received.filter((r) => r.body.includes(slug))).toEqual([]);
+    await editor.getByRole("button", { name: "Publish" }).click();
+    await expect(editor.getByTestId("story-status")).toHaveText("Published");
+
+    await expect.poll(() => received.filter((r) => r.body.includes(`"slug":"${slug}"`)).length, { timeout: 15_000 }).toBe(1);
+    const got = received.find((r) => r.body.includes(`"slug":"${slug}"`))!;
+    expect(got.headers["x-newsroom-event"]).toBe("story.published");
+    const timestamp = String(got.headers["x-newsroom-timestamp"]);
+    const expected = `sha256=${createHmac("sha256", secret).update(`${timestamp}.${got.body}`).digest("hex")}`;
+    expect(got.headers["x-newsroom-signature"]).toBe(expected);
+    const payload = JSON.parse(got.body) as { id: string; event: string; data: { story: { slug: string; url: string } } };
+    expect(payload.id).toBe(got.headers["x-newsroom-delivery"]);
+    expect(new URL(payload.data.story.url).pathname).toBe(`/news/${slug}`);
+
+    // The delivery log says so; then the endpoint goes.
+    const row = admin.getByTestId("webhook-row").filter({ hasText: hook });
+    await admin.reload();
+    await row.getByRole("link", { name: hook }).click();
+    const delivery = admin.getByTestId("webhook-delivery").first();
+    await expect(delivery.getByTestId("webhook-delivery-status")).toHaveText("Delivered");
+    await expect(delivery).toContainText("HTTP 204");
+    await admin.getByRole("link", { name: "← Webhooks" }).click();
+    await row.getByRole("button", { name: `Delete ${hook}` }).click();
+    await admin.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+    await expect(row).toHaveCount(0);
+    await admin.context().close();
+    await editor.context().close();
+  } finally {
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  }
 });

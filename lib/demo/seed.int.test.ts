@@ -10,6 +10,8 @@ import { setMediaStorage } from "@/lib/media/store";
 import { getPublicStory, listNavSections, listPublicStories } from "@/lib/stories/queries";
 import { engines, useTestDatabase } from "@/test/db";
 import { demoStories } from "./content";
+import { demoLiveStory } from "./live";
+import { getLivePage } from "@/lib/live/public";
 import { DEMO_PHOTO_CREDIT, demoPhotos } from "./photos";
 import { isDatabaseEmpty, seedDemo } from "./seed";
 
@@ -42,7 +44,8 @@ describe.each(engines())("demo seed on %s", (engine) => {
     const started = performance.now();
     const report = await seedDemo(now);
     console.log(`demo seed on ${engine}: ${Math.round(performance.now() - started)} ms, ${report.photosUploaded} photos`);
-    expect(report.storiesCreated).toBe(demoStories.length);
+    // The stories, and the live blog.
+    expect(report.storiesCreated).toBe(demoStories.length + 1);
     expect(report.photosUploaded).toBe(demoPhotos.length);
     expect(await isDatabaseEmpty()).toBe(false);
     const c = await counts();
@@ -61,6 +64,15 @@ describe.each(engines())("demo seed on %s", (engine) => {
     expect(multi.some((m) => m.n >= 2)).toBe(true);
     const visible = await listPublicStories({ now, limit: 100 });
     expect(visible.total).toBe(rows.length - 2);
+    // The live blog: at least a dozen entries, two key events, one pinned, all public now.
+    const [live] = rows.filter((r) => r.isLiveBlog);
+    expect(live).toMatchObject({ slug: demoLiveStory.slug, status: "published" });
+    const page = await getLivePage(db, live!.id, now);
+    expect(page.total).toBeGreaterThanOrEqual(12);
+    expect(page.keyEvents).toHaveLength(2);
+    expect(page.pinned).not.toBeNull();
+    expect(new Set(page.entries.map((e) => e.byline?.name)).size).toBeGreaterThanOrEqual(3);
+    expect(live!.lastUpdatedAt).toEqual(page.newestAt);
   });
 
   it("seeding twice duplicates nothing and keeps admins' settings", async () => {

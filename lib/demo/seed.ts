@@ -6,10 +6,11 @@
  * is not even drawn), so seeding twice duplicates nothing.
  */
 import "server-only";
-import { count, inArray } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { getDb } from "@/db";
-import { stories, settings } from "@/db/schema";
+import { bylines, liveEntries, stories, settings } from "@/db/schema";
+import { renderBody } from "@/lib/editor/render";
 import { createStory, saveSiteSettings, upsertByline, upsertTag } from "@/lib/stories/store";
 import { env } from "@/lib/env";
 import { createUser, findUserByEmail } from "@/lib/users/store";
@@ -19,6 +20,7 @@ import { updateMedia, uploadMedia } from "@/lib/media/library";
 import type { UserRole } from "@/db/schema";
 import { demoBylines, demoSettings, demoStories, demoTags, type DemoBlock } from "./content";
 import { renderJpeg } from "./drawing";
+import { demoLiveEntries, demoLiveStory } from "./live";
 import { DEMO_PHOTO_CREDIT, demoPhotos } from "./photos";
 
 const HOUR = 3_600_000;
@@ -162,7 +164,58 @@ export async function seedDemo(now: Date = new Date()): Promise<SeedReport> {
     });
     created++;
   }
-  return { storiesCreated: created, storiesSkipped: demoStories.length - created, photosUploaded: photos.uploaded };
+  if (await seedLiveBlog(now, userBySlug)) created++;
+  return { storiesCreated: created, storiesSkipped: demoStories.length + 1 - created, photosUploaded: photos.uploaded };
+}
+
+/**
+ * The demo live blog (lib/demo/live.ts), once: its story, made a live blog whose coverage
+ * started `coverageHoursAgo` before `now`, and its entries at their minutes, published.
+ * @returns whether it was created (false when its slug exists).
+ */
+async function seedLiveBlog(now: Date, userBySlug: Map<string, string>): Promise<boolean> {
+  const db = await getDb();
+  const s = demoLiveStory;
+  const [exists] = await db.select({ id: stories.id }).from(stories).where(eq(stories.slug, s.slug)).limit(1);
+  if (exists) return false;
+  const start = new Date(now.getTime() - s.coverageHoursAgo * HOUR);
+  const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+  const newest = at(Math.max(...demoLiveEntries.map((e) => e.minutes)));
+  const { id } = await createStory({
+    slug: s.slug,
+    title: s.title,
+    dek: s.dek,
+    body: demoBlocksToDoc(s.body),
+    language: s.language,
+    status: "published",
+    publishedAt: start,
+    lastUpdatedAt: newest,
+    tagSlugs: s.tags,
+    bylineSlugs: s.bylines,
+    actorId: userBySlug.get(s.bylines[0] ?? "") ?? null,
+  });
+  await db.update(stories).set({ isLiveBlog: true, coverageStartedAt: start }).where(eq(stories.id, id));
+  const bylineRows = await db.select({ id: bylines.id, slug: bylines.slug }).from(bylines).where(inArray(bylines.slug, [...new Set(demoLiveEntries.map((e) => e.byline))]));
+  const bylineId = new Map(bylineRows.map((b) => [b.slug, b.id]));
+  for (const e of demoLiveEntries) {
+    const rendered = renderBody(demoBlocksToDoc([{ type: "paragraph", text: e.text }]));
+    await db.insert(liveEntries).values({
+      storyId: id,
+      status: "published",
+      headline: e.headline ?? "",
+      body: rendered.json,
+      bodyHtml: rendered.html,
+      bodyText: rendered.text,
+      bylineId: bylineId.get(e.byline) ?? null,
+      isKeyEvent: e.keyEvent ?? false,
+      isPinned: e.pinned ?? false,
+      postedAt: at(e.minutes),
+      createdAt: at(e.minutes),
+      updatedAt: at(e.minutes),
+      createdBy: userBySlug.get(e.byline) ?? null,
+    });
+  }
+  return true;
 }
 
 /** True when the database holds no stories and no settings (a fresh install). */

@@ -60,7 +60,11 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: common },
       // Everything but the desk's pages and Next's own files: reader pages run no script.
       { source: "/", headers: [{ key: "Content-Security-Policy", value: READER_CSP }] },
-      { source: "/:first((?!(?:dashboard|login|signup|_next)(?:\\/|$))[^/]+)/:rest*", headers: [{ key: "Content-Security-Policy", value: READER_CSP }] },
+      // A story page (`/news/<slug>`) sets its own: a live blog's runs the site's updates script
+      // (components/site/render.tsx). Everything under it (feeds, updates, older pages) has this one.
+      { source: "/:first((?!(?:dashboard|login|signup|_next|news)(?:\\/|$))[^/]+)/:rest*", headers: [{ key: "Content-Security-Policy", value: READER_CSP }] },
+      { source: "/news", headers: [{ key: "Content-Security-Policy", value: READER_CSP }] },
+      { source: "/news/:slug/:rest+", headers: [{ key: "Content-Security-Policy", value: READER_CSP }] },
       // A preview link's address carries its secret: never sent on as a referrer.
       { source: "/preview/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       // Desk APIs answer one signed-in person: never stored by a browser or a shared cache.

@@ -35,7 +35,7 @@ export function LiveEntry({ entry, zone, pinnedCopy = false }: { entry: PublicEn
   return (
     <article
       id={pinnedCopy ? undefined : anchor}
-      className={`live-entry border-t border-neutral-200 py-5 dark:border-neutral-700 ${pinnedCopy ? "" : "scroll-mt-4"}`}
+      className={`live-entry py-5 ${pinnedCopy ? "pt-2" : "scroll-mt-4 border-t border-neutral-200 dark:border-neutral-700"}`}
       data-entry-id={pinnedCopy ? undefined : entry.id}
       data-entry-version={`${entry.postedAt.getTime()}-${entry.editedAt?.getTime() ?? 0}`}
       data-testid={pinnedCopy ? "live-pinned-entry" : "live-entry"}
@@ -46,7 +46,7 @@ export function LiveEntry({ entry, zone, pinnedCopy = false }: { entry: PublicEn
             {formatTimeOfDayWithZone(entry.postedAt, zone.timeZone, locale)}
           </time>
         </a>
-        {entry.isKeyEvent ? <span className="rounded bg-neutral-100 px-1.5 text-xs font-semibold uppercase tracking-wide text-neutral-700 dark:bg-neutral-800 dark:text-neutral-200">{labels.keyEvents}</span> : null}
+        {entry.isKeyEvent ? <span className="rounded bg-neutral-100 px-1.5 text-xs font-semibold uppercase tracking-wide text-neutral-700 dark:bg-neutral-800 dark:text-neutral-200">{labels.keyEvent}</span> : null}
         {entry.editedAt ? (
           <span data-testid="entry-edited">
             {labels.edited} <time dateTime={entry.editedAt.toISOString()}>{formatTimeOfDayWithZone(entry.editedAt, zone.timeZone, locale)}</time>

@@ -19,6 +19,7 @@ import type { ReaderContext } from "@/lib/site/reader";
 import { etagOf } from "@/lib/site/conditional-get";
 import { siteUrl } from "@/lib/env";
 import { siteMeta, type PageMeta } from "@/lib/seo/metadata";
+import { READER_CSP, READER_SCRIPT_CSP } from "@/lib/site/csp";
 import { ReaderDocument } from "./document";
 import { GoneBody, NotFoundBody } from "./not-found-body";
 import { SiteShell, type ShellData } from "./site-shell";
@@ -27,7 +28,17 @@ import { SiteShell, type ShellData } from "./site-shell";
  * What a reader route found: a page to show, a permanent redirect (308), nothing (404), or a
  * story removed on purpose (410 Gone).
  */
-export type ReaderPage = { kind: "page"; meta: PageMeta; body: ReactNode } | { kind: "redirect"; location: string } | { kind: "not-found" } | { kind: "gone" };
+export type ReaderPage =
+  | {
+      kind: "page";
+      meta: PageMeta;
+      body: ReactNode;
+      /** The page runs the site's own script (a live blog's updates): its policy allows scripts from the site. */
+      runsSiteScript?: boolean;
+    }
+  | { kind: "redirect"; location: string }
+  | { kind: "not-found" }
+  | { kind: "gone" };
 
 /** Shorthands for loaders. */
 export const notFoundPage: ReaderPage = { kind: "not-found" };
@@ -71,7 +82,7 @@ async function renderToHtml(element: ReactNode): Promise<string> {
 const STORE_MARGIN_MS = 1000;
 
 /** A rendered reader page: HTML with its status, or a permanent redirect. */
-export type RenderedPage = { status: 200 | 404 | 410; html: string } | { status: 308; location: string };
+export type RenderedPage = { status: 200 | 404 | 410; html: string; runsSiteScript?: boolean } | { status: 308; location: string };
 
 /**
  * Loads one reader page and renders it: the page in the site's shell and document, the "Page
@@ -107,7 +118,7 @@ async function renderInShell(page: Exclude<ReaderPage, { kind: "redirect" }>, sh
         <SiteShell shell={shell}>{page.body}</SiteShell>
       </ReaderDocument>,
     );
-    return { status: 200, html };
+    return { status: 200, html, runsSiteScript: page.runsSiteScript === true };
   }
   const gone = page.kind === "gone";
   const title = `${gone ? "Story removed" : "Page not found"} | ${settings.siteName}`;
@@ -128,7 +139,12 @@ export function pageResponse(page: RenderedPage): Response {
   if (page.status === 308) return new Response(null, { status: 308, headers: { Location: page.location } });
   return new Response(page.html, {
     status: page.status,
-    headers: { "Content-Type": "text/html; charset=utf-8", ...(page.status === 200 ? { ETag: etagOf(page.html) } : {}) },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      ...(page.status === 200 ? { ETag: etagOf(page.html) } : {}),
+      // Story pages have no fixed policy header (next.config.ts): each reader page says its own.
+      "Content-Security-Policy": page.runsSiteScript ? READER_SCRIPT_CSP : READER_CSP,
+    },
   });
 }
 

@@ -39,6 +39,8 @@ export interface PageLabels {
   /** Live blogs: the notice once the coverage ended, with its date and time. */
   coverageEnded: (at: string) => string;
   keyEvents: string;
+  /** Live blogs: the mark of one entry that is a key event. */
+  keyEvent: string;
   pinned: string;
   /** Live blogs: links to the next older and the newer pages of entries. */
   olderUpdates: string;
@@ -67,6 +69,7 @@ const LABELS: Record<string, PageLabels> = {
     live: "Live",
     coverageEnded: (at) => `This live coverage has ended (${at}).`,
     keyEvents: "Key events",
+    keyEvent: "Key event",
     pinned: "Pinned",
     olderUpdates: "Older updates",
     newerUpdates: "Newer updates",
@@ -89,6 +92,7 @@ const LABELS: Record<string, PageLabels> = {
     live: "زنده",
     coverageEnded: (at) => `این پوشش زنده پایان یافته است (${at}).`,
     keyEvents: "رویدادهای مهم",
+    keyEvent: "رویداد مهم",
     pinned: "سنجاق‌شده",
     olderUpdates: "به‌روزرسانی‌های پیشین",
     newerUpdates: "به‌روزرسانی‌های تازه‌تر",
@@ -111,6 +115,7 @@ const LABELS: Record<string, PageLabels> = {
     live: "ژوندی",
     coverageEnded: (at) => `دا ژوندۍ خپرونه پای ته رسېدلې ده (${at}).`,
     keyEvents: "مهمې پېښې",
+    keyEvent: "مهمه پېښه",
     pinned: "ځړول شوی",
     olderUpdates: "پخواني تازه معلومات",
     newerUpdates: "نوي تازه معلومات",

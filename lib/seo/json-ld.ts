@@ -36,7 +36,10 @@ export function newsArticleJsonLd(story: JsonLdStory, site: { siteName: string; 
     dateModified: story.lastUpdatedAt.toISOString(),
     articleSection: story.section?.name,
     keywords: story.tags.length ? story.tags.map((t) => t.name).join(", ") : undefined,
-    author: story.bylines.map((b) => ({ "@type": "Person", name: b.name, url: `${origin}/author/${b.slug}` })),
+    // Google asks for an author; a story without a byline is the publication's own.
+    author: story.bylines.length
+      ? story.bylines.map((b) => ({ "@type": "Person", name: b.name, url: `${origin}/author/${b.slug}` }))
+      : [{ "@type": "NewsMediaOrganization", name: site.siteName, url: origin }],
     publisher: {
       "@type": "NewsMediaOrganization",
       name: site.siteName,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deskCsp, newNonce, READER_CSP } from "./csp";
+import { deskCsp, newNonce, READER_CSP, READER_SCRIPT_CSP } from "./csp";
 
 const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
 
@@ -24,5 +24,13 @@ describe("Content-Security-Policy", () => {
     const nonces = new Set(Array.from({ length: 100 }, newNonce));
     expect(nonces.size).toBe(100);
     for (const n of nonces) expect(Buffer.from(n, "base64")).toHaveLength(16);
+  });
+});
+
+describe("the policy of a reader page with the site's own script (a live blog)", () => {
+  it("allows scripts from the site only, nothing inline or elsewhere, and is otherwise the reader policy", () => {
+    expect(READER_SCRIPT_CSP).toContain("script-src 'self';");
+    expect(READER_SCRIPT_CSP).not.toContain("unsafe");
+    expect(READER_SCRIPT_CSP.replace("script-src 'self'", "script-src 'none'")).toBe(READER_CSP);
   });
 });

@@ -39,6 +39,14 @@ export const READER_CSP = policy({
 });
 
 /**
+ * The policy of a reader page that runs the site's own script (a live blog whose coverage
+ * runs: public/live-updates.js): the reader policy with scripts from the site itself, and
+ * still none inline or from elsewhere. The page's route sets it on its response, in place of
+ * the fixed header.
+ */
+export const READER_SCRIPT_CSP = READER_CSP.replace("script-src 'none'", "script-src 'self'");
+
+/**
  * The policy of a desk, sign-in or sign-up page.
  * @param nonce base64 of at least 128 random bits, fresh for each request
  * @param development true under `next dev`, whose React needs `eval` for its debugging aids

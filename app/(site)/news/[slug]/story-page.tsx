@@ -109,7 +109,12 @@ export async function storyPage(context: ReaderContext, rawSlug: string): Promis
   // Cached until this story, a story sharing one of its tags, or (when "Check Also" is filled
   // with the newest stories) any story changes (lib/site/reader-cache.ts).
   await tagReaderPage([...story.tags.map((t) => tagListTag(t.id)), ...(dependsOnNewest ? [RECENT_TAG] : [])]);
-  return { kind: "page", meta: storyMeta(story, context, live), body: <StoryArticle story={story} related={related} context={context} live={live} /> };
+  return {
+    kind: "page",
+    meta: storyMeta(story, context, live),
+    body: <StoryArticle story={story} related={related} context={context} live={live} />,
+    runsSiteScript: story.live !== null && story.live.endedAt === null,
+  };
 }
 
 /**

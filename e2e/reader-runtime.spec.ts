@@ -1,12 +1,13 @@
+import { gzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { makeSlug } from "../lib/text/slug";
 import { E2E, seedFixture as f } from "./fixtures";
 
 /**
  * Reader pages are plain HTML: no framework runtime, no client-side router, no prefetching of
- * linked pages. Scripts a reader page may load, by path; empty while no reader page has an
- * interactive part of its own. A client component that slips into a reader page shows up
- * here as a script request.
+ * linked pages. Scripts a reader page may load, by path: none, but a running live blog's
+ * updates script (checked on its own below). A client component that slips into a reader
+ * page shows up here as a script request.
  */
 const ALLOWED_SCRIPTS: string[] = [];
 
@@ -52,6 +53,24 @@ for (const [kind, path, status] of READER_PAGES) {
     expect(html).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
   });
 }
+
+test("a running live blog loads the site's one script of its own, small, allowed by its policy, and asks only its updates endpoint", async ({ page, request }) => {
+  const refused: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) refused.push(m.text());
+  });
+  const { status, requests } = await requestsOf(page, "/news/kabul-river-flood-live");
+  expect(status).toBe(200);
+  expect(requests.filter((r) => r.type === "script").map((r) => new URL(r.url).pathname)).toEqual(["/live-updates.js"]);
+  // Its first check comes two seconds after load; then every ~15 s.
+  await expect.poll(() => requests.filter((r) => r.type === "fetch").map((r) => new URL(r.url).pathname), { timeout: 10_000 }).toEqual(["/news/kabul-river-flood-live/live.json"]);
+  const html = await page.content();
+  expect(html).not.toContain("__next_f");
+  expect(refused).toEqual([]);
+  // A few KB: the whole script, gzipped.
+  const script = await (await request.get("/live-updates.js")).body();
+  expect(gzipSync(script).byteLength).toBeLessThan(3 * 1024);
+});
 
 test("the byline page loads no script and prefetches nothing", async ({ page }) => {
   await page.goto(storyPath);

@@ -83,6 +83,21 @@ async function seed(h: DatabaseHandle, n: number): Promise<void> {
   await h.db.execute(sql`vacuum analyze`);
 }
 
+/** Story 1 as a live blog with 200 entries, a minute apart, the newest now (made again on every run). */
+async function seedLiveBlog(h: DatabaseHandle): Promise<void> {
+  await h.db.execute(sql`update stories set is_live_blog = true, coverage_started_at = published_at, coverage_ended_at = null where slug = 'story-1'`);
+  await h.db.execute(sql`delete from live_entries where story_id = (select id from stories where slug = 'story-1')`);
+  await h.db.execute(
+    sql.raw(`
+    insert into live_entries (story_id, status, headline, body, body_html, body_text, posted_at, created_at, updated_at)
+    select s.id, 'published', case when g % 10 = 0 then 'Key moment ' || g else '' end, '{"type":"doc","content":[{"type":"paragraph"}]}'::jsonb,
+           '<p dir="auto">Live entry ' || g || ': the council and the harvest, in a few sentences of news.</p>', 'Live entry ' || g || ': the council and the harvest, in a few sentences of news.',
+           now() - ((200 - g) || ' minutes')::interval, now(), now()
+    from stories s, generate_series(1, 200) g where s.slug = 'story-1'`),
+  );
+  await h.db.execute(sql`update live_entries set is_key_event = true where headline <> ''`);
+}
+
 async function waitFor(url: string, ms = 120_000): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -197,6 +212,7 @@ async function main() {
   await handle.db.execute(sql`delete from webhook_endpoints where url like 'http://127.0.0.1:%/hook'`);
   await handle.db.execute(sql`insert into webhook_endpoints (url, events, secret) values (${hookUrl}, array['story.published'], 'whsec_bench')`);
   env.WEBHOOK_ALLOW_PRIVATE = "1";
+  await seedLiveBlog(handle);
   // A content API key for the API rows (the same on every run: a reused database keeps it).
   await handle.db.execute(sql`insert into api_keys (name, prefix, key_hash) values ('Bench', ${BENCH_API_KEY.slice(0, 9)}, ${createHash("sha256").update(BENCH_API_KEY).digest("hex")}) on conflict do nothing`);
   await handle.close();
@@ -251,6 +267,8 @@ async function main() {
       ["search", "/search?q=harvest+bridge"],
       // A different pair of words on every request: no result is computed twice.
       ["search (distinct queries)", "/search?q=*"],
+      ["live blog page", "/news/story-1"],
+      ["live blog updates", "/news/story-1/live.json"],
       ["API: story list", "/api/v1/stories?limit=20"],
       ["API: one story", "/api/v1/stories/story-5"],
     ];
@@ -266,7 +284,7 @@ async function main() {
       const headers: Record<string, string> = api ? { authorization: `Bearer ${BENCH_API_KEY}` } : {};
       const res = await fetch(origin + (distinct ? nextQuery() : p), { headers });
       const body = await res.text();
-      const js = p.endsWith(".xml") || api ? { raw: 0, gzip: 0 } : await jsBytes(origin, body);
+      const js = p.endsWith(".xml") || p.endsWith(".json") || api ? { raw: 0, gzip: 0 } : await jsBytes(origin, body);
       const r = await autocannon({
         url: origin + p,
         headers,
@@ -395,6 +413,58 @@ async function main() {
       };
       console.log("Publish under load:", publishUnderLoad);
     }
+    // A live blog under load (PostgreSQL only): readers load its page and poll its updates
+    // endpoint (with If-None-Match, as the page's script does) while an entry is posted every
+    // second, written as the desk writes it and expired through the internal route as a desk
+    // action expires it; each post's time until the endpoint shows it.
+    let liveUnderLoad: Record<string, unknown> | null = null;
+    if (values.pg && !only) {
+      const db = postgres(env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+      const secret = createHmac("sha256", env.AUTH_SECRET!).update("newsroom-revalidate").digest("base64url");
+      const footprint = { slugs: ["story-1"], tagIds: [], tagSlugs: [], bylineIds: [], bylineSlugs: [] };
+      const expire = () => fetch(`${origin}/api/internal/revalidate`, { method: "POST", headers: { "x-newsroom-revalidate": secret }, body: JSON.stringify({ footprint }) });
+      const [{ id: liveId }] = (await db`select id from stories where slug = 'story-1'`) as unknown as [{ id: string }];
+      const endpoint = `${origin}/news/story-1/live.json`;
+      const etag = (await fetch(endpoint)).headers.get("etag") ?? "";
+      const half = Math.max(1, Math.floor(connections / 2));
+      const pageLoad = autocannon({ url: `${origin}/news/story-1`, connections: half, duration });
+      const pollLoad = autocannon({ url: endpoint, connections: half, duration, headers: { "if-none-match": etag } });
+      const waits: number[] = [];
+      const until = performance.now() + duration * 1000 - 1500;
+      while (performance.now() < until) {
+        const t = performance.now();
+        const [row] = (await db`insert into live_entries (story_id, status, body, body_html, body_text, posted_at, created_at, updated_at)
+          values (${liveId}, 'published', ${db.json({ type: "doc", content: [{ type: "paragraph" }] })}, ${"<p>Posted under load.</p>"}, ${"Posted under load."}, now(), now(), now()) returning id`) as unknown as [{ id: string }];
+        await db`update stories set last_updated_at = greatest(last_updated_at, now()) where id = ${liveId}`;
+        await expire();
+        let seenMs = -1;
+        while (performance.now() - t < 10_000) {
+          if ((await (await fetch(endpoint)).text()).includes(row.id)) {
+            seenMs = performance.now() - t;
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        waits.push(seenMs);
+        await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (performance.now() - t))));
+      }
+      const [pageRun, pollRun] = await Promise.all([pageLoad, pollLoad]);
+      await db.end();
+      const seen = waits.filter((w) => w >= 0).sort((a, b) => a - b);
+      liveUnderLoad = {
+        entriesPosted: waits.length,
+        notSeenWithin10s: waits.length - seen.length,
+        "post → endpoint median ms": seen.length ? Math.round(seen[Math.floor(seen.length / 2)]!) : -1,
+        "post → endpoint max ms": seen.length ? Math.round(seen.at(-1)!) : -1,
+        "page req/s": Math.round(pageRun.requests.average),
+        "page p99 ms": pageRun.latency.p99,
+        "updates req/s": Math.round(pollRun.requests.average),
+        "updates p99 ms": pollRun.latency.p99,
+        // 304s are the endpoint's normal answer: only failures count.
+        errors: pageRun.errors + pageRun.non2xx + pollRun.errors + pollRun["4xx"] + pollRun["5xx"],
+      };
+      console.log("Live blog under load:", liveUnderLoad);
+    }
     const rss = Number(spawnSync("sh", ["-c", `ps -o rss= -p ${server.pid} 2>/dev/null || echo 0`]).stdout.toString().trim()) / 1024;
     console.table(results);
     const median = firsts[Math.floor(firsts.length / 2)]!;
@@ -422,6 +492,7 @@ async function main() {
           thousandWordStoryHtmlKb: Math.round((thousandWords / 1024) * 10) / 10,
           serverRssMb: Math.round(rss),
           publishUnderLoad,
+          liveUnderLoad,
         },
         null,
         2,
@@ -433,6 +504,9 @@ async function main() {
     const broken = [
       ...results.filter((r) => (r.errors as number) > 0).map((r) => `${r.url}: ${r.errors} failed requests`),
       ...(publishUnderLoad && (publishUnderLoad.errors as number) > 0 ? [`publish under load: ${publishUnderLoad.errors} failed requests`] : []),
+      ...(liveUnderLoad && ((liveUnderLoad.errors as number) > 0 || (liveUnderLoad.notSeenWithin10s as number) > 0)
+        ? [`live blog under load: ${liveUnderLoad.errors} failed requests, ${liveUnderLoad.notSeenWithin10s} entries not on the endpoint within 10 s`]
+        : []),
       ...(publishUnderLoad && [publishUnderLoad.newStoryVisibleMs, publishUnderLoad.newStoryOnHomeMs, publishUnderLoad.updateVisibleMs, publishUnderLoad.webhookDeliveredMs].includes(-1)
         ? ["publish under load: a change was not visible (or its webhook not delivered) within 10 s"]
         : []),

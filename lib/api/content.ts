@@ -11,6 +11,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql, type SQL } from "d
 import { getDb } from "@/db";
 import { bylines, PUBLIC_NOTE_KINDS, stories, storyBylines, storyRevisions, storyTags, tags } from "@/db/schema";
 import { siteUrl } from "@/lib/env";
+import { getLivePage, type LivePage } from "@/lib/live/public";
 import { AppError } from "@/lib/errors";
 import { feedContentHtml } from "@/lib/feeds/content";
 import type { LibraryPhoto } from "@/lib/media/body";
@@ -113,16 +114,26 @@ export async function apiStoriesByIds(ids: string[], now: Date): Promise<ApiStor
   if (ids.length === 0) return [];
   const db = await getDb();
   const rows = await db
-    .select({ ...cardColumns, bodyHtml: stories.bodyHtml, body: stories.body, canonicalUrl: stories.canonicalUrl })
+    .select({
+      ...cardColumns,
+      bodyHtml: stories.bodyHtml,
+      body: stories.body,
+      canonicalUrl: stories.canonicalUrl,
+      isLiveBlog: stories.isLiveBlog,
+      coverageStartedAt: stories.coverageStartedAt,
+      coverageEndedAt: stories.coverageEndedAt,
+    })
     .from(stories)
     .where(and(inArray(stories.id, ids), isPublic(now)));
-  const [refs, noteRows] = await Promise.all([
+  const [refs, noteRows, livePages] = await Promise.all([
     loadCardRefs(rows.map((r) => r.id), rows.map((r) => r.featuredMediaId)),
     db
       .select({ storyId: storyRevisions.storyId, kind: storyRevisions.kind, note: storyRevisions.note, at: storyRevisions.createdAt })
       .from(storyRevisions)
       .where(and(inArray(storyRevisions.storyId, rows.map((r) => r.id)), inArray(storyRevisions.kind, [...PUBLIC_NOTE_KINDS]), isNotNull(storyRevisions.note)))
       .orderBy(storyRevisions.createdAt),
+    // Live blogs' newest entries, by the same rule as their pages.
+    Promise.all(rows.filter((r) => r.isLiveBlog).map(async (r) => [r.id, await getLivePage(db, r.id, now)] as const)).then((pairs) => new Map(pairs)),
   ]);
   const cards = new Map(cardsWithRefs(rows, refs, now).map((c) => [c.id, c]));
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -153,9 +164,30 @@ export async function apiStoriesByIds(ids: string[], now: Date): Promise<ApiStor
       lastUpdatedAt: card.lastUpdatedAt.toISOString(),
       notes: noteRows.filter((n) => n.storyId === id).map((n) => ({ kind: n.kind as StoryNote["kind"], note: n.note ?? "", at: n.at.toISOString() })),
       breaking: card.breaking,
+      liveBlog: row.isLiveBlog ? apiLiveBlog(row, livePages.get(id)!, url, origin) : null,
     });
   }
   return out;
+}
+
+/** A live blog's part of its API story: coverage, entry count and the newest entries. */
+function apiLiveBlog(row: { publishedAt: Date | null; coverageStartedAt: Date | null; coverageEndedAt: Date | null }, page: LivePage, url: string, origin: string): ApiStory["liveBlog"] {
+  return {
+    coverageStartedAt: (row.coverageStartedAt ?? row.publishedAt!).toISOString(),
+    coverageEndedAt: row.coverageEndedAt?.toISOString() ?? null,
+    entryCount: page.total,
+    entries: page.entries.map((e) => ({
+      id: e.id,
+      url: `${url}#entry-${e.id}`,
+      headline: e.headline,
+      bodyHtml: feedContentHtml(e.bodyHtml, origin),
+      byline: e.byline ? { ...e.byline, url: abs(`/author/${encodeURIComponent(e.byline.slug)}`) } : null,
+      keyEvent: e.isKeyEvent,
+      pinned: e.isPinned,
+      postedAt: e.postedAt.toISOString(),
+      editedAt: e.editedAt?.toISOString() ?? null,
+    })),
+  };
 }
 
 export interface StoryListFilters {

@@ -36,6 +36,29 @@ export const StoryNoteSchema = z
   .object({ kind: z.enum(["update", "correction", "clarification"]), note: z.string(), at: instant() })
   .register(apiRegistry, { id: "StoryNote", description: "A public note of an update, correction or clarification." });
 
+export const LiveEntrySchema = z
+  .object({
+    id: z.uuid(),
+    url: z.url().describe("The entry on the live blog's page (its anchor)."),
+    headline: z.string().describe("The entry's own headline; may be empty."),
+    bodyHtml: z.string().describe("The entry as sanitised HTML with absolute links and image URLs."),
+    byline: BylineRefSchema.nullable(),
+    keyEvent: z.boolean(),
+    pinned: z.boolean(),
+    postedAt: instant().describe("When it was published (never moved by an edit)."),
+    editedAt: instant().nullable().describe("The last edit after it was published, or null."),
+  })
+  .register(apiRegistry, { id: "LiveEntry", description: "One entry of a live blog." });
+
+export const LiveBlogSchema = z
+  .object({
+    coverageStartedAt: instant(),
+    coverageEndedAt: instant().nullable().describe("When the live coverage ended; null while it runs."),
+    entryCount: z.int().nonnegative().describe("Published entries in all."),
+    entries: z.array(LiveEntrySchema).describe("The newest entries (up to 50), newest first."),
+  })
+  .register(apiRegistry, { id: "LiveBlog", description: "A live blog's coverage and newest entries." });
+
 export const StorySchema = z
   .object({
     id: z.uuid(),
@@ -57,6 +80,7 @@ export const StorySchema = z
     lastUpdatedAt: instant().describe("The public \"Last Updated On\" instant."),
     notes: z.array(StoryNoteSchema).describe("Public updates and corrections, oldest first."),
     breaking: z.boolean().describe("Whether the breaking-news label shows now."),
+    liveBlog: LiveBlogSchema.nullable().describe("Set when the story is a live blog (its body is the introduction)."),
   })
   .register(apiRegistry, { id: "Story", description: "A public story." });
 

@@ -25,7 +25,7 @@ export interface PublicEntry {
   headline: string;
   bodyHtml: string;
   bodyText: string;
-  byline: { name: string; slug: string } | null;
+  byline: { id: string; name: string; slug: string } | null;
   isKeyEvent: boolean;
   isPinned: boolean;
   /** Its public time (set once, when it was published). */
@@ -54,6 +54,7 @@ const entryColumns = {
   headline: liveEntries.headline,
   bodyHtml: liveEntries.bodyHtml,
   bodyText: liveEntries.bodyText,
+  bylineId: bylines.id,
   bylineName: bylines.name,
   bylineSlug: bylines.slug,
   isKeyEvent: liveEntries.isKeyEvent,
@@ -70,7 +71,7 @@ function toPublic(r: EntryRow): PublicEntry {
     headline: r.headline as string,
     bodyHtml: r.bodyHtml as string,
     bodyText: r.bodyText as string,
-    byline: r.bylineName ? { name: r.bylineName as string, slug: r.bylineSlug as string } : null,
+    byline: r.bylineName ? { id: r.bylineId as string, name: r.bylineName as string, slug: r.bylineSlug as string } : null,
     isKeyEvent: r.isKeyEvent as boolean,
     isPinned: r.isPinned as boolean,
     postedAt: r.postedAt!,

@@ -84,6 +84,16 @@ export function Bylines({ bylines, language }: { bylines: BylineRef[]; language:
   );
 }
 
+/** The "Live" label of a live blog whose coverage runs, on its cards. */
+export function LiveLabel({ language = "en" }: { language?: string }) {
+  return (
+    <span className="inline-flex items-center gap-1 rounded-sm border border-brand px-1.5 py-px text-xs font-bold uppercase tracking-wider text-brand" data-testid="live-label">
+      <span aria-hidden="true" className="inline-block h-1.5 w-1.5 rounded-full bg-brand" />
+      {labelsFor(language).live}
+    </span>
+  );
+}
+
 /** The red "Breaking News" label. */
 export function BreakingLabel({ language = "en" }: { language?: string }) {
   return (
@@ -139,6 +149,7 @@ export function StoryListItem({
       <div className="flex min-w-0 flex-1 flex-col gap-1">
         <div className="flex flex-wrap items-center gap-2">
           {story.breaking ? <BreakingLabel language={story.language} /> : null}
+          {story.isLive ? <LiveLabel language={story.language} /> : null}
           {story.section && story.section.id !== underSectionId ? (
             <a href={`/tag/${story.section.slug}`} className="text-xs font-bold uppercase tracking-wide text-brand">
               {story.section.name}

@@ -105,6 +105,7 @@ export async function previewOfUnsaved(viewer: Viewer, raw: unknown, now = new D
     publishedAt,
     lastUpdatedAt: saved?.story.lastUpdatedAt ?? publishedAt,
     breaking: input.isBreaking,
+    isLive: saved?.story.isLive ?? false,
     section: tagRefs[0] ?? null,
     bylines: bylineRefs,
     photo,

@@ -54,6 +54,8 @@ export interface StoryCard {
   lastUpdatedAt: Date;
   /** Breaking label showing at the time of the query. */
   breaking: boolean;
+  /** A live blog whose coverage runs (its cards carry the "Live" label). */
+  isLive: boolean;
   section: TagRef | null;
   bylines: BylineRef[];
   /** The featured photo, from the media library. */
@@ -96,6 +98,8 @@ export const cardColumns = {
   breakingUntil: stories.breakingUntil,
   primaryTagId: stories.primaryTagId,
   featuredMediaId: stories.featuredMediaId,
+  isLiveBlog: stories.isLiveBlog,
+  coverageEndedAt: stories.coverageEndedAt,
 };
 
 type CardRow = {
@@ -113,6 +117,8 @@ type CardRow = {
   breakingUntil: Date | null;
   primaryTagId: string | null;
   featuredMediaId: string | null;
+  isLiveBlog: boolean;
+  coverageEndedAt: Date | null;
 };
 
 /** Loads ordered bylines, tags and featured photos for a set of stories. */
@@ -165,6 +171,7 @@ function toCard(row: CardRow, refs: Awaited<ReturnType<typeof loadRefs>>, now: D
     publishedAt,
     lastUpdatedAt: row.lastUpdatedAt ?? publishedAt,
     breaking: isBreakingAt(row, now),
+    isLive: row.isLiveBlog && (row.coverageEndedAt === null || row.coverageEndedAt > now),
     section: storyTags.find((t) => t.id === row.primaryTagId) ?? storyTags[0] ?? null,
     bylines: refs.bylines.get(row.id) ?? [],
     photo: row.featuredMediaId ? (refs.photos.get(row.featuredMediaId) ?? null) : null,

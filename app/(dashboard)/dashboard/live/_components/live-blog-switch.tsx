@@ -13,7 +13,9 @@ import { Alert } from "@/components/ui/notice";
 import { updateLiveBlogAction } from "../actions";
 
 export function LiveBlogSwitch({ storyId, initial, coverageNote }: { storyId: string; initial: boolean; coverageNote: string | null }) {
+  // `on` is what the server confirmed (the link follows it); `checked` answers the click at once.
   const [on, setOn] = useState(initial);
+  const [checked, setChecked] = useState(initial);
   const [error, setError] = useState("");
   const [pending, start] = useTransition();
   return (
@@ -23,22 +25,26 @@ export function LiveBlogSwitch({ storyId, initial, coverageNote }: { storyId: st
       </h2>
       <Checkbox
         label="This story is a live blog"
-        checked={on}
+        checked={checked}
         disabled={pending}
         onChange={(e) => {
           const next = e.target.checked;
           setError("");
+          setChecked(next);
           start(async () => {
             const r = await updateLiveBlogAction(storyId, { isLiveBlog: next });
             if (r.ok) setOn(next);
-            else setError(r.error);
+            else {
+              setChecked(!next);
+              setError(r.error);
+            }
           });
         }}
       />
       <p className="text-xs text-neutral-600">
         {on ? (coverageNote ?? "Entries are posted on the live desk, one by one, without saving the story.") : "Reporters then post short timestamped entries on its live desk; this text becomes the introduction."}
       </p>
-      {on ? (
+      {on && checked ? (
         <Link href={`/dashboard/live/${storyId}`} className="font-semibold text-neutral-900 underline hover:text-neutral-700">
           Open the live desk
         </Link>

@@ -50,6 +50,8 @@ export function EntryComposer({
   // The version the edit started from: the optimistic lock.
   const [version] = useState(editing?.version ?? 0);
   const [editorKey, setEditorKey] = useState(0);
+  // Something was typed since the composer was last cleared.
+  const [typed, setTyped] = useState(false);
   const [error, setError] = useState("");
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
@@ -62,7 +64,12 @@ export function EntryComposer({
     setFields({});
     setMessage("");
     start(async () => {
-      const input = { headline, body, bylineId, isKeyEvent, isPinned: mayPin && isPinned };
+      // An edit sends the byline only when it was changed: "" asks for the poster's own byline,
+      // which would move an entry without a byline to whoever edits it.
+      const keepByline = editing !== null && bylineId === (editing.bylineId ?? "");
+      // As a string, as the story editor sends its body: the editor's JSON may hold objects
+      // that are not plain, which a server action's arguments cannot carry.
+      const input = { headline, body: JSON.stringify(body), bylineId: keepByline ? undefined : bylineId, isKeyEvent, isPinned: mayPin && isPinned };
       let result: LiveActionResult;
       try {
         result = editing ? await editEntryAction(editing.id, { ...input, version }) : await postEntryAction(story.id, { ...input, publish });
@@ -83,13 +90,22 @@ export function EntryComposer({
       setKeyEvent(false);
       setPinned(false);
       setEditorKey((k) => k + 1);
+      setTyped(false);
       const done = result.status === "draft" ? "Saved as a draft" + (story.viewerMayPublish ? "." : " for an editor to publish.") : "Posted.";
       setMessage(done);
       onDone(done);
     });
   };
 
+  // Coverage ended: nothing can be posted, so only the reason is shown, unless something was
+  // typed before it ended (then it stays on screen, to copy or to post after a resume).
   const blocked = !editing && !!disabledReason;
+  const notice = blocked ? (
+    <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="composer-blocked">
+      {disabledReason}
+    </p>
+  ) : null;
+  if (blocked && !typed) return notice;
   return (
     <form
       className="flex flex-col gap-3"
@@ -98,11 +114,7 @@ export function EntryComposer({
       // Enter in the headline must not post a half-written entry: only the buttons send.
       onSubmit={(e) => e.preventDefault()}
     >
-      {blocked ? (
-        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="composer-blocked">
-          {disabledReason}
-        </p>
-      ) : null}
+      {notice}
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-headline`} className="text-sm font-semibold">
           Entry headline <span className="font-normal text-neutral-500">(optional)</span>
@@ -110,10 +122,13 @@ export function EntryComposer({
         <Input
           id={`${id}-headline`}
           value={headline}
-          onChange={(e) => setHeadline(e.target.value)}
+          onChange={(e) => {
+            setHeadline(e.target.value);
+            setTyped(true);
+          }}
           maxLength={200}
           dir="auto"
-          disabled={blocked}
+         
           aria-invalid={fields.headline ? true : undefined}
         />
         {fields.headline ? <p className="text-sm text-red-700">{fields.headline}</p> : null}
@@ -122,36 +137,35 @@ export function EntryComposer({
         <span className="text-sm font-semibold" id={`${id}-body-label`}>
           Entry text
         </span>
-        {blocked ? (
-          <div className="min-h-16 rounded border border-neutral-200 bg-neutral-100" />
-        ) : (
-          <RichTextEditor
+        <RichTextEditor
             key={editorKey}
             initial={body}
             dir={story.dir}
             language={story.language}
             editable
-            onChange={setBody}
+            onChange={(json) => {
+              setBody(json);
+              setTyped(true);
+            }}
             savePhotoDetails={updateMediaAction}
             label={editing ? "Entry text (editing)" : "Entry text"}
             compact
           />
-        )}
         {fields.body ? <p className="text-sm text-red-700">{fields.body}</p> : null}
       </div>
-      <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
-        <div className="flex flex-col gap-1">
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
+        <div className="flex flex-wrap items-center gap-2">
           <label htmlFor={`${id}-byline`} className="text-sm font-semibold">
             Byline
           </label>
-          <Select id={`${id}-byline`} size="sm" value={bylineId} onChange={(e) => setBylineId(e.target.value)} disabled={blocked}>
+          <Select id={`${id}-byline`} size="sm" value={bylineId} onChange={(e) => setBylineId(e.target.value)}>
             {bylineChoices.length === 0 || !bylineId ? <option value="">{story.defaultBylineId ? "My byline" : "No byline"}</option> : null}
             <Options items={bylineChoices} />
           </Select>
           {fields.bylineId ? <p className="text-sm text-red-700">{fields.bylineId}</p> : null}
         </div>
-        <Checkbox label="Key event" checked={isKeyEvent} onChange={(e) => setKeyEvent(e.target.checked)} disabled={blocked} />
-        {mayPin ? <Checkbox label="Pinned" checked={isPinned} onChange={(e) => setPinned(e.target.checked)} disabled={blocked} /> : null}
+        <Checkbox label="Key event" checked={isKeyEvent} onChange={(e) => setKeyEvent(e.target.checked)} />
+        {mayPin ? <Checkbox label="Pinned" checked={isPinned} onChange={(e) => setPinned(e.target.checked)} /> : null}
         {fields.isPinned ? <p className="text-sm text-red-700">{fields.isPinned}</p> : null}
       </div>
       <div className="flex flex-wrap items-center gap-3">

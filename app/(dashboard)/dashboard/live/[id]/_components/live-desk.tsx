@@ -31,9 +31,9 @@ export function LiveDesk({ story, entries }: { story: LiveDeskView; entries: Ent
   }, [router]);
   const ended = story.coverageEndedLabel !== null;
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-      <div className="flex min-w-0 flex-col gap-6">
-        <section aria-labelledby="composer-heading" className="rounded border border-neutral-200 bg-white p-4">
+    // On a phone: composer, settings, entries; from lg the settings sit in a column of their own.
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <section aria-labelledby="composer-heading" className="min-w-0 rounded border border-neutral-200 bg-white p-4">
           <h2 id="composer-heading" className="mb-3 font-semibold">
             New entry
           </h2>
@@ -44,7 +44,8 @@ export function LiveDesk({ story, entries }: { story: LiveDeskView; entries: Ent
             onDone={() => router.refresh()}
           />
         </section>
-        <section aria-labelledby="entries-heading" className="flex flex-col gap-3">
+        {story.viewerIsEditor ? <SettingsPanel story={story} /> : <WriterNote story={story} />}
+        <section aria-labelledby="entries-heading" className="flex min-w-0 flex-col gap-3">
           <h2 id="entries-heading" className="font-semibold">
             Entries <span className="font-normal text-neutral-600">({entries.length}, newest first)</span>
           </h2>
@@ -71,8 +72,6 @@ export function LiveDesk({ story, entries }: { story: LiveDeskView; entries: Ent
             ))}
           </ol>
         </section>
-      </div>
-      {story.viewerIsEditor ? <SettingsPanel story={story} /> : <WriterNote story={story} />}
     </div>
   );
 }
@@ -159,12 +158,21 @@ function SettingsPanel({ story }: { story: LiveDeskView }) {
   const [pending, start] = useTransition();
   const [error, setError] = useState("");
   const [message, setMessage] = useState("");
-  const change = (input: Record<string, unknown>, done: string, then?: () => void) => {
+  // The writers' switch answers a click at once and follows the server's value when a refresh
+  // brings a change made elsewhere.
+  const [writersMay, setWritersMay] = useState(story.writersMayPublishEntries);
+  const [serverWritersMay, setServerWritersMay] = useState(story.writersMayPublishEntries);
+  if (serverWritersMay !== story.writersMayPublishEntries) {
+    setServerWritersMay(story.writersMayPublishEntries);
+    setWritersMay(story.writersMayPublishEntries);
+  }
+  const change = (input: Record<string, unknown>, done: string, then?: () => void, undo?: () => void) => {
     setError("");
     setMessage("");
     start(async () => {
       const r = await updateLiveBlogAction(story.id, input);
       if (!r.ok) {
+        undo?.();
         setError(r.error);
         return;
       }
@@ -175,7 +183,7 @@ function SettingsPanel({ story }: { story: LiveDeskView }) {
   };
   const ended = story.coverageEndedLabel !== null;
   return (
-    <aside aria-labelledby="settings-heading" className="flex h-fit flex-col gap-3 rounded border border-neutral-200 bg-white p-4 text-sm" data-testid="live-settings">
+    <aside aria-labelledby="settings-heading" className="flex flex-col lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start gap-3 rounded border border-neutral-200 bg-white p-4 text-sm" data-testid="live-settings">
       <h2 id="settings-heading" className="font-semibold">
         Live blog settings
       </h2>
@@ -187,9 +195,13 @@ function SettingsPanel({ story }: { story: LiveDeskView }) {
       />
       <Checkbox
         label="Let writers publish their entries"
-        checked={story.writersMayPublishEntries}
+        checked={writersMay}
         disabled={pending}
-        onChange={(e) => change({ writersMayPublishEntries: e.target.checked }, e.target.checked ? "Writers may publish their entries." : "Writers' entries now wait for an editor.")}
+        onChange={(e) => {
+          const next = e.target.checked;
+          setWritersMay(next);
+          change({ writersMayPublishEntries: next }, next ? "Writers may publish their entries." : "Writers' entries now wait for an editor.", undefined, () => setWritersMay(!next));
+        }}
       />
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="text-neutral-600">Started</dt>
@@ -217,7 +229,7 @@ function SettingsPanel({ story }: { story: LiveDeskView }) {
 /** What a writer needs to know about this live blog. */
 function WriterNote({ story }: { story: LiveDeskView }) {
   return (
-    <aside className="h-fit rounded border border-neutral-200 bg-white p-4 text-sm text-neutral-700">
+    <aside className="rounded border lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start border-neutral-200 bg-white p-4 text-sm text-neutral-700">
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="text-neutral-600">Started</dt>
         <dd>{story.coverageStartedLabel ?? "—"}</dd>

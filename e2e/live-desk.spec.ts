@@ -50,7 +50,7 @@ async function compose(page: Page, text: string, entryHeadline = ""): Promise<Lo
 const entry = (page: Page, text: string) => page.getByTestId("live-entry").filter({ hasText: text });
 
 test.describe.serial("the live desk", () => {
-  test("an editor publishes a story and turns it into a live blog; it is listed under Live", async ({ browser }) => {
+  test("an editor publishes a story and turns it into a live blog; it is listed under Live", async ({ browser }, testInfo) => {
     const editor = await as(browser, "editor");
     refuseBrowserDialogs(editor);
     deskPath = await publishLiveBlog(editor, headline, "Counting began at eight in the morning.");
@@ -59,6 +59,12 @@ test.describe.serial("the live desk", () => {
     const row = editor.getByTestId("live-blog-row").filter({ hasText: headline });
     await expect(row).toContainText("Live");
     await expect(row).toContainText("0 published");
+    await editor.screenshot({ path: testInfo.outputPath("live-blogs-1280.png"), fullPage: true });
+    // The switch in the story editor's side panel, on and linking to the live desk.
+    await row.getByRole("link", { name: headline }).click();
+    await editor.getByRole("link", { name: "Edit the story’s introduction" }).click();
+    await expect(editor.getByTestId("live-blog-switch").getByLabel("This story is a live blog")).toBeChecked();
+    await editor.getByTestId("live-blog-switch").screenshot({ path: testInfo.outputPath("live-blog-switch.png") });
     await editor.context().close();
   });
 

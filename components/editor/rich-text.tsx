@@ -30,10 +30,14 @@ interface Props {
   language: string;
   editable: boolean;
   onChange: (json: JSONContent) => void;
+  /** The text box's accessible name; "Story body" by default. */
+  label?: string;
+  /** A smaller box (a live blog entry), with the story body's extensions and rendering. */
+  compact?: boolean;
 }
 
 /** Rich-text body editor with a formatting toolbar and keyboard shortcuts. */
-export function RichTextEditor({ initial, dir, language, editable, onChange, savePhotoDetails, focusPhoto }: Props) {
+export function RichTextEditor({ initial, dir, language, editable, onChange, savePhotoDetails, focusPhoto, label = "Story body", compact = false }: Props) {
   const [editingLink, setEditingLink] = useState(false);
   const [picking, setPicking] = useState(false);
   const editor = useEditor({
@@ -54,10 +58,10 @@ export function RichTextEditor({ initial, dir, language, editable, onChange, sav
         },
       },
       attributes: {
-        "aria-label": "Story body",
+        "aria-label": label,
         "aria-multiline": "true",
         role: "textbox",
-        class: "story-body prose prose-lg max-w-none min-h-80 px-4 py-3 focus:outline-none",
+        class: compact ? "story-body prose max-w-none min-h-28 px-3 py-2 focus:outline-none" : "story-body prose prose-lg max-w-none min-h-80 px-4 py-3 focus:outline-none",
       },
     },
     onUpdate: ({ editor: e }) => onChange(e.getJSON()),

@@ -812,6 +812,12 @@ export interface DeskStory {
   trashedAt: Date | null;
   /** The viewer may take it out of the trash. */
   canRestore: boolean;
+  /** A live blog (entries posted on its live desk), and its coverage's start and end (null: still live). */
+  isLiveBlog: boolean;
+  coverageStartedAt: Date | null;
+  coverageEndedAt: Date | null;
+  /** Writers may publish their own entries on this live blog. */
+  writersMayPublishEntries: boolean;
 }
 
 /** One story for the editor. @throws AppError(not_found) when missing or not visible to the viewer. */
@@ -854,6 +860,10 @@ export async function getDeskStory(viewer: Viewer, id: string, now = new Date())
     trashedAt: row.trashedAt,
     canRestore: row.trashedAt !== null && canRestoreStory(actorOf(viewer), row),
     featuredPhoto: row.featuredMediaId ? ((await loadPhotos([row.featuredMediaId])).get(row.featuredMediaId) ?? null) : null,
+    isLiveBlog: row.isLiveBlog,
+    coverageStartedAt: row.coverageStartedAt,
+    coverageEndedAt: row.coverageEndedAt,
+    writersMayPublishEntries: row.writersMayPublishEntries,
   };
 }
 

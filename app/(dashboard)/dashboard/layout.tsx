@@ -18,6 +18,7 @@ type DeskLink = { href: string; label: string; permission?: Permission };
 const DESK_LINKS: DeskLink[] = [
   { href: "/dashboard", label: "Stories" },
   { href: "/dashboard?status=scheduled", label: "Scheduled" },
+  { href: "/dashboard/live", label: "Live", permission: "story:create" },
   { href: "/dashboard/front", label: "Front page", permission: "story:publish" },
   { href: "/dashboard/stories/new", label: "New story" },
   { href: "/dashboard/media", label: "Media" },

@@ -53,10 +53,12 @@ export interface StoryEditorProps {
   restoreOffer?: RestoreOfferView;
   /** The signed-in person's e-mail, prefilled when a save asks them to sign in again. */
   viewerEmail?: string;
+  /** A panel of the route's own under the side panel's fields (the live blog switch). */
+  sidePanel?: React.ReactNode;
 }
 
 /** The editor for one story (a new one when `story.id` is absent). */
-export function StoryEditor({ story, intents, options, timeZone, actions, restoreOffer, viewerEmail = "" }: StoryEditorProps) {
+export function StoryEditor({ story, intents, options, timeZone, actions, restoreOffer, viewerEmail = "", sidePanel }: StoryEditorProps) {
   const form = useStoryForm(story, timeZone);
   const schedule = useSchedule(timeZone);
   useLeaveGuard(form.dirty);
@@ -246,6 +248,7 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
 
       <div className="flex flex-col gap-8">
         <StorySidebar form={form} options={options} everPublished={story.everPublished} editable={editable} canPublish={canPublish} timeZone={timeZone} errors={ui.fields} touch={touch} />
+        {sidePanel}
         {id && canPublish && (status === "published" || status === "scheduled") ? (
           <UnpublishSchedule key={id} id={id} timeZone={timeZone} initial={{ at: story.unpublishAt, setBy: story.unpublishSetByName }} action={actions.scheduleUnpublish} />
         ) : null}

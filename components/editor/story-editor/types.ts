@@ -8,7 +8,10 @@ import type { DeskStory } from "@/lib/stories/desk";
 import type { DeskStatus, NOTE_KINDS, SaveIntent } from "@/lib/stories/story-schema";
 
 /** A story as the editor holds it: the desk's fields, with instants as ISO strings. */
-export type EditorStory = Omit<DeskStory, "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "trashedAt" | "breakingUntil" | "embargoUntil" | "unpublishAt"> & {
+export type EditorStory = Omit<
+  DeskStory,
+  "id" | "version" | "publishedAt" | "lastUpdatedAt" | "updatedAt" | "trashedAt" | "breakingUntil" | "embargoUntil" | "unpublishAt" | "isLiveBlog" | "coverageStartedAt" | "coverageEndedAt" | "writersMayPublishEntries"
+> & {
   /** ISO instant of a scheduled unpublish still ahead, or null. */
   unpublishAt: string | null;
   /** The story's pending changes (then the fields above are theirs), or null. */

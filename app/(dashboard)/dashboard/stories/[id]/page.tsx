@@ -13,6 +13,8 @@ import { isAppError } from "@/lib/errors";
 import { getSiteSettings } from "@/lib/site/settings";
 import { editorActions } from "../_lib/editor-actions";
 import { getOpenReturnNote } from "@/lib/review/queue";
+import { formatDateTime } from "@/lib/dates/format";
+import { LiveBlogSwitch } from "../../live/_components/live-blog-switch";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -49,6 +51,21 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
         actions={editorActions}
         options={options}
         timeZone={settings.timeZone}
+        sidePanel={
+          can(viewer.role, "story:publish") && !story.trashedAt ? (
+            <LiveBlogSwitch
+              storyId={story.id}
+              initial={story.isLiveBlog}
+              coverageNote={
+                story.isLiveBlog && story.coverageStartedAt
+                  ? story.coverageEndedAt
+                    ? `Coverage ended at ${formatDateTime(story.coverageEndedAt, settings.timeZone, settings.locale)}.`
+                    : `Live since ${formatDateTime(story.coverageStartedAt, settings.timeZone, settings.locale)}.`
+                  : null
+              }
+            />
+          ) : undefined
+        }
         restoreOffer={
           offer
             ? { version: offer.version, title: offer.title, dek: offer.dek, body: offer.body, notes: offer.notes.map((n) => ({ ...n, at: n.at.toISOString() })) }

@@ -146,6 +146,23 @@ describe.each(engines())("live blog entries on %s", (engine) => {
     expect(n).toBe(2);
   });
 
+  it("an edit keeps what it leaves out (headline, key event, pin, byline); an empty byline removes it; only editors pin", async () => {
+    const t = at(T0, 25 * MIN);
+    const e = await postEntry(v.mina!, blog, { headline: "Polls close", body: body("Polls have closed."), isKeyEvent: true, isPinned: true }, t);
+    await editEntry(v.mina!, e.entryId, { version: 1, body: body("Polls have closed in every province.") }, at(t, 1000));
+    let shown = (await page(at(t, 2000))).entries.find((x) => x.id === e.entryId)!;
+    expect(shown).toMatchObject({ headline: "Polls close", isKeyEvent: true, isPinned: true, byline: { name: "Mina" } });
+    await editEntry(v.mina!, e.entryId, { version: 2, body: body("Polls have closed in every province."), bylineId: "" }, at(t, 3000));
+    shown = (await page(at(t, 4000))).entries.find((x) => x.id === e.entryId)!;
+    expect(shown.byline).toBeNull();
+    // A writer who may publish still may not pin, nor unpin an editor's pinned entry.
+    await updateLiveBlog(v.mina!, blog, { writersMayPublishEntries: true }, t);
+    expect((await refusal(postEntry(v.jawid!, blog, { body: body("Mine on top?"), isPinned: true }, t))).code).toBe("forbidden");
+    expect((await refusal(editEntry(v.jawid!, e.entryId, { version: 3, body: body("x"), isPinned: false }, t))).code).toBe("forbidden");
+    await updateLiveBlog(v.mina!, blog, { writersMayPublishEntries: false }, t);
+    expect((await refusal(updateLiveBlog(v.mina!, blog, { coverage: "resume" }, t))).message).toBe("The coverage has not ended.");
+  });
+
   it("a deleted entry is gone from every read, with its revisions; its text nowhere", async () => {
     const t = at(T0, 30 * MIN);
     const e = await postEntry(v.mina!, blog, { headline: "Named in error", body: body("Text that must go for legal reasons.") }, t);

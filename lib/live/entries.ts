@@ -6,7 +6,7 @@
  *
  * Rules (the role table in lib/permissions/roles.ts decides who is an editor):
  * - editors turn live blogs on and off, end and resume coverage, let writers publish, publish
- *   anyone's drafts, pin, and edit or delete any entry;
+ *   anyone's drafts, pin (one entry at a time), and edit or delete any entry;
  * - writers post entries as drafts for an editor to publish, or publish them directly when an
  *   editor allowed it for that live blog; they edit and delete their own entries (published
  *   ones only where they may publish);
@@ -74,8 +74,15 @@ const entrySchema = z.object({
   publish: flag.default(true),
 });
 
-const editSchema = entrySchema.omit({ publish: true }).extend({
+/** An edit: a field left out keeps its value (the body is always sent). */
+const editSchema = z.object({
   version: z.coerce.number({ error: "The entry's version is missing; reload the live blog." }).int().positive(),
+  headline: cleanString().pipe(z.string().max(200, "Keep the entry's headline under 200 characters.")).optional(),
+  body: z.union([z.string(), z.record(z.string(), z.unknown())]),
+  /** A byline id, "" for none, or left out to keep it. */
+  bylineId: z.union([z.uuid(), z.literal("")]).optional(),
+  isKeyEvent: flag.optional(),
+  isPinned: flag.optional(),
 });
 
 const settingsSchema = z.object({
@@ -90,6 +97,11 @@ const entryNotFound = () => new AppError("not_found", "That entry does not exist
 /** Whether the viewer may publish entries on this live blog. */
 function mayPublish(viewer: Viewer, story: Pick<StoryRow, "writersMayPublishEntries">): boolean {
   return can(viewer.role, "story:publish") || (can(viewer.role, "story:create") && story.writersMayPublishEntries);
+}
+
+/** Whether the viewer may pin entries (pinning one unpins another's, so: editors). */
+function mayPin(viewer: Viewer): boolean {
+  return can(viewer.role, "story:publish");
 }
 
 /** Whether the viewer may change (edit or delete) this entry. */
@@ -121,12 +133,14 @@ async function lockEntry(tx: Db, entryId: string): Promise<{ entry: LiveEntryRow
 
 /**
  * The byline an entry goes out under: the one asked for (editors: any byline; writers: one of
- * their own), else the poster's first byline, else none.
+ * their own). Posting without one: the poster's first byline, else none. Editing: left out
+ * keeps the entry's, "" removes it.
  * @throws AppError: forbidden (a writer asking for someone else's byline), bad_request (unknown byline).
  */
-async function entryByline(tx: Db, viewer: Viewer, requested: string | undefined, current: string | null): Promise<string | null> {
-  if (requested === undefined) return current ?? viewer.bylineIds[0] ?? null;
-  if (requested === "") return viewer.bylineIds[0] ?? null;
+async function entryByline(tx: Db, viewer: Viewer, requested: string | undefined, current: string | null, editing: boolean): Promise<string | null> {
+  if (requested === undefined) return editing ? current : (viewer.bylineIds[0] ?? null);
+  // Posting: none asked means the poster's own; editing: it means no byline.
+  if (requested === "") return editing ? null : (viewer.bylineIds[0] ?? null);
   if (requested === current) return current;
   if (!can(viewer.role, "story:set-any-byline") && !viewer.bylineIds.includes(requested)) {
     throw new AppError("forbidden", "Writers can only post under their own byline.", { bylineId: "Not yours" });
@@ -208,6 +222,7 @@ export async function updateLiveBlog(viewer: Viewer, storyId: string, raw: unkno
       if (story.coverageEndedAt) throw new AppError("bad_request", "The coverage has already ended.");
       next.coverageEndedAt = now;
     } else if (input.coverage === "resume") {
+      if (!story.coverageEndedAt) throw new AppError("bad_request", "The coverage has not ended.");
       next.coverageEndedAt = null;
     }
     await tx.update(stories).set(next).where(eq(stories.id, storyId));
@@ -236,9 +251,10 @@ export async function postEntry(viewer: Viewer, storyId: string, raw: unknown, n
     const story = await lockLiveBlog(tx, storyId);
     if (story.coverageEndedAt) throw new AppError("bad_request", "This live coverage has ended: resume it before posting.");
     const publish = input.publish && mayPublish(viewer, story);
-    if (input.isPinned && !publish) throw new AppError("forbidden", "Only an entry you publish can be pinned.", { isPinned: "Not allowed" });
+    if (input.isPinned && !mayPin(viewer)) throw new AppError("forbidden", "Only an editor can pin an entry.", { isPinned: "Not allowed" });
+    if (input.isPinned && !publish) throw new AppError("bad_request", "Publish the entry to pin it: a draft cannot be pinned.", { isPinned: "A draft" });
     if (publish) await assertPhotosDescribed(tx, content, null);
-    const bylineId = await entryByline(tx, viewer, input.bylineId, null);
+    const bylineId = await entryByline(tx, viewer, input.bylineId, null, false);
     if (input.isPinned) await unpinOthers(tx, story.id, null);
     const [entry] = await tx
       .insert(liveEntries)
@@ -269,7 +285,8 @@ export async function postEntry(viewer: Viewer, storyId: string, raw: unknown, n
 
 /**
  * Edits an entry (keeping its public time; a published entry shows "edited" with `now`).
- * @param raw `{ version, headline?, body, bylineId?, isKeyEvent?, isPinned? }`
+ * @param raw `{ version, headline?, body, bylineId?, isKeyEvent?, isPinned? }`; a field left
+ *   out keeps its value.
  * @throws AppError: forbidden, not_found, conflict (someone saved the entry since `version`),
  *   bad_request, too_large.
  */
@@ -281,21 +298,22 @@ export async function editEntry(viewer: Viewer, entryId: string, raw: unknown, n
     const { entry, story } = await lockEntry(tx, entryId);
     if (!mayChange(viewer, story, entry)) throw new AppError("forbidden", "You cannot edit this entry.");
     if (entry.version !== input.version) throw new AppError("conflict", "Someone else changed this entry meanwhile. Reload it and edit again.");
-    if (input.isPinned && !entry.isPinned && !mayPublish(viewer, story)) throw new AppError("forbidden", "Only an editor can pin an entry.", { isPinned: "Not allowed" });
-    if (input.isPinned && entry.status !== "published") throw new AppError("bad_request", "Publish the entry before pinning it.", { isPinned: "A draft" });
+    const isPinned = input.isPinned ?? entry.isPinned;
+    if (isPinned !== entry.isPinned && !mayPin(viewer)) throw new AppError("forbidden", "Only an editor can pin or unpin an entry.", { isPinned: "Not allowed" });
+    if (isPinned && entry.status !== "published") throw new AppError("bad_request", "Publish the entry before pinning it.", { isPinned: "A draft" });
     if (entry.status === "published") await assertPhotosDescribed(tx, content, null);
-    const bylineId = await entryByline(tx, viewer, input.bylineId, entry.bylineId);
-    if (input.isPinned) await unpinOthers(tx, story.id, entry.id);
+    const bylineId = await entryByline(tx, viewer, input.bylineId, entry.bylineId, true);
+    if (isPinned && !entry.isPinned) await unpinOthers(tx, story.id, entry.id);
     const [saved] = await tx
       .update(liveEntries)
       .set({
-        headline: input.headline,
+        headline: input.headline ?? entry.headline,
         body: content.rendered.json,
         bodyHtml: content.rendered.html,
         bodyText: content.rendered.text,
         bylineId,
-        isKeyEvent: input.isKeyEvent,
-        isPinned: input.isPinned,
+        isKeyEvent: input.isKeyEvent ?? entry.isKeyEvent,
+        isPinned,
         editedAt: entry.status === "published" ? now : null,
         version: entry.version + 1,
         updatedAt: now,
@@ -383,7 +401,7 @@ export async function listDeskEntries(viewer: Viewer, storyId: string): Promise<
     createdAt: e.createdAt,
     createdBy: e.createdBy,
     canEdit: mayChange(viewer, story, e),
-    canPublish: e.status === "draft" && mayPublish(viewer, story) && (can(viewer.role, "story:edit-any") || e.createdBy === viewer.id),
+    canPublish: e.status === "draft" && !story.coverageEndedAt && mayPublish(viewer, story) && (can(viewer.role, "story:edit-any") || e.createdBy === viewer.id),
     canDelete: mayChange(viewer, story, e),
   }));
 }

@@ -56,7 +56,8 @@ export function EntryComposer({
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
   const [pending, start] = useTransition();
-  const mayPin = editing ? story.viewerMayPublish && editing.status === "published" : story.viewerMayPublish;
+  // Pinning one entry unpins another's: editors only, and only what is (or will be) published.
+  const mayPin = story.viewerIsEditor && (editing ? editing.status === "published" : true);
   const bylineChoices = bylineId && !story.bylines.some((b) => b.id === bylineId) && editing?.bylineName ? [...story.bylines, { id: bylineId, name: editing.bylineName }] : story.bylines;
 
   const send = (publish: boolean) => {
@@ -64,12 +65,11 @@ export function EntryComposer({
     setFields({});
     setMessage("");
     start(async () => {
-      // An edit sends the byline only when it was changed: "" asks for the poster's own byline,
-      // which would move an entry without a byline to whoever edits it.
+      // An edit sends the byline only when it was changed (left out, it is kept; "" removes it).
       const keepByline = editing !== null && bylineId === (editing.bylineId ?? "");
       // As a string, as the story editor sends its body: the editor's JSON may hold objects
       // that are not plain, which a server action's arguments cannot carry.
-      const input = { headline, body: JSON.stringify(body), bylineId: keepByline ? undefined : bylineId, isKeyEvent, isPinned: mayPin && isPinned };
+      const input = { headline, body: JSON.stringify(body), bylineId: keepByline ? undefined : bylineId, isKeyEvent, isPinned: mayPin ? isPinned : undefined };
       let result: LiveActionResult;
       try {
         result = editing ? await editEntryAction(editing.id, { ...input, version }) : await postEntryAction(story.id, { ...input, publish });

@@ -89,6 +89,9 @@ export const E2E = {
   cacheSlugs: ["e2e-cache-story-1", "e2e-cache-story-2", "e2e-cache-story-3", "e2e-cache-story-4"],
   /** A disabled webhook endpoint marked failing, with one failed delivery (e2e/webhooks.spec.ts); `.invalid` never resolves. */
   failingWebhookUrl: "https://hooks.invalid/e2e-failing",
+  /** A live blog of 60 entries whose coverage ended, weeks ago (e2e/live-blog.spec.ts). */
+  longLiveSlug: "e2e-long-live-blog",
+  longLiveTitle: "E2E long live blog",
 } as const;
 
 /** Desk accounts of the e2e run (the demo users plus one writer to deactivate). */

@@ -8,6 +8,7 @@
  * zone's name, LiveBlogPosting data.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { E2E } from "./fixtures";
 import { as, refuseBrowserDialogs, startStory } from "./helpers";
 
 const run = Date.now().toString(36);
@@ -122,4 +123,24 @@ test("the demo live blog: badge, key events linked to their entries, pinned entr
   // On the front page its card says it is live.
   await page.goto("/");
   await expect(page.locator("article").filter({ hasText: "Kabul River flood: live updates" }).getByTestId("live-label").first()).toBeVisible();
+});
+
+test("older updates page without JavaScript: the newest 50 entries, then the older ones, and back", async ({ browser }) => {
+  const page = await reader(browser, false);
+  await page.goto(`/news/${E2E.longLiveSlug}`);
+  await expect(page.getByTestId("coverage-ended")).toContainText("This live coverage has ended");
+  const entries = page.getByTestId("live-entry");
+  await expect(entries).toHaveCount(50);
+  await expect(entries.first()).toContainText("Long blog entry number 60.");
+  await expect(entries.last()).toContainText("Long blog entry number 11.");
+  await page.getByTestId("older-updates").click();
+  await expect(page).toHaveURL(new RegExp(`/news/${E2E.longLiveSlug}/updates/`));
+  await expect(entries).toHaveCount(10);
+  await expect(entries.first()).toContainText("Long blog entry number 10.");
+  await expect(entries.last()).toContainText("Long blog entry number 1.");
+  await expect(page.getByTestId("older-updates")).toHaveCount(0);
+  expect(await page.locator('meta[name="robots"]').getAttribute("content")).toBe("noindex, follow");
+  await page.getByRole("link", { name: "Newer updates" }).click();
+  await expect(entries).toHaveCount(50);
+  await page.context().close();
 });

@@ -11,12 +11,12 @@ import { runMigrations } from "../db/migrate";
 import { seedDemo } from "../lib/demo/seed";
 import { makeSlug } from "../lib/text/slug";
 import { createStory, saveSiteSettings, upsertByline, upsertTag } from "../lib/stories/store";
-import { bodyFromParagraphs } from "../lib/editor/render";
+import { bodyFromParagraphs, renderBody } from "../lib/editor/render";
 import { createUser } from "../lib/users/store";
 import { composeMail } from "../lib/mail/compose";
 import { enqueueMail } from "../lib/mail/outbox";
 import { eq } from "drizzle-orm";
-import { webhookDeliveries, webhookEndpoints, webhookEvents } from "../db/schema";
+import { liveEntries, stories, webhookDeliveries, webhookEndpoints, webhookEvents } from "../db/schema";
 import { emitWebhookEvent } from "../lib/webhooks/events";
 import { E2E_MAIL } from "./mail-fixture";
 import { ACCOUNTS, CHECK_ALSO_BODY, E2E, E2E_PASSWORD, FIXTURE_ABOUT_TEXT, SEED_ARTICLE_MISSING, seedFixture as f } from "./fixtures";
@@ -139,6 +139,16 @@ async function main() {
     .set({ status: "failed", attempts: 12, lastStatusCode: 500, lastError: "answered 500", lastDurationMs: 87, lastAttemptAt: failedAt })
     .where(eq(webhookDeliveries.endpointId, hook!.id));
   await db.update(webhookEndpoints).set({ active: false, failingSince: failedAt, lastDeliveryAt: failedAt }).where(eq(webhookEndpoints.id, hook!.id));
+  // A long live blog, weeks old (off the front page), whose coverage ended: 60 entries a
+  // minute apart, for paging through older updates (e2e/live-blog.spec.ts).
+  const liveStart = new Date(Date.now() - 40 * 24 * hour);
+  const long = await createStory({ title: E2E.longLiveTitle, slug: E2E.longLiveSlug, body: bodyFromParagraphs(["A long day, told entry by entry."]), status: "published", publishedAt: liveStart, lastUpdatedAt: new Date(liveStart.getTime() + 59 * 60_000) });
+  await db.update(stories).set({ isLiveBlog: true, coverageStartedAt: liveStart, coverageEndedAt: new Date(liveStart.getTime() + 60 * 60_000) }).where(eq(stories.id, long.id));
+  for (let i = 0; i < 60; i++) {
+    const rendered = renderBody(bodyFromParagraphs([`Long blog entry number ${i + 1}.`]));
+    const at = new Date(liveStart.getTime() + i * 60_000);
+    await db.insert(liveEntries).values({ storyId: long.id, status: "published", body: rendered.json, bodyHtml: rendered.html, bodyText: rendered.text, postedAt: at, createdAt: at, updatedAt: at });
+  }
   await closeDatabase();
   console.log("e2e data prepared");
 }

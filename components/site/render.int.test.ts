@@ -3,28 +3,16 @@
  * that ends just before (or after) the instant at which a story goes public must not become
  * the page stored for after it.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { createElement } from "react";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createStory } from "@/lib/stories/store";
 import { bodyFromParagraphs } from "@/lib/editor/render";
 import { getPublicStory } from "@/lib/stories/queries";
 import { engines, useTestDatabase } from "@/test/db";
+import { withReaderStylesheet } from "@/test/reader-stylesheet";
 import { notFoundPage, renderReaderPage, type ReaderPage } from "./render";
 
-// The reader stylesheet is built after `next build`; the unit tests run before it.
-const cssFile = path.join(process.cwd(), ".next", "reader", "site.css");
-let wroteCss = false;
-beforeAll(() => {
-  if (fs.existsSync(cssFile)) return;
-  fs.mkdirSync(path.dirname(cssFile), { recursive: true });
-  fs.writeFileSync(cssFile, "body{margin:0}");
-  wroteCss = true;
-});
-afterAll(() => {
-  if (wroteCss) fs.rmSync(cssFile);
-});
+withReaderStylesheet();
 
 /** The story page's rule, reduced to what this test needs: public or not found. */
 const storyLoader =

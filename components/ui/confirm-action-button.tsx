@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ActionError, useRefreshingAction, type ActionOutcome } from "@/components/ui/refreshing-action";
 
 /**
  * A small danger button (Remove, Revoke…) that asks first, runs a server action, refreshes
@@ -21,24 +21,18 @@ export function ConfirmActionButton({
   ariaLabel: string;
   title: string;
   confirmLabel: string;
-  action: () => Promise<{ ok: true } | { ok: false; error: string }>;
+  action: () => Promise<ActionOutcome>;
   /** What the confirmation says will happen. */
   children: React.ReactNode;
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState("");
+  const { run, pending, error } = useRefreshingAction();
   const [asking, setAsking] = useState(false);
   return (
     <span className="flex flex-wrap items-center gap-2">
       <Button size="xs" variant="danger" disabled={pending} onClick={() => setAsking(true)} aria-label={ariaLabel}>
         {label}
       </Button>
-      {error ? (
-        <span role="alert" className="text-xs text-red-700">
-          {error}
-        </span>
-      ) : null}
+      <ActionError error={error} />
       <ConfirmDialog
         open={asking}
         title={title}
@@ -47,11 +41,7 @@ export function ConfirmActionButton({
         onCancel={() => setAsking(false)}
         onConfirm={() => {
           setAsking(false);
-          start(async () => {
-            const r = await action();
-            if (!r.ok) setError(r.error);
-            else router.refresh();
-          });
+          run(action);
         }}
       >
         {children}

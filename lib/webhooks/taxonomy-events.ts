@@ -23,35 +23,33 @@ export type TermChange = "created" | "updated" | "retired" | "restored" | "merge
 
 const termData = (path: "tag" | "author", t: TermRef) => ({ id: t.id, slug: t.slug, name: t.name, url: absoluteUrl(siteUrl(), `/${path}/${encodeURIComponent(t.slug)}`) });
 
+/** Records `tag.changed` or `byline.changed` for one term. */
+async function announceTerm(tx: Db, event: "tag.changed" | "byline.changed", change: TermChange, term: TermRef, details: { previousSlug?: string; mergedInto?: TermRef }): Promise<string | null> {
+  const [key, path] = event === "tag.changed" ? (["tag", "tag"] as const) : (["byline", "author"] as const);
+  return emitWebhookEvent(tx, {
+    event,
+    data: {
+      change,
+      [key]: termData(path, term),
+      ...(details.previousSlug && details.previousSlug !== term.slug ? { previousSlug: details.previousSlug } : {}),
+      ...(details.mergedInto ? { mergedInto: termData(path, details.mergedInto) } : {}),
+    },
+  });
+}
+
 /**
  * Records `tag.changed` on `tx` (the change's transaction).
  * @param details `previousSlug` when the slug moved; `mergedInto` for a merge (the survivor).
  * @returns the event's id. The caller nudges the worker after the commit.
  */
-export async function announceTagChange(tx: Db, change: TermChange, tag: TermRef, details: { previousSlug?: string; mergedInto?: TermRef } = {}): Promise<string | null> {
-  return emitWebhookEvent(tx, {
-    event: "tag.changed",
-    data: {
-      change,
-      tag: termData("tag", tag),
-      ...(details.previousSlug && details.previousSlug !== tag.slug ? { previousSlug: details.previousSlug } : {}),
-      ...(details.mergedInto ? { mergedInto: termData("tag", details.mergedInto) } : {}),
-    },
-  });
+export function announceTagChange(tx: Db, change: TermChange, tag: TermRef, details: { previousSlug?: string; mergedInto?: TermRef } = {}): Promise<string | null> {
+  return announceTerm(tx, "tag.changed", change, tag, details);
 }
 
 /**
  * Records `byline.changed` on `tx` (the change's transaction); as {@link announceTagChange}.
  * @returns the event's id. The caller nudges the worker after the commit.
  */
-export async function announceBylineChange(tx: Db, change: TermChange, byline: TermRef, details: { previousSlug?: string; mergedInto?: TermRef } = {}): Promise<string | null> {
-  return emitWebhookEvent(tx, {
-    event: "byline.changed",
-    data: {
-      change,
-      byline: termData("author", byline),
-      ...(details.previousSlug && details.previousSlug !== byline.slug ? { previousSlug: details.previousSlug } : {}),
-      ...(details.mergedInto ? { mergedInto: termData("author", details.mergedInto) } : {}),
-    },
-  });
+export function announceBylineChange(tx: Db, change: TermChange, byline: TermRef, details: { previousSlug?: string; mergedInto?: TermRef } = {}): Promise<string | null> {
+  return announceTerm(tx, "byline.changed", change, byline, details);
 }

@@ -7,9 +7,7 @@
  * entry changed and a deleted one gone from page, endpoint, JSON-LD and feed; the coverage
  * ended; and entry times the same whatever the server's time zone.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadLiveJson, type LiveJson } from "@/components/site/live-updates-json";
 import { renderReaderPage } from "@/components/site/render";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
@@ -19,24 +17,14 @@ import { deleteEntry, editEntry, postEntry, updateLiveBlog } from "@/lib/live/en
 import { createStory, saveSiteSettings, upsertByline } from "@/lib/stories/store";
 import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase } from "@/test/db";
+import { withReaderStylesheet } from "@/test/reader-stylesheet";
 import { liveUpdatesPage, storyPage } from "./story-page";
 
 // Next's data cache exists only inside a Next server; rendered here directly, pages read
 // through it (what is cached, and its expiry, are the e2e suite's to check).
 vi.mock("next/cache", () => ({ unstable_cache: <F>(fn: F) => fn, revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-// The reader stylesheet is built after `next build`; the unit tests may run before it.
-const cssFile = path.join(process.cwd(), ".next", "reader", "site.css");
-let wroteCss = false;
-beforeAll(() => {
-  if (fs.existsSync(cssFile)) return;
-  fs.mkdirSync(path.dirname(cssFile), { recursive: true });
-  fs.writeFileSync(cssFile, "body{margin:0}");
-  wroteCss = true;
-});
-afterAll(() => {
-  if (wroteCss) fs.rmSync(cssFile);
-});
+withReaderStylesheet();
 
 const body = (text: string) => bodyFromParagraphs([text]);
 const MIN = 60_000;

@@ -1,8 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ActionError, useRefreshingAction, type ActionOutcome } from "@/components/ui/refreshing-action";
 
 /**
  * A small button (Disable, Enable, Send again) that runs a server action at once, refreshes
@@ -15,11 +14,9 @@ export function ActionButton({
 }: {
   label: string;
   ariaLabel: string;
-  action: () => Promise<{ ok: true } | { ok: false; error: string }>;
+  action: () => Promise<ActionOutcome>;
 }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState("");
+  const { run, pending, error } = useRefreshingAction();
   return (
     <span className="flex flex-wrap items-center gap-2">
       <Button
@@ -27,22 +24,11 @@ export function ActionButton({
         variant="secondary"
         disabled={pending}
         aria-label={ariaLabel}
-        onClick={() => {
-          setError("");
-          start(async () => {
-            const r = await action();
-            if (!r.ok) setError(r.error);
-            else router.refresh();
-          });
-        }}
+        onClick={() => run(action)}
       >
         {label}
       </Button>
-      {error ? (
-        <span role="alert" className="text-xs text-red-700">
-          {error}
-        </span>
-      ) : null}
+      <ActionError error={error} />
     </span>
   );
 }

@@ -16,7 +16,9 @@
  *   entry's time (the time of the newest entry), without a new story version, so an editor
  *   working on the story's introduction meanwhile is not in conflict;
  * - a deleted entry's row, revisions and photo uses are removed: its text is gone from every
- *   output on the next request.
+ *   output on the next request;
+ * - webhook receivers are told of entries posted, edited and deleted on a public live blog
+ *   (`story.updated`, lib/webhooks/story-events.ts), in the same transaction.
  */
 import "server-only";
 import { and, desc, eq, ne, sql } from "drizzle-orm";
@@ -30,6 +32,8 @@ import { assertPhotosDescribed, prepareContent, type PreparedContent } from "@/l
 import { EMPTY_FOOTPRINT, readerFootprint, type ReaderFootprint } from "@/lib/stories/footprint";
 import { isPubliclyVisible } from "@/lib/stories/visibility";
 import { cleanString } from "@/lib/text/clean";
+import { nudgeWebhookWorker } from "@/lib/webhooks/nudge";
+import { announceLiveEntry } from "@/lib/webhooks/story-events";
 
 /** What a live blog change did, for the caller to expire reader caches. */
 export interface LiveChange {
@@ -247,7 +251,7 @@ export async function postEntry(viewer: Viewer, storyId: string, raw: unknown, n
   const input = parseInput(entrySchema, raw);
   const content = await prepareEntryBody(input.body);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const posted = await db.transaction(async (tx) => {
     const story = await lockLiveBlog(tx, storyId);
     if (story.coverageEndedAt) throw new AppError("bad_request", "This live coverage has ended: resume it before posting.");
     const publish = input.publish && mayPublish(viewer, story);
@@ -277,10 +281,15 @@ export async function postEntry(viewer: Viewer, storyId: string, raw: unknown, n
       .returning();
     await recordEntryRevision(tx, viewer, entry!, now);
     await recordPhotoUses(tx, entry!.id, content.bodyPhotoIds);
-    if (publish) await touchLastUpdated(tx, story, now);
+    if (publish) {
+      await touchLastUpdated(tx, story, now);
+      await announceLiveEntry(tx, story.id, entry!, "posted", now);
+    }
     await auditEntry(tx, viewer, publish ? "live.entry_publish" : "live.entry_draft", story, { entryId: entry!.id, headline: input.headline }, now);
     return { ...(await changeFor(tx, story, now, publish)), entryId: entry!.id, status: entry!.status };
   });
+  nudgeWebhookWorker();
+  return posted;
 }
 
 /**
@@ -294,7 +303,7 @@ export async function editEntry(viewer: Viewer, entryId: string, raw: unknown, n
   const input = parseInput(editSchema, raw);
   const content = await prepareEntryBody(input.body);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const edited = await db.transaction(async (tx) => {
     const { entry, story } = await lockEntry(tx, entryId);
     if (!mayChange(viewer, story, entry)) throw new AppError("forbidden", "You cannot edit this entry.");
     if (entry.version !== input.version) throw new AppError("conflict", "Someone else changed this entry meanwhile. Reload it and edit again.");
@@ -324,8 +333,11 @@ export async function editEntry(viewer: Viewer, entryId: string, raw: unknown, n
     await recordEntryRevision(tx, viewer, saved!, now);
     await recordPhotoUses(tx, entry.id, content.bodyPhotoIds);
     await auditEntry(tx, viewer, "live.entry_edit", story, { entryId: entry.id, version: saved!.version }, now);
+    if (entry.status === "published") await announceLiveEntry(tx, story.id, saved!, "edited", now);
     return changeFor(tx, story, now, entry.status === "published");
   });
+  nudgeWebhookWorker();
+  return edited;
 }
 
 /**
@@ -336,7 +348,7 @@ export async function editEntry(viewer: Viewer, entryId: string, raw: unknown, n
  */
 export async function publishEntry(viewer: Viewer, entryId: string, now = new Date()): Promise<LiveChange> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const published = await db.transaction(async (tx) => {
     const { entry, story } = await lockEntry(tx, entryId);
     if (!mayPublish(viewer, story) || (!can(viewer.role, "story:edit-any") && entry.createdBy !== viewer.id)) {
       throw new AppError("forbidden", "Only an editor can publish this entry.");
@@ -347,9 +359,12 @@ export async function publishEntry(viewer: Viewer, entryId: string, now = new Da
     await assertPhotosDescribed(tx, content, null);
     await tx.update(liveEntries).set({ status: "published", postedAt: now, version: entry.version + 1, updatedAt: now, updatedBy: viewer.id }).where(eq(liveEntries.id, entry.id));
     await touchLastUpdated(tx, story, now);
+    await announceLiveEntry(tx, story.id, entry, "posted", now);
     await auditEntry(tx, viewer, "live.entry_publish", story, { entryId: entry.id, headline: entry.headline }, now);
     return changeFor(tx, story, now, true);
   });
+  nudgeWebhookWorker();
+  return published;
 }
 
 /**
@@ -359,13 +374,16 @@ export async function publishEntry(viewer: Viewer, entryId: string, now = new Da
  */
 export async function deleteEntry(viewer: Viewer, entryId: string, now = new Date()): Promise<LiveChange> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const deleted = await db.transaction(async (tx) => {
     const { entry, story } = await lockEntry(tx, entryId);
     if (!mayChange(viewer, story, entry)) throw new AppError("forbidden", "You cannot delete this entry.");
     await tx.delete(liveEntries).where(eq(liveEntries.id, entry.id));
     await auditEntry(tx, viewer, "live.entry_delete", story, { entryId: entry.id, wasPublished: entry.status === "published" }, now);
+    if (entry.status === "published") await announceLiveEntry(tx, story.id, entry, "deleted", now);
     return changeFor(tx, story, now, entry.status === "published");
   });
+  nudgeWebhookWorker();
+  return deleted;
 }
 
 /**

@@ -21,6 +21,7 @@ import { getDeskStory, saveStory } from "@/lib/stories/desk";
 import { createStory, saveSiteSettings } from "@/lib/stories/store";
 import { trashStory } from "@/lib/stories/trash";
 import { scheduleUnpublish } from "@/lib/stories/unpublish-schedule";
+import { deleteEntry, editEntry, postEntry, updateLiveBlog } from "@/lib/live/entries";
 import { createTag, mergeTags, updateTag } from "@/lib/tags/admin";
 import { createUser } from "@/lib/users/store";
 import { engines, useTestDatabase, type Engine } from "@/test/db";
@@ -218,6 +219,27 @@ describe.each(engines())("webhook events of stories, tags and bylines on %s", (e
       ["byline.changed", "retired", "farid-guest"],
       ["byline.changed", "merged", "farid-guest"],
     ]);
+  });
+
+  it("a live blog's entries: posted is an update, edited and deleted are minor, each naming the entry; drafts and hidden live blogs send nothing", async () => {
+    const s = await saveStory(mina, { title: "Flood live", body: body("The introduction."), intent: "publish" }, T0);
+    await updateLiveBlog(mina, s.id, { isLiveBlog: true }, T0);
+    await fresh();
+    const e = await postEntry(mina, s.id, { headline: "Water rising", body: body("The river rises.") }, T0);
+    await editEntry(mina, e.entryId, { version: 1, body: body("The river rises fast.") }, T0);
+    await postEntry(mina, s.id, { body: body("A draft."), publish: false }, T0);
+    await deleteEntry(mina, e.entryId, T0);
+    const got = await fresh();
+    expect(got.map((x) => [x.event, x.data.kind, (x.data.entry as { change: string }).change])).toEqual([
+      ["story.updated", "update", "posted"],
+      ["story.updated", "minor", "edited"],
+      ["story.updated", "minor", "deleted"],
+    ]);
+    expect(got[0]!.data.entry).toMatchObject({ id: e.entryId, headline: "Water rising", url: expect.stringMatching(new RegExp(`/news/flood-live#entry-${e.entryId}$`)) });
+    await saveStory(mina, { ...(await fields(s.id)), intent: "unpublish" }, T0);
+    await fresh();
+    await postEntry(mina, s.id, { body: body("While nobody can see it.") }, T0);
+    expect(await fresh()).toEqual([]);
   });
 
   describe("delivered by the worker", () => {

@@ -134,6 +134,28 @@ async function announce(tx: Db, s: StoryForEvent, now: Date, change: StoryChange
   return event;
 }
 
+/** What happened to a live blog entry, as `story.updated`'s `data.entry.change` says. */
+export type LiveEntryChange = "posted" | "edited" | "deleted";
+
+/**
+ * Records `story.updated` for a change to one entry of a live blog that receivers know as
+ * public (announced and visible at `now`): kind "update" for an entry posted (published),
+ * "minor" for one edited or deleted, with `data.entry` `{ id, url, headline, change }`, so
+ * a receiver that copied the entry can change or remove it. Nothing for a live blog readers
+ * cannot see. Call on `tx`, the entry change's transaction; nudge the worker after the commit.
+ * @returns whether an event was recorded.
+ */
+export async function announceLiveEntry(tx: Db, storyId: string, entry: { id: string; headline: string }, change: LiveEntryChange, now: Date): Promise<boolean> {
+  const [s] = await tx.select(eventColumns).from(stories).where(eq(stories.id, storyId));
+  if (!s || !s.announcedPublic || !publicNow(s, now)) return false;
+  const story = storySummary(s, now, true);
+  await emitWebhookEvent(tx, {
+    event: "story.updated",
+    data: { kind: change === "posted" ? "update" : "minor", entry: { id: entry.id, url: `${story.url}#entry-${entry.id}`, headline: entry.headline, change }, story },
+  });
+  return true;
+}
+
 /**
  * Announces the transitions that happened by themselves by `now`: published stories whose
  * instant has come and that were not announced, and announced stories whose scheduled

@@ -1,8 +1,9 @@
 /**
  * The time-zone matrix: every combination of the app process's TZ (UTC, Asia/Kabul,
  * America/New_York) and the database session's TimeZone (UTC, Europe/Berlin), on PGlite and
- * (with TEST_DATABASE_URL) PostgreSQL. Scheduling, storage, visibility and the reader's date
- * must come out the same in all of them (a server not on UTC shifted Ghost's scheduled posts,
+ * (with TEST_DATABASE_URL) PostgreSQL. Scheduling, storage, visibility, the reader's date and
+ * live blog entries' times must come out the same in all of them (a server not on UTC shifted
+ * Ghost's scheduled posts,
  * https://github.com/TryGhost/Ghost/issues/11749; a session zone shifted Drizzle's timestamps,
  * https://github.com/drizzle-team/drizzle-orm/issues/1587).
  *
@@ -18,7 +19,9 @@ import { getDeskStory, saveStory } from "@/lib/stories/desk";
 import { getPublicStory } from "@/lib/stories/queries";
 import { saveSiteSettings } from "@/lib/stories/store";
 import { loadViewer } from "@/lib/auth/load-viewer";
-import { formatLongDate } from "@/lib/dates/format";
+import { formatLongDate, formatTimeOfDayWithZone } from "@/lib/dates/format";
+import { postEntry, updateLiveBlog } from "@/lib/live/entries";
+import { getLivePage } from "@/lib/live/public";
 import { bodyFromParagraphs } from "@/lib/editor/render";
 import { createUser } from "@/lib/users/store";
 import { importWxr } from "@/lib/import/importer";
@@ -89,6 +92,21 @@ describe.each(engines())("TZ matrix on %s", (engine) => {
           );
           expect(imported).toMatchObject({ "Keyboard navigation": "2018-10-21T03:03:48.000Z", "Zero date draft": null, "Local only": "2024-07-01T04:30:00.000Z" });
           expect(formatLongDate(new Date(imported["Keyboard navigation"]!), "Asia/Kabul")).toBe("October 21, 2018");
+
+          // Live blog entries: stored and read back as the instants they were posted at, shown
+          // in the newsroom's zone with its name, with the offset in force at each instant (a
+          // newsroom in London: either side of the 2025-03-30 change to summer time).
+          await updateLiveBlog(mina, draft.id, { isLiveBlog: true }, new Date("2025-03-30T04:30:00Z"));
+          const before = await postEntry(mina, draft.id, { body: bodyFromParagraphs(["Before the change."]) }, new Date("2025-03-30T04:40:00Z"));
+          const after = await postEntry(mina, draft.id, { body: bodyFromParagraphs(["After it."]) }, new Date("2025-03-30T05:10:00Z"));
+          const live = await getLivePage(handle.db, draft.id, new Date("2025-03-30T06:00:00Z"));
+          expect(live.entries.map((e) => [e.id, e.postedAt.toISOString()])).toEqual([
+            [after.entryId, "2025-03-30T05:10:00.000Z"],
+            [before.entryId, "2025-03-30T04:40:00.000Z"],
+          ]);
+          expect(formatTimeOfDayWithZone(live.entries[1]!.postedAt, "Asia/Kabul")).toBe("9:10 AM GMT+4:30");
+          expect(formatTimeOfDayWithZone(new Date("2025-03-30T00:30:00Z"), "Europe/London", "en-GB")).toBe("00:30 GMT");
+          expect(formatTimeOfDayWithZone(new Date("2025-03-30T01:30:00Z"), "Europe/London", "en-GB")).toBe("02:30 BST");
         } finally {
           await dispose();
           await closeDatabase().catch(() => {});

@@ -35,18 +35,18 @@ export function LiveEntry({ entry, zone, pinnedCopy = false }: { entry: PublicEn
   return (
     <article
       id={pinnedCopy ? undefined : anchor}
-      className={`live-entry py-5 ${pinnedCopy ? "pt-2" : "scroll-mt-4 border-t border-neutral-200 dark:border-neutral-700"}`}
+      className={`live-entry py-5 ${pinnedCopy ? "pt-2" : "scroll-mt-4 border-t border-neutral-200"}`}
       data-entry-id={pinnedCopy ? undefined : entry.id}
       data-entry-version={`${entry.postedAt.getTime()}-${entry.editedAt?.getTime() ?? 0}`}
       data-testid={pinnedCopy ? "live-pinned-entry" : "live-entry"}
     >
-      <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-neutral-600 dark:text-neutral-400">
+      <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-neutral-600">
         <a href={`#${anchor}`} className="font-semibold text-brand hover:underline" aria-label={`${labels.entryLink}: ${formatDateTime(entry.postedAt, zone.timeZone, locale)}`}>
           <time dateTime={entry.postedAt.toISOString()} data-testid="entry-time">
             {formatTimeOfDayWithZone(entry.postedAt, zone.timeZone, locale)}
           </time>
         </a>
-        {entry.isKeyEvent ? <span className="rounded bg-neutral-100 px-1.5 text-xs font-semibold uppercase tracking-wide text-neutral-700 dark:bg-neutral-800 dark:text-neutral-200">{labels.keyEvent}</span> : null}
+        {entry.isKeyEvent ? <span className="rounded bg-neutral-100 px-1.5 text-xs font-semibold uppercase tracking-wide text-neutral-700">{labels.keyEvent}</span> : null}
         {entry.editedAt ? (
           <span data-testid="entry-edited">
             {labels.edited} <time dateTime={entry.editedAt.toISOString()}>{formatTimeOfDayWithZone(entry.editedAt, zone.timeZone, locale)}</time>
@@ -63,7 +63,7 @@ export function LiveEntry({ entry, zone, pinnedCopy = false }: { entry: PublicEn
         dangerouslySetInnerHTML={{ __html: entry.bodyHtml /* rendered with the shared schema and sanitised at save time */ }}
       />
       {entry.byline ? (
-        <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
+        <p className="mt-2 text-sm text-neutral-600">
           {labels.by}: <a href={`/author/${entry.byline.slug}`} className="hover:text-brand" dir="auto">
             <bdi>{entry.byline.name}</bdi>
           </a>
@@ -76,7 +76,7 @@ export function LiveEntry({ entry, zone, pinnedCopy = false }: { entry: PublicEn
 /** The day an entry was posted, as a heading between days (live blogs often run past midnight). */
 function DayHeading({ at, zone }: { at: Date; zone: LiveZone }) {
   return (
-    <h3 className="mt-6 text-xs font-bold uppercase tracking-wide text-neutral-500 dark:text-neutral-400">
+    <h3 className="mt-6 text-xs font-bold uppercase tracking-wide text-neutral-500">
       <time dateTime={isoDateInZone(at, zone.timeZone)}>{formatLongDate(at, zone.timeZone, dateLocaleFor(zone.language, zone.siteLocale))}</time>
     </h3>
   );
@@ -88,14 +88,14 @@ export function KeyEvents({ page, zone }: { page: Pick<LivePage, "keyEvents">; z
   const locale = dateLocaleFor(zone.language, zone.siteLocale);
   if (page.keyEvents.length === 0) return <div data-live-key-events hidden />;
   return (
-    <nav aria-labelledby="key-events-heading" className="mt-6 rounded border border-neutral-200 p-4 dark:border-neutral-700" data-live-key-events data-testid="key-events">
+    <nav aria-labelledby="key-events-heading" className="mt-6 rounded border border-neutral-200 p-4" data-live-key-events data-testid="key-events">
       <h3 id="key-events-heading" className="font-serif text-lg font-bold">
         {labels.keyEvents}
       </h3>
       <ol className="mt-2 flex flex-col gap-2 text-sm">
         {page.keyEvents.map((k) => (
           <li key={k.id} className="flex gap-3">
-            <time dateTime={k.postedAt.toISOString()} className="shrink-0 text-neutral-600 dark:text-neutral-400">
+            <time dateTime={k.postedAt.toISOString()} className="shrink-0 text-neutral-600">
               {formatTimeOfDayWithZone(k.postedAt, zone.timeZone, locale)}
             </time>
             <a href={`#entry-${k.id}`} className="text-brand hover:underline" dir="auto">
@@ -155,7 +155,7 @@ export function LiveBlog({
         <span className="sr-only">{labels.live}</span>
       </h2>
       {live.endedAt ? (
-        <p className="mt-3 rounded border border-neutral-300 bg-neutral-50 p-3 text-sm dark:border-neutral-700 dark:bg-neutral-900" role="status" data-testid="coverage-ended">
+        <p className="mt-3 rounded border border-neutral-300 bg-neutral-50 p-3 text-sm" role="status" data-testid="coverage-ended">
           {labels.coverageEnded(formatDateTime(live.endedAt, zone.timeZone, locale))}
         </p>
       ) : null}
@@ -192,7 +192,7 @@ export function LiveBlog({
       </div>
 
       {page.older ? (
-        <p className="mt-6 border-t border-neutral-200 pt-4 dark:border-neutral-700">
+        <p className="mt-6 border-t border-neutral-200 pt-4">
           <a href={`/news/${encodeURIComponent(slug)}/updates/${page.older}`} className="font-semibold text-brand hover:underline" rel="next" data-testid="older-updates">
             {labels.olderUpdates}
           </a>

@@ -10,7 +10,7 @@
  * - Keep migrations to SQL that both PostgreSQL 15 (Debian) and PGlite (PostgreSQL 18) accept.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { SEARCH_TRANSLATE } from "./search-fold";
+import { isPashtoSql, SEARCH_TRANSLATE } from "./search-fold";
 import {
   type AnyPgColumn,
   bigserial,
@@ -33,21 +33,26 @@ import {
 /** An instant, stored in UTC. */
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
+/** Text fields of a record in other languages: { "<BCP 47 tag>": { field: text } }; a missing field falls back to the record's own column. */
+export type Translations<F extends string> = Record<string, Partial<Record<F, string>>>;
+
 /** PostgreSQL's `tsvector`; written by the database only (generated columns), read in SQL only. */
 const tsvector = customType<{ data: string }>({
   dataType: () => "tsvector",
 });
 
 /**
- * The stored search document of a story: headline (weight A), dek (B) and body text (C), each
- * folded (./search-fold.ts) and indexed twice, with `english` (stems: "running" finds
- * "run") and `simple` (every word as written, which is what Dari and Pashto need).
+ * The stored search document of a story: headline (weight A), dek and `searchTerms` (its tag
+ * and byline names, B) and body text (C), each folded by the story's language's rule
+ * (./search-fold.ts) and indexed twice, with `english` (stems: "running" finds "run") and
+ * `simple` (every word as written, which is what Dari and Pashto need).
  */
-function searchDocument(columns: { title: unknown; dek: unknown; bodyText: unknown }) {
-  const fold = (c: unknown) => sql`translate(${c}, ${sql.raw(SEARCH_TRANSLATE.from)}, ${sql.raw(SEARCH_TRANSLATE.to)})`;
+function searchDocument(columns: { title: unknown; dek: unknown; terms: unknown; bodyText: unknown }) {
+  const fold = (c: unknown) =>
+    sql`(case when ${sql.raw(isPashtoSql('"language"'))} then translate(${c}, ${sql.raw(SEARCH_TRANSLATE.ps.from)}, ${sql.raw(SEARCH_TRANSLATE.ps.to)}) else translate(${c}, ${sql.raw(SEARCH_TRANSLATE.default.from)}, ${sql.raw(SEARCH_TRANSLATE.default.to)}) end)`;
   const part = (c: unknown, weight: "A" | "B" | "C") =>
     sql`setweight(to_tsvector('english'::regconfig, ${fold(c)}), '${sql.raw(weight)}') || setweight(to_tsvector('simple'::regconfig, ${fold(c)}), '${sql.raw(weight)}')`;
-  return sql`${part(columns.title, "A")} || ${part(columns.dek, "B")} || ${part(columns.bodyText, "C")}`;
+  return sql`${part(columns.title, "A")} || ${part(columns.dek, "B")} || ${part(columns.terms, "B")} || ${part(columns.bodyText, "C")}`;
 }
 
 /**
@@ -125,6 +130,8 @@ export const bylines = pgTable(
     jobTitle: text("job_title").notNull().default(""),
     bio: text("bio").notNull().default(""),
     photoUrl: text("photo_url"),
+    /** The name, job title and bio in other languages, by BCP 47 tag ({ fa: { name: "…" } }); a missing field falls back to the column. */
+    translations: jsonb("translations").$type<Translations<"name" | "jobTitle" | "bio">>().notNull().default({}),
     /** A retired byline keeps its page and its stories but is no longer offered on the desk. */
     retired: boolean("retired").notNull().default(false),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
@@ -145,6 +152,8 @@ export const tags = pgTable(
     /** A section: listed in the site's navigation, in `sectionOrder`. */
     isSection: boolean("is_section").notNull().default(false),
     sectionOrder: integer("section_order").notNull().default(0),
+    /** The name and description in other languages, by BCP 47 tag ({ ps: { name: "…" } }); a missing field falls back to the column. */
+    translations: jsonb("translations").$type<Translations<"name" | "description">>().notNull().default({}),
     createdAt: instant("created_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("tags_slug_key").on(t.slug)],
@@ -241,10 +250,25 @@ export const stories = pgTable(
     coverageEndedAt: instant("coverage_ended_at"),
     /** An editor lets writers publish their entries on this live blog directly (else they post drafts). */
     writersMayPublishEntries: boolean("writers_may_publish_entries").notNull().default(false),
-    /** Generated from title, dek and body text; see `searchDocument`. */
+    /**
+     * The names a reader may search a story by besides its text: its tags' and bylines' names,
+     * in every language they are given in, one per line. Written by the data layer
+     * (lib/search/terms.ts) whenever a story's tags or bylines, or their names, change.
+     */
+    searchTerms: text("search_terms").notNull().default(""),
+    /**
+     * Translations: the versions of one story in other languages share a group id (null: no
+     * translation linked). `translatedFromId` is the version this one was translated from, and
+     * `translationSyncedAt` that version's "Last Updated On" (or, unpublished, its last change)
+     * when this translation was made or last marked caught up with it.
+     */
+    translationGroupId: uuid("translation_group_id"),
+    translatedFromId: uuid("translated_from_id").references((): AnyPgColumn => stories.id, { onDelete: "set null" }),
+    translationSyncedAt: instant("translation_synced_at"),
+    /** Generated from title, dek, search terms and body text; see `searchDocument`. */
     searchVector: tsvector("search_vector")
       .notNull()
-      .generatedAlwaysAs((): SQL => searchDocument({ title: sql.raw('"title"'), dek: sql.raw('"dek"'), bodyText: sql.raw('"body_text"') })),
+      .generatedAlwaysAs((): SQL => searchDocument({ title: sql.raw('"title"'), dek: sql.raw('"dek"'), terms: sql.raw('"search_terms"'), bodyText: sql.raw('"body_text"') })),
     /**
      * The ranking document: headline, dek and the first RANK_LEAD_CHARS of the body, built like
      * `searchVector`. Search matches on `searchVector` (every word of the story) and ranks the
@@ -252,7 +276,7 @@ export const stories = pgTable(
      */
     rankVector: tsvector("rank_vector")
       .notNull()
-      .generatedAlwaysAs((): SQL => searchDocument({ title: sql.raw('"title"'), dek: sql.raw('"dek"'), bodyText: sql.raw(`left("body_text", ${RANK_LEAD_CHARS})`) })),
+      .generatedAlwaysAs((): SQL => searchDocument({ title: sql.raw('"title"'), dek: sql.raw('"dek"'), terms: sql.raw('"search_terms"'), bodyText: sql.raw(`left("body_text", ${RANK_LEAD_CHARS})`) })),
   },
   (t) => [
     uniqueIndex("stories_slug_key").on(t.slug),
@@ -264,6 +288,7 @@ export const stories = pgTable(
     // cannot express, so sitemaps and section lists are index-only scans.
     index("stories_status_published_at_idx").on(t.status, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("stories_primary_tag_idx").on(t.primaryTagId),
+    index("stories_translation_group_idx").on(t.translationGroupId).where(sql`${t.translationGroupId} is not null`),
     index("stories_breaking_idx").on(t.isBreaking).where(sql`${t.isBreaking}`),
     index("stories_updated_at_idx").on(t.updatedAt.desc()),
     index("stories_trashed_at_idx").on(t.trashedAt).where(sql`${t.trashedAt} is not null`),
@@ -496,6 +521,13 @@ export const settings = pgTable(
     /** Language new stories start in. */
     defaultLanguage: text("default_language").notNull().default("en"),
     logoUrl: text("logo_url"),
+    /**
+     * Languages with their own edition besides `defaultLanguage` (its front page, navigation and
+     * feeds under /<language>/), in the order the language switcher lists them.
+     */
+    editionLanguages: text("edition_languages").array().notNull().default(sql`'{}'::text[]`),
+    /** The site's name, tagline and About text in other languages, by BCP 47 tag; a missing field falls back to the column. */
+    translations: jsonb("translations").$type<Translations<"siteName" | "tagline" | "aboutText">>().notNull().default({}),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [check("settings_single_row", sql`${t.id} = 1`)],

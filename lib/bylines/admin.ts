@@ -21,6 +21,7 @@ import { AppError, parseInput } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
 import { nudgeWebhookWorker } from "@/lib/webhooks/nudge";
 import { announceBylineChange } from "@/lib/webhooks/taxonomy-events";
+import { refreshSearchTerms } from "@/lib/search/terms";
 import { BYLINE_PROFILE, type BylinePage } from "@/lib/stories/queries";
 
 export interface BylineRow extends BylinePage {
@@ -138,6 +139,7 @@ export async function updateByline(viewer: Viewer, id: string, raw: unknown): Pr
     await tx.update(bylines).set({ ...next, updatedAt: new Date() }).where(eq(bylines.id, id));
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "byline.update", entityType: "byline", entityId: id, details: { name: input.name, changes } });
     await announceBylineChange(tx, "updated", { id, slug, name: input.name }, { previousSlug: current.slug });
+    if (changes.name) await refreshSearchTerms(tx, { bylineId: id });
     return { slug, oldSlug: current.slug };
   });
   nudgeWebhookWorker();
@@ -193,6 +195,7 @@ export async function mergeBylines(viewer: Viewer, fromId: string, intoId: strin
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(storyBylines).where(eq(storyBylines.bylineId, fromId));
     if (n !== 0) throw new Error("merge left stories on the old byline");
     await announceBylineChange(tx, "merged", from, { mergedInto: into });
+    await refreshSearchTerms(tx, { bylineId: intoId });
     return { fromSlug: from.slug, intoSlug: into.slug };
   });
   nudgeWebhookWorker();

@@ -4,12 +4,21 @@
  */
 
 export const STORY_LANGUAGES = [
-  { code: "en", name: "English" },
-  { code: "fa", name: "Dari (دری)" },
-  { code: "ps", name: "Pashto (پښتو)" },
-  { code: "ar", name: "Arabic (العربية)" },
-  { code: "ur", name: "Urdu (اردو)" },
+  { code: "en", name: "English", endonym: "English" },
+  { code: "fa", name: "Dari (دری)", endonym: "دری" },
+  { code: "ps", name: "Pashto (پښتو)", endonym: "پښتو" },
+  { code: "ar", name: "Arabic (العربية)", endonym: "العربية" },
+  { code: "ur", name: "Urdu (اردو)", endonym: "اردو" },
 ] as const;
+
+/**
+ * A language's name in that language ("fa" → "دری": Afghanistan's name for its Persian, which
+ * CLDR's Intl.DisplayNames would give as "فارسی"), for language switchers; the code otherwise.
+ */
+export function endonymOf(language: string): string {
+  const primary = language.toLowerCase().split("-")[0] ?? "";
+  return STORY_LANGUAGES.find((l) => l.code === primary)?.endonym ?? language;
+}
 
 const RTL_LANGUAGES = new Set(["ar", "fa", "ps", "ur", "he", "yi", "dv", "ckb", "sd", "ug"]);
 

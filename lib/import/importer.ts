@@ -41,6 +41,7 @@ import { ImportPhotos, photoRef, photoRow, photoWords, type PhotoSourceRef, type
 import { itemDates, itemKey, itemStatus, wpSlug, type ImportStatus } from "./map";
 import { authorAddresses, itemAddresses, parsePermalinkStructure, termAddresses, type LegacyAddress, type PermalinkStructure } from "./permalink";
 import { MAX_ITEM_CONTENT_BYTES, readWxr, WxrError, type WxrChunks, type WxrItem, type WxrRecord, type WxrTerm } from "./wxr";
+import { refreshSearchTerms } from "@/lib/search/terms";
 
 export interface ImportOptions {
   /** IANA zone of the WordPress site, for items without a GMT date. */
@@ -230,8 +231,8 @@ const noCounts = (): Counts => ({ tags: 0, bylines: 0, redirects: { stories: 0, 
  */
 type Facts = string[];
 
-async function ensureTag(tx: Db, rawName: string, wpSlugs: string[], facts: Facts): Promise<string | null> {
-  const row = await findOrCreateTag(tx, rawName);
+async function ensureTag(tx: Db, rawName: string, language: string, wpSlugs: string[], facts: Facts): Promise<string | null> {
+  const row = await findOrCreateTag(tx, rawName, { language });
   if (!row) return null;
   if (row.created) facts.push(`tag:${row.slug}`);
   // Old archive URLs (/category/<slug>, /tag/<slug>) lead to the one tag.
@@ -682,7 +683,7 @@ async function linkTermsAndAuthor(run: ImportRun, tx: Db, p: StoryItem, counts: 
     const cacheKey = `${normalizeTagName(t.name).toLowerCase()}\u0000${t.slug}`;
     let id = run.tagIds.get(cacheKey) ?? null;
     if (!id) {
-      id = await ensureTag(tx, t.name, t.slug ? [t.slug] : [], learned.facts);
+      id = await ensureTag(tx, t.name, run.siteLanguage, t.slug ? [t.slug] : [], learned.facts);
       if (id) learned.tags.push([cacheKey, id]);
     }
     termTagIds.push(id);
@@ -834,6 +835,7 @@ async function writeItemTx(run: ImportRun, tx: Db, p: StoryItem, gathered: Gathe
   const { id: storyId, version, slug: storySlug } = await writeArticleRow(run, tx, p, seen ? { storyId: seen.storyId, version: seen.current } : null, fields);
   if (tagIds.length) await tx.insert(storyTags).values(tagIds.map((tagId, position) => ({ storyId, tagId, position })));
   if (authorIds.length) await tx.insert(storyBylines).values(authorIds.map((bylineId, position) => ({ storyId, bylineId, position })));
+  await refreshSearchTerms(tx, { storyIds: [storyId] });
   // Photo uses are recorded, as the desk records them, so the library will not delete a used photo.
   const uses = [
     ...(placed.featuredMediaId ? [{ storyId, mediaId: placed.featuredMediaId, role: "featured" as const }] : []),

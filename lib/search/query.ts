@@ -3,7 +3,6 @@
  * Pure: no database.
  */
 import { cleanText } from "@/lib/text/clean";
-import { foldSearchText } from "./normalize";
 
 /** Longer queries are cut (at a word) to this many characters; nobody types more on purpose. */
 export const SEARCH_MAX_QUERY_CHARS = 200;
@@ -12,7 +11,7 @@ export const SEARCH_MAX_QUERY_CHARS = 200;
 const MAX_PREFIX_TERMS = 10;
 
 export type SearchQuery =
-  /** `text` is folded and ready for `websearch_to_tsquery`; `display` is what to show back. */
+  /** `text` is NFC, for the search functions (which fold it per story language); `display` is what to show back. */
   | { kind: "ok"; text: string; display: string; truncated: boolean }
   /** Nothing typed (or only spaces): show the empty search form, not an error. */
   | { kind: "empty" }
@@ -37,16 +36,16 @@ export function parseSearchQuery(raw: unknown): SearchQuery {
     truncated = true;
   }
   if (!/[\p{L}\p{N}]/u.test(display)) return { kind: "no-terms", display };
-  return { kind: "ok", text: foldSearchText(display), display, truncated };
+  return { kind: "ok", text: display.normalize("NFC"), display, truncated };
 }
 
 /**
  * A `to_tsquery('simple', …)` string matching every word of `text` as a prefix, for the
- * desk's search-as-you-type ("budg" finds "budget"). Words are runs of letters and digits
+ * desk's search-as-you-type ("budg" finds "budget"), from text already folded by the caller. Words are runs of letters and digits
  * only, so the result never holds tsquery syntax; null when there is no word.
  */
 export function prefixTsQuery(text: string): string | null {
-  const words = foldSearchText(text.toLowerCase()).match(/[\p{L}\p{N}]+/gu);
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu);
   if (!words) return null;
   return words
     .slice(0, MAX_PREFIX_TERMS)

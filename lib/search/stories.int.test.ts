@@ -4,7 +4,7 @@
  * visibility rule, and the desk's prefix search.
  */
 import { describe, expect, it } from "vitest";
-import { createStory } from "@/lib/stories/store";
+import { createStory, upsertByline, upsertTag } from "@/lib/stories/store";
 import { bodyFromParagraphs } from "@/lib/editor/render";
 import { engines, useTestDatabase } from "@/test/db";
 import { parseSearchQuery } from "./query";
@@ -107,6 +107,33 @@ describe.each(engines())("story search on %s", (engine) => {
     // The newest five "Harvest report" stories (0 is the newest).
     expect(r.items.map((i) => i.title).sort()).toEqual(["Harvest report 0", "Harvest report 1", "Harvest report 2", "Harvest report 3", "Harvest report 4"]);
     expect((await searchPublicStories({ text: "harvest", now: NOW, limit: 10, offset: 0 })).capped).toBe(false);
+  });
+
+  it("finds stories by their tags and bylines, and by a tag's new name after a rename", async () => {
+    const tagId = await upsertTag({ slug: "water", name: "Water rights" });
+    await upsertByline({ slug: "zarghuna", name: "Zarghuna Ahmadzai" });
+    await upsertTag({ slug: "helmand", name: "هلمند" });
+    await createStory({ title: "Canal opens", body: bodyFromParagraphs(["Farmers gather."]), status: "published", publishedAt: minutes(-3), tagSlugs: ["water", "helmand"], bylineSlugs: ["zarghuna"] });
+    for (const q of ["rights", "Ahmadzai", "هلمند"]) expect((await search(q)).items.map((i) => i.title), q).toEqual(["Canal opens"]);
+    await upsertTag({ slug: "water", name: "Irrigation" });
+    expect((await search("irrigation")).items.map((i) => i.title)).toEqual(["Canal opens"]);
+    expect((await search("rights")).total).toBe(0);
+    expect(tagId).toBeTruthy();
+  });
+
+  it("folds a query by each story's language: Pashto keeps its own letters apart, Dari folds keyboard variants", async () => {
+    const pub = { status: "published" as const, publishedAt: minutes(-4) };
+    // سړي (men, Arabic Yeh) in a Pashto story; ګټه typed with Pashto's Gaf.
+    await createStory({ ...pub, language: "ps", title: "سړي او ګټه", body: bodyFromParagraphs(["پښتو متن."]) });
+    await createStory({ ...pub, language: "fa", title: "علی در کابل", body: bodyFromParagraphs(["متن دری."]) });
+    // The Persian-keyboard Gaf finds Pashto's Gaf; Farsi Yeh does not find Pashto's Arabic Yeh.
+    expect((await search("گټه")).items.map((i) => i.title)).toEqual(["سړي او ګټه"]);
+    expect((await search("سړي")).items.map((i) => i.title)).toEqual(["سړي او ګټه"]);
+    expect((await search("سړی")).total).toBe(0);
+    // In the Dari story, Arabic Yeh and Kaf are keyboard variants.
+    expect((await search("علي كابل")).items.map((i) => i.title)).toEqual(["علی در کابل"]);
+    const highlighted = (await search("علي")).items[0]!.titleParts;
+    expect(highlighted).toContainEqual({ text: "علی", mark: true });
   });
 
   it("keeps HTML-looking text as text in highlights", async () => {

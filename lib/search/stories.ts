@@ -9,21 +9,42 @@ import { getDb } from "@/db";
 import { stories } from "@/db/schema";
 import { cardColumns, cardsWithRefs, loadCardRefs, type StoryCard } from "@/lib/stories/queries";
 import { isPublic } from "@/lib/stories/visibility";
-import { SEARCH_TRANSLATE } from "./normalize";
+import { isPashtoSql } from "@/db/schema/search-fold";
+import type { FoldRule } from "@/lib/text/fold";
+import { foldSearchTexts, SEARCH_TRANSLATE } from "./normalize";
 import { FRAGMENT_DELIMITER, HIGHLIGHT_LT, HIGHLIGHT_START, HIGHLIGHT_STOP, joinFragments, prefixTsQuery, splitHighlights, type SnippetPart } from "./query";
 
 /**
- * The tsquery for a reader's words (already folded by parseSearchQuery): web-search syntax
- * ("quoted phrase", or, -word), once with English stemming and once word for word, either
- * matching.
+ * The tsquery for a reader's words, already folded by one rule: web-search syntax ("quoted
+ * phrase", or, -word), once with English stemming and once word for word, either matching.
  */
-function readerTsQuery(text: string): SQL {
-  return sql`(websearch_to_tsquery('english'::regconfig, ${text}) || websearch_to_tsquery('simple'::regconfig, ${text}))`;
+function readerTsQuery(folded: string): SQL {
+  return sql`(websearch_to_tsquery('english'::regconfig, ${folded}) || websearch_to_tsquery('simple'::regconfig, ${folded}))`;
 }
 
-/** Stories whose search document matches the reader-syntax `text`. */
+/** True for stories whose language folds by the Pashto rule (db/schema/search-fold.ts). */
+const isPashto = sql.raw(isPashtoSql(`"stories"."language"`));
+
+/**
+ * One expression per fold rule, chosen by each story's language: a story's search vector was
+ * folded by its language's rule, so a query is folded by that rule too before it meets it.
+ * When both rules fold the query the same way (most queries), one expression serves all.
+ * @param text the query as typed (NFC or not); `build` gets it folded by a rule.
+ */
+function byStoryRule(text: string, build: (folded: string, rule: FoldRule) => SQL): SQL {
+  const folded = foldSearchTexts(text);
+  if (folded.default === folded.ps) return build(folded.default, "default");
+  return sql`(case when ${isPashto} then ${build(folded.ps, "ps")} else ${build(folded.default, "default")} end)`;
+}
+
+/**
+ * Stories whose search document matches the reader-syntax `text`. Two queries that differ by
+ * rule are written as an OR of two index conditions (not a CASE) so each can use the index.
+ */
 export function storyMatch(text: string): SQL {
-  return sql`${stories.searchVector} @@ ${readerTsQuery(text)}`;
+  const folded = foldSearchTexts(text);
+  if (folded.default === folded.ps) return sql`${stories.searchVector} @@ ${readerTsQuery(folded.default)}`;
+  return sql`((${stories.searchVector} @@ ${readerTsQuery(folded.ps)} and ${isPashto}) or (${stories.searchVector} @@ ${readerTsQuery(folded.default)} and not ${isPashto}))`;
 }
 
 /**
@@ -31,9 +52,11 @@ export function storyMatch(text: string): SQL {
  * search box. Null when `text` holds no word.
  */
 export function deskStoryMatch(text: string): SQL | null {
-  const prefix = prefixTsQuery(text);
-  if (!prefix) return null;
-  return sql`${stories.searchVector} @@ (to_tsquery('simple'::regconfig, ${prefix}) || ${readerTsQuery(text)})`;
+  if (!prefixTsQuery(text)) return null;
+  const folded = foldSearchTexts(text);
+  const one = (f: string) => sql`${stories.searchVector} @@ (to_tsquery('simple'::regconfig, ${prefixTsQuery(f)}) || ${readerTsQuery(f)})`;
+  if (folded.default === folded.ps) return one(folded.default);
+  return sql`((${one(folded.ps)} and ${isPashto}) or (${one(folded.default)} and not ${isPashto}))`;
 }
 
 export interface SearchHit extends StoryCard {
@@ -49,12 +72,13 @@ export interface SearchHit extends StoryCard {
  * so a story quoting "<b>" would lose it); splitHighlights swaps it back.
  */
 function headline(column: SQL | typeof stories.title, text: string, options: string): SQL<string> {
-  return sql<string>`ts_headline('simple'::regconfig, ${headlineSource(column)}, ${readerTsQuery(text)}, ${options})`;
+  return byStoryRule(text, (folded) => sql`ts_headline('simple'::regconfig, ${headlineSource(column)}, ${readerTsQuery(folded)}, ${options})`) as SQL<string>;
 }
 
 /** The text ts_headline is given for `column` (see headline). */
 function headlineSource(column: SQL | typeof stories.title): SQL<string> {
-  const folded = sql`translate(${column}, ${sql.raw(SEARCH_TRANSLATE.from)}, ${sql.raw(SEARCH_TRANSLATE.to)})`;
+  const fold = (rule: FoldRule) => sql`translate(${column}, ${sql.raw(SEARCH_TRANSLATE[rule].from)}, ${sql.raw(SEARCH_TRANSLATE[rule].to)})`;
+  const folded = sql`(case when ${isPashto} then ${fold("ps")} else ${fold("default")} end)`;
   return sql<string>`replace(translate(${folded}, ${HIGHLIGHT_START + HIGHLIGHT_STOP + HIGHLIGHT_LT + FRAGMENT_DELIMITER}, ''), '<', ${HIGHLIGHT_LT})`;
 }
 
@@ -93,7 +117,7 @@ export async function searchPublicStories(o: {
     .select({
       id: stories.id,
       featuredMediaId: stories.featuredMediaId,
-      rank: sql<number>`ts_rank_cd(${stories.rankVector}, ${readerTsQuery(o.text)}, 32)`,
+      rank: byStoryRule(o.text, (folded) => sql`ts_rank_cd(${stories.rankVector}, ${readerTsQuery(folded)}, 32)`) as SQL<number>,
     })
     .from(stories)
     .where(and(isPublic(o.now), storyMatch(o.text)))

@@ -3,7 +3,8 @@
  * written with the `sitemap` package:
  * - `/sitemap.xml`: a sitemap index of child sitemaps;
  * - `/sitemaps/stories-N.xml`: public stories, oldest first, SITEMAP_PAGE_SIZE per file (the
- *   protocol allows 50,000), so old files stay unchanged as stories are added;
+ *   protocol allows 50,000), so old files stay unchanged as stories are added; a story with
+ *   public translations lists them as `xhtml:link` hreflang alternates (lib/seo/alternates.ts);
  * - `/sitemaps/tags-N.xml`, `/sitemaps/authors-N.xml`: tag and byline pages readers can see;
  * - `/sitemaps/pages.xml`: home, latest, about;
  * - `/news-sitemap.xml`: stories published in the last 48 hours (at most 1,000), with the
@@ -13,7 +14,7 @@
  */
 import "server-only";
 import { Readable } from "node:stream";
-import { and, asc, countDistinct, desc, eq, gt, max, sql } from "drizzle-orm";
+import { and, asc, countDistinct, desc, eq, gt, inArray, max, sql } from "drizzle-orm";
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from "sitemap";
 import { getDb } from "@/db";
 import { storyBylines, stories, storyTags, bylines, tags } from "@/db/schema";
@@ -21,6 +22,7 @@ import { isPublic } from "@/lib/stories/visibility";
 import { siteUrl } from "@/lib/env";
 import type { TextDocument } from "@/lib/site/conditional-get";
 import { getSiteSettings } from "@/lib/site/settings";
+import { hreflangAlternates, type AlternateVersion } from "./alternates";
 
 /** URLs per child sitemap. The protocol's limit is 50,000 URLs (and 50 MB). */
 export const SITEMAP_PAGE_SIZE = 10_000;
@@ -52,6 +54,28 @@ async function render(stream: SitemapStream | SitemapIndexStream, items: Sitemap
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : undefined);
 const newest = (dates: (Date | null | undefined)[]) =>
   dates.reduce<Date | null>((m, d) => (d && (!m || d > m) ? d : m), null);
+
+/**
+ * The public language versions of each translation group among `groupIds`, for hreflang
+ * (`xhtml:link` in the sitemap: every version lists every version, itself included).
+ */
+async function publicVersionsOf(groupIds: (string | null)[], now: Date, origin: string): Promise<Map<string, AlternateVersion[]>> {
+  const ids = [...new Set(groupIds.filter((g): g is string => g !== null))];
+  const out = new Map<string, AlternateVersion[]>();
+  if (ids.length === 0) return out;
+  const db = await getDb();
+  const rows = await db
+    .select({ groupId: stories.translationGroupId, language: stories.language, slug: stories.slug, translatedFromId: stories.translatedFromId })
+    .from(stories)
+    .where(and(inArray(stories.translationGroupId, ids), isPublic(now)))
+    .orderBy(asc(stories.createdAt));
+  for (const r of rows) {
+    const list = out.get(r.groupId!) ?? [];
+    list.push({ language: r.language, url: `${origin}/news/${encodeURIComponent(r.slug)}`, original: r.translatedFromId === null });
+    out.set(r.groupId!, list);
+  }
+  return out;
+}
 
 /** Bylines (or tags) with public stories, and the newest public date among them. */
 function linkedTable(kind: "tags" | "authors") {
@@ -117,13 +141,20 @@ export async function loadSitemapChild(child: SitemapChild, now: Date, pageSize 
     ];
   } else if (child.kind === "stories") {
     const rows = await db
-      .select({ slug: stories.slug, lm: sql`${lastmod}`.mapWith(stories.publishedAt) })
+      .select({ slug: stories.slug, lm: sql`${lastmod}`.mapWith(stories.publishedAt), groupId: stories.translationGroupId })
       .from(stories)
       .where(isPublic(now))
       .orderBy(asc(stories.publishedAt), asc(stories.id))
       .limit(pageSize)
       .offset((child.page - 1) * pageSize);
-    items = rows.map((r) => ({ url: `${origin}/news/${encodeURIComponent(r.slug)}`, lastmod: iso(r.lm as Date) }));
+    const groups = await publicVersionsOf(rows.map((r) => r.groupId), now, origin);
+    const { defaultLanguage } = await getSiteSettings();
+    items = rows.map((r) => {
+      const versions = r.groupId ? (groups.get(r.groupId) ?? []) : [];
+      const alternates = hreflangAlternates(versions, defaultLanguage);
+      const links = Object.keys(alternates).length > 1 ? Object.entries(alternates).map(([lang, url]) => ({ lang, url })) : undefined;
+      return { url: `${origin}/news/${encodeURIComponent(r.slug)}`, lastmod: iso(r.lm as Date), ...(links ? { links } : {}) };
+    });
   } else {
     const t = linkedTable(child.kind);
     const rows = await db

@@ -63,6 +63,8 @@ import { nudgeWebhookWorker } from "@/lib/webhooks/nudge";
 import { announceStoryChange, updateKindOf } from "@/lib/webhooks/story-events";
 import { nudgeMailWorker } from "@/lib/mail/outbox";
 import { recordReviewStep } from "@/lib/review/steps";
+import { refreshSearchTerms } from "@/lib/search/terms";
+import { assertGroupLanguageFree, linkNewTranslation } from "./translation-links";
 
 
 export interface SavedStory {
@@ -103,7 +105,8 @@ function sameJson(a: unknown, b: unknown): boolean {
   return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 }
 
-function actorOf(viewer: Viewer): Actor {
+/** The permission facts of a viewer. */
+export function actorOf(viewer: Viewer): Actor {
   return { id: viewer.id, role: viewer.role };
 }
 
@@ -112,14 +115,14 @@ async function audit(tx: Db, viewer: Viewer, action: string, storyId: string, de
 }
 
 /** Resolves tag names (or slugs) to ids in order, creating missing tags when allowed. */
-async function resolveTags(tx: Db, viewer: Viewer, names: string[]): Promise<string[]> {
+async function resolveTags(tx: Db, viewer: Viewer, names: string[], language: string): Promise<string[]> {
   const ids: string[] = [];
   const mayCreate = () => {
     if (!can(viewer.role, "tag:create")) throw new AppError("forbidden", "You cannot create tags.");
   };
   for (const raw of names) {
-    // One name never becomes two tags: NFC, trimmed, spaces collapsed, matched case-insensitively.
-    const tag = await findOrCreateTag(tx, raw, { mayCreate });
+    // One name never becomes two tags, and two words never one: matched in the story's language.
+    const tag = await findOrCreateTag(tx, raw, { language, mayCreate });
     if (tag && !ids.includes(tag.id)) ids.push(tag.id);
   }
   return ids;
@@ -473,6 +476,7 @@ async function writeLinks(tx: Db, id: string, links: { tagIds: string[]; bylineI
   ];
   if (uses.length) await tx.insert(storyMedia).values(uses);
   if (bylineIds.length) await tx.insert(storyBylines).values(bylineIds.map((bylineId, position) => ({ storyId: id, bylineId, position })));
+  await refreshSearchTerms(tx, { storyIds: [id] });
 }
 
 /** Records the saved version in the story's history, with tag and byline names as they are now. */
@@ -521,7 +525,11 @@ export async function saveStory(
   viewer: Viewer,
   raw: unknown,
   now = new Date(),
-  options: { revisionKind?: "autosave" | "restore" } = {},
+  options: {
+    revisionKind?: "autosave" | "restore";
+    /** A new story only: link it as a translation of this story (lib/stories/translations.ts). */
+    translationOf?: string;
+  } = {},
 ): Promise<SavedStory> {
   const input = parseInput(storyInputSchema, raw);
   const prepared = await prepareContent(input);
@@ -544,7 +552,10 @@ export async function saveStory(
     assertIntentFits({ actor, existing, intent, isBreaking: input.isBreaking, now });
     const currentBylines = existing ? await storyBylineIds(tx, existing.id) : null;
     const bylineIds = await resolveBylines(tx, viewer, input.bylineIds, currentBylines);
-    const tagIds = await resolveTags(tx, viewer, input.tags);
+    const tagIds = await resolveTags(tx, viewer, input.tags, input.language);
+    if (existing?.translationGroupId && existing.language !== input.language) {
+      await assertGroupLanguageFree(tx, { groupId: existing.translationGroupId, language: input.language, exceptId: existing.id });
+    }
     const slug = await settleSlug(tx, existing, input, now);
     const featuredMediaId = content.featuredInput === undefined ? (existing?.featuredMediaId ?? null) : content.featuredInput;
     const breakingUntil = breakingExpiry(viewer, input, existing, now, timeZone);
@@ -578,6 +589,7 @@ export async function saveStory(
     const submission = status !== "in_review" ? { submittedAt: null, submittedBy: null } : intent === "submit" ? { submittedAt: now, submittedBy: viewer.id } : {};
     const { id, version } = await writeStoryRow(tx, viewer, existing, { ...fields, status, publishedAt, lastUpdatedAt, unpublishAt, ...(unpublishAt ? {} : { unpublishSetBy: null }), ...submission, updatedAt: now, updatedBy: viewer.id });
     await writeLinks(tx, id, { tagIds, bylineIds, featuredMediaId, bodyPhotoIds: content.bodyPhotoIds });
+    if (options.translationOf && !existing) await linkNewTranslation(tx, { sourceId: options.translationOf, newId: id, language: fields.language });
     await recordRevision(tx, viewer, { id, version, kind: decision.revisionKind, note: decision.note, fields, tagIds, bylineIds, now });
     const reviewNote = intent === "submit" || intent === "return" ? input.reviewNote : "";
     if (decision.auditAction) {

@@ -116,6 +116,8 @@ export async function previewOfUnsaved(viewer: Viewer, raw: unknown, now = new D
     seoDescription: saved?.story.seoDescription ?? "",
     canonicalUrl: saved?.story.canonicalUrl ?? null,
     live: saved?.story.live ?? null,
+    translations: saved?.story.translations ?? [],
+    isTranslation: saved?.story.isTranslation ?? false,
   };
   return { story, status: saved?.status ?? "draft", publishedAt: saved?.publishedAt ?? null, embargoUntil: saved?.embargoUntil ?? null, createdBy: saved?.createdBy ?? viewer.id };
 }

@@ -80,6 +80,23 @@ export interface PublicStory extends StoryCard {
   canonicalUrl: string | null;
   /** Set when the story is a live blog: when its coverage started and ended (null: still live). */
   live: { startedAt: Date; endedAt: Date | null } | null;
+  /**
+   * Its public versions in other languages (linked translations), in the order the group was
+   * made: for the language switcher and hreflang. Never a version readers cannot see.
+   */
+  translations: StoryVersionRef[];
+  /** True when the story was translated from another version (false for an original). */
+  isTranslation: boolean;
+}
+
+/** A public language version of a story. */
+export interface StoryVersionRef {
+  language: string;
+  slug: string;
+  title: string;
+  direction: "ltr" | "rtl";
+  /** True for the version the others were translated from (the original). */
+  original: boolean;
 }
 
 /** The columns a StoryCard is made from (with `toCards`). */
@@ -249,9 +266,13 @@ const storyColumns = {
   isLiveBlog: stories.isLiveBlog,
   coverageStartedAt: stories.coverageStartedAt,
   coverageEndedAt: stories.coverageEndedAt,
+  translationGroupId: stories.translationGroupId,
+  translatedFromId: stories.translatedFromId,
 };
 
 type StoryPageRow = CardRow & {
+  translationGroupId: string | null;
+  translatedFromId: string | null;
   bodyHtml: string;
   seoTitle: string;
   seoDescription: string;
@@ -264,7 +285,7 @@ type StoryPageRow = CardRow & {
 /** A story page's data from its row: bylines, tags, photo and the public notes of its history. */
 async function toPublicStory(row: StoryPageRow, now: Date): Promise<PublicStory> {
   const db = await getDb();
-  const [refs, noteRows] = await Promise.all([
+  const [refs, noteRows, versions] = await Promise.all([
     loadRefs([row.id], [row.featuredMediaId]),
     db
       .select({ kind: storyRevisions.kind, note: storyRevisions.note, at: storyRevisions.createdAt })
@@ -274,6 +295,14 @@ async function toPublicStory(row: StoryPageRow, now: Date): Promise<PublicStory>
       )
       .orderBy(storyRevisions.createdAt)
       .limit(50),
+    row.translationGroupId
+      ? db
+          .select({ language: stories.language, slug: stories.slug, title: stories.title, direction: stories.direction, translatedFromId: stories.translatedFromId })
+          .from(stories)
+          .where(and(eq(stories.translationGroupId, row.translationGroupId), ne(stories.id, row.id), isPublic(now)))
+          .orderBy(stories.createdAt)
+          .limit(20)
+      : [],
   ]);
   return {
     ...toCard(row, refs, now),
@@ -284,6 +313,8 @@ async function toPublicStory(row: StoryPageRow, now: Date): Promise<PublicStory>
     seoDescription: row.seoDescription,
     canonicalUrl: row.canonicalUrl,
     live: row.isLiveBlog ? { startedAt: row.coverageStartedAt ?? row.publishedAt ?? now, endedAt: row.coverageEndedAt } : null,
+    isTranslation: row.translatedFromId !== null,
+    translations: versions.map((v) => ({ language: v.language, slug: v.slug, title: v.title, direction: v.direction, original: v.translatedFromId === null })),
   };
 }
 

@@ -30,6 +30,7 @@ import { isValidSlug, makeSlug } from "@/lib/text/slug";
 import { DEFAULT_BREAKING_HOURS } from "./story-schema";
 import { isPubliclyVisible } from "./visibility";
 import type { SiteSettings } from "@/lib/site/settings";
+import { refreshSearchTerms } from "@/lib/search/terms";
 
 /** Settings to save: the core five, plus any of the others. */
 export type SiteSettingsInput = Pick<SiteSettings, "siteName" | "tagline" | "aboutText" | "timeZone" | "locale"> & Partial<SiteSettings>;
@@ -57,6 +58,7 @@ export async function upsertTag(t: { slug: string; name: string; description?: s
     .values({ slug: t.slug, name: t.name, description: t.description ?? "", ...section })
     .onConflictDoUpdate({ target: tags.slug, set: { name: t.name, description: t.description ?? "" } })
     .returning({ id: tags.id });
+  await refreshSearchTerms(d, { tagId: row!.id });
   return row!.id;
 }
 
@@ -78,6 +80,7 @@ export async function upsertByline(
     .values({ slug: a.slug, ...profile, ...link })
     .onConflictDoUpdate({ target: bylines.slug, set: { ...profile, ...link, updatedAt: new Date() } })
     .returning({ id: bylines.id });
+  await refreshSearchTerms(d, { bylineId: row!.id });
   return row!.id;
 }
 
@@ -224,6 +227,7 @@ export async function createStory(input: NewStoryInput, db?: Db): Promise<{ id: 
     if (bylineIds.length) {
       await tx.insert(storyBylines).values(bylineIds.map((a, i) => ({ storyId: id, bylineId: a, position: i })));
     }
+    await refreshSearchTerms(tx, { storyIds: [id] });
     await tx.insert(storyRevisions).values({
       storyId: id,
       version: 1,

@@ -2,17 +2,21 @@
  * Tags and sections for editors and admins: create, rename, describe, change slug (the old
  * URL redirects), merge, and mark which tags are sections (the site's navigation, in order).
  *
- * Tag names are normalised — Unicode NFC, trimmed, inner spaces collapsed — and matched
- * case-insensitively, so one name never becomes two tags.
+ * Tag names are normalised — Unicode NFC, trimmed, inner spaces collapsed — and matched by
+ * the tagging story's language's letter folding and case (lib/text/fold.ts), so one name
+ * never becomes two tags and two different words never become one.
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
 import { stories, storyTags, auditLog, tagRedirects, tags } from "@/db/schema";
 import { changedFields } from "@/lib/audit/changes";
-import { makeSlug } from "@/lib/text/slug";
+import { makeSlug, MAX_SLUG_LENGTH } from "@/lib/text/slug";
+import { foldRuleOf, matchKey, type FoldRule } from "@/lib/text/fold";
+import { SEARCH_TRANSLATE } from "@/db/schema/search-fold";
+import { refreshSearchTerms } from "@/lib/search/terms";
 import { assertSlugFree, moveSlug, TAG_SLUGS } from "@/lib/stories/slug-redirects";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { cleanString, cleanText } from "@/lib/text/clean";
@@ -34,10 +38,34 @@ export function tagFallbackSlug(name: string): string {
   return `tag-${createHash("sha256").update(name).digest("hex").slice(0, 8)}`;
 }
 
+/** SQL: `column` folded by a rule and lower-cased, for comparing with matchKey (lib/text/fold.ts). */
+function foldedLower(column: SQL, rule: FoldRule): SQL {
+  return sql`lower(translate(${column}, ${sql.raw(SEARCH_TRANSLATE[rule].from)}, ${sql.raw(SEARCH_TRANSLATE[rule].to)}))`;
+}
+
 /**
- * The one lookup from a tag name to a tag, for the desk and the WordPress importer: by name
- * (normalised, case-insensitive) or by the slug the name makes, then by an old slug of a
- * renamed or merged tag (so an old name never makes a new tag), else a new tag.
+ * SQL: the tags whose name, or a translation's name, is `name` in `language` — the same word,
+ * whatever keyboard typed it: both sides NFC, folded by the language's rule and lower-cased
+ * (lib/text/fold.ts). Pashto never folds its distinct letters together, so two Pashto words
+ * that differ by one of them stay two tags.
+ */
+export function tagNamed(name: string, language: string): SQL {
+  const rule = foldRuleOf(language);
+  const key = matchKey(name, language);
+  return sql`(${foldedLower(sql`${tags.name}`, rule)} = ${key} or exists (select 1 from jsonb_each(${tags.translations}) where ${foldedLower(sql`value->>'name'`, rule)} = ${key}))`;
+}
+
+/** Names in Latin letters, digits and punctuation only: their slug spells them, so a slug names one word. */
+const SLUG_SPELLS_NAME = /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u;
+
+/**
+ * The one lookup from a tag name to a tag, for the desk and the WordPress importer: by name in
+ * the story's language (tagNamed: NFC, letter folding, case), then, for a Latin-letter name, by
+ * an old slug of a renamed or merged tag (so an old name never makes a new tag); else a new
+ * tag. A slug is never a match on its own: transliteration gives two different Dari or Pashto
+ * words the same Latin letters (ژ and ږ are both "zh"), so a new tag whose slug is taken gets
+ * the next free one ("-2", "-3", …).
+ * @param language BCP 47 tag of the story being tagged; it decides which letters are one.
  * @param mayCreate called before a new tag is made; throws to refuse (e.g. a role without
  *   `tag:create`).
  * @returns the tag's id and slug and whether it was made now; null for a name that is empty
@@ -46,34 +74,40 @@ export function tagFallbackSlug(name: string): string {
 export async function findOrCreateTag(
   tx: Db,
   rawName: string,
-  options: { isSection?: boolean; mayCreate?: () => void } = {},
+  options: { language?: string; isSection?: boolean; mayCreate?: () => void } = {},
 ): Promise<{ id: string; slug: string; created: boolean } | null> {
   const name = normalizeTagName(rawName);
   if (!name) return null;
-  const slug = makeSlug(name, tagFallbackSlug(name));
-  const [found] = await tx
-    .select({ id: tags.id, slug: tags.slug })
-    .from(tags)
-    .where(sql`${tags.slug} = ${slug} or lower(${tags.name}) = lower(${name})`)
-    .limit(1);
+  const language = options.language ?? "en";
+  const [found] = await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(tagNamed(name, language)).orderBy(asc(tags.createdAt)).limit(1);
   if (found) return { ...found, created: false };
-  const [moved] = await tx
-    .select({ id: tags.id, slug: tags.slug })
-    .from(tagRedirects)
-    .innerJoin(tags, eq(tags.id, tagRedirects.tagId))
-    .where(eq(tagRedirects.oldSlug, slug))
-    .limit(1);
-  if (moved) return { ...moved, created: false };
+  const base = makeSlug(name, tagFallbackSlug(name));
+  if (SLUG_SPELLS_NAME.test(name)) {
+    const [moved] = await tx
+      .select({ id: tags.id, slug: tags.slug })
+      .from(tagRedirects)
+      .innerJoin(tags, eq(tags.id, tagRedirects.tagId))
+      .where(eq(tagRedirects.oldSlug, base))
+      .limit(1);
+    if (moved) return { ...moved, created: false };
+  }
   options.mayCreate?.();
-  const [created] = await tx
-    .insert(tags)
-    .values({ slug, name, isSection: options.isSection ?? false })
-    .onConflictDoNothing({ target: tags.slug })
-    .returning({ id: tags.id, slug: tags.slug });
-  if (created) return { ...created, created: true };
-  // Made by a concurrent save between the lookup and the insert.
-  const [raced] = await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(eq(tags.slug, slug));
-  return { ...raced!, created: false };
+  for (let n = 1; n <= 50; n++) {
+    const slug = n === 1 ? base : `${base.slice(0, MAX_SLUG_LENGTH - String(n).length - 1).replace(/-+$/, "")}-${n}`;
+    const [redirected] = await tx.select({ s: tagRedirects.oldSlug }).from(tagRedirects).where(eq(tagRedirects.oldSlug, slug)).limit(1);
+    if (redirected) continue;
+    const [created] = await tx
+      .insert(tags)
+      .values({ slug, name, isSection: options.isSection ?? false })
+      .onConflictDoNothing({ target: tags.slug })
+      .returning({ id: tags.id, slug: tags.slug });
+    if (created) return { ...created, created: true };
+    // The slug is another word's, or the same word was made by a concurrent save between the
+    // lookup and the insert.
+    const [raced] = await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(and(eq(tags.slug, slug), tagNamed(name, language))).limit(1);
+    if (raced) return { ...raced, created: false };
+  }
+  throw new AppError("conflict", `No free address for the tag "${name}". Rename a similar tag first.`);
 }
 
 export interface TagRow {
@@ -169,6 +203,7 @@ export async function updateTag(viewer: Viewer, id: string, raw: unknown): Promi
     await tx.update(tags).set(next).where(eq(tags.id, id));
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "tag.update", entityType: "tag", entityId: id, details: { name: input.name, changes } });
     await announceTagChange(tx, "updated", { id, slug, name: input.name }, { previousSlug: current.slug });
+    if (changes.name) await refreshSearchTerms(tx, { tagId: id });
     return { slug, oldSlug: current.slug };
   });
   nudgeWebhookWorker();
@@ -192,6 +227,7 @@ export async function mergeTags(viewer: Viewer, fromId: string, intoId: string):
     if (!from || !into) throw new AppError("not_found", "No such tag.");
     const already = (await tx.select({ a: storyTags.storyId }).from(storyTags).where(eq(storyTags.tagId, intoId))).map((r) => r.a);
     if (already.length) await tx.delete(storyTags).where(and(eq(storyTags.tagId, fromId), inArray(storyTags.storyId, already)));
+    const moving = (await tx.select({ s: storyTags.storyId }).from(storyTags).where(eq(storyTags.tagId, fromId))).map((r) => r.s);
     await tx.update(storyTags).set({ tagId: intoId }).where(eq(storyTags.tagId, fromId));
     await tx.update(stories).set({ primaryTagId: intoId }).where(eq(stories.primaryTagId, fromId));
     await tx.update(tagRedirects).set({ tagId: intoId }).where(eq(tagRedirects.tagId, fromId));
@@ -199,6 +235,7 @@ export async function mergeTags(viewer: Viewer, fromId: string, intoId: string):
     await TAG_SLUGS.addRedirect(tx, from.slug, intoId);
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "tag.merge", entityType: "tag", entityId: intoId, details: { merged: { name: from.name, slug: from.slug } } });
     await announceTagChange(tx, "merged", from, { mergedInto: into });
+    await refreshSearchTerms(tx, { storyIds: [...new Set([...moving, ...already])] });
     return { fromSlug: from.slug, intoSlug: into.slug };
   });
   nudgeWebhookWorker();

@@ -7,12 +7,14 @@ import { z } from "zod";
 /**
  * Removes what must never be stored: C0/C1 control characters except tab and newline (XML 1.0
  * §2.2 forbids them, so one pasted bell would make every feed unreadable; PostgreSQL refuses
- * NUL), lone UTF-16 surrogates, and the noncharacters U+FFFE and U+FFFF (also outside XML 1.0).
+ * NUL), lone UTF-16 surrogates, and the noncharacters U+FFFE and U+FFFF (also outside XML 1.0);
+ * and puts the text in Unicode Normalization Form C (UAX #15), so the same letters typed as
+ * one code point or as a letter and a combining mark are stored, compared and searched alike.
  * @param text any string.
- * @returns the string without those characters; never throws.
+ * @returns the string without those characters, in NFC; never throws.
  */
 export function cleanText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, "").toWellFormed();
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, "").toWellFormed().normalize("NFC");
 }
 
 /**

@@ -21,6 +21,8 @@ import { isAppError } from "@/lib/errors";
 import { LiveBlog } from "@/components/site/live-blog";
 import { feedLinks, type PageMeta } from "@/lib/seo/metadata";
 import { optimisedUrl } from "@/lib/media/responsive";
+import { hreflangAlternates } from "@/lib/seo/alternates";
+import { LanguageSwitcher } from "@/components/site/language-switcher";
 
 const NOTE_LABEL = { update: "Update", correction: "Correction", clarification: "Clarification" } as const;
 
@@ -40,8 +42,14 @@ function storyMeta(s: PublicStory, { settings }: ReaderContext, live: LivePage |
     description,
     canonical,
     feeds: feedLinks(origin, { kind: "site" }, settings.siteName),
-    // The story's own language as its hreflang (a self-reference, as Google asks).
-    languages: { [s.language]: canonical },
+    // Every public language version, this one included (a self-reference, as Google asks).
+    languages: hreflangAlternates(
+      [
+        { language: s.language, url: canonical, original: !s.isTranslation },
+        ...s.translations.map((t) => ({ language: t.language, url: `${origin}/news/${encodeURIComponent(t.slug)}`, original: t.original })),
+      ],
+      settings.defaultLanguage,
+    ),
     twitter: { card: image ? "summary_large_image" : "summary", title: s.title, description, ...(image ? { images: [image.url] } : {}) },
     openGraph: {
       type: "article",
@@ -210,6 +218,7 @@ function StoryArticle({
             {story.section.name}
           </a>
         ) : null}
+        <LanguageSwitcher versions={story.translations} language={story.language} />
         <h1 className="font-serif text-3xl font-bold leading-tight sm:text-5xl">{story.title}</h1>
         {story.dek ? <p className="text-xl leading-snug text-neutral-700">{story.dek}</p> : null}
         <LastUpdated instant={story.lastUpdatedAt} timeZone={settings.timeZone} siteLocale={settings.locale} language={story.language} />

@@ -45,7 +45,12 @@ export function parseInput<T>(schema: { safeParse(raw: unknown): { success: true
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+  for (const issue of parsed.error.issues) {
+    // A field in another language (`translations.<language>.<field>`) is "<field>:<language>" on forms.
+    const p = issue.path;
+    const name = p[0] === "translations" && p.length >= 3 ? `${String(p[2])}:${String(p[1])}` : String(p[0] ?? "form");
+    fields[name] ??= issue.message;
+  }
   throw new AppError("bad_request", Object.values(fields)[0] ?? "Some fields are invalid.", fields);
 }
 

@@ -13,6 +13,10 @@ export interface FieldChange {
 function comparable(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
   if (v === undefined || v === "") return null;
+  // Objects (jsonb) by their keys in order: PostgreSQL's jsonb does not keep the order they were written in.
+  if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, comparable((v as Record<string, unknown>)[k])]));
+  }
   return v;
 }
 

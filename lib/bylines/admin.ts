@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
-import { storyBylines, auditLog, bylines, bylineRedirects, users } from "@/db/schema";
+import { storyBylines, auditLog, bylines, bylineRedirects, users, type Translations } from "@/db/schema";
 import { changedFields } from "@/lib/audit/changes";
 import { makeSlug } from "@/lib/text/slug";
 import { assertSlugFree, BYLINE_SLUGS, moveSlug } from "@/lib/stories/slug-redirects";
@@ -22,6 +22,7 @@ import { can } from "@/lib/permissions/roles";
 import { nudgeWebhookWorker } from "@/lib/webhooks/nudge";
 import { announceBylineChange } from "@/lib/webhooks/taxonomy-events";
 import { refreshSearchTerms } from "@/lib/search/terms";
+import { gatherTranslationFields, translationsSchema } from "@/lib/i18n/translation-fields";
 import { BYLINE_PROFILE, type BylinePage } from "@/lib/stories/queries";
 
 export interface BylineRow extends BylinePage {
@@ -29,6 +30,8 @@ export interface BylineRow extends BylinePage {
   userId: string | null;
   userEmail: string | null;
   stories: number;
+  /** Name, job title and bio in other languages. */
+  translations: Translations<"name" | "jobTitle" | "bio">;
 }
 
 function requireManage(viewer: Viewer): void {
@@ -47,6 +50,7 @@ export async function listBylines(viewer: Viewer): Promise<BylineRow[]> {
       retired: bylines.retired,
       userId: bylines.userId,
       userEmail: users.email,
+      translations: bylines.translations,
       stories: sql<number>`(select count(*)::int from ${storyBylines} where ${storyBylines.bylineId} = ${bylines.id})`,
     })
     .from(bylines)
@@ -73,10 +77,18 @@ export const bylineInputSchema = z.object({
   photoUrl: addressField(500, "photo address", "web").default(""),
   /** A user to link (staff byline), or "" for a guest or wire byline. */
   userId: z.union([z.uuid(), z.literal("")]).default(""),
+  /** The name, job title and bio in other languages ("name:fa" on forms); absent keeps the current ones. */
+  translations: translationsSchema({ name: { max: 120, label: "display name" }, jobTitle: { max: 120, label: "job title" }, bio: { max: 1000, label: "bio" } }).optional(),
 });
 
+const TRANSLATED_FIELDS = ["name", "jobTitle", "bio"];
+
+/** Byline fields from a form or an object; per-language fields ("name:fa") become `translations`. */
 function parse(raw: unknown) {
-  return parseInput(bylineInputSchema, raw);
+  const gathered = gatherTranslationFields(raw, TRANSLATED_FIELDS) as Record<string, unknown>;
+  const sent = raw && typeof raw === "object" && Object.keys(raw).some((k) => k === "translations" || TRANSLATED_FIELDS.some((f) => k.startsWith(`${f}:`)));
+  if (!sent) delete gathered.translations;
+  return parseInput(bylineInputSchema, gathered);
 }
 
 async function checkUserFree(tx: Db, userId: string, exceptId?: string) {
@@ -105,7 +117,7 @@ export async function createByline(viewer: Viewer, raw: unknown): Promise<string
     await checkUserFree(tx, input.userId);
     const [row] = await tx
       .insert(bylines)
-      .values({ slug, name: input.name, jobTitle: input.jobTitle, bio: input.bio, photoUrl: input.photoUrl || null, userId: input.userId || null })
+      .values({ slug, name: input.name, jobTitle: input.jobTitle, bio: input.bio, photoUrl: input.photoUrl || null, userId: input.userId || null, translations: input.translations ?? {} })
       .returning({ id: bylines.id });
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "byline.create", entityType: "byline", entityId: row!.id, details: { name: input.name, slug } });
     await announceBylineChange(tx, "created", { id: row!.id, slug, name: input.name });
@@ -133,13 +145,13 @@ export async function updateByline(viewer: Viewer, id: string, raw: unknown): Pr
       await moveSlug(tx, BYLINE_SLUGS, { id, from: current.slug, to: slug });
     }
     await checkUserFree(tx, input.userId, id);
-    const next = { slug, name: input.name, jobTitle: input.jobTitle, bio: input.bio, photoUrl: input.photoUrl || null, userId: input.userId || null };
-    const changes = changedFields(current, next, ["name", "slug", "jobTitle", "bio", "photoUrl", "userId"]);
+    const next = { slug, name: input.name, jobTitle: input.jobTitle, bio: input.bio, photoUrl: input.photoUrl || null, userId: input.userId || null, translations: input.translations ?? current.translations };
+    const changes = changedFields(current, next, ["name", "slug", "jobTitle", "bio", "photoUrl", "userId", "translations"]);
     if (Object.keys(changes).length === 0) return { slug, oldSlug: current.slug };
     await tx.update(bylines).set({ ...next, updatedAt: new Date() }).where(eq(bylines.id, id));
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "byline.update", entityType: "byline", entityId: id, details: { name: input.name, changes } });
     await announceBylineChange(tx, "updated", { id, slug, name: input.name }, { previousSlug: current.slug });
-    if (changes.name) await refreshSearchTerms(tx, { bylineId: id });
+    if (changes.name || changes.translations) await refreshSearchTerms(tx, { bylineId: id });
     return { slug, oldSlug: current.slug };
   });
   nudgeWebhookWorker();

@@ -44,6 +44,20 @@ describe.each(engines())("site settings on %s", (engine) => {
     expect((await getSiteSettings()).logoUrl).toBe("https://www.example.org/logo.png");
   });
 
+  it("publishes language editions with the site's name, tagline and About text per language, empty ones falling back", async () => {
+    // As the settings form sends them: a repeated field for the editions, "<field>:<language>" for the texts.
+    await updateSiteSettings(laila, { ...base, editionLanguages: ["fa", "ps", "en"], "siteName:fa": " فانوس کابل ", "aboutText:fa": "یک خبرگزاری مستقل.", "siteName:ps": "", "tagline:ps": "ځايي خبرونه" });
+    const saved = await getSiteSettings();
+    // The default language has the main edition, not a second one.
+    expect(saved.editionLanguages).toEqual(["fa", "ps"]);
+    expect(saved.translations).toEqual({ fa: { siteName: "فانوس کابل", aboutText: "یک خبرگزاری مستقل." }, ps: { tagline: "ځايي خبرونه" } });
+    const e = await fail(updateSiteSettings(laila, { ...base, editionLanguages: "xx", "siteName:fa": "x".repeat(121) }));
+    expect(e?.code).toBe("bad_request");
+    expect(Object.keys(e?.fields ?? {}).sort()).toEqual(["editionLanguages", "siteName:fa"]);
+    // A failed save changes nothing.
+    expect((await getSiteSettings()).editionLanguages).toEqual(["fa", "ps"]);
+  });
+
   it("stores the time zone in its canonical spelling", async () => {
     await updateSiteSettings(laila, { ...base, timeZone: "asia/kabul" });
     expect((await getSiteSettings()).timeZone).toBe("Asia/Kabul");

@@ -13,10 +13,12 @@ import { cleanString } from "@/lib/text/clean";
 import { addressField } from "@/lib/text/urls";
 import { AppError } from "@/lib/errors";
 import { STORY_LANGUAGES } from "@/lib/i18n/languages";
+import { gatherTranslationFields, translationFieldName, translationsSchema } from "@/lib/i18n/translation-fields";
 import { can } from "@/lib/permissions/roles";
 import { getSiteSettings, type SiteSettings } from "./settings";
 
 const text = (max: number, label: string) => cleanString(max, label);
+const LANGUAGE_CODES = STORY_LANGUAGES.map((l) => l.code) as [string, ...string[]];
 const url = (label: string) => addressField(500, label, "web");
 
 const settingsSchema = z.object({
@@ -29,8 +31,13 @@ const settingsSchema = z.object({
     .transform((tz) => new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone),
   defaultLanguage: z.enum(STORY_LANGUAGES.map((l) => l.code) as [string, ...string[]], { error: "Pick a language from the list." }),
   logoUrl: url("logo address").default(""),
+  editionLanguages: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => [...new Set((Array.isArray(v) ? v : [v]).filter(Boolean))])
+    .pipe(z.array(z.enum(LANGUAGE_CODES, { error: "Pick editions from the list." })).max(LANGUAGE_CODES.length))
+    .default([]),
+  translations: translationsSchema({ siteName: { max: 120, label: "site name" }, tagline: { max: 200, label: "tagline" }, aboutText: { max: 3000, label: "About text" } }).default({}),
 });
-
 
 /**
  * Saves the site settings.
@@ -38,10 +45,14 @@ const settingsSchema = z.object({
  */
 export async function updateSiteSettings(viewer: Viewer, raw: unknown): Promise<SiteSettings> {
   if (!can(viewer.role, "settings:manage")) throw new AppError("forbidden", "Only admins can change the site settings.");
-  const parsed = settingsSchema.safeParse(raw);
+  const parsed = settingsSchema.safeParse(gatherTranslationFields(raw, ["siteName", "tagline", "aboutText"]));
   if (!parsed.success) {
     const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+    for (const issue of parsed.error.issues) {
+      // A per-language field's error goes to the field the form shows ("siteName:fa").
+      const name = translationFieldName(issue.path) ?? String(issue.path[0] ?? "form");
+      fields[name] ??= issue.message;
+    }
     throw new AppError("bad_request", "Some settings need fixing.", fields);
   }
   const input = parsed.data;
@@ -54,9 +65,13 @@ export async function updateSiteSettings(viewer: Viewer, raw: unknown): Promise<
     locale: before.locale,
     defaultLanguage: input.defaultLanguage,
     logoUrl: input.logoUrl || null,
+    // The default language has the main edition; it is not one of the others.
+    editionLanguages: input.editionLanguages.filter((code) => code !== input.defaultLanguage),
+    translations: input.translations,
   };
   await saveSiteSettings(next);
-  const changed = (Object.keys(next) as (keyof SiteSettings)[]).filter((k) => String(next[k] ?? "") !== String(before[k] ?? ""));
+  const comparable = (v: unknown) => (v !== null && typeof v === "object" ? JSON.stringify(v) : String(v ?? ""));
+  const changed = (Object.keys(next) as (keyof SiteSettings)[]).filter((k) => comparable(next[k]) !== comparable(before[k]));
   const db = await getDb();
   await db.insert(auditLog).values({
     actorId: viewer.id,

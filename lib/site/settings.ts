@@ -5,7 +5,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { settings } from "@/db/schema";
+import { settings, type Translations } from "@/db/schema";
 
 export interface SiteSettings {
   siteName: string;
@@ -18,6 +18,10 @@ export interface SiteSettings {
   /** Language new stories start in. */
   defaultLanguage: string;
   logoUrl: string | null;
+  /** Languages with an edition of their own besides the default one (/<code>/), in order. */
+  editionLanguages: string[];
+  /** The site's name, tagline and About text in other languages; missing ones fall back to the fields above. */
+  translations: Translations<"siteName" | "tagline" | "aboutText">;
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = {
@@ -28,6 +32,8 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   locale: "en-US",
   defaultLanguage: "en",
   logoUrl: null,
+  editionLanguages: [],
+  translations: {},
 };
 
 /** The site's settings, or the defaults when none are saved. */
@@ -43,5 +49,7 @@ export async function getSiteSettings(): Promise<SiteSettings> {
     locale: row.locale,
     defaultLanguage: row.defaultLanguage,
     logoUrl: row.logoUrl,
+    editionLanguages: row.editionLanguages,
+    translations: row.translations,
   };
 }

@@ -118,6 +118,7 @@ export async function previewOfUnsaved(viewer: Viewer, raw: unknown, now = new D
     live: saved?.story.live ?? null,
     translations: saved?.story.translations ?? [],
     isTranslation: saved?.story.isTranslation ?? false,
+    translationGroupId: saved?.story.translationGroupId ?? null,
   };
   return { story, status: saved?.status ?? "draft", publishedAt: saved?.publishedAt ?? null, embargoUntil: saved?.embargoUntil ?? null, createdBy: saved?.createdBy ?? viewer.id };
 }

@@ -87,6 +87,8 @@ export interface PublicStory extends StoryCard {
   translations: StoryVersionRef[];
   /** True when the story was translated from another version (false for an original). */
   isTranslation: boolean;
+  /** Its translation group (null: no linked versions). */
+  translationGroupId: string | null;
 }
 
 /** A public language version of a story. */
@@ -117,6 +119,7 @@ export const cardColumns = {
   featuredMediaId: stories.featuredMediaId,
   isLiveBlog: stories.isLiveBlog,
   coverageEndedAt: stories.coverageEndedAt,
+  translationGroupId: stories.translationGroupId,
 };
 
 type CardRow = {
@@ -136,6 +139,8 @@ type CardRow = {
   featuredMediaId: string | null;
   isLiveBlog: boolean;
   coverageEndedAt: Date | null;
+  /** Its translation group, where the query read it. */
+  translationGroupId?: string | null;
 };
 
 /** Loads ordered bylines, tags and featured photos for a set of stories. */
@@ -266,12 +271,10 @@ const storyColumns = {
   isLiveBlog: stories.isLiveBlog,
   coverageStartedAt: stories.coverageStartedAt,
   coverageEndedAt: stories.coverageEndedAt,
-  translationGroupId: stories.translationGroupId,
   translatedFromId: stories.translatedFromId,
 };
 
 type StoryPageRow = CardRow & {
-  translationGroupId: string | null;
   translatedFromId: string | null;
   bodyHtml: string;
   seoTitle: string;
@@ -295,7 +298,7 @@ async function toPublicStory(row: StoryPageRow, now: Date): Promise<PublicStory>
       )
       .orderBy(storyRevisions.createdAt)
       .limit(50),
-    row.translationGroupId
+    row.translationGroupId != null
       ? db
           .select({ language: stories.language, slug: stories.slug, title: stories.title, direction: stories.direction, translatedFromId: stories.translatedFromId })
           .from(stories)
@@ -314,6 +317,7 @@ async function toPublicStory(row: StoryPageRow, now: Date): Promise<PublicStory>
     canonicalUrl: row.canonicalUrl,
     live: row.isLiveBlog ? { startedAt: row.coverageStartedAt ?? row.publishedAt ?? now, endedAt: row.coverageEndedAt } : null,
     isTranslation: row.translatedFromId !== null,
+    translationGroupId: row.translationGroupId ?? null,
     translations: versions.map((v) => ({ language: v.language, slug: v.slug, title: v.title, direction: v.direction, original: v.translatedFromId === null })),
   };
 }
@@ -473,7 +477,7 @@ export async function breakingBarKey(now: Date): Promise<string> {
  *   cache tagging (lib/site/reader-cache.ts). Otherwise only stories sharing a tag can.
  */
 export async function listRelatedStories(
-  story: { id: string; section: TagRef | null; tags: TagRef[] },
+  story: { id: string; section: TagRef | null; tags: TagRef[]; language?: string; translationGroupId?: string | null },
   now: Date,
   limit = 3,
 ): Promise<{ stories: StoryCard[]; dependsOnNewest: boolean }> {
@@ -494,13 +498,18 @@ export async function listRelatedStories(
           )
           .orderBy(desc(stories.publishedAt))
           .limit(50);
-  const recent = await db
-    .select(cardColumns)
-    .from(stories)
-    .where(and(isPublic(now), ne(stories.id, story.id)))
-    .orderBy(desc(stories.publishedAt))
-    .limit(limit + 1);
-  const rows = [...sharing, ...recent];
+  // The newest stories, and the newest in the story's language (preferred when ranking), each
+  // with room for the story's own translations, which are never shown.
+  const room = limit + 1 + (story.translationGroupId ? 5 : 0);
+  const recentOf = (language?: string) =>
+    db
+      .select(cardColumns)
+      .from(stories)
+      .where(and(isPublic(now), ne(stories.id, story.id), language ? eq(stories.language, language) : undefined))
+      .orderBy(desc(stories.publishedAt))
+      .limit(room);
+  const [recent, recentInLanguage] = await Promise.all([recentOf(), story.language ? recentOf(story.language) : []]);
+  const rows = [...sharing, ...recentInLanguage, ...recent];
   const refs = await loadRefs([...new Set(rows.map((r) => r.id))], rows.map((r) => r.featuredMediaId));
   const candidates = rows.map((r) => ({
     row: r,
@@ -508,8 +517,10 @@ export async function listRelatedStories(
     sectionId: r.primaryTagId,
     tagIds: (refs.tags.get(r.id) ?? []).map((t) => t.id),
     publishedAt: r.publishedAt as Date,
+    language: r.language,
+    groupId: r.translationGroupId ?? null,
   }));
-  const ranked = rankRelated({ id: story.id, sectionId: story.section?.id ?? null, tagIds }, candidates, limit);
+  const ranked = rankRelated({ id: story.id, sectionId: story.section?.id ?? null, tagIds, language: story.language, groupId: story.translationGroupId ?? null }, candidates, limit);
   const dependsOnNewest = ranked.length < limit || ranked.some((c) => !c.tagIds.some((t) => tagIds.includes(t)));
   return { stories: ranked.map((c) => toCard(c.row, refs, now)), dependsOnNewest };
 }

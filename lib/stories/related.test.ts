@@ -33,4 +33,15 @@ describe("rankRelated (Check Also)", () => {
     expect(rankRelated(story, many, 3)).toHaveLength(3);
     expect(rankRelated(story, many, 0)).toHaveLength(0);
   });
+
+  it("prefers stories in the story's language, and never shows its own translations", () => {
+    const dari = { ...story, language: "fa", groupId: "g1" };
+    const ranked = rankRelated(dari, [
+      { ...c("english-same-section", "politics", ["politics", "kabul"], 20), language: "en" },
+      { ...c("dari-other-section", "sport", [], 3), language: "fa" },
+      { ...c("dari-same-section", "politics", ["politics"], 2), language: "fa" },
+      { ...c("its-pashto-translation", "politics", ["politics", "kabul", "water"], 25), language: "ps", groupId: "g1" },
+    ]);
+    expect(ranked.map((r) => r.id)).toEqual(["dari-same-section", "dari-other-section", "english-same-section"]);
+  });
 });

@@ -90,6 +90,18 @@ describe.each(engines())("tags and sections on %s", (engine) => {
     expect((await listTags(mina)).filter((t) => t.name === "کابل" || t.name === "كابل")).toHaveLength(1);
   });
 
+  it("keeps a tag's name in other languages: stories tagged with it in that language find the one tag", async () => {
+    const id = await createTag(mina, { name: "Elections" });
+    await updateTag(mina, id, { name: "Elections", "name:ps": "ټاکنې", "name:fa": "انتخابات", "description:fa": "" });
+    const row = (await listTags(mina)).find((t) => t.id === id)!;
+    expect(row.translations).toEqual({ ps: { name: "ټاکنې" }, fa: { name: "انتخابات" } });
+    const s = await saveStory(mina, { title: "ټاکنې", body, language: "ps", tags: ["ټاکنې"] });
+    expect((await getDeskStory(mina, s.id)).tags).toEqual(["Elections"]);
+    // A save without per-language fields keeps them.
+    await updateTag(mina, id, { name: "Elections", description: "Votes and counts" });
+    expect((await listTags(mina)).find((t) => t.id === id)!.translations.ps?.name).toBe("ټاکنې");
+  });
+
   it("names with no Latin transliteration get distinct, stable slugs", async () => {
     const a = await createTag(mina, { name: "🔥🔥" });
     const b = await createTag(mina, { name: "🎉🎉" });

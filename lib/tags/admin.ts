@@ -11,12 +11,13 @@ import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
-import { stories, storyTags, auditLog, tagRedirects, tags } from "@/db/schema";
+import { stories, storyTags, auditLog, tagRedirects, tags, type Translations } from "@/db/schema";
 import { changedFields } from "@/lib/audit/changes";
 import { makeSlug, MAX_SLUG_LENGTH } from "@/lib/text/slug";
 import { foldRuleOf, matchKey, type FoldRule } from "@/lib/text/fold";
 import { SEARCH_TRANSLATE } from "@/db/schema/search-fold";
 import { refreshSearchTerms } from "@/lib/search/terms";
+import { gatherTranslationFields, translationsSchema } from "@/lib/i18n/translation-fields";
 import { assertSlugFree, moveSlug, TAG_SLUGS } from "@/lib/stories/slug-redirects";
 import type { Viewer } from "@/lib/auth/load-viewer";
 import { cleanString, cleanText } from "@/lib/text/clean";
@@ -118,6 +119,8 @@ export interface TagRow {
   isSection: boolean;
   sectionOrder: number;
   stories: number;
+  /** Name and description in other languages. */
+  translations: Translations<"name" | "description">;
 }
 
 function requireManage(viewer: Viewer): void {
@@ -136,6 +139,7 @@ export async function listTags(viewer: Viewer): Promise<TagRow[]> {
       description: tags.description,
       isSection: tags.isSection,
       sectionOrder: tags.sectionOrder,
+      translations: tags.translations,
       stories: sql<number>`(select count(*)::int from ${storyTags} where ${storyTags.tagId} = ${tags.id})`,
     })
     .from(tags)
@@ -152,10 +156,23 @@ const tagSchema = z.object({
   description: cleanString(500, "description").default(""),
   isSection: z.union([z.boolean(), z.enum(["true", "on", "false", ""])]).transform((v) => v === true || v === "true" || v === "on").default(false),
   sectionOrder: z.coerce.number({ error: "Use a whole number." }).int("Use a whole number.").min(0).max(999).default(0),
+  /** The name and description in other languages ("name:fa" on forms); absent keeps the current ones. */
+  translations: translationsSchema({ name: { max: 60, label: "tag name" }, description: { max: 500, label: "description" } }).optional(),
 });
 
+/** Tag fields from a form or an object; per-language fields ("name:fa") become `translations`. */
 function parse(raw: unknown) {
-  return parseInput(tagSchema, raw);
+  const gathered = gatherTranslationFields(raw, ["name", "description"]) as Record<string, unknown>;
+  // No per-language field sent: the translations are not being edited.
+  const sent = raw && typeof raw === "object" && Object.keys(raw).some((k) => k === "translations" || /^(name|description):/.test(k));
+  if (!sent) delete gathered.translations;
+  const input = parseInput(tagSchema, gathered);
+  return input.translations ? { ...input, translations: normalizeNames(input.translations) } : input;
+}
+
+/** Translated tag names normalised like names (NFC, single spaces). */
+function normalizeNames(t: Record<string, { name?: string; description?: string }>): Record<string, { name?: string; description?: string }> {
+  return Object.fromEntries(Object.entries(t).map(([code, f]) => [code, f.name ? { ...f, name: normalizeTagName(f.name) } : f]));
 }
 
 async function assertFree(tx: Db, name: string, slug: string, exceptId?: string) {
@@ -175,7 +192,7 @@ export async function createTag(viewer: Viewer, raw: unknown): Promise<string> {
     await assertFree(tx, input.name, slug);
     const [row] = await tx
       .insert(tags)
-      .values({ slug, name: input.name, description: input.description, isSection: input.isSection, sectionOrder: input.sectionOrder })
+      .values({ slug, name: input.name, description: input.description, isSection: input.isSection, sectionOrder: input.sectionOrder, translations: input.translations ?? {} })
       .returning({ id: tags.id });
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "tag.create", entityType: "tag", entityId: row!.id, details: { name: input.name, slug } });
     await announceTagChange(tx, "created", { id: row!.id, slug, name: input.name });
@@ -197,13 +214,13 @@ export async function updateTag(viewer: Viewer, id: string, raw: unknown): Promi
     const slug = input.slug ? makeSlug(input.slug, current.slug) : current.slug;
     await assertFree(tx, input.name, slug, id);
     await moveSlug(tx, TAG_SLUGS, { id, from: current.slug, to: slug });
-    const next = { slug, name: input.name, description: input.description, isSection: input.isSection, sectionOrder: input.sectionOrder };
-    const changes = changedFields(current, next, ["name", "slug", "description", "isSection", "sectionOrder"]);
+    const next = { slug, name: input.name, description: input.description, isSection: input.isSection, sectionOrder: input.sectionOrder, translations: input.translations ?? current.translations };
+    const changes = changedFields(current, next, ["name", "slug", "description", "isSection", "sectionOrder", "translations"]);
     if (Object.keys(changes).length === 0) return { slug, oldSlug: current.slug };
     await tx.update(tags).set(next).where(eq(tags.id, id));
     await tx.insert(auditLog).values({ actorId: viewer.id, action: "tag.update", entityType: "tag", entityId: id, details: { name: input.name, changes } });
     await announceTagChange(tx, "updated", { id, slug, name: input.name }, { previousSlug: current.slug });
-    if (changes.name) await refreshSearchTerms(tx, { tagId: id });
+    if (changes.name || changes.translations) await refreshSearchTerms(tx, { tagId: id });
     return { slug, oldSlug: current.slug };
   });
   nudgeWebhookWorker();

@@ -11,6 +11,7 @@ import { getPublicStory, listNavSections, listPublicStories } from "@/lib/storie
 import { engines, useTestDatabase } from "@/test/db";
 import { demoStories } from "./content";
 import { demoLiveStory } from "./live";
+import { demoTranslations } from "./translations";
 import { getLivePage } from "@/lib/live/public";
 import { DEMO_PHOTO_CREDIT, demoPhotos } from "./photos";
 import { isDatabaseEmpty, seedDemo } from "./seed";
@@ -44,8 +45,8 @@ describe.each(engines())("demo seed on %s", (engine) => {
     const started = performance.now();
     const report = await seedDemo(now);
     console.log(`demo seed on ${engine}: ${Math.round(performance.now() - started)} ms, ${report.photosUploaded} photos`);
-    // The stories, and the live blog.
-    expect(report.storiesCreated).toBe(demoStories.length + 1);
+    // The stories, their Dari and Pashto translations, and the live blog.
+    expect(report.storiesCreated).toBe(demoStories.length + demoTranslations.length + 1);
     expect(report.photosUploaded).toBe(demoPhotos.length);
     expect(await isDatabaseEmpty()).toBe(false);
     const c = await counts();
@@ -73,6 +74,24 @@ describe.each(engines())("demo seed on %s", (engine) => {
     expect(page.pinned).not.toBeNull();
     expect(new Set(page.entries.map((e) => e.byline?.name)).size).toBeGreaterThanOrEqual(3);
     expect(live!.lastUpdatedAt).toEqual(page.newestAt);
+  });
+
+  it("publishes three editions, with at least three stories in all three languages linked as translations", async () => {
+    const db = handle().db;
+    const [s] = await db.select().from(settings);
+    expect(s?.editionLanguages).toEqual(["fa", "ps"]);
+    expect(s?.translations.fa?.siteName).toBeTruthy();
+    expect(s?.translations.ps?.siteName).toBeTruthy();
+    const rows = await db.select().from(stories);
+    const groups = new Map<string, Set<string>>();
+    for (const r of rows) if (r.translationGroupId && r.status === "published") groups.set(r.translationGroupId, (groups.get(r.translationGroupId) ?? new Set()).add(r.language));
+    const complete = [...groups.values()].filter((langs) => ["en", "fa", "ps"].every((l) => langs.has(l)));
+    expect(complete.length).toBeGreaterThanOrEqual(3);
+    const english = await getPublicStory("water-main-burst-cuts-supply-western-kabul", now);
+    expect(english.kind === "story" && english.story.translations.map((t) => t.language).sort()).toEqual(["fa", "ps"]);
+    // Every section has its name in Dari and Pashto.
+    const sections = await db.select().from(tags).where(eq(tags.isSection, true));
+    for (const t of sections) expect([t.translations.fa?.name, t.translations.ps?.name].every(Boolean), t.slug).toBe(true);
   });
 
   it("seeding twice duplicates nothing and keeps admins' settings", async () => {

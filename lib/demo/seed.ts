@@ -18,10 +18,11 @@ import { verifyPassword } from "@/lib/auth/password";
 import { loadViewer, type Viewer } from "@/lib/auth/load-viewer";
 import { updateMedia, uploadMedia } from "@/lib/media/library";
 import type { UserRole } from "@/db/schema";
-import { demoBylines, demoSettings, demoStories, demoTags, type DemoBlock } from "./content";
+import { demoBylines, demoSettings, demoStories, demoTags, type DemoBlock, type DemoStory } from "./content";
 import { renderJpeg } from "./drawing";
 import { demoLiveEntries, demoLiveStory } from "./live";
 import { DEMO_PHOTO_CREDIT, demoPhotos } from "./photos";
+import { demoBylineNames, demoEditions, demoTagNames, demoTranslations } from "./translations";
 
 const HOUR = 3_600_000;
 
@@ -113,9 +114,9 @@ export async function seedDemo(now: Date = new Date()): Promise<SeedReport> {
   const db = await getDb();
   const [existingSettings] = await db.select({ n: count() }).from(settings);
   // Settings are the admins' once they exist: seeding again does not overwrite them.
-  if (!existingSettings?.n) await saveSiteSettings(demoSettings);
-  for (const t of demoTags) await upsertTag(t);
-  for (const a of demoBylines) await upsertByline(a);
+  if (!existingSettings?.n) await saveSiteSettings({ ...demoSettings, ...demoEditions });
+  for (const t of demoTags) await upsertTag({ ...t, translations: demoTagNames[t.slug] ?? {} });
+  for (const a of demoBylines) await upsertByline({ ...a, translations: demoBylineNames[a.slug] ?? {} });
   // Users are created once; an existing account (and its password) is never touched.
   const userBySlug = new Map<string, string>();
   for (const u of DEMO_USERS) {
@@ -128,7 +129,7 @@ export async function seedDemo(now: Date = new Date()): Promise<SeedReport> {
       await db
         .select({ slug: stories.slug })
         .from(stories)
-        .where(inArray(stories.slug, demoStories.map((s) => s.slug)))
+        .where(inArray(stories.slug, [...demoStories, ...demoTranslations].map((s) => s.slug)))
     ).map((r) => r.slug),
   );
   // Photos are uploaded by the demo admin; without that account (deactivated) stories get none.
@@ -137,7 +138,8 @@ export async function seedDemo(now: Date = new Date()): Promise<SeedReport> {
   const toCreate = new Set(demoStories.filter((s) => !existing.has(s.slug)).map((s) => s.slug));
   const photos = admin ? await seedPhotos(admin, toCreate) : { ids: new Map<string, string>(), uploaded: 0 };
   let created = 0;
-  for (const s of demoStories) {
+  // Originals first: a translation is linked to its original as it is created.
+  for (const s of [...demoStories, ...demoTranslations] as (DemoStory & { translationOf?: string })[]) {
     if (existing.has(s.slug)) continue;
     const publishedAt = s.status === "draft" ? null : new Date(now.getTime() - s.publishedHoursAgo * HOUR);
     const lastUpdatedAt =
@@ -159,13 +161,14 @@ export async function seedDemo(now: Date = new Date()): Promise<SeedReport> {
       bylineSlugs: s.bylines,
       note: s.updateNote ?? null,
       featuredMediaId: photos.ids.get(s.slug) ?? null,
+      ...(s.translationOf ? { translationOfSlug: s.translationOf } : {}),
       // The story belongs to the desk user behind its first byline, if any.
       actorId: userBySlug.get(s.bylines[0] ?? "") ?? null,
     });
     created++;
   }
   if (await seedLiveBlog(now, userBySlug)) created++;
-  return { storiesCreated: created, storiesSkipped: demoStories.length + 1 - created, photosUploaded: photos.uploaded };
+  return { storiesCreated: created, storiesSkipped: demoStories.length + demoTranslations.length + 1 - created, photosUploaded: photos.uploaded };
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   slugRedirects,
   tags,
   type StoryStatus,
+  type Translations,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { directionOf } from "@/lib/i18n/languages";
@@ -31,6 +32,7 @@ import { DEFAULT_BREAKING_HOURS } from "./story-schema";
 import { isPubliclyVisible } from "./visibility";
 import type { SiteSettings } from "@/lib/site/settings";
 import { refreshSearchTerms } from "@/lib/search/terms";
+import { linkNewTranslation } from "./translation-links";
 
 /** Settings to save: the core five, plus any of the others. */
 export type SiteSettingsInput = Pick<SiteSettings, "siteName" | "tagline" | "aboutText" | "timeZone" | "locale"> & Partial<SiteSettings>;
@@ -48,15 +50,18 @@ export async function saveSiteSettings(values: SiteSettingsInput, db?: Db): Prom
 }
 
 /** Creates a tag (a section in the navigation when `sectionOrder` is given) or updates its name and description. @returns the tag id. */
-export async function upsertTag(t: { slug: string; name: string; description?: string; sectionOrder?: number }, db?: Db): Promise<string> {
+export async function upsertTag(
+  t: { slug: string; name: string; description?: string; sectionOrder?: number; translations?: Translations<"name" | "description"> },
+  db?: Db,
+): Promise<string> {
   if (!isValidSlug(t.slug)) throw new AppError("bad_request", `Invalid tag slug "${t.slug}"`);
   const d = db ?? (await getDb());
   const section = t.sectionOrder === undefined ? {} : { isSection: true, sectionOrder: t.sectionOrder };
   const [row] = await d
     .insert(tags)
     // A section on creation only: seeding again never undoes an editor's choice of sections.
-    .values({ slug: t.slug, name: t.name, description: t.description ?? "", ...section })
-    .onConflictDoUpdate({ target: tags.slug, set: { name: t.name, description: t.description ?? "" } })
+    .values({ slug: t.slug, name: t.name, description: t.description ?? "", ...section, ...(t.translations ? { translations: t.translations } : {}) })
+    .onConflictDoUpdate({ target: tags.slug, set: { name: t.name, description: t.description ?? "", ...(t.translations ? { translations: t.translations } : {}) } })
     .returning({ id: tags.id });
   await refreshSearchTerms(d, { tagId: row!.id });
   return row!.id;
@@ -68,12 +73,12 @@ export async function upsertTag(t: { slug: string; name: string; description?: s
  * @returns the byline id.
  */
 export async function upsertByline(
-  a: { slug: string; name: string; jobTitle?: string; bio?: string; userId?: string | null },
+  a: { slug: string; name: string; jobTitle?: string; bio?: string; userId?: string | null; translations?: Translations<"name" | "jobTitle" | "bio"> },
   db?: Db,
 ): Promise<string> {
   if (!isValidSlug(a.slug)) throw new AppError("bad_request", `Invalid byline slug "${a.slug}"`);
   const d = db ?? (await getDb());
-  const profile = { name: a.name, jobTitle: a.jobTitle ?? "", bio: a.bio ?? "" };
+  const profile = { name: a.name, jobTitle: a.jobTitle ?? "", bio: a.bio ?? "", ...(a.translations ? { translations: a.translations } : {}) };
   const link = a.userId === undefined ? {} : { userId: a.userId };
   const [row] = await d
     .insert(bylines)
@@ -110,6 +115,8 @@ export interface NewStoryInput {
   note?: string | null;
   /** The featured photo: a media library item's id. It must exist. */
   featuredMediaId?: string | null;
+  /** Links the story as a translation of the story with this slug (which must exist), in the same transaction. */
+  translationOfSlug?: string;
 }
 
 /**
@@ -228,6 +235,11 @@ export async function createStory(input: NewStoryInput, db?: Db): Promise<{ id: 
       await tx.insert(storyBylines).values(bylineIds.map((a, i) => ({ storyId: id, bylineId: a, position: i })));
     }
     await refreshSearchTerms(tx, { storyIds: [id] });
+    if (input.translationOfSlug) {
+      const [source] = await tx.select({ id: stories.id }).from(stories).where(eq(stories.slug, input.translationOfSlug)).limit(1);
+      if (!source) throw new AppError("bad_request", `Unknown story "${input.translationOfSlug}" to translate`);
+      await linkNewTranslation(tx, { sourceId: source.id, newId: id, language });
+    }
     await tx.insert(storyRevisions).values({
       storyId: id,
       version: 1,

@@ -18,7 +18,7 @@ import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions/roles";
 import { LocalTimeError, zonedLocalToInstant } from "@/lib/publishing/zoned-time";
 import { getSiteSettings } from "@/lib/site/settings";
-import { cardColumns, listNavSections, listPublicStories, listSectionBlocks, toCards, type StoryCard, type TagRef } from "@/lib/stories/queries";
+import { cardColumns, inLanguageScope, listNavSections, listPublicStories, listSectionBlocks, toCards, type LanguageScope, type StoryCard, type TagRef } from "@/lib/stories/queries";
 import { isPublic } from "@/lib/stories/visibility";
 import {
   arrangeFront,
@@ -74,24 +74,27 @@ const newestFirst = (a: StoryCard, b: StoryCard) => b.publishedAt.getTime() - a.
 /**
  * The lead and top stories readers see at `now`, as stored, or with `proposal` (not saved)
  * laid over the stored pins and rule, for the desk's preview.
+ * @param edition another language edition's front (lib/site/editions.ts): its stories only, by
+ *   the editors' rule; the pins are the default edition's, which is the one editors arrange.
  * @returns the arranged positions (lead first), each story public at `now`, each saying how it
  *   got there (`fill`).
  */
-export async function loadFrontStories(now: Date, count = FRONT_POSITIONS, proposal?: FrontProposal): Promise<FrontSlot<StoryCard>[]> {
+export async function loadFrontStories(now: Date, count = FRONT_POSITIONS, proposal?: FrontProposal, edition?: { scope: LanguageScope; pins: boolean }): Promise<FrontSlot<StoryCard>[]> {
   const db = await getDb();
-  const [stored, settings] = await Promise.all([activePins(now), readFrontSettings(db)]);
+  const [stored, settings] = await Promise.all([edition && !edition.pins ? [] : activePins(now), readFrontSettings(db)]);
   const pins = proposal ? proposePins(stored, proposal) : stored;
+  const scope = edition?.scope;
   const rule = proposal?.rule ?? settings.rule;
   const enough = count + pins.length;
   const newestFirstOrder = [desc(stories.publishedAt), desc(stories.id)];
   const [pinnedRows, newest, breakingRows, photoRows] = await Promise.all([
     pins.length ? db.select(cardColumns).from(stories).where(and(inArray(stories.id, pins.map((p) => p.storyId)), isPublic(now))) : [],
-    listPublicStories({ now, limit: enough }),
+    listPublicStories({ now, limit: enough, scope }),
     // The rules' own candidates, which need not be among the newest few.
     rule === "breaking_first"
-      ? db.select(cardColumns).from(stories).where(and(isPublic(now), eq(stories.isBreaking, true), gt(stories.breakingUntil, now))).orderBy(...newestFirstOrder).limit(enough)
+      ? db.select(cardColumns).from(stories).where(and(isPublic(now), eq(stories.isBreaking, true), gt(stories.breakingUntil, now), inLanguageScope(scope))).orderBy(...newestFirstOrder).limit(enough)
       : [],
-    rule === "photo_lead" ? db.select(cardColumns).from(stories).where(and(isPublic(now), isNotNull(stories.featuredMediaId))).orderBy(...newestFirstOrder).limit(pins.length + 3) : [],
+    rule === "photo_lead" ? db.select(cardColumns).from(stories).where(and(isPublic(now), isNotNull(stories.featuredMediaId), inLanguageScope(scope))).orderBy(...newestFirstOrder).limit(pins.length + 3) : [],
   ]);
   const known = new Set(newest.items.map((s) => s.id));
   const extraRows = [...breakingRows, ...photoRows].filter((r) => !known.has(r.id) && known.add(r.id));
@@ -113,14 +116,23 @@ export interface FrontBlock {
  * own left to show is left out.
  * @param o `perSection` stories each, none of `excludeIds` (the stories shown above).
  */
-export async function loadFrontBlocks(now: Date, o: { sections?: number; perSection?: number; excludeIds?: string[] } = {}, proposal?: FrontProposal): Promise<FrontBlock[]> {
-  const { sections = 4, perSection = 3, excludeIds = [] } = o;
+export async function loadFrontBlocks(
+  now: Date,
+  o: { sections?: number; perSection?: number; excludeIds?: string[]; scope?: LanguageScope; language?: string } = {},
+  proposal?: FrontProposal,
+): Promise<FrontBlock[]> {
+  const { sections = 4, perSection = 3, excludeIds = [], scope, language } = o;
   const db = await getDb();
   const chosen = proposal?.blocks !== undefined ? proposal.blocks : (await readFrontSettings(db)).blocks;
-  if (chosen === null) return listSectionBlocks(now, { sections, perSection, excludeIds });
+  if (chosen === null) return listSectionBlocks(now, { sections, perSection, excludeIds, scope, language });
   if (chosen.length === 0) return [];
-  const sectionRows = await db.select({ id: tags.id, slug: tags.slug, name: tags.name }).from(tags).where(inArray(tags.id, chosen));
-  const blocks = await Promise.all(sectionRows.map(async (section) => ({ section, stories: (await listPublicStories({ now, limit: perSection, sectionId: section.id, excludeIds })).items })));
+  const sectionRows = await db.select({ id: tags.id, slug: tags.slug, name: tags.name, translations: tags.translations }).from(tags).where(inArray(tags.id, chosen));
+  const blocks = await Promise.all(
+    sectionRows.map(async ({ translations, ...section }) => ({
+      section: { ...section, name: (language && translations[language]?.name) || section.name },
+      stories: (await listPublicStories({ now, limit: perSection, sectionId: section.id, excludeIds, scope })).items,
+    })),
+  );
   return orderSectionBlocks(chosen, new Map(blocks.filter((b) => b.stories.length > 0).map((b) => [b.section.id, b])), []);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type SiteSettings } from "./settings";
-import { editionAt, editionForLanguage, editionsOf } from "./editions";
+import { editionAt, editionForLanguage, editionScope, editionsOf } from "./editions";
 
 const settings: SiteSettings = {
   ...DEFAULT_SETTINGS,
@@ -36,5 +36,14 @@ describe("language editions", () => {
   it("puts a story in its language's edition, or the default one", () => {
     expect(editionForLanguage(settings, "ps-AF").prefix).toBe("/ps");
     expect(editionForLanguage(settings, "ur").prefix).toBe("");
+  });
+});
+
+describe("edition scopes", () => {
+  it("lists another edition's language only, and the default edition everything else", () => {
+    expect(editionScope(settings, editionAt(settings, "fa")!)).toEqual({ only: "fa" });
+    expect(editionScope(settings, editionsOf(settings)[0]!)).toEqual({ except: ["fa", "ps"] });
+    const single = { ...settings, editionLanguages: [] };
+    expect(editionScope(single, editionsOf(single)[0]!)).toBeUndefined();
   });
 });

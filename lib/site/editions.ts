@@ -7,6 +7,7 @@
  */
 import { directionOf, STORY_LANGUAGES } from "@/lib/i18n/languages";
 import type { SiteSettings } from "./settings";
+import type { LanguageScope } from "@/lib/stories/queries";
 
 /** One edition of the site. */
 export interface Edition {
@@ -67,4 +68,18 @@ export function defaultEdition(settings: SiteSettings): Edition {
 export function editionForLanguage(settings: SiteSettings, language: string): Edition {
   const primary = language.toLowerCase().split("-")[0] ?? "";
   return editionsOf(settings).find((e) => e.language === primary) ?? defaultEdition(settings);
+}
+
+/**
+ * Which stories an edition lists (front page, Latest, feeds, breaking bar): another
+ * language's edition, the stories in that language; the default edition, every story not in
+ * another edition's language (so a story in a language without an edition is still listed).
+ * Undefined when the site has one edition: every story.
+ */
+export function editionScope(settings: SiteSettings, edition: Edition): LanguageScope | undefined {
+  if (!edition.isDefault) return { only: edition.language };
+  const others = editionsOf(settings)
+    .filter((e) => !e.isDefault)
+    .map((e) => e.language);
+  return others.length ? { except: others } : undefined;
 }

@@ -6,7 +6,7 @@
  * shrinks).
  */
 import "server-only";
-import { and, count, desc, eq, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNotNull, isNull, ne, sql, notInArray, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import {
   storyBylines,
@@ -143,23 +143,34 @@ type CardRow = {
   translationGroupId?: string | null;
 };
 
-/** Loads ordered bylines, tags and featured photos for a set of stories. */
+/** A tag or byline as loaded, with its names in other languages. */
+type NamedRef = { id: string; slug: string; name: string; translations: Partial<Record<string, { name?: string }>> };
+
+/** Refs named in `language` (a translated name where there is one, else the name). */
+function named(refs: NamedRef[] | undefined, language: string): { id: string; slug: string; name: string }[] {
+  return (refs ?? []).map((r) => ({ id: r.id, slug: r.slug, name: r.translations[language]?.name || r.name }));
+}
+
+/**
+ * Loads ordered bylines, tags (each with its names in other languages: a story's cards and
+ * page name them in the story's language) and featured photos for a set of stories.
+ */
 async function loadRefs(ids: string[], photoIds: (string | null)[] = []) {
-  const bylineMap = new Map<string, BylineRef[]>();
-  const tagMap = new Map<string, TagRef[]>();
+  const bylineMap = new Map<string, NamedRef[]>();
+  const tagMap = new Map<string, NamedRef[]>();
   const loadingPhotos = loadPhotos(photoIds.filter((p): p is string => !!p));
   if (ids.length === 0) return { bylines: bylineMap, tags: tagMap, photos: await loadingPhotos };
   const db = await getDb();
   const [photos, bylineRows, tagRows] = await Promise.all([
     loadingPhotos,
     db
-      .select({ storyId: storyBylines.storyId, id: bylines.id, slug: bylines.slug, name: bylines.name })
+      .select({ storyId: storyBylines.storyId, id: bylines.id, slug: bylines.slug, name: bylines.name, translations: bylines.translations })
       .from(storyBylines)
       .innerJoin(bylines, eq(bylines.id, storyBylines.bylineId))
       .where(inArray(storyBylines.storyId, ids))
       .orderBy(storyBylines.storyId, storyBylines.position),
     db
-      .select({ storyId: storyTags.storyId, id: tags.id, slug: tags.slug, name: tags.name })
+      .select({ storyId: storyTags.storyId, id: tags.id, slug: tags.slug, name: tags.name, translations: tags.translations })
       .from(storyTags)
       .innerJoin(tags, eq(tags.id, storyTags.tagId))
       .where(inArray(storyTags.storyId, ids))
@@ -181,7 +192,7 @@ function isLookupSlug(slug: string): boolean {
 function toCard(row: CardRow, refs: Awaited<ReturnType<typeof loadRefs>>, now: Date): StoryCard {
   // Only public rows reach here, so publishedAt is set.
   const publishedAt = row.publishedAt as Date;
-  const storyTags = refs.tags.get(row.id) ?? [];
+  const storyTags = named(refs.tags.get(row.id), row.language);
   return {
     id: row.id,
     slug: row.slug,
@@ -195,7 +206,7 @@ function toCard(row: CardRow, refs: Awaited<ReturnType<typeof loadRefs>>, now: D
     breaking: isBreakingAt(row, now),
     isLive: row.isLiveBlog && (row.coverageEndedAt === null || row.coverageEndedAt > now),
     section: storyTags.find((t) => t.id === row.primaryTagId) ?? storyTags[0] ?? null,
-    bylines: refs.bylines.get(row.id) ?? [],
+    bylines: named(refs.bylines.get(row.id), row.language),
     photo: row.featuredMediaId ? (refs.photos.get(row.featuredMediaId) ?? null) : null,
   };
 }
@@ -311,7 +322,7 @@ async function toPublicStory(row: StoryPageRow, now: Date): Promise<PublicStory>
     ...toCard(row, refs, now),
     bodyHtml: row.bodyHtml,
     notes: noteRows.map((n) => ({ kind: n.kind as StoryNote["kind"], note: n.note ?? "", at: n.at })),
-    tags: refs.tags.get(row.id) ?? [],
+    tags: named(refs.tags.get(row.id), row.language),
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     canonicalUrl: row.canonicalUrl,
@@ -355,8 +366,23 @@ export async function getStoryForPreview(id: string, now: Date): Promise<Preview
   return { story, status, publishedAt: row.publishedAt, embargoUntil, createdBy };
 }
 
+/**
+ * Which stories' languages a list takes: one edition's (`only`), or every language but the
+ * other editions' (`except`, the default edition's). Absent: every language.
+ */
+export type LanguageScope = { only: string } | { except: string[] };
+
+/** SQL condition of a language scope on stories (true when absent or excluding nothing). */
+export function inLanguageScope(scope: LanguageScope | undefined): SQL | undefined {
+  if (!scope) return undefined;
+  if ("only" in scope) return eq(stories.language, scope.only);
+  return scope.except.length ? notInArray(stories.language, scope.except) : undefined;
+}
+
 export interface StoryListOptions {
   now: Date;
+  /** Only stories of one edition (lib/site/editions.ts `editionScope`). */
+  scope?: LanguageScope;
   limit: number;
   offset?: number;
   /** Only stories carrying this tag (any position). */
@@ -370,6 +396,8 @@ export interface StoryListOptions {
 
 function listFilter(o: StoryListOptions) {
   const conditions = [isPublic(o.now)];
+  const scoped = inLanguageScope(o.scope);
+  if (scoped) conditions.push(scoped);
   if (o.tagId) {
     conditions.push(
       sql`exists (select 1 from ${storyTags} where ${storyTags.storyId} = ${stories.id} and ${storyTags.tagId} = ${o.tagId})`,
@@ -406,9 +434,9 @@ export async function listPublicStories(o: StoryListOptions): Promise<{ items: S
 }
 
 /** How many stories are public at `now`. */
-export async function countPublicStories(now: Date): Promise<number> {
+export async function countPublicStories(now: Date, scope?: LanguageScope): Promise<number> {
   const db = await getDb();
-  const [row] = await db.select({ n: count() }).from(stories).where(isPublic(now));
+  const [row] = await db.select({ n: count() }).from(stories).where(and(isPublic(now), inLanguageScope(scope)));
   return row?.n ?? 0;
 }
 
@@ -431,7 +459,7 @@ export async function listFeedStories(o: StoryListOptions): Promise<FeedStory[]>
     .orderBy(desc(stories.publishedAt), desc(stories.id))
     .limit(Math.min(Math.max(o.limit, 1), 100));
   const refs = await loadRefs(rows.map((r) => r.id), rows.map((r) => r.featuredMediaId));
-  return rows.map((r) => ({ ...toCard(r, refs, o.now), bodyHtml: r.bodyHtml, tags: refs.tags.get(r.id) ?? [] }));
+  return rows.map((r) => ({ ...toCard(r, refs, o.now), bodyHtml: r.bodyHtml, tags: named(refs.tags.get(r.id), r.language) }));
 }
 
 /** A story in the breaking-news bar. */
@@ -449,13 +477,13 @@ export interface BreakingStory {
  * The breaking-news bar at `now`: public stories marked breaking whose expiry is ahead,
  * newest first. One indexed read (partial index on is_breaking); every reader page shows it.
  */
-export async function listBreakingStories(now: Date, limit = 3): Promise<BreakingStory[]> {
+export async function listBreakingStories(now: Date, limit = 3, scope?: LanguageScope): Promise<BreakingStory[]> {
   const db = await getDb();
   const rows = await db
     .select({ id: stories.id, slug: stories.slug, title: stories.title, language: stories.language, direction: stories.direction, breakingUntil: stories.breakingUntil })
     .from(stories)
     // Through the column (not a raw sql param) so the driver encodes the Date as timestamptz.
-    .where(and(isPublic(now), eq(stories.isBreaking, true), gt(stories.breakingUntil, now)))
+    .where(and(isPublic(now), eq(stories.isBreaking, true), gt(stories.breakingUntil, now), inLanguageScope(scope)))
     .orderBy(desc(stories.publishedAt), desc(stories.id))
     .limit(limit);
   return rows.map((r) => ({ ...r, breakingUntil: r.breakingUntil as Date }));
@@ -466,7 +494,8 @@ export async function listBreakingStories(now: Date, limit = 3): Promise<Breakin
  * altered the bar every reader page shows (lib/site/reader-cache.ts).
  */
 export async function breakingBarKey(now: Date): Promise<string> {
-  return JSON.stringify((await listBreakingStories(now)).map((b) => [b.id, b.slug, b.title]));
+  // Every edition's bar (each shows its own language's newest few).
+  return JSON.stringify((await listBreakingStories(now, 30)).map((b) => [b.id, b.slug, b.title]));
 }
 
 /**
@@ -530,10 +559,10 @@ export async function listRelatedStories(
  * those with a public story. Only an editor changes it: nothing is inferred from recent
  * stories, and an import marks no section (it proposes them in its report).
  */
-export async function listNavSections(now: Date, limit = 8): Promise<TagRef[]> {
+export async function listNavSections(now: Date, limit = 8, language?: string): Promise<TagRef[]> {
   const db = await getDb();
   const marked = await db
-    .select({ id: tags.id, slug: tags.slug, name: tags.name })
+    .select({ id: tags.id, slug: tags.slug, name: tags.name, translations: tags.translations })
     .from(tags)
     .where(
       and(
@@ -543,7 +572,8 @@ export async function listNavSections(now: Date, limit = 8): Promise<TagRef[]> {
     )
     .orderBy(tags.sectionOrder, tags.name)
     .limit(limit);
-  return marked;
+  // Named in the page's language where the section has a name in it.
+  return language ? named(marked, language) : marked.map(({ id, slug, name }) => ({ id, slug, name }));
 }
 
 /**
@@ -551,7 +581,10 @@ export async function listNavSections(now: Date, limit = 8): Promise<TagRef[]> {
  * can tell whether it altered the menu every reader page shows (lib/site/reader-cache.ts).
  */
 export async function navSectionsKey(now: Date): Promise<string> {
-  return JSON.stringify((await listNavSections(now)).map((t) => [t.id, t.name, t.slug]));
+  // With the names in every language: each edition's menu names the sections in its own.
+  const db = await getDb();
+  const names = new Map((await db.select({ id: tags.id, translations: tags.translations }).from(tags).where(eq(tags.isSection, true))).map((t) => [t.id, t.translations]));
+  return JSON.stringify((await listNavSections(now)).map((t) => [t.id, t.name, t.slug, names.get(t.id) ?? {}]));
 }
 
 /**
@@ -578,13 +611,13 @@ export async function getTagRedirect(slug: string, now: Date): Promise<string | 
 /** Home-page blocks: the first `sections` sections of the navigation, in its order, each with its newest stories (a section with none of its own is left out). */
 export async function listSectionBlocks(
   now: Date,
-  { sections = 4, perSection = 3, excludeIds = [] as string[] } = {},
+  { sections = 4, perSection = 3, excludeIds = [] as string[], scope, language }: { sections?: number; perSection?: number; excludeIds?: string[]; scope?: LanguageScope; language?: string } = {},
 ): Promise<{ section: TagRef; stories: StoryCard[] }[]> {
-  const marked = await listNavSections(now, sections);
+  const marked = await listNavSections(now, sections, language);
   const blocks = await Promise.all(
     marked.map(async (section) => ({
       section,
-      stories: (await listPublicStories({ now, limit: perSection, sectionId: section.id, excludeIds })).items,
+      stories: (await listPublicStories({ now, limit: perSection, sectionId: section.id, excludeIds, scope })).items,
     })),
   );
   return blocks.filter((b) => b.stories.length > 0);
@@ -601,11 +634,11 @@ export interface TagPage {
  * A tag by slug, only when at least one public story carries it: a tag made for a draft must
  * not reveal the draft's subject on a public page.
  */
-export async function getTagBySlug(slug: string, now: Date): Promise<TagPage | null> {
+export async function getTagBySlug(slug: string, now: Date, language?: string): Promise<TagPage | null> {
   if (!isLookupSlug(slug)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ id: tags.id, slug: tags.slug, name: tags.name, description: tags.description })
+    .select({ id: tags.id, slug: tags.slug, name: tags.name, description: tags.description, translations: tags.translations })
     .from(tags)
     .where(
       and(
@@ -614,7 +647,9 @@ export async function getTagBySlug(slug: string, now: Date): Promise<TagPage | n
       ),
     )
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const own = language ? row.translations[language] : undefined;
+  return { id: row.id, slug: row.slug, name: own?.name || row.name, description: own?.description || row.description };
 }
 
 /** The columns of a byline's public profile, for every query that shows one. */

@@ -7,7 +7,7 @@ import "server-only";
 import { and, desc, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { stories } from "@/db/schema";
-import { cardColumns, cardsWithRefs, loadCardRefs, type StoryCard } from "@/lib/stories/queries";
+import { cardColumns, cardsWithRefs, isInLanguageScope, loadCardRefs, type LanguageScope, type StoryCard } from "@/lib/stories/queries";
 import { isPublic } from "@/lib/stories/visibility";
 import { isPashtoSql } from "@/db/schema/search-fold";
 import type { FoldRule } from "@/lib/text/fold";
@@ -107,6 +107,8 @@ export async function searchPublicStories(o: {
   offset: number;
   /** How many of the newest matches to rank (tests use a small number). */
   candidates?: number;
+  /** Stories of this language scope first (the page's edition), best first within each part. */
+  prefer?: LanguageScope;
 }): Promise<{ items: SearchHit[]; total: number; capped: boolean }> {
   const db = await getDb();
   const cap = o.candidates ?? SEARCH_CANDIDATES;
@@ -117,6 +119,7 @@ export async function searchPublicStories(o: {
     .select({
       id: stories.id,
       featuredMediaId: stories.featuredMediaId,
+      language: stories.language,
       rank: byStoryRule(o.text, (folded) => sql`ts_rank_cd(${stories.rankVector}, ${readerTsQuery(folded)}, 32)`) as SQL<number>,
     })
     .from(stories)
@@ -126,8 +129,9 @@ export async function searchPublicStories(o: {
   const capped = candidates.length > cap;
   const ranked = candidates.slice(0, cap);
   const total = ranked.length;
-  // Best first; among equal ranks the newer first, as read (the sort is stable).
-  ranked.sort((x, y) => y.rank - x.rank);
+  // The page's language first, then best first; among equal ranks the newer first, as read (the sort is stable).
+  const preferred = (language: string) => (isInLanguageScope(language, o.prefer) ? 1 : 0);
+  ranked.sort((x, y) => preferred(y.language) - preferred(x.language) || y.rank - x.rank);
   const from = Math.max(o.offset, 0);
   const page = ranked.slice(from, from + Math.min(Math.max(o.limit, 1), 50));
   if (page.length === 0) return { items: [], total, capped };

@@ -379,10 +379,21 @@ export function inLanguageScope(scope: LanguageScope | undefined): SQL | undefin
   return scope.except.length ? notInArray(stories.language, scope.except) : undefined;
 }
 
+/** Whether a story in `language` is in `scope` (the JS twin of inLanguageScope). */
+export function isInLanguageScope(language: string, scope: LanguageScope | undefined): boolean {
+  if (!scope) return true;
+  return "only" in scope ? language === scope.only : !scope.except.includes(language);
+}
+
 export interface StoryListOptions {
   now: Date;
   /** Only stories of one edition (lib/site/editions.ts `editionScope`). */
   scope?: LanguageScope;
+  /**
+   * Stories of this scope first (each part newest first), then the rest: a section or byline
+   * page in an edition prefers its language without hiding the others.
+   */
+  prefer?: LanguageScope;
   limit: number;
   offset?: number;
   /** Only stories carrying this tag (any position). */
@@ -413,8 +424,14 @@ function listFilter(o: StoryListOptions) {
   return and(...conditions);
 }
 
+/** ORDER BY terms putting the stories of `prefer` first (none without it). */
+function preferredFirst(prefer: LanguageScope | undefined): SQL[] {
+  const inScope = inLanguageScope(prefer);
+  return inScope ? [sql`(${inScope}) desc`] : [];
+}
+
 /**
- * Public stories, newest first, with the total for pagination.
+ * Public stories, newest first (those of `prefer` first, when given), with the total for pagination.
  * @returns `items` (at most `limit`) and `total` matching stories.
  */
 export async function listPublicStories(o: StoryListOptions): Promise<{ items: StoryCard[]; total: number }> {
@@ -425,7 +442,7 @@ export async function listPublicStories(o: StoryListOptions): Promise<{ items: S
       .select(cardColumns)
       .from(stories)
       .where(where)
-      .orderBy(desc(stories.publishedAt), desc(stories.id))
+      .orderBy(...preferredFirst(o.prefer), desc(stories.publishedAt), desc(stories.id))
       .limit(Math.min(Math.max(o.limit, 1), 100))
       .offset(Math.max(o.offset ?? 0, 0)),
     db.select({ n: count() }).from(stories).where(where),

@@ -2,7 +2,7 @@
  * The words around a story (the shell's navigation, skip link, breaking-news bar and footer,
  * and the story's own labels) in the story's language, rendered by the real route loader on a
  * real database: a Pashto and a Dari story carry their language's words and no English ones;
- * a page that is not a story's (the "Page not found" page) uses the site's default language.
+ * pages that are not a story's ("Page not found", the search form) use the site's default language.
  */
 import { describe, expect, it, vi } from "vitest";
 import { notFoundPage, renderReaderPage } from "@/components/site/render";
@@ -12,6 +12,7 @@ import en from "@/lib/i18n/messages/en.json";
 import { createStory, saveSiteSettings, upsertByline, upsertTag } from "@/lib/stories/store";
 import { engines, useTestDatabase } from "@/test/db";
 import { withReaderStylesheet } from "@/test/reader-stylesheet";
+import { searchPage } from "../../search/search-view";
 import { storyPage } from "./story-page";
 
 // Next's data cache exists only inside a Next server; rendered here directly, pages read through it.
@@ -75,7 +76,7 @@ describe.each(engines())("the chrome of a story page in the story's language on 
     }
   });
 
-  it("a page that is not a story's speaks the site's default language", async () => {
+  it("pages that are not a story's (404, search) speak the site's default language", async () => {
     await saveSiteSettings({ siteName: "Ariana", tagline: "", aboutText: "", timeZone: "Asia/Kabul", locale: "fa-AF", defaultLanguage: "fa" });
     const page = await html(async () => notFoundPage, 404);
     expect(page).toContain('<html lang="fa" dir="rtl">');
@@ -83,6 +84,13 @@ describe.each(engines())("the chrome of a story page in the story's language on 
     const text = readerText(page);
     for (const key of ["error.notFoundTitle", "error.notFoundText", "error.home", "shell.skipToContent", "shell.search"] as const) expect(text).toContain(t("fa", key));
     for (const english of ENGLISH) expect(text, english).not.toContain(english);
+
+    await saveSiteSettings({ siteName: "Ariana", tagline: "", aboutText: "", timeZone: "Asia/Kabul", locale: "ps-AF", defaultLanguage: "ps" });
+    const search = await html((c) => searchPage(c, undefined, undefined));
+    expect(search).toContain('<html lang="ps" dir="rtl">');
+    const searchText = readerText(search);
+    for (const key of ["search.title", "search.label", "search.submit", "shell.about"] as const) expect(searchText).toContain(t("ps", key));
+    for (const english of ENGLISH) expect(searchText, english).not.toContain(english);
 
     await saveSiteSettings({ siteName: "Ariana", tagline: "", aboutText: "", timeZone: "Asia/Kabul", locale: "en-US", defaultLanguage: "en" });
     const english = readerText(await html(async () => notFoundPage, 404));

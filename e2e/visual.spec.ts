@@ -18,7 +18,7 @@ const WIDTHS = [390, 1280] as const;
 /** Fixed dates in place of today's, and every lazy photo loaded. */
 async function steady(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    for (const t of document.querySelectorAll("time")) t.textContent = t.closest("[dir=rtl]") ? "۱۱ جدی ۱۴۰۴" : "January 1, 2026";
+    for (const t of document.querySelectorAll("time")) t.textContent = t.closest("[dir]")?.getAttribute("dir") === "rtl" ? "۱۱ جدی ۱۴۰۴" : "January 1, 2026";
     for (const img of document.images) img.loading = "eager";
     const pending = [...document.images].filter((img) => !img.complete);
     await Promise.all(

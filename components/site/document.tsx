@@ -5,6 +5,7 @@
  */
 import type { PageMeta } from "@/lib/seo/metadata";
 import { serializeJsonLd } from "@/lib/seo/json-ld";
+import { directionOf } from "@/lib/i18n/languages";
 
 /** The brand colour of the browser's toolbar on phones. */
 const THEME_COLOR = "#9f1d20";
@@ -31,13 +32,13 @@ function OpenGraphTags({ og }: { og: NonNullable<PageMeta["openGraph"]> }) {
 }
 
 /**
- * `<html>` for a reader page. `lang`/`dir` are the site's; a story in another language sets
- * its own on its <article>.
+ * `<html>` for a reader page. `lang`/`dir` are those of `language`, the language of the page's
+ * own words (default English); a story or card in another language sets its own on its element.
  */
-export function ReaderDocument({ meta, stylesheet, children }: { meta: PageMeta; stylesheet: string; children: React.ReactNode }) {
+export function ReaderDocument({ meta, stylesheet, language = "en", children }: { meta: PageMeta; stylesheet: string; language?: string; children: React.ReactNode }) {
   const tw = meta.twitter;
   return (
-    <html lang="en" dir="ltr">
+    <html lang={language} dir={directionOf(language)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -12,7 +12,7 @@
  * Server Components.
  */
 import { dateLocaleFor, formatDateTime, formatLongDate, formatTimeOfDayWithZone, isoDateInZone } from "@/lib/dates/format";
-import { labelsFor } from "@/lib/i18n/languages";
+import { messageTemplate, t } from "@/lib/i18n/messages";
 import type { LivePage, PublicEntry } from "@/lib/live/public";
 
 /** The reader's script for live updates; its address changes when its content does (see app/assets). */
@@ -29,7 +29,7 @@ export interface LiveZone {
 
 /** One entry as readers see it; the same markup on the page and in the updates endpoint's `html`. */
 export function LiveEntry({ entry, zone, pinnedCopy = false }: { entry: PublicEntry; zone: LiveZone; pinnedCopy?: boolean }) {
-  const labels = labelsFor(zone.language);
+  const l = zone.language;
   const locale = dateLocaleFor(zone.language, zone.siteLocale);
   const anchor = `entry-${entry.id}`;
   return (
@@ -41,15 +41,15 @@ export function LiveEntry({ entry, zone, pinnedCopy = false }: { entry: PublicEn
       data-testid={pinnedCopy ? "live-pinned-entry" : "live-entry"}
     >
       <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-neutral-600">
-        <a href={`#${anchor}`} className="font-semibold text-brand hover:underline" aria-label={`${labels.entryLink}: ${formatDateTime(entry.postedAt, zone.timeZone, locale)}`}>
+        <a href={`#${anchor}`} className="font-semibold text-brand hover:underline" aria-label={`${t(l, "live.entryLink")}: ${formatDateTime(entry.postedAt, zone.timeZone, locale)}`}>
           <time dateTime={entry.postedAt.toISOString()} data-testid="entry-time">
             {formatTimeOfDayWithZone(entry.postedAt, zone.timeZone, locale)}
           </time>
         </a>
-        {entry.isKeyEvent ? <span className="rounded bg-neutral-100 px-1.5 text-xs font-semibold uppercase tracking-wide text-neutral-700">{labels.keyEvent}</span> : null}
+        {entry.isKeyEvent ? <span className="rounded bg-neutral-100 px-1.5 text-xs font-semibold uppercase tracking-wide text-neutral-700">{t(l, "live.keyEvent")}</span> : null}
         {entry.editedAt ? (
           <span data-testid="entry-edited">
-            {labels.edited} <time dateTime={entry.editedAt.toISOString()}>{formatTimeOfDayWithZone(entry.editedAt, zone.timeZone, locale)}</time>
+            {t(l, "live.edited")} <time dateTime={entry.editedAt.toISOString()}>{formatTimeOfDayWithZone(entry.editedAt, zone.timeZone, locale)}</time>
           </span>
         ) : null}
       </p>
@@ -64,7 +64,7 @@ export function LiveEntry({ entry, zone, pinnedCopy = false }: { entry: PublicEn
       />
       {entry.byline ? (
         <p className="mt-2 text-sm text-neutral-600">
-          {labels.by}: <a href={`/author/${entry.byline.slug}`} className="hover:text-brand" dir="auto">
+          {t(l, "story.by")}: <a href={`/author/${entry.byline.slug}`} className="hover:text-brand" dir="auto">
             <bdi>{entry.byline.name}</bdi>
           </a>
         </p>
@@ -84,13 +84,12 @@ function DayHeading({ at, zone }: { at: Date; zone: LiveZone }) {
 
 /** Key events linked to their entries (an empty placeholder when there are none, for the updates script to fill). */
 export function KeyEvents({ page, zone }: { page: Pick<LivePage, "keyEvents">; zone: LiveZone }) {
-  const labels = labelsFor(zone.language);
   const locale = dateLocaleFor(zone.language, zone.siteLocale);
   if (page.keyEvents.length === 0) return <div data-live-key-events hidden />;
   return (
     <nav aria-labelledby="key-events-heading" className="mt-6 rounded border border-neutral-200 p-4" data-live-key-events data-testid="key-events">
       <h3 id="key-events-heading" className="font-serif text-lg font-bold">
-        {labels.keyEvents}
+        {t(zone.language, "live.keyEvents")}
       </h3>
       <ol className="mt-2 flex flex-col gap-2 text-sm">
         {page.keyEvents.map((k) => (
@@ -113,7 +112,7 @@ export function PinnedBox({ page, zone }: { page: Pick<LivePage, "pinned">; zone
   if (!page.pinned) return <div data-live-pinned hidden />;
   return (
     <div className="mt-6 rounded border-2 border-brand/40 px-4" data-live-pinned data-testid="live-pinned">
-      <p className="pt-3 text-xs font-bold uppercase tracking-wide text-brand">{labelsFor(zone.language).pinned}</p>
+      <p className="pt-3 text-xs font-bold uppercase tracking-wide text-brand">{t(zone.language, "live.pinned")}</p>
       <LiveEntry entry={page.pinned} zone={zone} pinnedCopy />
     </div>
   );
@@ -141,7 +140,7 @@ export function LiveBlog({
   newerHref: string | null;
   script: LiveScript | null;
 }) {
-  const labels = labelsFor(zone.language);
+  const l = zone.language;
   const locale = dateLocaleFor(zone.language, zone.siteLocale);
   return (
     <section aria-labelledby="live-heading" className="mt-10" data-testid="live-blog" data-live-endpoint={script ? `/news/${encodeURIComponent(slug)}/live.json` : undefined}>
@@ -149,14 +148,14 @@ export function LiveBlog({
         {live.endedAt ? null : (
           <span className="inline-flex items-center gap-1.5 rounded bg-brand px-2 py-0.5 font-sans text-sm font-bold uppercase tracking-wide text-white" data-testid="live-badge">
             <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full bg-white" />
-            {labels.live}
+            {t(l, "label.live")}
           </span>
         )}
-        <span className="sr-only">{labels.live}</span>
+        <span className="sr-only">{t(l, "label.live")}</span>
       </h2>
       {live.endedAt ? (
         <p className="mt-3 rounded border border-neutral-300 bg-neutral-50 p-3 text-sm" role="status" data-testid="coverage-ended">
-          {labels.coverageEnded(formatDateTime(live.endedAt, zone.timeZone, locale))}
+          {t(l, "live.coverageEnded", { at: formatDateTime(live.endedAt, zone.timeZone, locale) })}
         </p>
       ) : null}
 
@@ -166,14 +165,15 @@ export function LiveBlog({
       {newerHref ? (
         <p className="mt-6">
           <a href={newerHref} className="text-brand hover:underline" rel="prev">
-            {labels.newerUpdates}
+            {t(l, "live.newerUpdates")}
           </a>
         </p>
       ) : null}
 
       {script ? (
         <div className="sticky top-2 z-10 mt-6 text-center" data-live-notice hidden>
-          <button type="button" className="rounded-full bg-brand px-4 py-2 text-sm font-semibold text-white shadow-lg" data-live-show data-label-one={labels.newUpdates("1", 1)} data-label-many={labels.newUpdates("{n}", 2)} />
+          <button type="button" className="rounded-full bg-brand px-4 py-2 text-sm font-semibold text-white shadow-lg" data-live-show data-label-one={t(l, "live.newUpdates", { count: 1 })}
+            data-label-many={messageTemplate(l, "live.newUpdates", 2).replace("{count}", "{n}")} />
         </div>
       ) : null}
 
@@ -194,7 +194,7 @@ export function LiveBlog({
       {page.older ? (
         <p className="mt-6 border-t border-neutral-200 pt-4">
           <a href={`/news/${encodeURIComponent(slug)}/updates/${page.older}`} className="font-semibold text-brand hover:underline" rel="next" data-testid="older-updates">
-            {labels.olderUpdates}
+            {t(l, "live.olderUpdates")}
           </a>
         </p>
       ) : null}

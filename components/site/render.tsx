@@ -20,6 +20,8 @@ import { etagOf } from "@/lib/site/conditional-get";
 import { siteUrl } from "@/lib/env";
 import { siteMeta, type PageMeta } from "@/lib/seo/metadata";
 import { READER_CSP, READER_SCRIPT_CSP } from "@/lib/site/csp";
+import { chromeLanguageOf } from "@/lib/site/chrome-language";
+import { t } from "@/lib/i18n/messages";
 import { ReaderDocument } from "./document";
 import { GoneBody, NotFoundBody } from "./not-found-body";
 import { SiteShell, type ShellData } from "./site-shell";
@@ -35,6 +37,8 @@ export type ReaderPage =
       body: ReactNode;
       /** The page runs the site's own script (a live blog's updates): its policy allows scripts from the site. */
       runsSiteScript?: boolean;
+      /** The language of the page's own words and its shell (a story's language); default the site's (lib/site/chrome-language.ts). */
+      language?: string;
     }
   | { kind: "redirect"; location: string }
   | { kind: "not-found" }
@@ -113,19 +117,25 @@ export async function renderReaderPage(load: (context: ReaderContext) => Promise
 async function renderInShell(page: Exclude<ReaderPage, { kind: "redirect" }>, shell: ShellData): Promise<RenderedPage> {
   const { settings } = shell;
   if (page.kind === "page") {
+    const language = page.language ?? chromeLanguageOf(settings);
     const html = await renderToHtml(
-      <ReaderDocument meta={page.meta} stylesheet={readerStylesheet().href}>
-        <SiteShell shell={shell}>{page.body}</SiteShell>
+      <ReaderDocument meta={page.meta} stylesheet={readerStylesheet().href} language={language}>
+        <SiteShell shell={shell} language={language}>
+          {page.body}
+        </SiteShell>
       </ReaderDocument>,
     );
     return { status: 200, html, runsSiteScript: page.runsSiteScript === true };
   }
   const gone = page.kind === "gone";
-  const title = `${gone ? "Story removed" : "Page not found"} | ${settings.siteName}`;
+  const language = chromeLanguageOf(settings);
+  const title = `${t(language, gone ? "error.goneMetaTitle" : "error.notFoundTitle")} | ${settings.siteName}`;
   const meta: PageMeta = { ...siteMeta(siteUrl(), settings.siteName, title), robots: { index: false, follow: true } };
   const html = await renderToHtml(
-    <ReaderDocument meta={meta} stylesheet={readerStylesheet().href}>
-      <SiteShell shell={shell}>{gone ? <GoneBody /> : <NotFoundBody />}</SiteShell>
+    <ReaderDocument meta={meta} stylesheet={readerStylesheet().href} language={language}>
+      <SiteShell shell={shell} language={language}>
+        {gone ? <GoneBody language={language} /> : <NotFoundBody language={language} />}
+      </SiteShell>
     </ReaderDocument>,
   );
   return { status: gone ? 410 : 404, html };

@@ -3,7 +3,7 @@
  * story's canonical URL and headline. No third-party script, no tracking, no counters: nothing
  * is loaded from those services until a reader follows a link.
  */
-import { labelsFor } from "@/lib/i18n/languages";
+import { t } from "@/lib/i18n/messages";
 
 /** The services' documented share addresses, for a story's URL and headline. */
 export function shareTargets(url: string, title: string, emailLabel = "E-mail"): { name: string; href: string }[] {
@@ -18,13 +18,14 @@ export function shareTargets(url: string, title: string, emailLabel = "E-mail"):
   ];
 }
 
+/** The share links of a story, labelled in `language` (the story's). */
 export function ShareLinks({ url, title, language }: { url: string; title: string; language: string }) {
-  const labels = labelsFor(language);
+  const share = t(language, "story.share");
   return (
-    <nav aria-label={labels.share} className="print:hidden" data-testid="share-links">
-      <p className="mb-2 text-sm font-semibold">{labels.share}</p>
+    <nav aria-label={share} className="print:hidden" data-testid="share-links">
+      <p className="mb-2 text-sm font-semibold">{share}</p>
       <ul className="flex flex-wrap gap-2">
-        {shareTargets(url, title, labels.email).map((s) => (
+        {shareTargets(url, title, t(language, "story.email")).map((s) => (
           <li key={s.name}>
             <a href={s.href} rel="noopener noreferrer" target="_blank" className="inline-block rounded border border-neutral-300 px-3 py-1 text-sm text-neutral-800 hover:border-brand hover:text-brand">
               {s.name}

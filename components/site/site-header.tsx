@@ -1,16 +1,22 @@
 import type { TagRef } from "@/lib/stories/queries";
+import { t } from "@/lib/i18n/messages";
 
-/** The reader site's masthead and section navigation. Plain links: reader pages are plain HTML. */
+/**
+ * The reader site's masthead and section navigation, its words in `language` (the page's
+ * chrome language). Plain links: reader pages are plain HTML.
+ */
 export function SiteHeader({
   siteName,
   tagline,
   sections,
   logoUrl = null,
+  language,
 }: {
   siteName: string;
   tagline: string;
   sections: TagRef[];
   logoUrl?: string | null;
+  language: string;
 }) {
   return (
     <header className="border-b border-neutral-200">
@@ -25,7 +31,7 @@ export function SiteHeader({
         {tagline ? <p className="mt-1 text-sm text-neutral-600">{tagline}</p> : null}
       </div>
       {sections.length > 0 ? (
-        <nav aria-label="Sections" className="border-t border-neutral-200">
+        <nav aria-label={t(language, "shell.sections")} className="border-t border-neutral-200">
           <ul className="mx-auto flex max-w-6xl flex-wrap justify-center gap-x-5 gap-y-1 px-4 py-2 text-sm font-semibold uppercase tracking-wide">
             {sections.map((s) => (
               <li key={s.id}>
@@ -36,12 +42,12 @@ export function SiteHeader({
             ))}
             <li>
               <a href="/about" className="text-neutral-700 hover:text-brand">
-                About
+                {t(language, "shell.about")}
               </a>
             </li>
             <li>
               <a href="/search" className="text-neutral-700 hover:text-brand">
-                Search
+                {t(language, "shell.search")}
               </a>
             </li>
           </ul>
@@ -51,23 +57,21 @@ export function SiteHeader({
   );
 }
 
-/** The reader site's footer. */
-export function SiteFooter({ siteName }: { siteName: string }) {
+/** The reader site's footer, its words in `language` (the page's chrome language). */
+export function SiteFooter({ siteName, language }: { siteName: string; language: string }) {
   return (
     <footer className="mt-16 border-t border-neutral-200 bg-neutral-50">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-6 text-sm text-neutral-600">
-        <p>
-          © {siteName}
-        </p>
+        <p>{t(language, "shell.copyright", { site: siteName })}</p>
         <p className="flex gap-4">
           <a href="/about" className="hover:text-brand">
-            About
+            {t(language, "shell.about")}
           </a>
           <a href="/search" className="hover:text-brand">
-            Search
+            {t(language, "shell.search")}
           </a>
           <a href="/feed.xml" type="application/rss+xml" className="hover:text-brand">
-            RSS feed
+            {t(language, "shell.rssFeed")}
           </a>
         </p>
       </div>

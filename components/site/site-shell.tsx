@@ -5,7 +5,7 @@
  */
 import type { BreakingStory, TagRef } from "@/lib/stories/queries";
 import type { SiteSettings } from "@/lib/site/settings";
-import { labelsFor } from "@/lib/i18n/languages";
+import { t } from "@/lib/i18n/messages";
 import { SiteFooter, SiteHeader } from "./site-header";
 
 /** The data the shell shows, read once per render (components/site/render.tsx). */
@@ -16,12 +16,12 @@ export interface ShellData {
   breaking: BreakingStory[];
 }
 
-/** The one breaking-news bar: the label in the site's language, then a link to each story. */
-function BreakingBar({ stories, siteLanguage }: { stories: BreakingStory[]; siteLanguage: string }) {
+/** The one breaking-news bar: the label in the page's chrome language, then a link to each story. */
+function BreakingBar({ stories, language }: { stories: BreakingStory[]; language: string }) {
   return (
-    <section aria-label="Breaking news" className="bg-brand text-white" data-testid="breaking-bar">
+    <section aria-label={t(language, "shell.breakingNews")} className="bg-brand text-white" data-testid="breaking-bar">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm">
-        <span className="rounded-sm bg-white px-2 py-0.5 text-xs font-bold uppercase tracking-wider text-brand">{labelsFor(siteLanguage).breaking}</span>
+        <span className="rounded-sm bg-white px-2 py-0.5 text-xs font-bold uppercase tracking-wider text-brand">{t(language, "label.breaking")}</span>
         <ul className="flex flex-wrap gap-x-6 gap-y-1">
           {stories.map((b) => (
             <li key={b.id} lang={b.language} dir={b.direction}>
@@ -36,20 +36,24 @@ function BreakingBar({ stories, siteLanguage }: { stories: BreakingStory[]; site
   );
 }
 
-export function SiteShell({ shell, children }: { shell: ShellData; children: React.ReactNode }) {
+/**
+ * The shell around a page's content; its words (skip link, navigation, breaking-news bar,
+ * footer) in `language`, the page's chrome language (render.tsx).
+ */
+export function SiteShell({ shell, language, children }: { shell: ShellData; language: string; children: React.ReactNode }) {
   const { settings, sections, breaking } = shell;
   return (
     <>
       {/* WCAG 2.2 success criterion 2.4.1 (bypass blocks): the first thing a keyboard reaches. */}
       <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:font-semibold focus:text-brand focus:shadow">
-        {labelsFor(settings.defaultLanguage).skipToContent}
+        {t(language, "shell.skipToContent")}
       </a>
-      <SiteHeader siteName={settings.siteName} tagline={settings.tagline} sections={sections} logoUrl={settings.logoUrl} />
-      {breaking.length > 0 ? <BreakingBar stories={breaking} siteLanguage={settings.defaultLanguage} /> : null}
+      <SiteHeader siteName={settings.siteName} tagline={settings.tagline} sections={sections} logoUrl={settings.logoUrl} language={language} />
+      {breaking.length > 0 ? <BreakingBar stories={breaking} language={language} /> : null}
       <main id="content" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
         {children}
       </main>
-      <SiteFooter siteName={settings.siteName} />
+      <SiteFooter siteName={settings.siteName} language={language} />
     </>
   );
 }

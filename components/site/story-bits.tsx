@@ -4,7 +4,7 @@
 import type { BylineRef, StoryCard } from "@/lib/stories/queries";
 import { cutExcerpt } from "@/lib/stories/excerpt";
 import { dateLocaleFor, formatDateTime, formatLongDate, isoDateInZone } from "@/lib/dates/format";
-import { labelsFor } from "@/lib/i18n/languages";
+import { t } from "@/lib/i18n/messages";
 import { CardPhoto } from "./story-photo";
 
 /**
@@ -27,11 +27,10 @@ export function LastUpdated({
   withTime?: boolean;
   className?: string;
 }) {
-  const labels = labelsFor(language);
   const locale = dateLocaleFor(language, siteLocale);
   return (
     <p className={`text-sm text-neutral-600 ${className}`} data-testid="last-updated">
-      ({labels.lastUpdatedOn}:{" "}
+      ({t(language, "story.lastUpdatedOn")}:{" "}
       <time dateTime={instant.toISOString()}>{withTime ? formatDateTime(instant, timeZone, locale) : formatLongDate(instant, timeZone, locale)}</time>)
     </p>
   );
@@ -46,19 +45,18 @@ const UPDATE_SHOWN_AFTER_MS = 60_000;
  * the story's language.
  */
 export function StoryDates({ publishedAt, lastUpdatedAt, timeZone, siteLocale, language }: { publishedAt: Date; lastUpdatedAt: Date; timeZone: string; siteLocale: string; language: string }) {
-  const labels = labelsFor(language);
   const locale = dateLocaleFor(language, siteLocale);
   const updated = lastUpdatedAt.getTime() - publishedAt.getTime() >= UPDATE_SHOWN_AFTER_MS;
   return (
     <p className="text-sm text-neutral-600" data-testid="story-dates">
       <span data-testid="published-at">
-        {labels.published} <time dateTime={publishedAt.toISOString()}>{formatDateTime(publishedAt, timeZone, locale)}</time>
+        {t(language, "story.published")} <time dateTime={publishedAt.toISOString()}>{formatDateTime(publishedAt, timeZone, locale)}</time>
       </span>
       {updated ? (
         <>
           <span aria-hidden="true"> · </span>
           <span data-testid="updated-at">
-            {labels.updated} <time dateTime={lastUpdatedAt.toISOString()}>{formatDateTime(lastUpdatedAt, timeZone, locale)}</time>
+            {t(language, "story.updated")} <time dateTime={lastUpdatedAt.toISOString()}>{formatDateTime(lastUpdatedAt, timeZone, locale)}</time>
           </span>
         </>
       ) : null}
@@ -71,10 +69,10 @@ export function Bylines({ bylines, language }: { bylines: BylineRef[]; language:
   if (bylines.length === 0) return null;
   return (
     <p className="text-base font-semibold text-neutral-800" data-testid="bylines">
-      {labelsFor(language).by}:{" "}
+      {t(language, "story.by")}:{" "}
       {bylines.map((b, i) => (
         <span key={b.id}>
-          {i > 0 ? ", " : null}
+          {i > 0 ? t(language, "story.bylineSeparator") : null}
           <a href={`/author/${b.slug}`} rel="author" className="text-brand hover:underline">
             {b.name}
           </a>
@@ -89,7 +87,7 @@ export function LiveLabel({ language = "en" }: { language?: string }) {
   return (
     <span className="inline-flex items-center gap-1 rounded-sm border border-brand px-1.5 py-px text-xs font-bold uppercase tracking-wider text-brand" data-testid="live-label">
       <span aria-hidden="true" className="inline-block h-1.5 w-1.5 rounded-full bg-brand" />
-      {labelsFor(language).live}
+      {t(language, "label.live")}
     </span>
   );
 }
@@ -98,7 +96,7 @@ export function LiveLabel({ language = "en" }: { language?: string }) {
 export function BreakingLabel({ language = "en" }: { language?: string }) {
   return (
     <span className="inline-block rounded-sm bg-brand px-2 py-0.5 text-xs font-bold uppercase tracking-wider text-white">
-      {labelsFor(language).breaking}
+      {t(language, "label.breaking")}
     </span>
   );
 }
@@ -177,21 +175,27 @@ export function StoryListItem({
   );
 }
 
-/** Previous/next links for a paginated list. `hrefFor(1)` is the list's own URL. */
+/**
+ * Previous/next links for a paginated list and "Page n of m", in `language` (the page's chrome
+ * language, its digits too). `hrefFor(1)` is the list's own URL; `labels` replace the links'
+ * default words ("Newer stories", "Older stories").
+ */
 export function Pagination({
   page,
   pages,
   hrefFor,
-  labels = { prev: "← Newer stories", next: "Older stories →" },
+  language,
+  labels = { prev: t(language, "list.newerStories"), next: t(language, "list.olderStories") },
 }: {
   page: number;
   pages: number;
   hrefFor: (n: number) => string;
+  language: string;
   labels?: { prev: string; next: string };
 }) {
   if (pages <= 1) return null;
   return (
-    <nav aria-label="Pagination" className="mt-10 flex items-center justify-between border-t border-neutral-200 pt-4 text-sm">
+    <nav aria-label={t(language, "list.pagination")} className="mt-10 flex items-center justify-between border-t border-neutral-200 pt-4 text-sm">
       {page > 1 ? (
         <a href={hrefFor(page - 1)} rel="prev" className="font-semibold text-brand hover:underline">
           {labels.prev}
@@ -200,7 +204,7 @@ export function Pagination({
         <span />
       )}
       <span className="text-neutral-500">
-        Page {page} of {pages}
+        {t(language, "list.pageOf", { page, pages })}
       </span>
       {page < pages ? (
         <a href={hrefFor(page + 1)} rel="next" className="font-semibold text-brand hover:underline">

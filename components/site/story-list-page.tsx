@@ -9,6 +9,8 @@ import { pageCount } from "@/lib/site/pagination";
 import { decodeSegment, type ReaderContext } from "@/lib/site/reader";
 import { tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
+import { t } from "@/lib/i18n/messages";
+import { chromeLanguageOf } from "@/lib/site/chrome-language";
 import type { PageMeta } from "@/lib/seo/metadata";
 import type { SiteSettings } from "@/lib/site/settings";
 import { notFoundPage, redirectTo, type ReaderPage } from "./render";
@@ -73,7 +75,10 @@ export function StoryListPage({
   underSectionId,
   now,
   lead,
+  language,
 }: {
+  /** The language of the page's own words (lib/site/chrome-language.ts). */
+  language: string;
   /** The story an editor pinned to lead the page (shown on page 1, above the list). */
   lead?: StoryCard | null;
   /** A section's own page: its label is not repeated on every card. */
@@ -91,7 +96,7 @@ export function StoryListPage({
     <section className="mx-auto max-w-3xl">
       {header}
       {lead && page === 1 ? (
-        <section aria-label="Lead story" data-testid="section-lead" className="mb-8 border-b border-neutral-200 pb-8">
+        <section aria-label={t(language, "list.leadStory")} data-testid="section-lead" className="mb-8 border-b border-neutral-200 pb-8">
           <StoryListItem story={lead} timeZone={settings.timeZone} siteLocale={settings.locale} size="lg" underSectionId={underSectionId} now={now} />
         </section>
       ) : null}
@@ -100,7 +105,7 @@ export function StoryListPage({
       ) : (
         <StoryList stories={list.items} timeZone={settings.timeZone} siteLocale={settings.locale} underSectionId={underSectionId} now={now} />
       )}
-      <Pagination page={page} pages={list.pages} hrefFor={(n) => listPageHref(base, n)} />
+      <Pagination page={page} pages={list.pages} hrefFor={(n) => listPageHref(base, n)} language={language} />
     </section>
   );
 }
@@ -121,7 +126,8 @@ export async function recordListPage<T extends { slug: string }>(
     prefix: string;
     cacheTag: (record: T) => string;
     filter: (record: T) => Pick<StoryListOptions, "tagId" | "bylineId">;
-    describe: (record: T, at: { origin: string; path: string }) => { meta: PageMeta; header: React.ReactNode; emptyText: string };
+    /** Head, header and empty-list text of the record's page; `language` is the page's chrome language. */
+    describe: (record: T, at: { origin: string; path: string; language: string }) => { meta: PageMeta; header: React.ReactNode; emptyText: string };
     /** The story an editor pinned to lead the record's page at `now`, or null. */
     lead?: (record: T, now: Date) => Promise<StoryCard | null>;
   },
@@ -135,7 +141,13 @@ export async function recordListPage<T extends { slug: string }>(
   const list = await loadStoryListPage(now, page, lead ? { ...filter, excludeIds: [lead.id] } : filter);
   if (!list) return notFoundPage;
   const base = `${o.prefix}/${record.slug}`;
-  const { meta, header, emptyText } = o.describe(record, { origin: siteUrl(), path: listPageHref(base, page) });
-  return { kind: "page", meta, body: <StoryListPage list={list} page={page} base={base} settings={settings} emptyText={emptyText} header={header} underSectionId={filter.tagId} lead={lead} now={now} /> };
+  const language = chromeLanguageOf(settings);
+  const { meta, header, emptyText } = o.describe(record, { origin: siteUrl(), path: listPageHref(base, page), language });
+  return {
+    kind: "page",
+    language,
+    meta,
+    body: <StoryListPage list={list} page={page} base={base} settings={settings} emptyText={emptyText} header={header} underSectionId={filter.tagId} lead={lead} now={now} language={language} />,
+  };
 }
 

@@ -3,11 +3,12 @@
  * optimiser) and width/height, so nothing shifts while they load. Server Components.
  */
 import { creditLine, imgAttributes, type PhotoRef } from "@/lib/media/responsive";
+import { t } from "@/lib/i18n/messages";
 
-/** The lead photo of a story: above the fold, so loaded first (eager, high priority). */
-export function FeaturedPhoto({ photo }: { photo: PhotoRef }) {
+/** The lead photo of a story: above the fold, so loaded first (eager, high priority); its credit's words in `language` (the story's). */
+export function FeaturedPhoto({ photo, language }: { photo: PhotoRef; language: string }) {
   const img = imgAttributes(photo, "(min-width: 800px) 768px, 100vw");
-  const credit = creditLine(photo);
+  const credit = creditLine(photo, (who) => t(language, "photo.credit", { who }));
   return (
     <figure className="mt-6" data-testid="featured-photo">
       <img {...img} alt={img.alt} loading="eager" fetchPriority="high" decoding="async" className="h-auto w-full rounded-sm bg-neutral-100" />

@@ -2,6 +2,7 @@
  * Story languages the desk offers, and their text direction.
  * Right-to-left scripts per the Unicode CLDR "characterOrder" data for these languages.
  */
+import { messageLanguage, messageTemplate, t } from "./messages";
 
 export const STORY_LANGUAGES = [
   { code: "en", name: "English", endonym: "English" },
@@ -62,80 +63,33 @@ export interface PageLabels {
   newUpdates: (count: string, n: number) => string;
 }
 
-const LABELS: Record<string, PageLabels> = {
-  en: {
-    breaking: "Breaking News",
-    lastUpdatedOn: "Last Updated On",
-    by: "By",
-    checkAlso: "Check Also",
-    about: (s) => `About ${s}`,
-    tags: "Tags",
-    skipToContent: "Skip to content",
-    share: "Share",
-    email: "E-mail",
-    published: "Published",
-    updated: "Updated",
-    live: "Live",
-    coverageEnded: (at) => `This live coverage has ended (${at}).`,
-    keyEvents: "Key events",
-    keyEvent: "Key event",
-    pinned: "Pinned",
-    olderUpdates: "Older updates",
-    newerUpdates: "Newer updates",
-    edited: "Edited",
-    entryLink: "Link to this update",
-    newUpdates: (count, n) => (n === 1 ? "1 new update" : `${count} new updates`),
-  },
-  fa: {
-    breaking: "خبر فوری",
-    lastUpdatedOn: "آخرین به‌روزرسانی",
-    by: "نویسنده",
-    checkAlso: "همچنین ببینید",
-    about: (s) => `دربارهٔ ${s}`,
-    tags: "برچسب‌ها",
-    skipToContent: "رفتن به محتوا",
-    share: "هم‌رسانی",
-    email: "ایمیل",
-    published: "نشر شده",
-    updated: "به‌روز شده",
-    live: "زنده",
-    coverageEnded: (at) => `این پوشش زنده پایان یافته است (${at}).`,
-    keyEvents: "رویدادهای مهم",
-    keyEvent: "رویداد مهم",
-    pinned: "سنجاق‌شده",
-    olderUpdates: "به‌روزرسانی‌های پیشین",
-    newerUpdates: "به‌روزرسانی‌های تازه‌تر",
-    edited: "ویرایش شده",
-    entryLink: "پیوند این به‌روزرسانی",
-    newUpdates: (count) => `${count} به‌روزرسانی تازه`,
-  },
-  ps: {
-    breaking: "بیړني خبرونه",
-    lastUpdatedOn: "وروستی تازه کول",
-    by: "لیکوال",
-    checkAlso: "دا هم وګورئ",
-    about: (s) => `د ${s} په اړه`,
-    tags: "ټګونه",
-    skipToContent: "منځپانګې ته ورشئ",
-    share: "شریکول",
-    email: "برېښنالیک",
-    published: "خپور شوی",
-    updated: "تازه شوی",
-    live: "ژوندی",
-    coverageEnded: (at) => `دا ژوندۍ خپرونه پای ته رسېدلې ده (${at}).`,
-    keyEvents: "مهمې پېښې",
-    keyEvent: "مهمه پېښه",
-    pinned: "ځړول شوی",
-    olderUpdates: "پخواني تازه معلومات",
-    newerUpdates: "نوي تازه معلومات",
-    edited: "سمون شوی",
-    entryLink: "د دې تازه معلوماتو لینک",
-    newUpdates: (count) => `${count} نوي تازه معلومات`,
-  },
-};
-
-/** The furniture labels for a story language. */
+/**
+ * The furniture labels for a story language (English for a language without a message file),
+ * read from the reader site's message files (lib/i18n/messages.ts).
+ */
 export function labelsFor(language: string): PageLabels {
-  const primary = language.toLowerCase().split("-")[0] ?? "en";
-  return LABELS[primary] ?? (LABELS.en as PageLabels);
+  const l = messageLanguage(language);
+  return {
+    breaking: t(l, "label.breaking"),
+    lastUpdatedOn: t(l, "story.lastUpdatedOn"),
+    by: t(l, "story.by"),
+    checkAlso: t(l, "story.checkAlso"),
+    about: (site) => t(l, "story.about", { site }),
+    tags: t(l, "story.tags"),
+    skipToContent: t(l, "shell.skipToContent"),
+    share: t(l, "story.share"),
+    email: t(l, "story.email"),
+    published: t(l, "story.published"),
+    updated: t(l, "story.updated"),
+    live: t(l, "label.live"),
+    coverageEnded: (at) => t(l, "live.coverageEnded", { at }),
+    keyEvents: t(l, "live.keyEvents"),
+    keyEvent: t(l, "live.keyEvent"),
+    pinned: t(l, "live.pinned"),
+    olderUpdates: t(l, "live.olderUpdates"),
+    newerUpdates: t(l, "live.newerUpdates"),
+    edited: t(l, "live.edited"),
+    entryLink: t(l, "live.entryLink"),
+    newUpdates: (count, n) => messageTemplate(l, "live.newUpdates", n).replace("{count}", count),
+  };
 }

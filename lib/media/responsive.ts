@@ -65,9 +65,11 @@ export function imgAttributes(photo: PhotoRef, sizes: string, thumbs = false): I
 /**
  * "Photo: Name / Organisation", or "" when there is no credit. A credit that already names its
  * kind ("Illustration: …", "Graphic: …", "Map: …") is shown as written, not as a photo.
+ * @param asPhoto writes a plain credit as a photo's (default "Photo: <who>"; reader pages pass
+ * their language's words).
  */
-export function creditLine(photo: Pick<PhotoRef, "creditName" | "creditOrg">): string {
+export function creditLine(photo: Pick<PhotoRef, "creditName" | "creditOrg">, asPhoto: (who: string) => string = (who) => `Photo: ${who}`): string {
   const who = [photo.creditName, photo.creditOrg].filter(Boolean).join(" / ");
   if (!who) return "";
-  return /^\p{L}[\p{L} ]{0,30}: /u.test(who) ? who : `Photo: ${who}`;
+  return /^\p{L}[\p{L} ]{0,30}: /u.test(who) ? who : asPhoto(who);
 }

@@ -7,7 +7,8 @@ import { parseSearchQuery, SEARCH_MAX_QUERY_CHARS, type SearchQuery, type Snippe
 import { searchPublicStories } from "@/lib/search/stories";
 import { siteUrl } from "@/lib/env";
 import { siteMeta } from "@/lib/seo/metadata";
-import { countOf } from "@/lib/text/count";
+import { t, tParts } from "@/lib/i18n/messages";
+import { chromeLanguageOf } from "@/lib/site/chrome-language";
 
 /**
  * The search page's content, shared by `/search` (the empty form, rendered per request) and
@@ -39,15 +40,17 @@ export async function searchPage(context: ReaderContext, q: unknown, rawPage: st
   await tagReaderPage([RECENT_TAG]);
   const result = query.kind === "ok" ? await searchPublicStories({ text: query.text, now: context.now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : null;
   const { settings } = context;
-  const what = query.kind === "empty" ? "Search" : `Search: ${query.display}`;
+  const language = chromeLanguageOf(settings);
+  const what = query.kind === "empty" ? t(language, "search.title") : t(language, "search.titleWithQuery", { query: query.display });
   return {
     kind: "page",
+    language,
     meta: {
       ...siteMeta(siteUrl(), settings.siteName, `${what} | ${settings.siteName}`),
-      description: `Search the stories of ${settings.siteName}.`,
+      description: t(language, "search.description", { site: settings.siteName }),
       robots: { index: false, follow: true },
     },
-    body: <SearchView query={query} page={page} result={result} settings={settings} now={context.now} />,
+    body: <SearchView query={query} page={page} result={result} settings={settings} now={context.now} language={language} />,
   };
 }
 
@@ -57,22 +60,31 @@ function SearchView({
   result,
   settings,
   now,
+  language,
 }: {
   now: Date;
+  /** The language of the page's own words. */
+  language: string;
   query: SearchQuery;
   page: number;
   result: Awaited<ReturnType<typeof searchPublicStories>> | null;
   settings: ReaderContext["settings"];
 }) {
   const display = query.kind === "empty" ? "" : query.display;
+  // The words searched for, kept in their own direction inside the sentence around them.
+  const searched = (
+    <strong key="q" dir="auto">
+      {display}
+    </strong>
+  );
   const hrefFor = (n: number) => `/search?${new URLSearchParams({ q: display, ...(n > 1 ? { page: String(n) } : {}) })}`;
 
   return (
     <section className="mx-auto max-w-3xl">
-      <h1 className="mb-6 font-serif text-3xl font-bold">Search</h1>
+      <h1 className="mb-6 font-serif text-3xl font-bold">{t(language, "search.title")}</h1>
       <form action="/search" method="get" role="search" className="mb-8 flex gap-2">
         <label htmlFor="search-q" className="sr-only">
-          Search stories
+          {t(language, "search.label")}
         </label>
         <input
           id="search-q"
@@ -80,36 +92,28 @@ function SearchView({
           name="q"
           defaultValue={display}
           maxLength={SEARCH_MAX_QUERY_CHARS}
-          placeholder="Search stories"
+          placeholder={t(language, "search.label")}
           dir="auto"
           className="min-w-0 flex-1 rounded border border-neutral-300 px-3 py-2"
         />
         <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">
-          Search
+          {t(language, "search.submit")}
         </button>
       </form>
 
       {/* A long query with no spaces still wraps on a phone. */}
       <div data-testid="search-status" className="mb-6 text-neutral-700 [overflow-wrap:anywhere]">
         {query.kind === "no-terms" ? (
-          <p>Type a word to search for: punctuation and symbols alone match nothing.</p>
+          <p>{t(language, "search.noTerms")}</p>
         ) : null}
         {query.kind === "ok" && query.truncated ? (
-          <p>Your search was longer than {SEARCH_MAX_QUERY_CHARS} characters, so only its beginning was used.</p>
+          <p>{t(language, "search.truncated", { max: SEARCH_MAX_QUERY_CHARS })}</p>
         ) : null}
         {result && result.total === 0 ? (
-          <p>
-            No stories match <strong dir="auto">{display}</strong>.
-          </p>
+          <p>{tParts(language, "search.noResults", { query: searched })}</p>
         ) : null}
         {result && result.total > 0 ? (
-          <p>
-            {result.capped
-              ? `More than ${result.total.toLocaleString("en")} stories match`
-              : `${countOf(result.total, "story matches", "stories match")}`}{" "}
-            <strong dir="auto">{display}</strong>
-            {result.capped ? `: the best of the newest ${result.total.toLocaleString("en")} are shown. Add a word to narrow the search.` : "."}
-          </p>
+          <p>{tParts(language, result.capped ? "search.resultsCapped" : "search.results", { count: result.total, query: searched })}</p>
         ) : null}
       </div>
 
@@ -130,7 +134,15 @@ function SearchView({
           ))}
         </ul>
       ) : null}
-      {result ? <Pagination page={page} pages={pageCount(result.total, PER_PAGE)} hrefFor={hrefFor} labels={{ prev: "← Better matches", next: "More results →" }} /> : null}
+      {result ? (
+        <Pagination
+          page={page}
+          pages={pageCount(result.total, PER_PAGE)}
+          hrefFor={hrefFor}
+          language={language}
+          labels={{ prev: t(language, "search.betterMatches"), next: t(language, "search.moreResults") }}
+        />
+      ) : null}
     </section>
   );
 }

@@ -13,6 +13,8 @@ import type { ReaderContext } from "@/lib/site/reader";
 import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
 import { siteMeta } from "@/lib/seo/metadata";
+import { t } from "@/lib/i18n/messages";
+import { chromeLanguageOf } from "@/lib/site/chrome-language";
 
 const LATEST = 6;
 
@@ -43,8 +45,10 @@ export async function frontPage(context: ReaderContext, proposal?: FrontProposal
   const origin = siteUrl();
   const title = settings.tagline ? `${settings.siteName} — ${settings.tagline}` : settings.siteName;
   const description = settings.tagline || settings.aboutText || undefined;
+  const language = chromeLanguageOf(settings);
   return {
     kind: "page",
+    language,
     meta: {
       ...siteMeta(origin, settings.siteName, title),
       description,
@@ -52,7 +56,7 @@ export async function frontPage(context: ReaderContext, proposal?: FrontProposal
       openGraph: { type: "website", siteName: settings.siteName, title: settings.siteName, description, url: `${origin}/` },
       ...(proposal ? { title: `Preview: ${title}`, robots: { index: false, follow: false } } : {}),
     },
-    body: <FrontPage context={context} latest={latest} sections={sections} />,
+    body: <FrontPage context={context} latest={latest} sections={sections} language={language} />,
   };
 }
 
@@ -60,8 +64,11 @@ function FrontPage({
   context: { settings, now },
   latest,
   sections,
+  language,
 }: {
   context: ReaderContext;
+  /** The language of the page's own words. */
+  language: string;
   latest: { items: StoryCard[]; total: number };
   sections: FrontBlock[];
 }) {
@@ -75,7 +82,7 @@ function FrontPage({
     return (
       <section className="py-24 text-center">
         <h1 className="font-serif text-3xl font-bold">{settings.siteName}</h1>
-        <p className="mt-4 text-neutral-600">No stories have been published yet.</p>
+        <p className="mt-4 text-neutral-600">{t(language, "list.noStoriesYet")}</p>
       </section>
     );
   }
@@ -86,7 +93,7 @@ function FrontPage({
 
       <div className="grid gap-10 lg:grid-cols-3">
         <div className="flex flex-col gap-8 lg:col-span-2">
-          <section aria-label="Lead story" data-testid="lead-story">
+          <section aria-label={t(language, "list.leadStory")} data-testid="lead-story">
             <StoryListItem story={lead} timeZone={tz} siteLocale={loc} size="lg" now={now} />
           </section>
           {/* A lead without a photo is a text lead: the next two top stories sit under it, so
@@ -101,7 +108,7 @@ function FrontPage({
         </div>
         <section aria-labelledby="latest-heading" data-testid="latest">
           <h2 id="latest-heading" className="mb-4 border-b-2 border-neutral-900 pb-1 text-sm font-bold uppercase tracking-wider">
-            Latest
+            {t(language, "front.latest")}
           </h2>
           <CompactList stories={latestList} timeZone={tz} siteLocale={loc} now={now} />
         </section>
@@ -125,7 +132,7 @@ function FrontPage({
       {latest.total > 0 ? (
         <p className="text-center">
           <a href="/latest" className="inline-block rounded border border-neutral-900 px-5 py-2 font-semibold hover:bg-neutral-900 hover:text-white">
-            More stories
+            {t(language, "front.moreStories")}
           </a>
         </p>
       ) : null}

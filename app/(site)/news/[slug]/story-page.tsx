@@ -9,8 +9,8 @@ import { cutExcerpt } from "@/lib/stories/excerpt";
 import { getPublicStory, listRelatedStories, type PreviewStory, type PublicStory } from "@/lib/stories/queries";
 import { PreviewBanner } from "@/components/site/preview-banner";
 import { ShareLinks } from "@/components/site/share-links";
-import { labelsFor } from "@/lib/i18n/languages";
-import { formatLongDate } from "@/lib/dates/format";
+import { t } from "@/lib/i18n/messages";
+import { dateLocaleFor, formatLongDate } from "@/lib/dates/format";
 import { decodeSegment, type ReaderContext } from "@/lib/site/reader";
 import { RECENT_TAG, liveListTag, tagListTag, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
@@ -24,7 +24,7 @@ import { optimisedUrl } from "@/lib/media/responsive";
 import { hreflangAlternates } from "@/lib/seo/alternates";
 import { LanguageSwitcher } from "@/components/site/language-switcher";
 
-const NOTE_LABEL = { update: "Update", correction: "Correction", clarification: "Clarification" } as const;
+const NOTE_LABEL = { update: "story.note.update", correction: "story.note.correction", clarification: "story.note.clarification" } as const;
 
 /** "Check Also" teasers are short: the first words of the story, cut at a word. */
 const CHECK_ALSO_EXCERPT_CHARS = 48;
@@ -122,6 +122,7 @@ export async function storyPage(context: ReaderContext, rawSlug: string): Promis
     meta: storyMeta(story, context, live),
     body: <StoryArticle story={story} related={related} context={context} live={live} />,
     runsSiteScript: story.live !== null && story.live.endedAt === null,
+    language: story.language,
   };
 }
 
@@ -146,6 +147,7 @@ export async function liveUpdatesPage(context: ReaderContext, rawSlug: string, c
   const zone = { timeZone: settings.timeZone, siteLocale: settings.locale, language: story.language };
   return {
     kind: "page",
+    language: story.language,
     meta: { ...meta, robots: { index: false, follow: true } },
     body: (
       <article lang={story.language} dir={story.direction} className="mx-auto max-w-3xl" data-testid="article">
@@ -182,6 +184,7 @@ export async function previewStoryPage(context: ReaderContext, preview: PreviewS
   const meta = storyMeta(story, context);
   return {
     kind: "page",
+    language: story.language,
     meta: { ...meta, title: `Preview: ${meta.title}`, robots: { index: false, follow: false } },
     body: (
       <>
@@ -204,7 +207,7 @@ function StoryArticle({
   live?: LivePage | null;
 }) {
   const { settings } = context;
-  const labels = labelsFor(story.language);
+  const l = story.language;
   return (
     <article lang={story.language} dir={story.direction} className="mx-auto max-w-3xl" data-testid="article">
       <header className="flex flex-col gap-3">
@@ -223,7 +226,7 @@ function StoryArticle({
         {story.dek ? <p className="text-xl leading-snug text-neutral-700">{story.dek}</p> : null}
         <LastUpdated instant={story.lastUpdatedAt} timeZone={settings.timeZone} siteLocale={settings.locale} language={story.language} />
         <StoryDates publishedAt={story.publishedAt} lastUpdatedAt={story.lastUpdatedAt} timeZone={settings.timeZone} siteLocale={settings.locale} language={story.language} />
-        {story.photo ? <FeaturedPhoto photo={story.photo} /> : null}
+        {story.photo ? <FeaturedPhoto photo={story.photo} language={story.language} /> : null}
       </header>
 
       <div
@@ -246,13 +249,13 @@ function StoryArticle({
       {story.notes.length > 0 ? (
         <section aria-labelledby="notes-heading" className="mt-8 border-t border-neutral-200 pt-4 text-sm" data-testid="story-notes">
           <h2 id="notes-heading" className="sr-only">
-            Updates and corrections
+            {t(l, "story.notes")}
           </h2>
           <ul className="flex flex-col gap-2">
             {story.notes.map((n, i) => (
               <li key={i} dir="auto">
-                <strong className="font-semibold">{NOTE_LABEL[n.kind]}</strong> (
-                <time dateTime={n.at.toISOString()}>{formatLongDate(n.at, settings.timeZone, settings.locale)}</time>): {n.note}
+                <strong className="font-semibold">{t(l, NOTE_LABEL[n.kind])}</strong> (
+                <time dateTime={n.at.toISOString()}>{formatLongDate(n.at, settings.timeZone, dateLocaleFor(l, settings.locale))}</time>): {n.note}
               </li>
             ))}
           </ul>
@@ -262,7 +265,7 @@ function StoryArticle({
       <footer className="mt-10 flex flex-col gap-6">
         <Bylines bylines={story.bylines} language={story.language} />
         {story.tags.length > 0 ? (
-          <nav aria-label={labels.tags}>
+          <nav aria-label={t(l, "story.tags")}>
             <ul className="flex flex-wrap gap-2" data-testid="tags">
               {story.tags.map((t) => (
                 <li key={t.id}>
@@ -283,7 +286,7 @@ function StoryArticle({
 
         <aside aria-labelledby="about-heading" className="rounded border border-neutral-200 bg-neutral-50 p-5" data-testid="about-box">
           <h2 id="about-heading" className="font-serif text-lg font-bold">
-            {labels.about(settings.siteName)}
+            {t(l, "story.about", { site: settings.siteName })}
           </h2>
           {settings.aboutText ? (
             <p className="mt-2 text-sm leading-relaxed text-neutral-700" dir="auto">
@@ -295,7 +298,7 @@ function StoryArticle({
         {related.length > 0 ? (
           <section aria-labelledby="check-also-heading" data-testid="check-also">
             <h2 id="check-also-heading" className="border-b-2 border-brand pb-1 font-serif text-xl font-bold">
-              {labels.checkAlso}
+              {t(l, "story.checkAlso")}
             </h2>
             <ul className="mt-4 grid gap-6 sm:grid-cols-3">
               {related.map((r) => (

@@ -6,6 +6,7 @@ import type { ReaderContext } from "@/lib/site/reader";
 import { bylineListTag } from "@/lib/site/reader-cache";
 import { absoluteUrl, feedLinks, siteMeta } from "@/lib/seo/metadata";
 import { profilePageJsonLd } from "@/lib/seo/json-ld";
+import { t } from "@/lib/i18n/messages";
 
 /** `/author/<slug>[/page/N]` at the context's instant. */
 export function bylinePage(context: ReaderContext, params: SlugListParams): Promise<ReaderPage> {
@@ -17,9 +18,11 @@ export function bylinePage(context: ReaderContext, params: SlugListParams): Prom
     prefix: "/author",
     cacheTag: (byline) => bylineListTag(byline.id),
     filter: (byline) => ({ bylineId: byline.id }),
-    describe: (byline, { origin, path }) => {
+    describe: (byline, { origin, path, language }) => {
       const title = `${byline.name} | ${siteName}`;
-      const description = byline.bio || (byline.jobTitle ? `${byline.name}, ${byline.jobTitle}, ${siteName}.` : `Stories by ${byline.name}.`);
+      const description =
+        byline.bio ||
+        (byline.jobTitle ? t(language, "byline.descriptionWithJob", { name: byline.name, job: byline.jobTitle, site: siteName }) : t(language, "byline.description", { name: byline.name }));
       return {
         meta: {
           ...siteMeta(origin, siteName, title),
@@ -29,7 +32,7 @@ export function bylinePage(context: ReaderContext, params: SlugListParams): Prom
           openGraph: { type: "profile", siteName, title: byline.name, description, url: origin + path, ...(byline.photoUrl ? { images: [{ url: absoluteUrl(origin, byline.photoUrl) }] } : {}) },
           jsonLd: [profilePageJsonLd(byline, settings, origin)],
         },
-        emptyText: "No published stories yet.",
+        emptyText: t(language, "byline.empty"),
         header: (
           <header className="mb-8 flex items-start gap-5 border-b-2 border-brand pb-4" data-testid="byline-profile">
             {byline.photoUrl ? (

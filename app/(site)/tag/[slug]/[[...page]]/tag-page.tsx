@@ -9,6 +9,7 @@ import { loadSectionLead } from "@/lib/front/arrangement";
 import type { ReaderContext } from "@/lib/site/reader";
 import { tagListTag } from "@/lib/site/reader-cache";
 import { feedLinks, siteMeta } from "@/lib/seo/metadata";
+import { t } from "@/lib/i18n/messages";
 
 /** `/tag/<slug>[/page/N]` at the context's instant. */
 export function tagPage(context: ReaderContext, params: SlugListParams): Promise<ReaderPage> {
@@ -20,9 +21,9 @@ export function tagPage(context: ReaderContext, params: SlugListParams): Promise
     cacheTag: (tag) => tagListTag(tag.id),
     filter: (tag) => ({ tagId: tag.id }),
     lead: async (tag, now) => (await loadSectionLead(tag.id, now))?.story ?? null,
-    describe: (tag, { origin, path }) => {
+    describe: (tag, { origin, path, language }) => {
       const title = `${tag.name} | ${siteName}`;
-      const description = tag.description || `Stories about ${tag.name} from ${siteName}.`;
+      const description = tag.description || t(language, "tag.description", { tag: tag.name, site: siteName });
       return {
         meta: {
           ...siteMeta(origin, siteName, title),
@@ -31,7 +32,7 @@ export function tagPage(context: ReaderContext, params: SlugListParams): Promise
           feeds: feedLinks(origin, { kind: "tag", slug: tag.slug }, title),
           openGraph: { type: "website", siteName, title, description, url: origin + path },
         },
-        emptyText: "No stories in this section yet.",
+        emptyText: t(language, "tag.empty"),
         header: (
           <header className="mb-8 border-b-2 border-brand pb-3">
             <h1 className="font-serif text-4xl font-bold">{tag.name}</h1>

@@ -12,10 +12,11 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ReactNode } from "react";
-import { listBreakingStories, listNavSections } from "@/lib/stories/queries";
+import { isInLanguageScope, listBreakingStories, listNavSectionsInAllLanguages, named } from "@/lib/stories/queries";
 import { getSiteSettings } from "@/lib/site/settings";
 import { nextScheduledInstant } from "@/lib/publishing/scheduler";
-import type { ReaderContext } from "@/lib/site/reader";
+import { readerContext, settingsInEdition, type ReaderContext } from "@/lib/site/reader";
+import { defaultEdition, editionAt, editionForLanguage, editionScope, editionsOf } from "@/lib/site/editions";
 import { etagOf } from "@/lib/site/conditional-get";
 import { siteUrl } from "@/lib/env";
 import { siteMeta, type PageMeta } from "@/lib/seo/metadata";
@@ -37,6 +38,8 @@ export type ReaderPage =
       body: ReactNode;
       /** The page runs the site's own script (a live blog's updates): its policy allows scripts from the site. */
       runsSiteScript?: boolean;
+      /** One story's page: its shell is the edition of the story's language (`language`). */
+      storyPage?: boolean;
       /** The language of the page's own words and its shell (a story's language); default the site's (lib/site/chrome-language.ts). */
       language?: string;
     }
@@ -88,18 +91,29 @@ const STORE_MARGIN_MS = 1000;
 /** A rendered reader page: HTML with its status, or a permanent redirect. */
 export type RenderedPage = { status: 200 | 404 | 410; html: string; runsSiteScript?: boolean } | { status: 308; location: string };
 
+/** How many stories the breaking-news bar shows. */
+const BREAKING_IN_BAR = 3;
+
 /**
  * Loads one reader page and renders it: the page in the site's shell and document, the "Page
  * not found" page (404), or the redirect to a page's current address (308).
  * @param load reads the page at the context's instant; its errors pass through (a 500).
+ * @param editionCode the language code of the edition whose address this is (`/fa/…`);
+ *   absent: the default edition. A code the site has no edition for answers 404.
  */
-export async function renderReaderPage(load: (context: ReaderContext) => Promise<ReaderPage>): Promise<RenderedPage> {
+export async function renderReaderPage(load: (context: ReaderContext) => Promise<ReaderPage>, editionCode?: string): Promise<RenderedPage> {
   const now = new Date();
-  const [settings, nextInstant] = await Promise.all([getSiteSettings(), nextScheduledInstant(now)]);
-  const context: ReaderContext = { now, settings };
-  // The navigation is read while the page loads.
-  const [page, sections, breaking] = await Promise.all([load(context), listNavSections(now, 8), listBreakingStories(now)]);
-  const result = page.kind === "redirect" ? ({ status: 308, location: page.location } as const) : await renderInShell(page, { settings, sections, breaking });
+  const [site, nextInstant] = await Promise.all([getSiteSettings(), nextScheduledInstant(now)]);
+  const routeEdition = editionCode === undefined ? defaultEdition(site) : editionAt(site, editionCode);
+  const context = readerContext(site, routeEdition ?? defaultEdition(site), now);
+  // The navigation and every edition's breaking stories are read while the page loads; the
+  // shell picks its edition's once it knows the page's language.
+  const [page, sections, breaking] = await Promise.all([
+    routeEdition ? load(context) : Promise.resolve(notFoundPage),
+    listNavSectionsInAllLanguages(now, 8),
+    listBreakingStories(now, 30),
+  ]);
+  const result = page.kind === "redirect" ? ({ status: 308, location: page.location } as const) : await renderInShell(page, context, { sections, breaking });
   // A page read before an instant at which reader pages change by themselves (a scheduled
   // publication, a breaking label's expiry) must not be stored after the scheduler expired
   // the pages at that instant: the old page (a 404 for the story just published) would then
@@ -108,13 +122,31 @@ export async function renderReaderPage(load: (context: ReaderContext) => Promise
   const wait = nextInstant ? nextInstant.getTime() - Date.now() : Infinity;
   if (wait < STORE_MARGIN_MS) {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait) + 1));
-    return renderReaderPage(load);
+    return renderReaderPage(load, editionCode);
   }
   return result;
 }
 
+/**
+ * The shell of a page: its edition (a story's is its language's; any other page's, the
+ * route's), with that edition's site name, navigation named in its language and breaking bar.
+ */
+function shellFor(page: Exclude<ReaderPage, { kind: "redirect" }>, context: ReaderContext, read: { sections: Awaited<ReturnType<typeof listNavSectionsInAllLanguages>>; breaking: Awaited<ReturnType<typeof listBreakingStories>> }): ShellData {
+  const { site } = context;
+  const edition = page.kind === "page" && page.language && page.storyPage ? editionForLanguage(site, page.language) : context.edition;
+  const scope = editionScope(site, edition);
+  return {
+    settings: settingsInEdition(site, edition),
+    edition,
+    editions: editionsOf(site),
+    sections: named(read.sections, edition.language),
+    breaking: read.breaking.filter((b) => isInLanguageScope(b.language, scope)).slice(0, BREAKING_IN_BAR),
+  };
+}
+
 /** A found page, or the "Page not found" or "Story removed" page, in the site's shell and document. */
-async function renderInShell(page: Exclude<ReaderPage, { kind: "redirect" }>, shell: ShellData): Promise<RenderedPage> {
+async function renderInShell(page: Exclude<ReaderPage, { kind: "redirect" }>, context: ReaderContext, read: Parameters<typeof shellFor>[2]): Promise<RenderedPage> {
+  const shell = shellFor(page, context, read);
   const { settings } = shell;
   if (page.kind === "page") {
     const language = page.language ?? chromeLanguageOf(settings);
@@ -158,9 +190,9 @@ export function pageResponse(page: RenderedPage): Response {
   });
 }
 
-/** `renderReaderPage`, answered with `pageResponse`: what every reader route returns. */
-export async function readerResponse(load: (context: ReaderContext) => Promise<ReaderPage>): Promise<Response> {
-  return pageResponse(await renderReaderPage(load));
+/** `renderReaderPage`, answered with `pageResponse`: what every reader route returns (`editionCode` for an edition's address). */
+export async function readerResponse(load: (context: ReaderContext) => Promise<ReaderPage>, editionCode?: string): Promise<Response> {
+  return pageResponse(await renderReaderPage(load, editionCode));
 }
 
 /**

@@ -5,12 +5,19 @@
  */
 import type { BreakingStory, TagRef } from "@/lib/stories/queries";
 import type { SiteSettings } from "@/lib/site/settings";
+import type { Edition } from "@/lib/site/editions";
 import { t } from "@/lib/i18n/messages";
 import { SiteFooter, SiteHeader } from "./site-header";
 
 /** The data the shell shows, read once per render (components/site/render.tsx). */
 export interface ShellData {
+  /** The settings as the shell's edition shows them (its site name, tagline). */
   settings: SiteSettings;
+  /** The edition the page belongs to: its links stay in it. */
+  edition: Edition;
+  /** Every edition of the site, for the edition switcher. */
+  editions: Edition[];
+  /** The navigation, named in the edition's language. */
   sections: TagRef[];
   /** The stories in the breaking-news bar, newest first (empty: no bar). */
   breaking: BreakingStory[];
@@ -41,19 +48,19 @@ function BreakingBar({ stories, language }: { stories: BreakingStory[]; language
  * footer) in `language`, the page's chrome language (render.tsx).
  */
 export function SiteShell({ shell, language, children }: { shell: ShellData; language: string; children: React.ReactNode }) {
-  const { settings, sections, breaking } = shell;
+  const { settings, sections, breaking, edition, editions } = shell;
   return (
     <>
       {/* WCAG 2.2 success criterion 2.4.1 (bypass blocks): the first thing a keyboard reaches. */}
       <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:font-semibold focus:text-brand focus:shadow">
         {t(language, "shell.skipToContent")}
       </a>
-      <SiteHeader siteName={settings.siteName} tagline={settings.tagline} sections={sections} logoUrl={settings.logoUrl} language={language} />
+      <SiteHeader siteName={settings.siteName} tagline={settings.tagline} sections={sections} logoUrl={settings.logoUrl} language={language} edition={edition} editions={editions} />
       {breaking.length > 0 ? <BreakingBar stories={breaking} language={language} /> : null}
       <main id="content" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
         {children}
       </main>
-      <SiteFooter siteName={settings.siteName} language={language} />
+      <SiteFooter siteName={settings.siteName} language={language} prefix={edition.prefix} />
     </>
   );
 }

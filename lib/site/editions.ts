@@ -83,3 +83,11 @@ export function editionScope(settings: SiteSettings, edition: Edition): Language
     .map((e) => e.language);
   return others.length ? { except: others } : undefined;
 }
+
+/**
+ * The prefix of the edition a story in `language` belongs to ("" or "/fa"), for links that
+ * lead on from the story (its section's page in its language's edition).
+ */
+export function editionPrefixOf(settings: SiteSettings, language: string): string {
+  return editionForLanguage(settings, language).prefix;
+}

@@ -144,10 +144,10 @@ type CardRow = {
 };
 
 /** A tag or byline as loaded, with its names in other languages. */
-type NamedRef = { id: string; slug: string; name: string; translations: Partial<Record<string, { name?: string }>> };
+export type NamedRef = { id: string; slug: string; name: string; translations: Partial<Record<string, { name?: string }>> };
 
 /** Refs named in `language` (a translated name where there is one, else the name). */
-function named(refs: NamedRef[] | undefined, language: string): { id: string; slug: string; name: string }[] {
+export function named(refs: NamedRef[] | undefined, language: string): { id: string; slug: string; name: string }[] {
   return (refs ?? []).map((r) => ({ id: r.id, slug: r.slug, name: r.translations[language]?.name || r.name }));
 }
 
@@ -577,6 +577,13 @@ export async function listRelatedStories(
  * stories, and an import marks no section (it proposes them in its report).
  */
 export async function listNavSections(now: Date, limit = 8, language?: string): Promise<TagRef[]> {
+  const marked = await listNavSectionsInAllLanguages(now, limit);
+  // Named in the page's language where the section has a name in it.
+  return language ? named(marked, language) : marked.map(({ id, slug, name }) => ({ id, slug, name }));
+}
+
+/** The navigation's sections (as listNavSections) with their names in every language they have one in. */
+export async function listNavSectionsInAllLanguages(now: Date, limit = 8): Promise<NamedRef[]> {
   const db = await getDb();
   const marked = await db
     .select({ id: tags.id, slug: tags.slug, name: tags.name, translations: tags.translations })
@@ -589,8 +596,7 @@ export async function listNavSections(now: Date, limit = 8, language?: string): 
     )
     .orderBy(tags.sectionOrder, tags.name)
     .limit(limit);
-  // Named in the page's language where the section has a name in it.
-  return language ? named(marked, language) : marked.map(({ id, slug, name }) => ({ id, slug, name }));
+  return marked;
 }
 
 /**

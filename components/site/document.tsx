@@ -32,9 +32,11 @@ function OpenGraphTags({ og }: { og: NonNullable<PageMeta["openGraph"]> }) {
 
 /**
  * `<html>` for a reader page. `lang`/`dir` are the site's; a story in another language sets
- * its own on its <article>.
+ * its own on its <article>. `font` is the Arabic-script web font's address: preloaded only on
+ * a right-to-left page (`meta.direction`), whose text needs it at once; other pages fetch it
+ * only if Arabic-script text shows (its `unicode-range`).
  */
-export function ReaderDocument({ meta, stylesheet, children }: { meta: PageMeta; stylesheet: string; children: React.ReactNode }) {
+export function ReaderDocument({ meta, stylesheet, font, children }: { meta: PageMeta; stylesheet: string; font: string; children: React.ReactNode }) {
   const tw = meta.twitter;
   return (
     <html lang="en" dir="ltr">
@@ -69,6 +71,9 @@ export function ReaderDocument({ meta, stylesheet, children }: { meta: PageMeta;
             address changes with its content). Kept out of the HTML so each cached page
             stays small. */}
         <link rel="stylesheet" href={stylesheet} />
+        {/* Fonts are fetched in CORS mode, so the preload must be too (`crossorigin`) or the
+            browser fetches the font twice (https://developer.mozilla.org/en-US/docs/Web/HTML/Reference/Attributes/rel/preload#cors-enabled_fetches). */}
+        {meta.direction === "rtl" ? <link rel="preload" href={font} as="font" type="font/woff2" crossOrigin="anonymous" /> : null}
         {/* Structured data for search engines; "<" is escaped so it cannot close the script. */}
         {(meta.jsonLd ?? []).map((ld, i) => (
           <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(ld) }} />

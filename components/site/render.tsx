@@ -68,6 +68,25 @@ export function readerStylesheet(): { css: string; href: string } {
   return built;
 }
 
+/** The Arabic-script web font, copied from its npm package by scripts/build-reader-css.mjs. */
+const FONT_DIR = path.join(process.cwd(), ".next", "reader", "fonts");
+let arabicFont: { name: string; href: string; file: string } | null = null;
+
+/**
+ * The Arabic-script web font of this build (the stylesheet's `@font-face` names it): its file
+ * name, its address (`/assets/vazirmatn-arabic-<content hash>.woff2`, cached for a year like
+ * the stylesheet) and its path on disk.
+ * @throws when the font was not built.
+ */
+export function readerFont(): { name: string; href: string; file: string } {
+  if (arabicFont) return arabicFont;
+  const name = (fs.existsSync(FONT_DIR) ? fs.readdirSync(FONT_DIR) : []).find((f) => f.endsWith(".woff2"));
+  if (!name) throw new Error(`The reader font is missing from ${FONT_DIR}: build with \`npm run build\`.`);
+  const found = { name, href: `/assets/${name}`, file: path.join(FONT_DIR, name) };
+  if (process.env.NODE_ENV === "production") arabicFont = found;
+  return found;
+}
+
 /** React's static renderer, loaded on first use (a static import of react-dom/server is refused in server code). */
 async function renderToHtml(element: ReactNode): Promise<string> {
   const { renderToStaticMarkup } = await import("react-dom/server");
@@ -114,7 +133,7 @@ async function renderInShell(page: Exclude<ReaderPage, { kind: "redirect" }>, sh
   const { settings } = shell;
   if (page.kind === "page") {
     const html = await renderToHtml(
-      <ReaderDocument meta={page.meta} stylesheet={readerStylesheet().href}>
+      <ReaderDocument meta={page.meta} stylesheet={readerStylesheet().href} font={readerFont().href}>
         <SiteShell shell={shell}>{page.body}</SiteShell>
       </ReaderDocument>,
     );
@@ -124,7 +143,7 @@ async function renderInShell(page: Exclude<ReaderPage, { kind: "redirect" }>, sh
   const title = `${gone ? "Story removed" : "Page not found"} | ${settings.siteName}`;
   const meta: PageMeta = { ...siteMeta(siteUrl(), settings.siteName, title), robots: { index: false, follow: true } };
   const html = await renderToHtml(
-    <ReaderDocument meta={meta} stylesheet={readerStylesheet().href}>
+    <ReaderDocument meta={meta} stylesheet={readerStylesheet().href} font={readerFont().href}>
       <SiteShell shell={shell}>{gone ? <GoneBody /> : <NotFoundBody />}</SiteShell>
     </ReaderDocument>,
   );

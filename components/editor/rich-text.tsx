@@ -12,6 +12,7 @@ import { PhotoPicker } from "@/components/media/photo-picker";
 import { storyExtensions, TEXT_DIRECTION } from "@/lib/editor/extensions";
 import { STORY_PHOTO } from "@/lib/editor/image-node";
 import { cleanPastedDocument } from "@/lib/editor/paste";
+import { alignBodyDirections, StoryDirection } from "@/lib/editor/direction";
 import { LinkEditor } from "./link-editor";
 import { BodyPhotoPanel, focusBodyPhoto } from "./photo-panel";
 import { BodyStats } from "./body-stats";
@@ -41,8 +42,10 @@ export function RichTextEditor({ initial, dir, language, editable, onChange, sav
   const [editingLink, setEditingLink] = useState(false);
   const [picking, setPicking] = useState(false);
   const editor = useEditor({
-    extensions: [...storyExtensions, SmartTypography],
-    content: initial,
+    // Blocks follow the story's direction (lib/editor/direction.ts): a pasted or typed
+    // paragraph of a Dari story stays right to left even when it opens with a Latin word.
+    extensions: [...storyExtensions, SmartTypography, StoryDirection],
+    content: alignBodyDirections(initial, dir),
     editable,
     immediatelyRender: false,
     textDirection: TEXT_DIRECTION,
@@ -74,6 +77,10 @@ export function RichTextEditor({ initial, dir, language, editable, onChange, sav
   useEffect(() => {
     editor?.commands.setTypingLanguage(language);
   }, [editor, language]);
+  // Only a change of direction changes the body: the first run finds it aligned already.
+  useEffect(() => {
+    if (editor && editor.storage.storyDirection.direction !== dir) editor.commands.setStoryDirection(dir);
+  }, [editor, dir]);
   return (
     <div
       className="rounded border border-neutral-300 bg-white focus-within:border-neutral-900"
@@ -108,7 +115,11 @@ export function RichTextEditor({ initial, dir, language, editable, onChange, sav
           />
         </div>
       ) : null}
-      <EditorContent editor={editor} />
+      {/* The story's language on its text, so the Arabic-script rules (app/theme.css: upright
+          emphasis, no synthetic italics) apply here as on the reader page. */}
+      <div lang={language}>
+        <EditorContent editor={editor} />
+      </div>
       {editor ? <BodyStats editor={editor} language={language} /> : null}
     </div>
   );

@@ -35,17 +35,23 @@ interface Props {
   label?: string;
   /** A smaller box (a live blog entry), with the story body's extensions and rendering. */
   compact?: boolean;
+  /**
+   * Every block takes `dir` (lib/editor/direction.ts): a story body, whose paragraphs are all
+   * in its language. Off, each paragraph takes the direction of its first letter ("auto"):
+   * live blog entries, where an English entry may follow a Dari one.
+   */
+  blocksFollowDirection?: boolean;
 }
 
 /** Rich-text body editor with a formatting toolbar and keyboard shortcuts. */
-export function RichTextEditor({ initial, dir, language, editable, onChange, savePhotoDetails, focusPhoto, label = "Story body", compact = false }: Props) {
+export function RichTextEditor({ initial, dir, language, editable, onChange, savePhotoDetails, focusPhoto, label = "Story body", compact = false, blocksFollowDirection = false }: Props) {
   const [editingLink, setEditingLink] = useState(false);
   const [picking, setPicking] = useState(false);
   const editor = useEditor({
     // Blocks follow the story's direction (lib/editor/direction.ts): a pasted or typed
     // paragraph of a Dari story stays right to left even when it opens with a Latin word.
-    extensions: [...storyExtensions, SmartTypography, StoryDirection],
-    content: alignBodyDirections(initial, dir),
+    extensions: [...storyExtensions, SmartTypography, ...(blocksFollowDirection ? [StoryDirection] : [])],
+    content: blocksFollowDirection ? alignBodyDirections(initial, dir) : initial,
     editable,
     immediatelyRender: false,
     textDirection: TEXT_DIRECTION,
@@ -79,8 +85,8 @@ export function RichTextEditor({ initial, dir, language, editable, onChange, sav
   }, [editor, language]);
   // Only a change of direction changes the body: the first run finds it aligned already.
   useEffect(() => {
-    if (editor && editor.storage.storyDirection.direction !== dir) editor.commands.setStoryDirection(dir);
-  }, [editor, dir]);
+    if (editor && blocksFollowDirection && editor.storage.storyDirection.direction !== dir) editor.commands.setStoryDirection(dir);
+  }, [editor, dir, blocksFollowDirection]);
   return (
     <div
       className="rounded border border-neutral-300 bg-white focus-within:border-neutral-900"

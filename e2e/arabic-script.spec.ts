@@ -103,6 +103,8 @@ test("a pasted dir=ltr paragraph opening with a Latin word stays right to left i
   const inEditor = await styles(page, pasted);
   expect(inEditor.p.direction).toBe("rtl");
   expect(inEditor.em).toEqual({ style: "normal", weight: 700, synthesis: "none" });
+  // The desk draws Arabic-script text in the same font (bundled by Next from the package).
+  expect(await fontStatuses(page)).toContain("loaded");
 
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByTestId("save-status")).toContainText("Saved");

@@ -12,6 +12,7 @@ import { PhotoPicker } from "@/components/media/photo-picker";
 import { storyExtensions, TEXT_DIRECTION } from "@/lib/editor/extensions";
 import { STORY_PHOTO } from "@/lib/editor/image-node";
 import { cleanPastedDocument } from "@/lib/editor/paste";
+import { alignBodyDirections, StoryDirection } from "@/lib/editor/direction";
 import { LinkEditor } from "./link-editor";
 import { BodyPhotoPanel, focusBodyPhoto } from "./photo-panel";
 import { BodyStats } from "./body-stats";
@@ -34,15 +35,23 @@ interface Props {
   label?: string;
   /** A smaller box (a live blog entry), with the story body's extensions and rendering. */
   compact?: boolean;
+  /**
+   * Every block takes `dir` (lib/editor/direction.ts): a story body, whose paragraphs are all
+   * in its language. Off, each paragraph takes the direction of its first letter ("auto"):
+   * live blog entries, where an English entry may follow a Dari one.
+   */
+  blocksFollowDirection?: boolean;
 }
 
 /** Rich-text body editor with a formatting toolbar and keyboard shortcuts. */
-export function RichTextEditor({ initial, dir, language, editable, onChange, savePhotoDetails, focusPhoto, label = "Story body", compact = false }: Props) {
+export function RichTextEditor({ initial, dir, language, editable, onChange, savePhotoDetails, focusPhoto, label = "Story body", compact = false, blocksFollowDirection = false }: Props) {
   const [editingLink, setEditingLink] = useState(false);
   const [picking, setPicking] = useState(false);
   const editor = useEditor({
-    extensions: [...storyExtensions, SmartTypography],
-    content: initial,
+    // Blocks follow the story's direction (lib/editor/direction.ts): a pasted or typed
+    // paragraph of a Dari story stays right to left even when it opens with a Latin word.
+    extensions: [...storyExtensions, SmartTypography, ...(blocksFollowDirection ? [StoryDirection] : [])],
+    content: blocksFollowDirection ? alignBodyDirections(initial, dir) : initial,
     editable,
     immediatelyRender: false,
     textDirection: TEXT_DIRECTION,
@@ -74,6 +83,10 @@ export function RichTextEditor({ initial, dir, language, editable, onChange, sav
   useEffect(() => {
     editor?.commands.setTypingLanguage(language);
   }, [editor, language]);
+  // Only a change of direction changes the body: the first run finds it aligned already.
+  useEffect(() => {
+    if (editor && blocksFollowDirection && editor.storage.storyDirection.direction !== dir) editor.commands.setStoryDirection(dir);
+  }, [editor, dir, blocksFollowDirection]);
   return (
     <div
       className="rounded border border-neutral-300 bg-white focus-within:border-neutral-900"
@@ -108,7 +121,11 @@ export function RichTextEditor({ initial, dir, language, editable, onChange, sav
           />
         </div>
       ) : null}
-      <EditorContent editor={editor} />
+      {/* The story's language on its text, so the Arabic-script rules (app/theme.css: upright
+          emphasis, no synthetic italics) apply here as on the reader page. */}
+      <div lang={language}>
+        <EditorContent editor={editor} />
+      </div>
       {editor ? <BodyStats editor={editor} language={language} /> : null}
     </div>
   );

@@ -75,6 +75,25 @@ export function readerStylesheet(): { css: string; href: string } {
   return built;
 }
 
+/** The Arabic-script web font, copied from its npm package by scripts/build-reader-css.mjs. */
+const FONT_DIR = path.join(process.cwd(), ".next", "reader", "fonts");
+let arabicFont: { name: string; href: string; file: string } | null = null;
+
+/**
+ * The Arabic-script web font of this build (the stylesheet's `@font-face` names it): its file
+ * name, its address (`/assets/vazirmatn-arabic-<content hash>.woff2`, cached for a year like
+ * the stylesheet) and its path on disk.
+ * @throws when the font was not built.
+ */
+export function readerFont(): { name: string; href: string; file: string } {
+  if (arabicFont) return arabicFont;
+  const name = (fs.existsSync(FONT_DIR) ? fs.readdirSync(FONT_DIR) : []).find((f) => f.endsWith(".woff2"));
+  if (!name) throw new Error(`The reader font is missing from ${FONT_DIR}: build with \`npm run build\`.`);
+  const found = { name, href: `/assets/${name}`, file: path.join(FONT_DIR, name) };
+  if (process.env.NODE_ENV === "production") arabicFont = found;
+  return found;
+}
+
 /** React's static renderer, loaded on first use (a static import of react-dom/server is refused in server code). */
 async function renderToHtml(element: ReactNode): Promise<string> {
   const { renderToStaticMarkup } = await import("react-dom/server");
@@ -151,10 +170,15 @@ async function renderInShell(page: Exclude<ReaderPage, { kind: "redirect" }>, co
   if (page.kind === "page") {
     const language = page.language ?? chromeLanguageOf(settings);
     const html = await renderToHtml(
+<<<<<<< HEAD
       <ReaderDocument meta={page.meta} stylesheet={readerStylesheet().href} language={language}>
         <SiteShell shell={shell} language={language}>
           {page.body}
         </SiteShell>
+=======
+      <ReaderDocument meta={page.meta} stylesheet={readerStylesheet().href} font={readerFont().href}>
+        <SiteShell shell={shell}>{page.body}</SiteShell>
+>>>>>>> fonts
       </ReaderDocument>,
     );
     return { status: 200, html, runsSiteScript: page.runsSiteScript === true };
@@ -164,10 +188,15 @@ async function renderInShell(page: Exclude<ReaderPage, { kind: "redirect" }>, co
   const title = `${t(language, gone ? "error.goneMetaTitle" : "error.notFoundTitle")} | ${settings.siteName}`;
   const meta: PageMeta = { ...siteMeta(siteUrl(), settings.siteName, title), robots: { index: false, follow: true } };
   const html = await renderToHtml(
+<<<<<<< HEAD
     <ReaderDocument meta={meta} stylesheet={readerStylesheet().href} language={language}>
       <SiteShell shell={shell} language={language}>
         {gone ? <GoneBody language={language} /> : <NotFoundBody language={language} />}
       </SiteShell>
+=======
+    <ReaderDocument meta={meta} stylesheet={readerStylesheet().href} font={readerFont().href}>
+      <SiteShell shell={shell}>{gone ? <GoneBody /> : <NotFoundBody />}</SiteShell>
+>>>>>>> fonts
     </ReaderDocument>,
   );
   return { status: gone ? 410 : 404, html };

@@ -64,7 +64,10 @@ export function StoryDates({ publishedAt, lastUpdatedAt, timeZone, siteLocale, l
   );
 }
 
-/** "By: A, B" with each byline linking to its page. */
+/**
+ * "By: A, B" with each byline linking to its page. Each name is isolated (<bdi>, HTML's bidi
+ * isolation), so a Latin name on a Dari page keeps the colon and commas on the page's side.
+ */
 export function Bylines({ bylines, language }: { bylines: BylineRef[]; language: string }) {
   if (bylines.length === 0) return null;
   return (
@@ -74,7 +77,7 @@ export function Bylines({ bylines, language }: { bylines: BylineRef[]; language:
         <span key={b.id}>
           {i > 0 ? t(language, "story.bylineSeparator") : null}
           <a href={`/author/${b.slug}`} rel="author" className="text-brand hover:underline">
-            {b.name}
+            <bdi>{b.name}</bdi>
           </a>
         </span>
       ))}

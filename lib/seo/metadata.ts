@@ -49,6 +49,11 @@ export interface PageMeta {
   twitter?: { card: "summary" | "summary_large_image"; title?: string; description?: string; images?: string[] };
   /** JSON-LD objects (schema.org), written as <script type="application/ld+json">. */
   jsonLd?: object[];
+  /**
+   * The direction of the page's main text (a story's); "rtl" preloads the Arabic-script web
+   * font (components/site/document.tsx). Absent: the site's, left to right.
+   */
+  direction?: "ltr" | "rtl";
 }
 
 /** The RSS, Atom and JSON feeds of `scope`, titled "<title> (RSS)" etc. so feed readers can list them. */

@@ -30,6 +30,7 @@ import {
 } from "@/db/schema";
 import { AppError, parseInput } from "@/lib/errors";
 import { InvalidBodyError, renderBody } from "@/lib/editor/render";
+import { alignBodyDirections } from "@/lib/editor/direction";
 import { cleanText, utf8Bytes } from "@/lib/text/clean";
 import { directionOf } from "@/lib/i18n/languages";
 import { can, canDeleteStory, canEditStory, canSeeStory, type Actor } from "@/lib/permissions/roles";
@@ -84,6 +85,11 @@ export interface SavedStory {
   publishedAt: Date | null;
   lastUpdatedAt: Date | null;
   updatedAt: Date;
+}
+
+/** A parsed body that is a JSON object (anything else is refused by the renderer). */
+function isBodyObject(body: unknown): body is JSONContent {
+  return typeof body === "object" && body !== null && !Array.isArray(body);
 }
 
 function parseBodyInput(body: string | Record<string, unknown>): unknown {
@@ -167,8 +173,11 @@ export interface PreparedContent {
  * photo snapshots (alt text, caption, credit, size) from it, and renders the body.
  * @throws AppError: too_large, bad_request (malformed or invalid body, missing photo).
  */
-export async function prepareContent(input: Pick<ParsedStoryInput, "body" | "featuredMediaId">): Promise<PreparedContent> {
-  const bodyInput = parseBodyInput(input.body);
+export async function prepareContent(input: Pick<ParsedStoryInput, "body" | "featuredMediaId"> & { language?: string }): Promise<PreparedContent> {
+  const parsed = parseBodyInput(input.body);
+  // Blocks follow the story's direction (lib/editor/direction.ts), whatever the client sent: a
+  // paragraph of a Dari story is never saved left to right.
+  const bodyInput = input.language && isBodyObject(parsed) ? alignBodyDirections(parsed, directionOf(input.language)) : parsed;
   const bodyPhotoIds = photoIdsIn(bodyInput);
   if (photosWithoutLibraryId(bodyInput) > 0) {
     throw new AppError("bad_request", "Every photo in the body must come from the media library: add it with the Photo button.", { body: "Photo not from the library" });

@@ -79,6 +79,7 @@ export function StoryFields(props: {
           initial={form.bodyInit}
           dir={directionOf(form.language)}
           language={form.language}
+          blocksFollowDirection
           editable={editable}
           savePhotoDetails={props.savePhotoDetails}
           focusPhoto={props.focusPhoto}

@@ -64,6 +64,7 @@ function storyMeta(s: PublicStory, { settings }: ReaderContext, live: LivePage |
       ...(image ? { images: [image] } : {}),
     },
     jsonLd: [jsonLdOf(s, settings, origin, live)],
+    direction: s.direction,
   };
 }
 
@@ -274,7 +275,7 @@ function StoryArticle({
                     rel="tag"
                     className="inline-block rounded-full border border-neutral-300 px-3 py-1 text-sm text-neutral-700 hover:border-brand hover:text-brand"
                   >
-                    {t.name}
+                    <bdi>{t.name}</bdi>
                   </a>
                 </li>
               ))}

@@ -32,19 +32,13 @@ function OpenGraphTags({ og }: { og: NonNullable<PageMeta["openGraph"]> }) {
 }
 
 /**
-<<<<<<< HEAD
  * `<html>` for a reader page. `lang`/`dir` are those of `language`, the language of the page's
  * own words (default English); a story or card in another language sets its own on its element.
- */
-export function ReaderDocument({ meta, stylesheet, language = "en", children }: { meta: PageMeta; stylesheet: string; language?: string; children: React.ReactNode }) {
-=======
- * `<html>` for a reader page. `lang`/`dir` are the site's; a story in another language sets
- * its own on its <article>. `font` is the Arabic-script web font's address: preloaded only on
- * a right-to-left page (`meta.direction`), whose text needs it at once; other pages fetch it
+ * `font` is the Arabic-script web font's address: preloaded only on a right-to-left page (its
+ * own words, or its story: `meta.direction`), whose text needs it at once; other pages fetch it
  * only if Arabic-script text shows (its `unicode-range`).
  */
-export function ReaderDocument({ meta, stylesheet, font, children }: { meta: PageMeta; stylesheet: string; font: string; children: React.ReactNode }) {
->>>>>>> fonts
+export function ReaderDocument({ meta, stylesheet, font, language = "en", children }: { meta: PageMeta; stylesheet: string; font: string; language?: string; children: React.ReactNode }) {
   const tw = meta.twitter;
   return (
     <html lang={language} dir={directionOf(language)}>
@@ -81,7 +75,7 @@ export function ReaderDocument({ meta, stylesheet, font, children }: { meta: Pag
         <link rel="stylesheet" href={stylesheet} />
         {/* Fonts are fetched in CORS mode, so the preload must be too (`crossorigin`) or the
             browser fetches the font twice (https://developer.mozilla.org/en-US/docs/Web/HTML/Reference/Attributes/rel/preload#cors-enabled_fetches). */}
-        {meta.direction === "rtl" ? <link rel="preload" href={font} as="font" type="font/woff2" crossOrigin="anonymous" /> : null}
+        {meta.direction === "rtl" || directionOf(language) === "rtl" ? <link rel="preload" href={font} as="font" type="font/woff2" crossOrigin="anonymous" /> : null}
         {/* Structured data for search engines; "<" is escaped so it cannot close the script. */}
         {(meta.jsonLd ?? []).map((ld, i) => (
           <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(ld) }} />

@@ -170,15 +170,10 @@ async function renderInShell(page: Exclude<ReaderPage, { kind: "redirect" }>, co
   if (page.kind === "page") {
     const language = page.language ?? chromeLanguageOf(settings);
     const html = await renderToHtml(
-<<<<<<< HEAD
-      <ReaderDocument meta={page.meta} stylesheet={readerStylesheet().href} language={language}>
+      <ReaderDocument meta={page.meta} stylesheet={readerStylesheet().href} font={readerFont().href} language={language}>
         <SiteShell shell={shell} language={language}>
           {page.body}
         </SiteShell>
-=======
-      <ReaderDocument meta={page.meta} stylesheet={readerStylesheet().href} font={readerFont().href}>
-        <SiteShell shell={shell}>{page.body}</SiteShell>
->>>>>>> fonts
       </ReaderDocument>,
     );
     return { status: 200, html, runsSiteScript: page.runsSiteScript === true };
@@ -188,15 +183,10 @@ async function renderInShell(page: Exclude<ReaderPage, { kind: "redirect" }>, co
   const title = `${t(language, gone ? "error.goneMetaTitle" : "error.notFoundTitle")} | ${settings.siteName}`;
   const meta: PageMeta = { ...siteMeta(siteUrl(), settings.siteName, title), robots: { index: false, follow: true } };
   const html = await renderToHtml(
-<<<<<<< HEAD
-    <ReaderDocument meta={meta} stylesheet={readerStylesheet().href} language={language}>
+    <ReaderDocument meta={meta} stylesheet={readerStylesheet().href} font={readerFont().href} language={language}>
       <SiteShell shell={shell} language={language}>
         {gone ? <GoneBody language={language} /> : <NotFoundBody language={language} />}
       </SiteShell>
-=======
-    <ReaderDocument meta={meta} stylesheet={readerStylesheet().href} font={readerFont().href}>
-      <SiteShell shell={shell}>{gone ? <GoneBody /> : <NotFoundBody />}</SiteShell>
->>>>>>> fonts
     </ReaderDocument>,
   );
   return { status: gone ? 410 : 404, html };

@@ -3,6 +3,10 @@ import type { NextConfig } from "next";
 import { IMAGE_QUALITY, IMAGE_WIDTHS, THUMB_WIDTHS } from "./lib/media/responsive";
 import { READER_PAGE_EXPIRE_SECONDS } from "./lib/site/http-cache";
 import { READER_CSP } from "./lib/site/csp";
+import { STORY_LANGUAGE_CODES } from "./lib/i18n/language-codes";
+
+/** A path segment that is a language code: the prefix of a language edition's pages. */
+const EDITION = `:edition(${STORY_LANGUAGE_CODES.join("|")})`;
 
 /**
  * Next.js configuration.
@@ -44,6 +48,11 @@ const nextConfig: NextConfig = {
       { source: "/", has: [{ type: "query", key: "p", value: "(?<p>[0-9]+)" }], destination: "/__wp-query/p/:p" },
       { source: "/", has: [{ type: "query", key: "page_id", value: "(?<pageId>[0-9]+)" }], destination: "/__wp-query/page_id/:pageId" },
       { source: "/", destination: "/front/latest" },
+      // Language editions (lib/site/editions.ts): `/fa` is the Dari edition's front page and
+      // `/fa/…` its other pages, served by app/(site)/front/[edition]/…; a code the site has no
+      // edition for answers 404 there.
+      { source: `/${EDITION}`, destination: "/front/:edition" },
+      { source: `/${EDITION}/:rest*`, destination: "/front/:edition/:rest*" },
     ];
   },
   async headers() {

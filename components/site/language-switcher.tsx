@@ -6,13 +6,11 @@
  */
 import { directionOf, endonymOf } from "@/lib/i18n/languages";
 import type { StoryVersionRef } from "@/lib/stories/queries";
-
-/** "Also in" by the page's language (the heading of the list, and its accessible name). */
-const ALSO_IN: Record<string, string> = { en: "Also in", fa: "به زبان‌های دیگر", ps: "په نورو ژبو" };
+import { t } from "@/lib/i18n/messages";
 
 export function LanguageSwitcher({ versions, language }: { versions: StoryVersionRef[]; language: string }) {
   if (versions.length === 0) return null;
-  const label = ALSO_IN[language.split("-")[0] ?? "en"] ?? ALSO_IN.en;
+  const label = t(language, "story.alsoIn");
   return (
     <nav aria-label={label} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="language-switcher">
       <span className="text-neutral-600">{label}:</span>

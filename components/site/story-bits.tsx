@@ -120,6 +120,7 @@ export function StoryListItem({
   underSectionId,
   now,
   photoLayout = "top",
+  prefixOf = () => "",
 }: {
   story: StoryCard;
   timeZone: string;
@@ -135,6 +136,8 @@ export function StoryListItem({
   now?: Date;
   /** "side": the photo as a thumbnail at the end of the row (lists); "top": above the text. */
   photoLayout?: "top" | "side";
+  /** The edition prefix of a story's language ("" or "/fa"): its section label leads to that edition's section page. */
+  prefixOf?: (language: string) => string;
 }) {
   const Heading = headingLevel === 3 ? "h3" : "h2";
   const titleClass =
@@ -152,7 +155,7 @@ export function StoryListItem({
           {story.breaking ? <BreakingLabel language={story.language} /> : null}
           {story.isLive ? <LiveLabel language={story.language} /> : null}
           {story.section && story.section.id !== underSectionId ? (
-            <a href={`/tag/${story.section.slug}`} className="text-xs font-bold uppercase tracking-wide text-brand">
+            <a href={`${prefixOf(story.language)}/tag/${story.section.slug}`} className="text-xs font-bold uppercase tracking-wide text-brand">
               {story.section.name}
             </a>
           ) : null}

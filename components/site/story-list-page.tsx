@@ -6,7 +6,7 @@
 import { listPublicStories, type StoryCard, type StoryListOptions } from "@/lib/stories/queries";
 import { listPageHref, pageFromRest } from "@/lib/site/list-route";
 import { pageCount } from "@/lib/site/pagination";
-import { decodeSegment, type ReaderContext } from "@/lib/site/reader";
+import { decodeSegment, editionPrefixer, type ReaderContext } from "@/lib/site/reader";
 import { tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
 import { t } from "@/lib/i18n/messages";
@@ -53,7 +53,7 @@ export async function resolveSlugList<T>(
 export async function loadStoryListPage(
   now: Date,
   page: number,
-  filter: Pick<StoryListOptions, "tagId" | "bylineId" | "excludeIds"> = {},
+  filter: Pick<StoryListOptions, "tagId" | "bylineId" | "excludeIds" | "scope" | "prefer"> = {},
 ): Promise<{ items: StoryCard[]; pages: number } | null> {
   const { items, total } = await listPublicStories({ now, limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE, ...filter });
   if (page > 1 && items.length === 0) return null;
@@ -74,6 +74,7 @@ export function StoryListPage({
   settings,
   underSectionId,
   now,
+  prefixOf,
   lead,
   language,
 }: {
@@ -91,19 +92,21 @@ export function StoryListPage({
   settings: Pick<SiteSettings, "timeZone" | "locale">;
   /** The render's instant (today's stories show their time of day). */
   now?: Date;
+  /** Per story language, its edition's prefix (section links). */
+  prefixOf?: (language: string) => string;
 }) {
   return (
     <section className="mx-auto max-w-3xl">
       {header}
       {lead && page === 1 ? (
         <section aria-label={t(language, "list.leadStory")} data-testid="section-lead" className="mb-8 border-b border-neutral-200 pb-8">
-          <StoryListItem story={lead} timeZone={settings.timeZone} siteLocale={settings.locale} size="lg" underSectionId={underSectionId} now={now} />
+          <StoryListItem story={lead} timeZone={settings.timeZone} siteLocale={settings.locale} size="lg" underSectionId={underSectionId} now={now} prefixOf={prefixOf} />
         </section>
       ) : null}
       {list.items.length === 0 && !(lead && page === 1) ? (
         <p className="text-neutral-600">{emptyText}</p>
       ) : (
-        <StoryList stories={list.items} timeZone={settings.timeZone} siteLocale={settings.locale} underSectionId={underSectionId} now={now} />
+        <StoryList stories={list.items} timeZone={settings.timeZone} siteLocale={settings.locale} underSectionId={underSectionId} now={now} prefixOf={prefixOf} />
       )}
       <Pagination page={page} pages={list.pages} hrefFor={(n) => listPageHref(base, n)} language={language} />
     </section>
@@ -118,7 +121,7 @@ export function StoryListPage({
  * the story it answers leads page 1 and is left out of the list on every page.
  */
 export async function recordListPage<T extends { slug: string }>(
-  { now, settings }: ReaderContext,
+  context: ReaderContext,
   params: SlugListParams,
   o: {
     find: Lookup<T>;
@@ -132,13 +135,16 @@ export async function recordListPage<T extends { slug: string }>(
     lead?: (record: T, now: Date) => Promise<StoryCard | null>;
   },
 ): Promise<ReaderPage> {
+  const { now, settings } = context;
   const resolved = await resolveSlugList(params, now, o);
   if ("kind" in resolved) return resolved;
   const { record, page } = resolved;
   await tagReaderPage([o.cacheTag(record)]);
   const filter = o.filter(record);
   const lead = o.lead ? await o.lead(record, now) : null;
-  const list = await loadStoryListPage(now, page, lead ? { ...filter, excludeIds: [lead.id] } : filter);
+  // The page's edition's stories first, then the others (a section in another language's edition).
+  const preferred = { ...filter, prefer: context.scope };
+  const list = await loadStoryListPage(now, page, lead ? { ...preferred, excludeIds: [lead.id] } : preferred);
   if (!list) return notFoundPage;
   const base = `${o.prefix}/${record.slug}`;
   const language = chromeLanguageOf(settings);
@@ -147,7 +153,7 @@ export async function recordListPage<T extends { slug: string }>(
     kind: "page",
     language,
     meta,
-    body: <StoryListPage list={list} page={page} base={base} settings={settings} emptyText={emptyText} header={header} underSectionId={filter.tagId} lead={lead} now={now} language={language} />,
+    body: <StoryListPage list={list} page={page} base={base} settings={settings} emptyText={emptyText} header={header} underSectionId={filter.tagId} lead={lead} now={now} language={language} prefixOf={editionPrefixer(context)} />,
   };
 }
 

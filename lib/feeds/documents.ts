@@ -18,6 +18,8 @@ import { getSiteSettings } from "@/lib/site/settings";
 import { buildFeed, type FeedChannel, type FeedEntry, type FeedFormat } from "./build";
 import { absoluteUrl, feedContentHtml } from "./content";
 import { feedPath, type FeedScope } from "./paths";
+import { defaultEdition, editionAt, editionScope } from "@/lib/site/editions";
+import { t } from "@/lib/i18n/messages";
 
 /** Stories per feed: enough for a reader polling every few hours on a busy day. */
 export const FEED_ITEMS = 30;
@@ -53,9 +55,20 @@ export async function loadFeed(scope: FeedScope, format: FeedFormat, now: Date):
   if (scope.kind === "live") return loadLiveFeed(scope.slug, format, now, base, feedUrls(scope));
   let channel: FeedChannel;
   let stories: FeedStory[];
-  if (scope.kind === "site") {
-    channel = { ...base, title: settings.siteName, description: settings.tagline || `Latest stories from ${settings.siteName}`, htmlUrl: `${origin}/`, feedUrls: feedUrls(scope) };
-    stories = await listFeedStories({ now, limit: FEED_ITEMS });
+  if (scope.kind === "site" || scope.kind === "edition") {
+    // The site's feed is the default edition's: the stories of the other editions have their own.
+    const edition = scope.kind === "site" ? defaultEdition(settings) : editionAt(settings, scope.language);
+    if (!edition) return { kind: "missing" };
+    channel = {
+      ...base,
+      siteName: edition.siteName,
+      language: edition.language,
+      title: edition.siteName,
+      description: edition.tagline || t(edition.language, "feed.siteDescription", { site: edition.siteName }),
+      htmlUrl: `${origin}${edition.prefix}/`,
+      feedUrls: feedUrls(scope),
+    };
+    stories = await listFeedStories({ now, limit: FEED_ITEMS, scope: editionScope(settings, edition) });
   } else if (scope.kind === "tag") {
     const tag = await getTagBySlug(scope.slug, now);
     if (!tag) {

@@ -9,7 +9,7 @@ import { FEED_CONTENT_TYPE, type FeedFormat } from "./build";
 import { cachedFeed } from "./documents";
 import type { FeedScope } from "./paths";
 
-type Ctx = { params: Promise<{ slug?: string }> };
+type Ctx = { params: Promise<{ slug?: string; edition?: string }> };
 
 /**
  * A GET handler serving one feed, with ETag/Last-Modified and 304s; 308 for a renamed tag or
@@ -18,7 +18,9 @@ type Ctx = { params: Promise<{ slug?: string }> };
 export function feedRoute(kind: FeedScope["kind"], format: FeedFormat): (request: Request, ctx: Ctx) => Promise<Response> {
   return async (request, ctx) => {
     let scope: FeedScope = { kind: "site" };
-    if (kind !== "site") {
+    if (kind === "edition") {
+      scope = { kind, language: (await ctx.params).edition ?? "" };
+    } else if (kind !== "site") {
       const slug = decodeSegment((await ctx.params).slug ?? "");
       if (!slug) return documentNotFound();
       scope = { kind, slug };

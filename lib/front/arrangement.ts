@@ -79,7 +79,7 @@ const newestFirst = (a: StoryCard, b: StoryCard) => b.publishedAt.getTime() - a.
  * @returns the arranged positions (lead first), each story public at `now`, each saying how it
  *   got there (`fill`).
  */
-export async function loadFrontStories(now: Date, count = FRONT_POSITIONS, proposal?: FrontProposal, edition?: { scope: LanguageScope; pins: boolean }): Promise<FrontSlot<StoryCard>[]> {
+export async function loadFrontStories(now: Date, count = FRONT_POSITIONS, proposal?: FrontProposal, edition?: { scope?: LanguageScope; pins: boolean }): Promise<FrontSlot<StoryCard>[]> {
   const db = await getDb();
   const [stored, settings] = await Promise.all([edition && !edition.pins ? [] : activePins(now), readFrontSettings(db)]);
   const pins = proposal ? proposePins(stored, proposal) : stored;

@@ -52,7 +52,7 @@ describe("message files", () => {
 
 /** Reader code: every key it names must be in en.json, and every key in en.json must be used. */
 const ROOT = path.join(__dirname, "..", "..");
-const SOURCE_DIRS = ["components/site", "app/(site)", "lib/site", "lib/i18n", "lib/seo"];
+const SOURCE_DIRS = ["components/site", "app/(site)", "lib/site", "lib/i18n", "lib/seo", "lib/feeds"];
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);

@@ -91,3 +91,15 @@ export function editionScope(settings: SiteSettings, edition: Edition): Language
 export function editionPrefixOf(settings: SiteSettings, language: string): string {
   return editionForLanguage(settings, language).prefix;
 }
+
+/**
+ * hreflang alternates of the editions' front pages (every edition's front names every
+ * edition's, the default's as x-default), absolute on `origin`; undefined with one edition.
+ */
+export function editionAlternates(settings: SiteSettings, origin: string): Record<string, string> | undefined {
+  const editions = editionsOf(settings);
+  if (editions.length < 2) return undefined;
+  const out: Record<string, string> = Object.fromEntries(editions.map((e) => [e.language, `${origin}${e.prefix}/`]));
+  out["x-default"] = `${origin}/`;
+  return out;
+}

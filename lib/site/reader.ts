@@ -4,7 +4,7 @@
  */
 import "server-only";
 import type { SiteSettings } from "./settings";
-import { editionScope, type Edition } from "./editions";
+import { editionPrefixOf, editionScope, type Edition } from "./editions";
 import type { LanguageScope } from "@/lib/stories/queries";
 
 export interface ReaderContext {
@@ -46,4 +46,9 @@ export function decodeSegment(segment: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Per story language, the prefix of its edition's pages ("" or "/fa"), for links from cards to section pages. */
+export function editionPrefixer(context: Pick<ReaderContext, "site">): (language: string) => string {
+  return (language) => editionPrefixOf(context.site, language);
 }

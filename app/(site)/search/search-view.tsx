@@ -1,7 +1,7 @@
 import { Pagination, StoryListItem } from "@/components/site/story-bits";
 import type { ReaderPage } from "@/components/site/render";
 import { pageCount, parsePageSegment } from "@/lib/site/pagination";
-import type { ReaderContext } from "@/lib/site/reader";
+import { editionPrefixer, type ReaderContext } from "@/lib/site/reader";
 import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
 import { parseSearchQuery, SEARCH_MAX_QUERY_CHARS, type SearchQuery, type SnippetPart } from "@/lib/search/query";
 import { searchPublicStories } from "@/lib/search/stories";
@@ -38,7 +38,8 @@ export async function searchPage(context: ReaderContext, q: unknown, rawPage: st
   const query = parseSearchQuery(q);
   const page = rawPage === undefined || rawPage === "1" ? 1 : (parsePageSegment(rawPage) ?? 1);
   await tagReaderPage([RECENT_TAG]);
-  const result = query.kind === "ok" ? await searchPublicStories({ text: query.text, now: context.now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : null;
+  // Every language is searched; the page's edition's stories come first.
+  const result = query.kind === "ok" ? await searchPublicStories({ text: query.text, now: context.now, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, prefer: context.scope }) : null;
   const { settings } = context;
   const language = chromeLanguageOf(settings);
   const what = query.kind === "empty" ? t(language, "search.title") : t(language, "search.titleWithQuery", { query: query.display });
@@ -50,7 +51,7 @@ export async function searchPage(context: ReaderContext, q: unknown, rawPage: st
       description: t(language, "search.description", { site: settings.siteName }),
       robots: { index: false, follow: true },
     },
-    body: <SearchView query={query} page={page} result={result} settings={settings} now={context.now} language={language} />,
+    body: <SearchView query={query} page={page} result={result} settings={settings} now={context.now} language={language} action={`${context.edition.prefix}/search`} prefixOf={editionPrefixer(context)} />,
   };
 }
 
@@ -61,10 +62,15 @@ function SearchView({
   settings,
   now,
   language,
+  action,
+  prefixOf,
 }: {
   now: Date;
   /** The language of the page's own words. */
   language: string;
+  /** The edition's search address ("/search", "/fa/search"). */
+  action: string;
+  prefixOf: (language: string) => string;
   query: SearchQuery;
   page: number;
   result: Awaited<ReturnType<typeof searchPublicStories>> | null;
@@ -77,12 +83,12 @@ function SearchView({
       {display}
     </strong>
   );
-  const hrefFor = (n: number) => `/search?${new URLSearchParams({ q: display, ...(n > 1 ? { page: String(n) } : {}) })}`;
+  const hrefFor = (n: number) => `${action}?${new URLSearchParams({ q: display, ...(n > 1 ? { page: String(n) } : {}) })}`;
 
   return (
     <section className="mx-auto max-w-3xl">
       <h1 className="mb-6 font-serif text-3xl font-bold">{t(language, "search.title")}</h1>
-      <form action="/search" method="get" role="search" className="mb-8 flex gap-2">
+      <form action={action} method="get" role="search" className="mb-8 flex gap-2">
         <label htmlFor="search-q" className="sr-only">
           {t(language, "search.label")}
         </label>
@@ -127,6 +133,7 @@ function SearchView({
                 siteLocale={settings.locale}
                 now={now}
                 photoLayout="side"
+                prefixOf={prefixOf}
                 title={<Marked parts={hit.titleParts} />}
                 summary={hit.snippetParts.length > 0 ? <Marked parts={hit.snippetParts} /> : undefined}
               />

@@ -12,19 +12,35 @@ import { loadFrontBlocks, loadFrontStories, type FrontBlock } from "@/lib/front/
 import type { ReaderContext } from "@/lib/site/reader";
 import { RECENT_TAG, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
-import { siteMeta } from "@/lib/seo/metadata";
+import { feedLinks, siteMeta } from "@/lib/seo/metadata";
+import { editionAlternates } from "@/lib/site/editions";
+import { editionPrefixer } from "@/lib/site/reader";
 import { t } from "@/lib/i18n/messages";
 import { chromeLanguageOf } from "@/lib/site/chrome-language";
 
 const LATEST = 6;
 
 /** Stories of a front-page block: headline and date only, as h3 under the block's h2. */
-function CompactList({ stories, timeZone, siteLocale, underSectionId, now }: { stories: StoryCard[]; timeZone: string; siteLocale: string; underSectionId?: string; now: Date }) {
+function CompactList({
+  stories,
+  timeZone,
+  siteLocale,
+  underSectionId,
+  now,
+  prefixOf,
+}: {
+  stories: StoryCard[];
+  timeZone: string;
+  siteLocale: string;
+  underSectionId?: string;
+  now: Date;
+  prefixOf: (language: string) => string;
+}) {
   return (
     <ul className="flex flex-col gap-5">
       {stories.map((s) => (
         <li key={s.id}>
-          <StoryListItem story={s} timeZone={timeZone} siteLocale={siteLocale} size="sm" headingLevel={3} underSectionId={underSectionId} now={now} />
+          <StoryListItem story={s} timeZone={timeZone} siteLocale={siteLocale} size="sm" headingLevel={3} underSectionId={underSectionId} now={now} prefixOf={prefixOf} />
         </li>
       ))}
     </ul>
@@ -36,13 +52,16 @@ function CompactList({ stories, timeZone, siteLocale, underSectionId, now }: { s
  * change (a preview for the desk: not cached, not indexed).
  */
 export async function frontPage(context: ReaderContext, proposal?: FrontProposal): Promise<ReaderPage> {
-  const { now, settings } = context;
+  const { now, settings, edition, scope } = context;
   if (!proposal) await tagReaderPage([RECENT_TAG]);
-  const [slots, total] = await Promise.all([loadFrontStories(now, LATEST + 1, proposal), countPublicStories(now)]);
+  // Another edition's front: its language's stories by the editors' rule (they pin stories on
+  // the default edition's front only).
+  const [slots, total] = await Promise.all([loadFrontStories(now, LATEST + 1, proposal, { scope, pins: edition.isDefault }), countPublicStories(now, scope)]);
   const latest = { items: slots.map((s) => s.story), total };
   const shownIds = latest.items.map((s) => s.id);
-  const sections = await loadFrontBlocks(now, { sections: 4, perSection: 3, excludeIds: shownIds }, proposal);
+  const sections = await loadFrontBlocks(now, { sections: 4, perSection: 3, excludeIds: shownIds, scope, language: edition.language }, proposal);
   const origin = siteUrl();
+  const home = `${origin}${edition.prefix}/`;
   const title = settings.tagline ? `${settings.siteName} — ${settings.tagline}` : settings.siteName;
   const description = settings.tagline || settings.aboutText || undefined;
   const language = chromeLanguageOf(settings);
@@ -51,9 +70,12 @@ export async function frontPage(context: ReaderContext, proposal?: FrontProposal
     language,
     meta: {
       ...siteMeta(origin, settings.siteName, title),
+      feeds: feedLinks(origin, edition.isDefault ? { kind: "site" } : { kind: "edition", language: edition.language }, settings.siteName),
       description,
-      canonical: `${origin}/`,
-      openGraph: { type: "website", siteName: settings.siteName, title: settings.siteName, description, url: `${origin}/` },
+      canonical: home,
+      // Every edition's front page names the others (Google's localized versions documentation).
+      languages: editionAlternates(context.site, origin),
+      openGraph: { type: "website", siteName: settings.siteName, title: settings.siteName, description, url: home },
       ...(proposal ? { title: `Preview: ${title}`, robots: { index: false, follow: false } } : {}),
     },
     body: <FrontPage context={context} latest={latest} sections={sections} language={language} />,
@@ -61,7 +83,7 @@ export async function frontPage(context: ReaderContext, proposal?: FrontProposal
 }
 
 function FrontPage({
-  context: { settings, now },
+  context: { settings, now, edition, site },
   latest,
   sections,
   language,
@@ -77,6 +99,7 @@ function FrontPage({
   const latestList = rest.slice(secondary.length, LATEST);
   const tz = settings.timeZone;
   const loc = settings.locale;
+  const prefixOf = editionPrefixer({ site });
 
   if (!lead) {
     return (
@@ -94,14 +117,14 @@ function FrontPage({
       <div className="grid gap-10 lg:grid-cols-3">
         <div className="flex flex-col gap-8 lg:col-span-2">
           <section aria-label={t(language, "list.leadStory")} data-testid="lead-story">
-            <StoryListItem story={lead} timeZone={tz} siteLocale={loc} size="lg" now={now} />
+            <StoryListItem story={lead} timeZone={tz} siteLocale={loc} size="lg" now={now} prefixOf={prefixOf} />
           </section>
           {/* A lead without a photo is a text lead: the next two top stories sit under it, so
               the column beside "Latest" never stands empty. */}
           {secondary.length > 0 ? (
             <div className="grid gap-8 border-t border-neutral-200 pt-6 sm:grid-cols-2" data-testid="top-stories">
               {secondary.map((s) => (
-                <StoryListItem key={s.id} story={s} timeZone={tz} siteLocale={loc} size="md" now={now} />
+                <StoryListItem key={s.id} story={s} timeZone={tz} siteLocale={loc} size="md" now={now} prefixOf={prefixOf} />
               ))}
             </div>
           ) : null}
@@ -110,7 +133,7 @@ function FrontPage({
           <h2 id="latest-heading" className="mb-4 border-b-2 border-neutral-900 pb-1 text-sm font-bold uppercase tracking-wider">
             {t(language, "front.latest")}
           </h2>
-          <CompactList stories={latestList} timeZone={tz} siteLocale={loc} now={now} />
+          <CompactList stories={latestList} timeZone={tz} siteLocale={loc} now={now} prefixOf={prefixOf} />
         </section>
       </div>
 
@@ -119,11 +142,11 @@ function FrontPage({
           {sections.map(({ section, stories }) => (
             <section key={section.id} aria-labelledby={`section-${section.slug}`} data-testid="section-block">
               <h2 id={`section-${section.slug}`} className="mb-4 border-b-2 border-brand pb-1 text-sm font-bold uppercase tracking-wider">
-                <a href={`/tag/${section.slug}`} className="hover:text-brand">
+                <a href={`${edition.prefix}/tag/${section.slug}`} className="hover:text-brand">
                   {section.name}
                 </a>
               </h2>
-              <CompactList stories={stories} timeZone={tz} siteLocale={loc} underSectionId={section.id} now={now} />
+              <CompactList stories={stories} timeZone={tz} siteLocale={loc} underSectionId={section.id} now={now} prefixOf={prefixOf} />
             </section>
           ))}
         </div>
@@ -131,7 +154,7 @@ function FrontPage({
 
       {latest.total > 0 ? (
         <p className="text-center">
-          <a href="/latest" className="inline-block rounded border border-neutral-900 px-5 py-2 font-semibold hover:bg-neutral-900 hover:text-white">
+          <a href={`${edition.prefix}/latest`} className="inline-block rounded border border-neutral-900 px-5 py-2 font-semibold hover:bg-neutral-900 hover:text-white">
             {t(language, "front.moreStories")}
           </a>
         </p>

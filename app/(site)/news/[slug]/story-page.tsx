@@ -11,7 +11,7 @@ import { PreviewBanner } from "@/components/site/preview-banner";
 import { ShareLinks } from "@/components/site/share-links";
 import { t } from "@/lib/i18n/messages";
 import { dateLocaleFor, formatLongDate } from "@/lib/dates/format";
-import { decodeSegment, type ReaderContext } from "@/lib/site/reader";
+import { decodeSegment, readerContext, type ReaderContext } from "@/lib/site/reader";
 import { RECENT_TAG, liveListTag, tagListTag, tagReaderPage } from "@/lib/site/reader-cache";
 import { siteUrl } from "@/lib/env";
 import { liveBlogPostingJsonLd, newsArticleJsonLd } from "@/lib/seo/json-ld";
@@ -22,6 +22,7 @@ import { LiveBlog } from "@/components/site/live-blog";
 import { feedLinks, type PageMeta } from "@/lib/seo/metadata";
 import { optimisedUrl } from "@/lib/media/responsive";
 import { hreflangAlternates } from "@/lib/seo/alternates";
+import { editionForLanguage } from "@/lib/site/editions";
 import { LanguageSwitcher } from "@/components/site/language-switcher";
 
 const NOTE_LABEL = { update: "story.note.update", correction: "story.note.correction", clarification: "story.note.clarification" } as const;
@@ -30,7 +31,7 @@ const NOTE_LABEL = { update: "story.note.update", correction: "story.note.correc
 const CHECK_ALSO_EXCERPT_CHARS = 48;
 
 /** Head of a story page: title, description, canonical URL, hreflang, social cards, NewsArticle JSON-LD. */
-function storyMeta(s: PublicStory, { settings }: ReaderContext, live: LivePage | null = null): PageMeta {
+function storyMeta(s: PublicStory, { settings, site, edition }: ReaderContext, live: LivePage | null = null): PageMeta {
   const origin = siteUrl();
   const description = s.seoDescription || s.dek || cutExcerpt(s.excerpt, 160);
   const canonical = s.canonicalUrl ?? `${origin}/news/${s.slug}`;
@@ -41,14 +42,14 @@ function storyMeta(s: PublicStory, { settings }: ReaderContext, live: LivePage |
     title: `${s.seoTitle || s.title} | ${settings.siteName}`,
     description,
     canonical,
-    feeds: feedLinks(origin, { kind: "site" }, settings.siteName),
+    feeds: feedLinks(origin, edition.isDefault ? { kind: "site" } : { kind: "edition", language: edition.language }, settings.siteName),
     // Every public language version, this one included (a self-reference, as Google asks).
     languages: hreflangAlternates(
       [
         { language: s.language, url: canonical, original: !s.isTranslation },
         ...s.translations.map((t) => ({ language: t.language, url: `${origin}/news/${encodeURIComponent(t.slug)}`, original: t.original })),
       ],
-      settings.defaultLanguage,
+      site.defaultLanguage,
     ),
     twitter: { card: image ? "summary_large_image" : "summary", title: s.title, description, ...(image ? { images: [image.url] } : {}) },
     openGraph: {
@@ -102,6 +103,14 @@ async function liveEntriesOf(story: PublicStory, now: Date, before?: string): Pr
 const LIVE_SCRIPT = { src: "/live-updates.js" };
 
 /**
+ * The context of a story's page: the edition of its language (its site name, About text,
+ * navigation and links), whatever address reached it (story addresses have no edition prefix).
+ */
+function inStoryEdition(context: ReaderContext, language: string): ReaderContext {
+  return readerContext(context.site, editionForLanguage(context.site, language), context.now);
+}
+
+/**
  * The story a `/news/<slug>` address names at the context's instant: its page, a 308 to its
  * current slug when `rawSlug` is an old one, gone (410: published, then moved to the trash),
  * or not found (never public, unpublished, malformed).
@@ -114,6 +123,7 @@ export async function storyPage(context: ReaderContext, rawSlug: string): Promis
   if (found.kind === "missing") return notFoundPage;
   if (found.kind === "gone") return gonePage;
   const story = found.story;
+  context = inStoryEdition(context, story.language);
   const [{ stories: related, dependsOnNewest }, live] = await Promise.all([listRelatedStories(story, context.now, 3), liveEntriesOf(story, context.now)]);
   // Cached until this story, a story sharing one of its tags, or (when "Check Also" is filled
   // with the newest stories) any story changes (lib/site/reader-cache.ts).
@@ -124,6 +134,7 @@ export async function storyPage(context: ReaderContext, rawSlug: string): Promis
     body: <StoryArticle story={story} related={related} context={context} live={live} />,
     runsSiteScript: story.live !== null && story.live.endedAt === null,
     language: story.language,
+    storyPage: true,
   };
 }
 
@@ -139,6 +150,7 @@ export async function liveUpdatesPage(context: ReaderContext, rawSlug: string, c
   if (found.kind === "redirect") return redirectTo(`/news/${found.slug}/updates/${cursor}`);
   if (found.kind !== "story" || !found.story.live) return found.kind === "gone" ? gonePage : notFoundPage;
   const story = found.story;
+  context = inStoryEdition(context, story.language);
   const live = await liveEntriesOf(story, context.now, cursor);
   if (!live || live.entries.length === 0) return notFoundPage;
   // Expired with the story's page, on every change to the live blog or its entries.
@@ -148,6 +160,7 @@ export async function liveUpdatesPage(context: ReaderContext, rawSlug: string, c
   const zone = { timeZone: settings.timeZone, siteLocale: settings.locale, language: story.language };
   return {
     kind: "page",
+    storyPage: true,
     language: story.language,
     meta: { ...meta, robots: { index: false, follow: true } },
     body: (
@@ -172,6 +185,7 @@ export async function liveUpdatesPage(context: ReaderContext, rawSlug: string, c
  */
 export async function previewStoryPage(context: ReaderContext, preview: PreviewStory): Promise<ReaderPage> {
   const { story } = preview;
+  context = inStoryEdition(context, story.language);
   const { stories: related } = await listRelatedStories(story, context.now, 3);
   const state = {
     status: preview.status,
@@ -186,6 +200,7 @@ export async function previewStoryPage(context: ReaderContext, preview: PreviewS
   return {
     kind: "page",
     language: story.language,
+    storyPage: true,
     meta: { ...meta, title: `Preview: ${meta.title}`, robots: { index: false, follow: false } },
     body: (
       <>
@@ -218,7 +233,7 @@ function StoryArticle({
           </p>
         ) : null}
         {story.section ? (
-          <a href={`/tag/${story.section.slug}`} className="text-sm font-bold uppercase tracking-wide text-brand">
+          <a href={`${context.edition.prefix}/tag/${story.section.slug}`} className="text-sm font-bold uppercase tracking-wide text-brand">
             {story.section.name}
           </a>
         ) : null}
@@ -271,7 +286,7 @@ function StoryArticle({
               {story.tags.map((t) => (
                 <li key={t.id}>
                   <a
-                    href={`/tag/${t.slug}`}
+                    href={`${context.edition.prefix}/tag/${t.slug}`}
                     rel="tag"
                     className="inline-block rounded-full border border-neutral-300 px-3 py-1 text-sm text-neutral-700 hover:border-brand hover:text-brand"
                   >

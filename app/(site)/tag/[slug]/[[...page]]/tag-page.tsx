@@ -14,10 +14,12 @@ import { t } from "@/lib/i18n/messages";
 /** `/tag/<slug>[/page/N]` at the context's instant. */
 export function tagPage(context: ReaderContext, params: SlugListParams): Promise<ReaderPage> {
   const { siteName } = context.settings;
+  const { edition } = context;
   return recordListPage(context, params, {
-    find: getTagBySlug,
+    // Named in the edition's language; its stories listed first.
+    find: (slug, now) => getTagBySlug(slug, now, edition.language),
     findMoved: getTagRedirect,
-    prefix: "/tag",
+    prefix: `${edition.prefix}/tag`,
     cacheTag: (tag) => tagListTag(tag.id),
     filter: (tag) => ({ tagId: tag.id }),
     lead: async (tag, now) => (await loadSectionLead(tag.id, now))?.story ?? null,

@@ -1,0 +1,5 @@
+/** An edition's atom feed, `/<code>/atom.xml` (rewritten here by next.config.ts; lib/feeds). */
+import { feedRoute } from "@/lib/feeds/route";
+
+export const dynamic = "force-dynamic";
+export const GET = feedRoute("edition", "atom");

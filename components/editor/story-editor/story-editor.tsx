@@ -29,7 +29,9 @@ import { LivePreview } from "./live-preview";
 import { UnpublishSchedule } from "./unpublish-schedule";
 import { PendingPanel } from "./pending-panel";
 import { clearBackup } from "./browser-backup";
-import type { EditorActions, EditorOptions, EditorStory, RestoreOfferView } from "./types";
+import type { EditorActions, EditorOptions, EditorStory, EditorTranslations, RestoreOfferView } from "./types";
+import { TranslationsPanel } from "./translations-panel";
+import { TranslationBehindNotice } from "./translation-notice";
 import { RestoreNotice } from "./restore-notice";
 import { ReturnNoteBanner, ReturnPanel, SubmitNoteField } from "./review-panel";
 import { useRestoreOffer } from "./use-restore-offer";
@@ -55,10 +57,12 @@ export interface StoryEditorProps {
   viewerEmail?: string;
   /** A panel of the route's own under the side panel's fields (the live blog switch). */
   sidePanel?: React.ReactNode;
+  /** A saved story's translation group (absent for a new story: nothing of translations shows). */
+  translations?: EditorTranslations;
 }
 
 /** The editor for one story (a new one when `story.id` is absent). */
-export function StoryEditor({ story, intents, options, timeZone, actions, restoreOffer, viewerEmail = "", sidePanel }: StoryEditorProps) {
+export function StoryEditor({ story, intents, options, timeZone, actions, restoreOffer, viewerEmail = "", sidePanel, translations }: StoryEditorProps) {
   const form = useStoryForm(story, timeZone);
   const schedule = useSchedule(timeZone);
   useLeaveGuard(form.dirty);
@@ -116,6 +120,9 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
       <div className="flex flex-col gap-5">
         <StatusBar id={id} status={status} slug={form.slug} ui={ui} dirty={form.dirty} pendingChanges={Boolean(story.pending)} />
         <PresenceNote others={others} />
+        {id && translations?.behind && !story.trashedAt ? (
+          <TranslationBehindNotice storyId={id} behind={translations.behind} timeZone={timeZone} canMark={story.canEdit} markCaughtUp={actions.translations.markCaughtUp} />
+        ) : null}
         {story.returnNote && status === "draft" ? <ReturnNoteBanner returned={story.returnNote} timeZone={timeZone} /> : null}
         {backup.offer ? (
           <BackupOffer
@@ -248,6 +255,9 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
 
       <div className="flex flex-col gap-8">
         <StorySidebar form={form} options={options} everPublished={story.everPublished} editable={editable} canPublish={canPublish} timeZone={timeZone} errors={ui.fields} touch={touch} />
+        {id && translations ? (
+          <TranslationsPanel storyId={id} translations={translations} status={status} title={form.title} dirty={form.dirty} create={actions.translations.create} />
+        ) : null}
         {sidePanel}
         {id && canPublish && (status === "published" || status === "scheduled") ? (
           <UnpublishSchedule key={id} id={id} timeZone={timeZone} initial={{ at: story.unpublishAt, setBy: story.unpublishSetByName }} action={actions.scheduleUnpublish} />

@@ -81,13 +81,16 @@ export function useSaveQueue(args: { story: EditorStory; form: StoryForm; schedu
       }
       if (!result.ok) {
         const id = form.idRef.current;
-        step({ type: "fail", conflict: result.code === "conflict" && Boolean(id) });
+        // A conflict naming a field (a taken slug, a language the translation group already
+        // has) is about that field's value; without one, someone saved a newer version.
+        const newerVersion = result.code === "conflict" && !result.fields && Boolean(id);
+        step({ type: "fail", conflict: newerVersion });
         setUi({ state: "error", message: result.error, fields: result.fields ?? {} });
         if (result.code === "unauthorized") {
           // A deliberate save outranks an autosave waiting for the same sign-in.
           setSignedOut((waiting) => (waiting && !waiting.autosave && autosave ? waiting : { intent, autosave }));
         }
-        if (result.code === "conflict" && id) {
+        if (newerVersion && id) {
           const theirs = await actions.conflictView(id);
           if (theirs.ok) setConflict({ ...theirs, intent });
         }

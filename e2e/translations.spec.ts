@@ -24,6 +24,10 @@ test("a published English story translated into Dari: the draft opens right-to-l
   await expect(section).toContainText("No other language versions yet.");
   // Its own language is not offered.
   await expect(section.getByRole("button", { name: "Translate into English" })).toHaveCount(0);
+  // Opened again as a saved story, from the desk.
+  await page.goto(`/dashboard/stories/${englishId}`);
+  await expect(section.locator('[data-language="en"]')).toHaveCount(0);
+  await expect(section).toContainText("No other language versions yet.");
   await section.getByRole("button", { name: "Translate into Dari" }).click();
 
   // The new draft's editor: the copied headline, Dari, right to left.
@@ -62,17 +66,19 @@ test("a published English story translated into Dari: the draft opens right-to-l
   await expect(page.getByTestId("conflict")).toHaveCount(0);
   await page.getByLabel("Language").selectOption("fa");
 
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await section.screenshot({ path: "test-results/translations-sidebar-1280.png" });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await section.screenshot({ path: "test-results/translations-sidebar-390.png" });
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await section.screenshot({ path: "test-results/translations-sidebar-unsaved.png" });
 
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByTestId("story-status")).toHaveText("Published");
   await expect(section.getByRole("button", { name: "Translate into Pashto" })).toBeEnabled();
   await expect(dari).toContainText("Published");
   const dariSlug = await page.getByLabel("Slug").inputValue();
+  // The side column with the section, wide and on a phone (looked at by hand).
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await section.locator("xpath=..").screenshot({ path: "test-results/translations-sidebar-1280.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await section.locator("xpath=..").screenshot({ path: "test-results/translations-sidebar-390.png" });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // Readers: the switcher and the head's alternates, both ways.
   const reader = await browser.newPage();
@@ -106,6 +112,7 @@ test("a published English story translated into Dari: the draft opens right-to-l
   const notice = page.getByTestId("translation-behind");
   await expect(notice).toContainText("The English version was updated after this translation (on ");
   await expect(notice.getByRole("link", { name: "Open the English version" })).toHaveAttribute("href", `/dashboard/stories/${englishId}`);
+  await notice.screenshot({ path: "test-results/translation-behind-1280.png" });
   await notice.getByRole("button", { name: "Mark as caught up" }).click();
   await expect(notice).toHaveCount(0);
   await page.reload();

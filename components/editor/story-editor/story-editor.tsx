@@ -42,6 +42,14 @@ import { useSaveQueue } from "./use-save-queue";
 import { useSchedule } from "./use-schedule";
 import { useStoryForm } from "./use-story-form";
 
+/**
+ * The translation group of a story first saved in this editor: itself alone (whoever may
+ * create a story may translate it).
+ */
+function firstVersion(id: string, language: string, status: EditorStory["status"]): EditorTranslations {
+  return { versions: [{ id, language, title: "", status }], canTranslate: true, behind: null };
+}
+
 export interface StoryEditorProps {
   story: EditorStory;
   /** The save intents the viewer's role allows (intentsForRole in lib/stories/story-schema.ts). */
@@ -255,8 +263,8 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
 
       <div className="flex flex-col gap-8">
         <StorySidebar form={form} options={options} everPublished={story.everPublished} editable={editable} canPublish={canPublish} timeZone={timeZone} errors={ui.fields} touch={touch} />
-        {id && translations ? (
-          <TranslationsPanel storyId={id} translations={translations} status={status} title={form.title} dirty={form.dirty} create={actions.translations.create} />
+        {id && (translations || !story.id) ? (
+          <TranslationsPanel storyId={id} translations={translations ?? firstVersion(id, form.language, status)} status={status} title={form.title} dirty={form.dirty} create={actions.translations.create} />
         ) : null}
         {sidePanel}
         {id && canPublish && (status === "published" || status === "scheduled") ? (

@@ -75,14 +75,17 @@ export function TranslationsPanel(props: {
                   <StatusBadge status={v.status} />
                   {current ? <span className="text-xs text-neutral-600">this version</span> : null}
                 </span>
+                {/* The headline runs in its own direction but lines up with the list. */}
                 {current ? (
-                  <span className="break-words text-neutral-800" dir="auto">
-                    {v.title || "(no headline)"}
+                  <span className="break-words text-neutral-800">
+                    <bdi>{v.title || "(no headline)"}</bdi>
                   </span>
                 ) : (
-                  <Link href={`/dashboard/stories/${v.id}`} className="break-words text-neutral-900 underline hover:text-neutral-700" dir="auto">
-                    {v.title || "(no headline)"}
-                  </Link>
+                  <span className="break-words">
+                    <Link href={`/dashboard/stories/${v.id}`} className="text-neutral-900 underline hover:text-neutral-700">
+                      <bdi>{v.title || "(no headline)"}</bdi>
+                    </Link>
+                  </span>
                 )}
               </li>
             );

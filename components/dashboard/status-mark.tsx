@@ -13,13 +13,21 @@ const STATUS_STYLE: Record<DeskStatus, string> = {
   unpublished: "bg-red-100 text-red-900",
 };
 
+/** The coloured label alone, where a line already says whether the story is public. */
+export function StatusBadge({ status, testId }: { status: DeskStatus; testId?: string }) {
+  return (
+    <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[status]}`} data-testid={testId}>
+      {DESK_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+/** The coloured label and the plain "Live" / "Not on the site" mark. */
 export function StatusMark({ status, testId }: { status: DeskStatus; testId?: string }) {
   const live = status === "published";
   return (
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
-      <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[status]}`} data-testid={testId}>
-        {DESK_STATUS_LABELS[status]}
-      </span>
+      <StatusBadge status={status} testId={testId} />
       <span className={`whitespace-nowrap text-xs ${live ? "font-semibold text-green-800" : "text-neutral-600"}`} data-testid="live-mark">
         <span aria-hidden="true">{live ? "● " : "○ "}</span>
         {live ? "Live" : status === "scheduled" ? "Not on the site yet" : "Not on the site"}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SAVE_INTENTS, type SaveIntent } from "@/lib/stories/story-schema";
-import { initialSaveQueue, savedMessage, saveQueueStep, type SaveQueueEffect, type SaveQueueEvent, type SaveQueueState } from "./save-queue";
+import { initialSaveQueue, isNewerVersionConflict, savedMessage, saveQueueStep, type SaveQueueEffect, type SaveQueueEvent, type SaveQueueState } from "./save-queue";
 
 /** Runs events from `state`, returning the final state and every effect in order. */
 function run(events: SaveQueueEvent[], state: SaveQueueState = initialSaveQueue) {
@@ -150,5 +150,15 @@ describe("savedMessage", () => {
     expect(savedMessage("save", { autosave: true, changed: true, unsavedEdits: false })).toBe("Autosaved");
     expect(savedMessage("save", { autosave: true, changed: false, unsavedEdits: false })).toBe("Autosaved");
     expect(savedMessage("publish", { autosave: false, changed: false, unsavedEdits: false })).toBe("Saved · nothing had changed");
+  });
+});
+
+describe("isNewerVersionConflict", () => {
+  it("is a newer version for a conflict naming no field, and not for one naming a field or another code", () => {
+    expect(isNewerVersionConflict({ code: "conflict" })).toBe(true);
+    expect(isNewerVersionConflict({ code: "conflict", fields: {} })).toBe(true);
+    expect(isNewerVersionConflict({ code: "conflict", fields: { language: "Already translated" } })).toBe(false);
+    expect(isNewerVersionConflict({ code: "conflict", fields: { slug: "Taken" } })).toBe(false);
+    expect(isNewerVersionConflict({ code: "bad_request" })).toBe(false);
   });
 });

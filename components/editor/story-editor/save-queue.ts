@@ -108,3 +108,12 @@ export function savedMessage(intent: SaveIntent, opts: { autosave: boolean; chan
   const message = opts.autosave ? "Autosaved" : verb === "Saved" ? "Saved" : `${verb} · Saved`;
   return opts.unsavedEdits ? `${message} · newer changes not saved yet` : message;
 }
+
+/**
+ * Whether a refused save was stopped by a newer version (then the editor shows both versions):
+ * a conflict that names a field (a taken slug, a language the translation group already has)
+ * is about that field's value instead, shown beside the field like any other refusal.
+ */
+export function isNewerVersionConflict(failure: { code: string; fields?: Record<string, string> }): boolean {
+  return failure.code === "conflict" && (!failure.fields || Object.keys(failure.fields).length === 0);
+}

@@ -29,7 +29,9 @@ import { LivePreview } from "./live-preview";
 import { UnpublishSchedule } from "./unpublish-schedule";
 import { PendingPanel } from "./pending-panel";
 import { clearBackup } from "./browser-backup";
-import type { EditorActions, EditorOptions, EditorStory, RestoreOfferView } from "./types";
+import type { EditorActions, EditorOptions, EditorStory, EditorTranslations, RestoreOfferView } from "./types";
+import { TranslationsPanel } from "./translations-panel";
+import { TranslationBehindNotice } from "./translation-notice";
 import { RestoreNotice } from "./restore-notice";
 import { ReturnNoteBanner, ReturnPanel, SubmitNoteField } from "./review-panel";
 import { useRestoreOffer } from "./use-restore-offer";
@@ -39,6 +41,14 @@ import { usePresence } from "./use-presence";
 import { useSaveQueue } from "./use-save-queue";
 import { useSchedule } from "./use-schedule";
 import { useStoryForm } from "./use-story-form";
+
+/**
+ * The translation group of a story first saved in this editor: itself alone (whoever may
+ * create a story may translate it).
+ */
+function firstVersion(id: string, language: string, status: EditorStory["status"]): EditorTranslations {
+  return { versions: [{ id, language, title: "", status }], canTranslate: true, behind: null };
+}
 
 export interface StoryEditorProps {
   story: EditorStory;
@@ -55,10 +65,12 @@ export interface StoryEditorProps {
   viewerEmail?: string;
   /** A panel of the route's own under the side panel's fields (the live blog switch). */
   sidePanel?: React.ReactNode;
+  /** A saved story's translation group (absent for a new story: nothing of translations shows). */
+  translations?: EditorTranslations;
 }
 
 /** The editor for one story (a new one when `story.id` is absent). */
-export function StoryEditor({ story, intents, options, timeZone, actions, restoreOffer, viewerEmail = "", sidePanel }: StoryEditorProps) {
+export function StoryEditor({ story, intents, options, timeZone, actions, restoreOffer, viewerEmail = "", sidePanel, translations }: StoryEditorProps) {
   const form = useStoryForm(story, timeZone);
   const schedule = useSchedule(timeZone);
   useLeaveGuard(form.dirty);
@@ -116,6 +128,9 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
       <div className="flex flex-col gap-5">
         <StatusBar id={id} status={status} slug={form.slug} ui={ui} dirty={form.dirty} pendingChanges={Boolean(story.pending)} />
         <PresenceNote others={others} />
+        {id && translations?.behind && !story.trashedAt ? (
+          <TranslationBehindNotice storyId={id} behind={translations.behind} timeZone={timeZone} canMark={story.canEdit} markCaughtUp={actions.translations.markCaughtUp} />
+        ) : null}
         {story.returnNote && status === "draft" ? <ReturnNoteBanner returned={story.returnNote} timeZone={timeZone} /> : null}
         {backup.offer ? (
           <BackupOffer
@@ -248,6 +263,9 @@ export function StoryEditor({ story, intents, options, timeZone, actions, restor
 
       <div className="flex flex-col gap-8">
         <StorySidebar form={form} options={options} everPublished={story.everPublished} editable={editable} canPublish={canPublish} timeZone={timeZone} errors={ui.fields} touch={touch} />
+        {id && (translations || !story.id) ? (
+          <TranslationsPanel storyId={id} translations={translations ?? firstVersion(id, form.language, status)} status={status} title={form.title} dirty={form.dirty} create={actions.translations.create} />
+        ) : null}
         {sidePanel}
         {id && canPublish && (status === "published" || status === "scheduled") ? (
           <UnpublishSchedule key={id} id={id} timeZone={timeZone} initial={{ at: story.unpublishAt, setBy: story.unpublishSetByName }} action={actions.scheduleUnpublish} />

@@ -73,6 +73,7 @@ export function StorySidebar(props: {
             </option>
           ))}
         </select>
+        <FieldError name="language" errors={errors} />
       </div>
 
       <ChipPicker

@@ -139,6 +139,29 @@ export interface EditorActions {
     create: (storyId: string, values: { label: string; days: string }) => Promise<{ ok: true; path: string; links: PreviewLinkRow[] } | EditorActionFailure>;
     revoke: (storyId: string, linkId: string) => Promise<{ ok: true; links: PreviewLinkRow[] } | EditorActionFailure>;
   };
+  /** Translations: make a linked draft in another language (answers its id); mark a translation caught up with its source. */
+  translations: {
+    create: (storyId: string, language: string) => Promise<{ ok: true; id: string } | EditorActionFailure>;
+    markCaughtUp: (storyId: string) => Promise<{ ok: true } | EditorActionFailure>;
+  };
+}
+
+/** One version of the story in its translation group, as the editor lists it. */
+export interface TranslationVersionView {
+  id: string;
+  language: string;
+  title: string;
+  status: DeskStatus;
+}
+
+/** The story's translation group as the editor shows it (a saved story only). */
+export interface EditorTranslations {
+  /** Every version the viewer may see, this one included, in the desk's language order. */
+  versions: TranslationVersionView[];
+  /** The viewer may start a translation of this story (their role creates stories; not in the trash). */
+  canTranslate: boolean;
+  /** For a translation whose source changed after it: the source, and when it changed (ISO); else null. */
+  behind: { sourceId: string; sourceLanguage: string; sourceChangedAt: string } | null;
 }
 
 /** Pending changes of a live story, as the editor shows them (instants as ISO strings). */

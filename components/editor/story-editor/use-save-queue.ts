@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { bodyTooLarge, type SaveIntent } from "@/lib/stories/story-schema";
 import { utf8Bytes } from "@/lib/text/clean";
 import { clearBackup, liveSnapshots } from "./browser-backup";
-import { initialSaveQueue, savedMessage, saveQueueStep, type SaveQueueEvent } from "./save-queue";
+import { initialSaveQueue, isNewerVersionConflict, savedMessage, saveQueueStep, type SaveQueueEvent } from "./save-queue";
 import type { Conflict, EditorActions, EditorStory, SaveStoryResult, SaveUi } from "./types";
 import type { ScheduleState } from "./use-schedule";
 import type { StoryForm } from "./use-story-form";
@@ -81,13 +81,14 @@ export function useSaveQueue(args: { story: EditorStory; form: StoryForm; schedu
       }
       if (!result.ok) {
         const id = form.idRef.current;
-        step({ type: "fail", conflict: result.code === "conflict" && Boolean(id) });
+        const newerVersion = isNewerVersionConflict(result) && Boolean(id);
+        step({ type: "fail", conflict: newerVersion });
         setUi({ state: "error", message: result.error, fields: result.fields ?? {} });
         if (result.code === "unauthorized") {
           // A deliberate save outranks an autosave waiting for the same sign-in.
           setSignedOut((waiting) => (waiting && !waiting.autosave && autosave ? waiting : { intent, autosave }));
         }
-        if (result.code === "conflict" && id) {
+        if (newerVersion && id) {
           const theirs = await actions.conflictView(id);
           if (theirs.ok) setConflict({ ...theirs, intent });
         }

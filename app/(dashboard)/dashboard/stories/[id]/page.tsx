@@ -14,6 +14,7 @@ import { getSiteSettings } from "@/lib/site/settings";
 import { editorActions } from "../_lib/editor-actions";
 import { getOpenReturnNote } from "@/lib/review/queue";
 import { formatDateTime } from "@/lib/dates/format";
+import { listTranslations, translationSync } from "@/lib/stories/translations";
 import { LiveBlogSwitch } from "../../live/_components/live-blog-switch";
 
 export const metadata: Metadata = { title: "Edit story" };
@@ -36,7 +37,15 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           if (isAppError(e)) return null;
           throw e;
         }) : null;
-  const [options, settings, returned] = await Promise.all([listEditorOptions(), getSiteSettings(), getOpenReturnNote(viewer, id)]);
+  const [options, settings, returned, versions, sync] = await Promise.all([
+    listEditorOptions(),
+    getSiteSettings(),
+    getOpenReturnNote(viewer, id),
+    listTranslations(viewer, id),
+    translationSync(viewer, id),
+  ]);
+  // A story in no group yet is listed alone, as the version it is.
+  const translationVersions = versions.length > 0 ? versions : [{ id: story.id, language: story.language, title: story.title, status: story.status }];
   // A live story with pending changes opens on them: that is the text being worked on.
   const pending = story.status === "published" && story.canEdit && can(viewer.role, "story:publish") ? await getPendingChanges(viewer, id) : null;
   const p = pending ? pendingEditorFields(pending) : {};
@@ -51,6 +60,11 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
         actions={editorActions}
         options={options}
         timeZone={settings.timeZone}
+        translations={{
+          versions: translationVersions.map((v) => ({ id: v.id, language: v.language, title: v.title, status: v.status })),
+          canTranslate: can(viewer.role, "story:create") && !story.trashedAt,
+          behind: sync?.behind ? { sourceId: sync.source.id, sourceLanguage: sync.source.language, sourceChangedAt: sync.sourceChangedAt.toISOString() } : null,
+        }}
         sidePanel={
           can(viewer.role, "story:publish") && !story.trashedAt ? (
             <LiveBlogSwitch

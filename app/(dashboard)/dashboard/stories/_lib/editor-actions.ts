@@ -7,6 +7,7 @@ import { updateMediaAction } from "../../media/actions";
 import { scheduleUnpublishAction } from "../unpublish-actions";
 import { discardPendingAction, publishPendingAction, savePendingAction, schedulePendingAction } from "../pending-actions";
 import { createPreviewLinkAction, listPreviewLinksAction, livePreviewAction, revokePreviewLinkAction } from "../preview-actions";
+import { createTranslationAction, markTranslationCaughtUpAction } from "../translation-actions";
 import { conflictViewAction, presenceAction, restoreFromTrashAction, saveStoryAction, trashStoryAction } from "../actions";
 
 export const editorActions: EditorActions = {
@@ -20,4 +21,5 @@ export const editorActions: EditorActions = {
   scheduleUnpublish: scheduleUnpublishAction,
   pending: { save: savePendingAction, publish: publishPendingAction, schedule: schedulePendingAction, discard: discardPendingAction },
   previewLinks: { list: listPreviewLinksAction, create: createPreviewLinkAction, revoke: revokePreviewLinkAction },
+  translations: { create: createTranslationAction, markCaughtUp: markTranslationCaughtUpAction },
 };

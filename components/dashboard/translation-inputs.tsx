@@ -18,6 +18,8 @@ export interface TranslatedText {
   rows?: number;
   /** Shown in the empty field: the text readers get when it stays empty. */
   placeholder?: string;
+  /** Spans both columns of the language's grid on wide screens (a long text). */
+  wide?: boolean;
 }
 
 /** A language's English name without its endonym ("Dari (دری)" → "Dari"); the code when unknown. */
@@ -29,6 +31,16 @@ export function languageName(code: string): string {
 /** The form field name of one text in one language ("name:fa"). */
 export function translationKey(field: string, language: string): string {
   return `${field}:${language}`;
+}
+
+/**
+ * `text` as a placeholder in a field of any direction: cut at a word after `max` characters
+ * and isolated (FSI…PDI), so an English fallback keeps its own order in a right-to-left field.
+ */
+export function fallbackPlaceholder(text: string, max = 80): string | undefined {
+  if (!text) return undefined;
+  const cut = text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text;
+  return `\u2068${cut}\u2069`;
 }
 
 /**
@@ -53,7 +65,8 @@ export function languageHasContent(language: string, texts: readonly TranslatedT
 
 /**
  * The inputs of `texts` in one language, labelled "<label> in <language>", with the language's
- * `lang` and `dir`. Each field's error shows under it; its paragraph is `<id>-error`.
+ * `lang` and `dir`, for a two-column grid on wide screens. Each field's error shows under it;
+ * its paragraph is `<id>-error`.
  * @param idPrefix makes the ids unique on the page ("tag" gives "tag-name-fa").
  */
 export function LanguageTextInputs({
@@ -80,14 +93,16 @@ export function LanguageTextInputs({
       lang: language,
       dir,
       defaultValue: values[key] ?? "",
-      placeholder: t.placeholder || undefined,
+      placeholder: t.placeholder ? fallbackPlaceholder(t.placeholder) : undefined,
       "aria-invalid": !!error,
       "aria-describedby": error ? `${id}-error` : undefined,
     };
     return (
-      <Field key={key} id={id} errorId={`${id}-error`} label={`${t.label} in ${languageName(language)}`} error={error}>
-        {t.rows ? <Textarea {...common} rows={t.rows} /> : <Input {...common} />}
-      </Field>
+      <div key={key} className={t.wide ? "min-w-0 sm:col-span-2" : "min-w-0"}>
+        <Field id={id} errorId={`${id}-error`} label={`${t.label} in ${languageName(language)}`} error={error}>
+          {t.rows ? <Textarea {...common} rows={t.rows} /> : <Input {...common} />}
+        </Field>
+      </div>
     );
   });
 }
@@ -109,15 +124,15 @@ export function OtherLanguages({
 }) {
   const filled = STORY_LANGUAGES.filter((l) => languageHasContent(l.code, texts, values, errors));
   return (
-    <details open={filled.length > 0} className="rounded border border-neutral-300 bg-white" data-testid="other-languages">
+    <details open={filled.length > 0} className="group rounded border border-neutral-300 bg-white" data-testid="other-languages">
       <summary className="cursor-pointer px-3 py-2 text-sm font-semibold">
         Other languages
-        <span className="ms-2 font-normal text-neutral-600">{filled.length > 0 ? `(${filled.map((l) => languageName(l.code)).join(", ")})` : "(none yet)"}</span>
+        <span className="ms-2 font-normal text-neutral-600 group-open:hidden">{filled.length > 0 ? `(${filled.map((l) => languageName(l.code)).join(", ")})` : "(none yet)"}</span>
       </summary>
       <div className="flex flex-col divide-y divide-neutral-200 border-t border-neutral-200">
         <p className="px-3 py-2 text-xs text-neutral-600">Readers of a story in another language see these texts; an empty field shows the one above.</p>
         {STORY_LANGUAGES.map((l) => (
-          <fieldset key={l.code} className="flex min-w-0 flex-col gap-3 px-3 py-3">
+          <fieldset key={l.code} className="grid min-w-0 gap-3 px-3 py-3 sm:grid-cols-2">
             <legend className="sr-only">{languageName(l.code)}</legend>
             <LanguageTextInputs language={l.code} texts={texts} values={values} errors={errors} idPrefix={idPrefix} />
           </fieldset>

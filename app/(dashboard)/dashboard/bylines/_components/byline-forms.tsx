@@ -30,7 +30,7 @@ export interface BylineValues {
 const BYLINE_TEXTS: readonly TranslatedText[] = [
   { field: "name", label: "Name" },
   { field: "jobTitle", label: "Job title" },
-  { field: "bio", label: "Bio", rows: 3 },
+  { field: "bio", label: "Bio", rows: 3, wide: true },
 ];
 
 /** Create or edit a byline. "Display name" comes first. */

@@ -72,11 +72,10 @@ export function SettingsForm({ initial, zones }: { initial: SettingsFormValues; 
 function LanguageSettings({ v, e }: { v: SettingsFormValues; e: Record<string, string | undefined> }) {
   const [defaultLanguage, setDefaultLanguage] = useState(v.defaultLanguage);
   const ticked = new Set(v.editionLanguages.split(/\s+/).filter(Boolean));
-  const about = v.aboutText.length > 80 ? `${v.aboutText.slice(0, 79)}…` : v.aboutText;
   const texts: TranslatedText[] = [
     { field: "siteName", label: "Site name", placeholder: v.siteName },
     { field: "tagline", label: "Tagline", placeholder: v.tagline },
-    { field: "aboutText", label: "About text", rows: 3, placeholder: about },
+    { field: "aboutText", label: "About text", rows: 3, placeholder: v.aboutText, wide: true },
   ];
   const values = v as unknown as Record<string, string | undefined>;
   return (
@@ -108,12 +107,12 @@ function LanguageSettings({ v, e }: { v: SettingsFormValues; e: Record<string, s
                 label={`Publish ${/^[AEIOU]/.test(l.name) ? "an" : "a"} ${l.name} edition at /${l.code}`}
                 labelClassName="font-semibold"
               />
-              <details open={open} className="ps-6">
+              <details open={open} className="group ps-6">
                 <summary className="cursor-pointer text-sm text-neutral-700">
                   Site name, tagline and About text in {name}
-                  {open ? null : <span className="ms-1 text-neutral-500">(not set)</span>}
+                  {open ? null : <span className="ms-1 text-neutral-500 group-open:hidden">(not set)</span>}
                 </summary>
-                <div className="mt-2 flex flex-col gap-3">
+                <div className="mt-2 grid gap-3 sm:grid-cols-2">
                   <LanguageTextInputs language={l.code} texts={texts} values={values} errors={e} idPrefix="settings" />
                 </div>
               </details>

@@ -4,6 +4,7 @@ import { listBylines } from "@/lib/bylines/admin";
 import { can } from "@/lib/permissions/roles";
 import { ButtonLink } from "@/components/ui/button";
 import { PageFrame } from "@/components/ui/page-header";
+import { TranslatedNames } from "@/components/dashboard/translated-names";
 import { DataTable, Td, TitleCell } from "@/components/ui/table";
 import { requirePagePermission } from "../_lib/page-access";
 
@@ -19,7 +20,13 @@ export default async function BylinesPage() {
       <DataTable columns={["Byline", "Job title", "Linked user", "Stories", "Page"]}>
         {rows.map((b) => (
           <tr key={b.id} data-testid="byline-row" className={b.retired ? "text-neutral-400" : ""}>
-            <TitleCell href={manage ? `/dashboard/bylines/${b.id}` : undefined} after={b.retired ? <span className="ml-2 text-xs font-normal">(retired)</span> : null}>
+            <TitleCell href={manage ? `/dashboard/bylines/${b.id}` : undefined} after={
+                <>
+                  <TranslatedNames translations={b.translations} testId="byline-translations" />
+                  {b.retired ? <span className="ml-2 text-xs font-normal">(retired)</span> : null}
+                </>
+              }
+            >
               {b.name}
             </TitleCell>
             <Td>{b.jobTitle || "—"}</Td>

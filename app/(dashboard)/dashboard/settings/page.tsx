@@ -4,12 +4,13 @@ import { formatDateAtTime } from "@/lib/dates/format";
 import { getSiteSettings } from "@/lib/site/settings";
 import { listBreakingStories } from "@/lib/stories/queries";
 import { PageFrame } from "@/components/ui/page-header";
+import { translationValues } from "@/components/dashboard/translation-inputs";
 import { SettingsForm } from "./_components/settings-form";
 import { requirePagePermission } from "../_lib/page-access";
 
 export const metadata: Metadata = { title: "Site settings" };
 
-/** Admins: the site's name, About text, time zone, language and logo; what the breaking-news bar shows now. */
+/** Admins: the site's name, About text, time zone, languages and editions, and logo; what the breaking-news bar shows now. */
 export default async function SettingsPage() {
   await requirePagePermission("/dashboard/settings", "settings:manage");
   const now = new Date();
@@ -25,6 +26,8 @@ export default async function SettingsPage() {
           timeZone: s.timeZone,
           defaultLanguage: s.defaultLanguage,
           logoUrl: s.logoUrl ?? "",
+          editionLanguages: s.editionLanguages.join(" "),
+          ...translationValues(s.translations),
         }}
       />
       <section aria-labelledby="breaking-heading" className="flex max-w-2xl flex-col gap-2 rounded border border-neutral-300 bg-white p-4 text-sm" data-testid="settings-breaking">

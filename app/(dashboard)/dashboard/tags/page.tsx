@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { listTags } from "@/lib/tags/admin";
 import { PageFrame } from "@/components/ui/page-header";
+import { TranslatedNames } from "@/components/dashboard/translated-names";
 import { DataTable, Td, TitleCell } from "@/components/ui/table";
 import { TagForm } from "./_components/tag-forms";
 import { requirePagePermission } from "../_lib/page-access";
@@ -17,7 +18,9 @@ export default async function TagsPage() {
         <DataTable columns={["Tag", "Section", "Stories", "Page"]}>
           {rows.map((t) => (
             <tr key={t.id} data-testid="tag-row">
-              <TitleCell href={`/dashboard/tags/${t.id}`}>{t.name}</TitleCell>
+              <TitleCell href={`/dashboard/tags/${t.id}`} after={<TranslatedNames translations={t.translations} testId="tag-translations" />}>
+                {t.name}
+              </TitleCell>
               <Td>{t.isSection ? `Yes (${t.sectionOrder})` : "—"}</Td>
               <Td>{t.stories}</Td>
               <Td className="font-mono text-xs text-neutral-600">/tag/{t.slug}</Td>

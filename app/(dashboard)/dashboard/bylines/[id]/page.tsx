@@ -3,6 +3,7 @@ import { getByline, listBylines, listLinkableUsers } from "@/lib/bylines/admin";
 import { SubpageHeader } from "@/components/ui/page-header";
 import { BylineActions, BylineForm } from "../_components/byline-forms";
 import { orNotFound, requirePagePermission } from "../../_lib/page-access";
+import { translationValues } from "@/components/dashboard/translation-inputs";
 import { countOf } from "@/lib/text/count";
 
 export const metadata: Metadata = { title: "Edit byline" };
@@ -28,6 +29,7 @@ export default async function EditBylinePage({ params }: { params: Promise<{ id:
           bio: byline.bio,
           photoUrl: byline.photoUrl ?? "",
           userId: byline.userId ?? "",
+          translations: translationValues(byline.translations),
         }}
       />
       <BylineActions id={byline.id} retired={byline.retired} others={all.filter((b) => b.id !== byline.id).map((b) => ({ id: b.id, name: b.name }))} />

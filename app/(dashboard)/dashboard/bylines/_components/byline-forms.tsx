@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { MergeForm } from "@/components/dashboard/merge-form";
+import { OtherLanguages, type TranslatedText } from "@/components/dashboard/translation-inputs";
 import { Button } from "@/components/ui/button";
 import { Options, Select, Textarea } from "@/components/ui/controls";
 import { Field, InputField } from "@/components/ui/field";
@@ -22,12 +23,21 @@ export interface BylineValues {
   bio: string;
   photoUrl: string;
   userId: string;
+  /** Name, job title and bio in other languages, keyed by form field ("name:fa"); edit form only. */
+  translations?: Record<string, string>;
 }
+
+const BYLINE_TEXTS: readonly TranslatedText[] = [
+  { field: "name", label: "Name" },
+  { field: "jobTitle", label: "Job title" },
+  { field: "bio", label: "Bio", rows: 3, wide: true },
+];
 
 /** Create or edit a byline. "Display name" comes first. */
 export function BylineForm({ initial, users }: { initial: BylineValues; users: { id: string; label: string }[] }) {
   const [state, action, pending] = useActionState<FormState, FormData>(initial.id ? updateBylineAction : createBylineAction, {});
   const v = { ...initial, ...(state.values ?? {}) } as BylineValues;
+  const own: Record<string, string> = { name: v.name, jobTitle: v.jobTitle, bio: v.bio };
   const e = state.fields ?? {};
   return (
     <form action={action} className="flex max-w-xl flex-col gap-4" key={JSON.stringify(state.values ?? {})}>
@@ -38,6 +48,9 @@ export function BylineForm({ initial, users }: { initial: BylineValues; users: {
       <Field id="bio" label="Short bio" error={e.bio}>
         <Textarea id="bio" name="bio" defaultValue={v.bio} rows={3} dir="auto" />
       </Field>
+      {initial.translations ? (
+        <OtherLanguages texts={BYLINE_TEXTS.map((t) => ({ ...t, placeholder: own[t.field] }))} values={state.values ?? initial.translations} errors={e} idPrefix="byline" />
+      ) : null}
       <InputField id="photoUrl" label="Photo address" hint="Optional: https://… or /path" error={e.photoUrl} name="photoUrl" defaultValue={v.photoUrl} />
       <Field id="userId" label="Linked user" hint="Staff bylines belong to a user; guests and wire services to nobody." error={e.userId}>
         <Select id="userId" name="userId" defaultValue={v.userId}>

@@ -4,6 +4,7 @@ import { listTags } from "@/lib/tags/admin";
 import { SubpageHeader } from "@/components/ui/page-header";
 import { MergeTagForm, TagForm } from "../_components/tag-forms";
 import { requirePagePermission } from "../../_lib/page-access";
+import { translationValues } from "@/components/dashboard/translation-inputs";
 import { countOf } from "@/lib/text/count";
 import { can } from "@/lib/permissions/roles";
 import { getSectionEditors } from "@/lib/review/section-editors";
@@ -25,7 +26,7 @@ export default async function EditTagPage({ params }: { params: Promise<{ id: st
       <SubpageHeader back={{ href: "/dashboard/tags", label: "← Tags and sections" }} title={tag.name}>
         {countOf(tag.stories, "story", "stories")}
       </SubpageHeader>
-      <TagForm initial={{ id: tag.id, name: tag.name, slug: tag.slug, description: tag.description, isSection: tag.isSection, sectionOrder: tag.sectionOrder }} />
+      <TagForm initial={{ id: tag.id, name: tag.name, slug: tag.slug, description: tag.description, isSection: tag.isSection, sectionOrder: tag.sectionOrder, translations: translationValues(tag.translations) }} />
       {editors ? <SectionEditorsForm id={tag.id} name={tag.name} assigned={editors.assigned} choices={editors.choices} /> : null}
       <MergeTagForm id={tag.id} others={all.filter((t) => t.id !== tag.id).map((t) => ({ id: t.id, name: t.name }))} />
     </div>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { MergeForm } from "@/components/dashboard/merge-form";
+import { OtherLanguages, type TranslatedText } from "@/components/dashboard/translation-inputs";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Input, Textarea } from "@/components/ui/controls";
 import { Field, InputField } from "@/components/ui/field";
@@ -16,7 +17,14 @@ export interface TagValues {
   description: string;
   isSection: boolean;
   sectionOrder: number;
+  /** Name and description in other languages, keyed by form field ("name:fa"); edit form only. */
+  translations?: Record<string, string>;
 }
+
+const TAG_TEXTS: readonly TranslatedText[] = [
+  { field: "name", label: "Name" },
+  { field: "description", label: "Description", rows: 2 },
+];
 
 /** Create or edit a tag. */
 export function TagForm({ initial }: { initial: TagValues }) {
@@ -40,9 +48,10 @@ export function TagForm({ initial }: { initial: TagValues }) {
         defaultValue={v.slug}
         className="font-mono text-sm"
       />
-      <Field id={`${p}-description`} label="Description">
+      <Field id={`${p}-description`} label="Description" error={e.description}>
         <Textarea id={`${p}-description`} name="description" defaultValue={v.description} rows={2} dir="auto" />
       </Field>
+      {initial.translations ? <OtherLanguages texts={TAG_TEXTS.map((t) => ({ ...t, placeholder: t.field === "name" ? v.name : v.description }))} values={sv ?? initial.translations} errors={e} idPrefix={p} /> : null}
       <div className="flex flex-wrap items-center gap-4">
         <Checkbox name="isSection" defaultChecked={v.isSection} label="Section (in the site navigation)" labelClassName="font-semibold" />
         <label htmlFor={`${p}-order`} className="text-sm">

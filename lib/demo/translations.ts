@@ -58,7 +58,10 @@ export interface DemoTranslation extends DemoStory {
   translationOf: string;
 }
 
-/** Dari and Pashto versions of three English demo stories (their times match the originals'). */
+/**
+ * Dari and Pashto versions of three English demo stories, published a quarter and half an hour
+ * after their originals (as translations are), so every list orders them the same way.
+ */
 export const demoTranslations: DemoTranslation[] = [
   {
     slug: "tarakidan-lolay-asli-ab-gharb-kabul",
@@ -69,7 +72,7 @@ export const demoTranslations: DemoTranslation[] = [
     tags: ["politics", "kabul", "water"],
     bylines: ["jawid-sultani"],
     status: "published",
-    publishedHoursAgo: 2,
+    publishedHoursAgo: 1.75,
     updatedHoursAfterPublish: 1,
     updateNote: "با برآورد اداره برای وصل دوبارهٔ آب و فهرست ساحه‌های آسیب‌دیده به‌روز شد.",
     breaking: true,
@@ -111,7 +114,7 @@ export const demoTranslations: DemoTranslation[] = [
     tags: ["politics", "kabul", "water"],
     bylines: ["jawid-sultani"],
     status: "published",
-    publishedHoursAgo: 2,
+    publishedHoursAgo: 1.5,
     updatedHoursAfterPublish: 1,
     updateNote: "د اوبو د بېرته وصلولو لپاره د ادارې اټکل او د اغېزمنو سیمو لړلیک ورزیات شول.",
     breaking: true,
@@ -153,7 +156,7 @@ export const demoTranslations: DemoTranslation[] = [
     tags: ["health", "kabul"],
     bylines: ["laila-karimzada"],
     status: "published",
-    publishedHoursAgo: 20,
+    publishedHoursAgo: 19.75,
     body: [
       {
         type: "paragraph",
@@ -187,7 +190,7 @@ export const demoTranslations: DemoTranslation[] = [
     tags: ["health", "kabul"],
     bylines: ["laila-karimzada"],
     status: "published",
-    publishedHoursAgo: 20,
+    publishedHoursAgo: 19.5,
     body: [
       {
         type: "paragraph",
@@ -221,7 +224,7 @@ export const demoTranslations: DemoTranslation[] = [
     tags: ["culture", "kabul", "education"],
     bylines: ["farida-noorzai"],
     status: "published",
-    publishedHoursAgo: 180,
+    publishedHoursAgo: 179.75,
     body: [
       {
         type: "paragraph",
@@ -250,7 +253,7 @@ export const demoTranslations: DemoTranslation[] = [
     tags: ["culture", "kabul", "education"],
     bylines: ["farida-noorzai"],
     status: "published",
-    publishedHoursAgo: 180,
+    publishedHoursAgo: 179.5,
     body: [
       {
         type: "paragraph",

@@ -7,22 +7,37 @@
  * paragraph that opens with a Latin name ("BBC ۲۰۲۶ گزارش داد …") would be laid out left to
  * right, its full stop on the wrong side; and text pasted from Word or a web page brings
  * `dir="ltr"` from its source document, which says nothing about our story. So in a
- * right-to-left story every block is `rtl`; in a left-to-right story a block keeps "auto"
- * or an explicit "ltr", and an `rtl` left from a former language goes back to "auto" (a
- * genuinely Dari paragraph still turns right to left by itself).
+ * right-to-left story a block with any right-to-left letter is `rtl`, whatever it opens with;
+ * a block with none (a quotation wholly in English) is "auto", so it reads left to right with
+ * its punctuation where English puts it; and an empty block is `rtl`, ready for the story's
+ * language. In a left-to-right story a block keeps "auto" or an explicit "ltr", and an `rtl`
+ * left from a former language goes back to "auto" (a genuinely Dari paragraph still turns
+ * right to left by itself).
  */
 import { Extension, type JSONContent } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 
 export type BlockDir = "ltr" | "rtl" | "auto";
 
+/** Letters of the right-to-left scripts (Hebrew, Arabic and its supplements and presentation forms). */
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+/** Any other letter (Latin, Cyrillic, …): a strong left-to-right character. */
+const LTR_LETTER = /(?![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF])\p{L}/u;
+
 /**
  * The `dir` a block keeps in a story of `story` direction.
  * @param dir the block's `dir` as stored or pasted (anything; absent is "auto").
+ * @param text the block's text (right-to-left stories look at its letters).
  */
-export function blockDirection(story: "ltr" | "rtl", dir: unknown): BlockDir {
-  if (story === "rtl") return "rtl";
+export function blockDirection(story: "ltr" | "rtl", dir: unknown, text = ""): BlockDir {
+  if (story === "rtl") return !RTL_LETTER.test(text) && LTR_LETTER.test(text) ? "auto" : "rtl";
   return dir === "ltr" ? "ltr" : "auto";
+}
+
+/** The text of a Tiptap JSON node, its text nodes joined. */
+function textOf(node: JSONContent): string {
+  if (typeof node.text === "string") return node.text;
+  return Array.isArray(node.content) ? node.content.map(textOf).join("") : "";
 }
 
 /**
@@ -34,7 +49,7 @@ export function alignBodyDirections(body: JSONContent, story: "ltr" | "rtl"): JS
     // Anything that is not a node is left for the schema check to refuse (lib/editor/render.ts).
     if (typeof node !== "object" || node === null || node.type === "text") return node;
     const content = Array.isArray(node.content) ? node.content.map((c) => walk(c, false)) : node.content;
-    const attrs = isRoot ? node.attrs : { ...node.attrs, dir: blockDirection(story, node.attrs?.dir) };
+    const attrs = isRoot ? node.attrs : { ...node.attrs, dir: blockDirection(story, node.attrs?.dir, textOf(node)) };
     return { ...node, ...(attrs ? { attrs } : {}), ...(content !== undefined ? { content } : {}) };
   };
   return walk(body, true);
@@ -91,7 +106,7 @@ export const StoryDirection = Extension.create<Record<string, never>, StoryDirec
           let tr: ReturnType<typeof state.tr.setNodeMarkup> | null = null;
           state.doc.descendants((node, pos) => {
             if (node.isText || !("dir" in node.attrs)) return;
-            const dir = blockDirection(story, node.attrs.dir);
+            const dir = blockDirection(story, node.attrs.dir, node.textContent);
             if (dir !== node.attrs.dir) tr = (tr ?? state.tr).setNodeMarkup(pos, undefined, { ...node.attrs, dir });
           });
           return tr;

@@ -27,6 +27,7 @@ import { AppError } from "@/lib/errors";
 import { directionOf } from "@/lib/i18n/languages";
 import { isValidTimeZone } from "@/lib/dates/format";
 import { renderBody } from "@/lib/editor/render";
+import { alignBodyDirections } from "@/lib/editor/direction";
 import { isValidSlug, makeSlug } from "@/lib/text/slug";
 import { DEFAULT_BREAKING_HOURS } from "./story-schema";
 import { isPubliclyVisible } from "./visibility";
@@ -161,8 +162,9 @@ export async function createStory(input: NewStoryInput, db?: Db): Promise<{ id: 
   if (input.status === "published" && !input.publishedAt) {
     throw new AppError("bad_request", "A published story needs a publication time");
   }
-  const rendered = renderBody(input.body);
   const language = input.language ?? "en";
+  // Blocks follow the story's direction, as the desk's saves do (lib/editor/direction.ts).
+  const rendered = renderBody(alignBodyDirections(input.body, directionOf(language)));
   const d = db ?? (await getDb());
   return d.transaction(async (tx) => {
     let slug: string;

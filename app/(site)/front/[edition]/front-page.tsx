@@ -5,6 +5,7 @@
  * same page with a proposal not yet saved.
  */
 import { StoryListItem } from "@/components/site/story-bits";
+import type { StoryListProps } from "@/components/site/story-list";
 import type { ReaderPage } from "@/components/site/render";
 import { countPublicStories, type StoryCard } from "@/lib/stories/queries";
 import type { FrontProposal } from "@/lib/front/arrange";
@@ -21,26 +22,12 @@ import { chromeLanguageOf } from "@/lib/site/chrome-language";
 const LATEST = 6;
 
 /** Stories of a front-page block: headline and date only, as h3 under the block's h2. */
-function CompactList({
-  stories,
-  timeZone,
-  siteLocale,
-  underSectionId,
-  now,
-  prefixOf,
-}: {
-  stories: StoryCard[];
-  timeZone: string;
-  siteLocale: string;
-  underSectionId?: string;
-  now: Date;
-  prefixOf: (language: string) => string;
-}) {
+function CompactList({ stories, ...card }: StoryListProps) {
   return (
     <ul className="flex flex-col gap-5">
       {stories.map((s) => (
         <li key={s.id}>
-          <StoryListItem story={s} timeZone={timeZone} siteLocale={siteLocale} size="sm" headingLevel={3} underSectionId={underSectionId} now={now} prefixOf={prefixOf} />
+          <StoryListItem story={s} {...card} size="sm" headingLevel={3} />
         </li>
       ))}
     </ul>

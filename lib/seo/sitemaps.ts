@@ -14,7 +14,7 @@
  */
 import "server-only";
 import { Readable } from "node:stream";
-import { and, asc, countDistinct, desc, eq, gt, inArray, max, sql } from "drizzle-orm";
+import { and, asc, countDistinct, desc, eq, gt, isNotNull, max, sql } from "drizzle-orm";
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from "sitemap";
 import { getDb } from "@/db";
 import { storyBylines, stories, storyTags, bylines, tags } from "@/db/schema";
@@ -56,25 +56,27 @@ const newest = (dates: (Date | null | undefined)[]) =>
   dates.reduce<Date | null>((m, d) => (d && (!m || d > m) ? d : m), null);
 
 /**
- * The public language versions of each translation group among `groupIds`, for hreflang
- * (`xhtml:link` in the sitemap: every version lists every version, itself included).
+ * Every public story that has translations: its group, and each group's public language
+ * versions, for hreflang (`xhtml:link` in the sitemap: every version lists every version,
+ * itself included). One read of the partial index on `translation_group_id`: it grows with
+ * the translated stories, not the archive.
  */
-async function publicVersionsOf(groupIds: (string | null)[], now: Date, origin: string): Promise<Map<string, AlternateVersion[]>> {
-  const ids = [...new Set(groupIds.filter((g): g is string => g !== null))];
-  const out = new Map<string, AlternateVersion[]>();
-  if (ids.length === 0) return out;
+async function publicTranslations(now: Date, origin: string): Promise<{ byStory: Map<string, string>; versions: Map<string, AlternateVersion[]> }> {
   const db = await getDb();
   const rows = await db
-    .select({ groupId: stories.translationGroupId, language: stories.language, slug: stories.slug, translatedFromId: stories.translatedFromId })
+    .select({ id: stories.id, groupId: stories.translationGroupId, language: stories.language, slug: stories.slug, translatedFromId: stories.translatedFromId })
     .from(stories)
-    .where(and(inArray(stories.translationGroupId, ids), isPublic(now)))
+    .where(and(isNotNull(stories.translationGroupId), isPublic(now)))
     .orderBy(asc(stories.createdAt));
+  const byStory = new Map<string, string>();
+  const versions = new Map<string, AlternateVersion[]>();
   for (const r of rows) {
-    const list = out.get(r.groupId!) ?? [];
+    byStory.set(r.id, r.groupId!);
+    const list = versions.get(r.groupId!) ?? [];
     list.push({ language: r.language, url: `${origin}/news/${encodeURIComponent(r.slug)}`, original: r.translatedFromId === null });
-    out.set(r.groupId!, list);
+    versions.set(r.groupId!, list);
   }
-  return out;
+  return { byStory, versions };
 }
 
 /** Bylines (or tags) with public stories, and the newest public date among them. */
@@ -141,16 +143,18 @@ export async function loadSitemapChild(child: SitemapChild, now: Date, pageSize 
     ];
   } else if (child.kind === "stories") {
     const rows = await db
-      .select({ slug: stories.slug, lm: sql`${lastmod}`.mapWith(stories.publishedAt), groupId: stories.translationGroupId })
+      .select({ id: stories.id, slug: stories.slug, lm: sql`${lastmod}`.mapWith(stories.publishedAt) })
       .from(stories)
       .where(isPublic(now))
       .orderBy(asc(stories.publishedAt), asc(stories.id))
       .limit(pageSize)
       .offset((child.page - 1) * pageSize);
-    const groups = await publicVersionsOf(rows.map((r) => r.groupId), now, origin);
+    // Read apart, so the page's read stays an index-only scan (the index carries slug and dates).
+    const { byStory, versions: groups } = await publicTranslations(now, origin);
     const { defaultLanguage } = await getSiteSettings();
     items = rows.map((r) => {
-      const versions = r.groupId ? (groups.get(r.groupId) ?? []) : [];
+      const groupId = byStory.get(r.id);
+      const versions = groupId ? (groups.get(groupId) ?? []) : [];
       const alternates = hreflangAlternates(versions, defaultLanguage);
       const links = Object.keys(alternates).length > 1 ? Object.entries(alternates).map(([lang, url]) => ({ lang, url })) : undefined;
       return { url: `${origin}/news/${encodeURIComponent(r.slug)}`, lastmod: iso(r.lm as Date), ...(links ? { links } : {}) };

@@ -101,6 +101,11 @@ describe.each(engines())("translations on %s", (engine) => {
     await markTranslationCaughtUp(people.farid!, dari.id);
     expect(await translationSync(people.mina!, dari.id)).toMatchObject({ behind: false });
     expect(await translationSync(people.mina!, source.id)).toBeNull();
+    // A writer's own translation of an editor's story says nothing of a story they may not see.
+    const own = await saveStory(people.sahar!, { title: "Sahar's draft", body: storyBody("Text."), intent: "save" }, t(30));
+    await handle().db.update(stories).set({ translatedFromId: source.id, translationGroupId: source.id, translationSyncedAt: t(0) }).where(eq(stories.id, own.id));
+    expect(await translationSync(people.sahar!, own.id)).toBeNull();
+    expect(await translationSync(people.mina!, own.id)).toMatchObject({ behind: true });
   });
 
   it("expires a version's page when another version changes (its switcher and hreflang name it)", async () => {

@@ -88,7 +88,8 @@ export async function listTranslations(viewer: Viewer, storyId: string, now = ne
 
 /**
  * Whether the story, a translation, is behind the version it was translated from; null for a
- * story that is not a translation (or whose source is gone or trashed).
+ * story that is not a translation, whose source is gone or trashed, or whose source the viewer
+ * may not see.
  * @throws AppError(not_found) when the viewer cannot see the story.
  */
 export async function translationSync(viewer: Viewer, storyId: string): Promise<TranslationSync | null> {
@@ -100,7 +101,8 @@ export async function translationSync(viewer: Viewer, storyId: string): Promise<
     .from(stories)
     .where(and(eq(stories.id, story.translatedFromId), isNull(stories.trashedAt)))
     .limit(1);
-  if (!source) return null;
+  // The source's headline and state are shown only to someone who may see that story.
+  if (!source || !canSeeStory(actorOf(viewer), source)) return null;
   const sourceChangedAt = changedAt(source);
   return {
     source: { id: source.id, language: source.language, title: source.title },
